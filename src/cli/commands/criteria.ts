@@ -1,0 +1,21 @@
+import { InputError, hasErrors } from "../../diag/diagnostic.ts";
+import { loadAssessmentCriteria } from "../../load/assessment.ts";
+import { render } from "../../render/index.ts";
+import { langOf, overrides, pickFormat, start, stdoutPalette, toFile, type CommonOptions } from "../context.ts";
+import { writeOutput } from "../output.ts";
+import { configureStderr, printDiagnostics } from "../stderr.ts";
+
+export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
+  start(o);
+  const format = pickFormat("criteria", o);
+  const target = (dir as string | undefined) ?? ".";
+  // A criteria file can be given directly: `egov-score criteria criteria/vn-cqdt-2019.yaml`.
+  const direct = /\.ya?ml$/i.test(target) && !/egov-score\.ya?ml$/i.test(target);
+  const loaded = direct ? loadAssessmentCriteria(".", { ...overrides(o), criteria: target, data: ["-"] }) : loadAssessmentCriteria(target, { ...overrides(o), data: o.data ?? ["-"] });
+  const lang = langOf(o, loaded.criteria);
+  configureStderr({ lang });
+  const diagnostics = loaded.diagnostics.filter((d) => d.code !== "NO_DATA");
+  if (hasErrors(diagnostics) || !loaded.criteria) throw new InputError(diagnostics);
+  printDiagnostics(diagnostics, lang);
+  writeOutput(o.output, render("criteria", format, loaded.criteria, { lang, palette: stdoutPalette(o, toFile(o)) }), loaded.inputs);
+}

@@ -1,0 +1,14 @@
+import { render } from "../../render/index.ts";
+import { select } from "../../render/select.ts";
+import { checkLevel, langOf, loadOrFail, pickFormat, scoreOrFail, start, stdoutPalette, toFile, type CommonOptions } from "../context.ts";
+import { writeOutput } from "../output.ts";
+
+export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
+  start(o);
+  const format = pickFormat("score", o);
+  const loaded = loadOrFail(dir as string | undefined, o);
+  checkLevel(loaded.criteria, o.level);
+  const result = select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {});
+  const out = render("score", format, result, { lang: langOf(o, loaded.criteria), palette: stdoutPalette(o, toFile(o)) });
+  writeOutput(o.output, out, loaded.inputs);
+}

@@ -1,0 +1,107 @@
+// What every assessment command shares: flags to overrides, loading with diagnostics printed
+// (warnings) or thrown (errors), the language, the format and the palette for stdout.
+import { InputError, UsageError, hasErrors } from "../diag/diagnostic.ts";
+import { loadAssessment, type Loaded } from "../load/assessment.ts";
+import type { Overrides } from "../load/manifest.ts";
+import type { Criteria, Lang } from "../model/criteria.ts";
+import type { Dataset } from "../model/data.ts";
+import type { Result } from "../model/result.ts";
+import { score } from "../engine/score.ts";
+import type { Palette } from "../render/common.ts";
+import { FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
+import { chalkFor, useColor } from "./color.ts";
+import { configureStderr, printDiagnostics } from "./stderr.ts";
+
+export interface CommonOptions {
+  criteria?: string;
+  data?: string[];
+  units?: string;
+  period?: string;
+  inputEncoding?: Overrides["encoding"];
+  inputDelimiter?: string;
+  inputDecimal?: Overrides["decimal"];
+  format?: string;
+  output?: string;
+  level?: string;
+  lang?: Lang;
+  top?: string;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export function overrides(o: CommonOptions): Overrides {
+  const out: Overrides = {};
+  if (o.criteria) out.criteria = o.criteria;
+  if (o.data?.length) out.data = o.data;
+  if (o.units) out.units = o.units;
+  if (o.period !== undefined) out.period = o.period;
+  if (o.inputEncoding) out.encoding = o.inputEncoding;
+  if (o.inputDelimiter) out.delimiter = (o.inputDelimiter === "tab" || o.inputDelimiter === "\\t" ? "\t" : o.inputDelimiter) as Overrides["delimiter"];
+  if (o.inputDecimal) out.decimal = o.inputDecimal;
+  return out;
+}
+
+export function langOf(o: CommonOptions, criteria?: Criteria): Lang {
+  if (o.lang) return o.lang;
+  if (criteria) return criteria.language;
+  return (process.env.LANG ?? "").toLowerCase().startsWith("vi") ? "vi" : "en";
+}
+
+/** Loads the assessment; warnings go to stderr, errors end the command with exit 2. */
+export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & { criteria: Criteria; dataset: Dataset } {
+  const loaded = loadAssessment(dir ?? ".", overrides(o));
+  const lang = langOf(o, loaded.criteria);
+  configureStderr({ lang });
+  if (hasErrors(loaded.diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(loaded.diagnostics);
+  printDiagnostics(loaded.diagnostics, lang);
+  return loaded as Loaded & { criteria: Criteria; dataset: Dataset };
+}
+
+export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {
+  const allowed: readonly string[] = FORMATS[view];
+  const f = o.format ?? formatFromPath(view, o.output) ?? "table";
+  if (!allowed.includes(f)) throw new UsageError("USAGE_FORMAT", { format: f, command: view, allowed: allowed.join(", ") });
+  return f as Format<V>;
+}
+
+export function checkLevel(criteria: Criteria, level: string | undefined): void {
+  if (level !== undefined && !criteria.levels.some((l) => l.id === level)) {
+    throw new UsageError("USAGE_LEVEL", { level, known: criteria.levels.map((l) => l.id).join(", ") });
+  }
+}
+
+export function parseTop(top: string | undefined): number | undefined {
+  if (top === undefined) return undefined;
+  const n = Number(top);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError("USAGE_NUMBER", { option: "--top", value: top });
+  return n;
+}
+
+/** Colour for what goes to stdout: only when stdout itself is a terminal. */
+export function stdoutPalette(o: CommonOptions, toFile: boolean): Palette {
+  const c = chalkFor(!toFile && useColor(o.color, process.stdout));
+  const bands = [c.green.bold, c.green, c.cyan, c.yellow, c.red, c.magenta];
+  return {
+    band: (i, s) => (i < 0 ? s : i >= 99 ? c.red(s) : (bands[Math.min(i, bands.length - 1)] ?? c.white)(s)),
+    dim: c.dim,
+    bold: c.bold,
+  };
+}
+
+export function toFile(o: CommonOptions): boolean {
+  return o.output !== undefined && o.output !== "-";
+}
+
+/** The first step of every command: stderr settings from the flags. */
+export function start(o: CommonOptions): void {
+  configureStderr({ quiet: o.quiet === true, verbose: o.verbose === true, lang: langOf(o), ...(o.color === false ? { color: false } : {}) });
+}
+
+/** Scores a loaded assessment; engine errors (a missing value under `missing: error`) exit 2. */
+export function scoreOrFail(loaded: { criteria: Criteria; dataset: Dataset }, o: CommonOptions): Result {
+  const result = score(loaded.criteria, loaded.dataset);
+  if (hasErrors(result.diagnostics)) throw new InputError(result.diagnostics);
+  printDiagnostics(result.diagnostics, langOf(o, loaded.criteria));
+  return result;
+}

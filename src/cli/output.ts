@@ -1,0 +1,32 @@
+// The one module that writes the requested output: stdout, or a file written atomically
+// (a temporary file in the same folder, then a rename), never over one of the inputs.
+import { randomBytes } from "node:crypto";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { UsageError } from "../diag/diagnostic.ts";
+
+let pending: string | undefined;
+const cleanup = (): void => {
+  if (pending) rmSync(pending, { force: true });
+};
+process.once("exit", cleanup);
+
+export function writeOutput(target: string | undefined, content: string | Uint8Array, inputs: readonly string[] = []): void {
+  if (target === undefined || target === "-") {
+    process.stdout.write(content);
+    return;
+  }
+  const abs = path.resolve(target);
+  if (inputs.some((i) => path.resolve(i) === abs)) throw new UsageError("USAGE_OUTPUT_IS_INPUT", { path: target });
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  pending = tmp;
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, abs);
+  } catch (e) {
+    cleanup();
+    throw new UsageError("OUTPUT_FAILED", { path: target, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+  } finally {
+    pending = undefined;
+  }
+}

@@ -1,0 +1,52 @@
+// Diagnostics are data. Loaders and the engine return them; one formatter (format.ts) turns
+// them into sentences, in Vietnamese or English. Tests assert codes and positions, not wording.
+import type { DiagCode } from "./messages.ts";
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  code: DiagCode;
+  severity: Severity;
+  file?: string;
+  line?: number;
+  /** 1-based: a character column in YAML, a field number in CSV. */
+  column?: number;
+  args: Record<string, string | number>;
+}
+
+export function diag(
+  code: DiagCode,
+  severity: Severity,
+  args: Record<string, string | number> = {},
+  where: { file?: string; line?: number; column?: number } = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity, args };
+  if (where.file !== undefined) d.file = where.file;
+  if (where.line !== undefined) d.line = where.line;
+  if (where.column !== undefined) d.column = where.column;
+  return d;
+}
+
+export function hasErrors(diags: readonly Diagnostic[]): boolean {
+  return diags.some((d) => d.severity === "error");
+}
+
+/** Bad input: carries its diagnostics to the error boundary, which prints them and exits 2. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.length} problem(s) in the input`);
+  }
+}
+
+/** Bad usage of the command line (exit 2). */
+export class UsageError extends Error {
+  constructor(
+    readonly code: DiagCode,
+    readonly args: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+/** A check the user asked for failed (exit 1). */
+export class GateError extends Error {}

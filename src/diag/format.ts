@@ -1,0 +1,65 @@
+// The one formatter that turns diagnostics into sentences, in English or Vietnamese.
+import type { Lang } from "../model/criteria.ts";
+import type { Diagnostic } from "./diagnostic.ts";
+import { messages } from "./messages.ts";
+
+export interface Styles {
+  error: (s: string) => string;
+  warning: (s: string) => string;
+  dim: (s: string) => string;
+  bold: (s: string) => string;
+}
+
+const plain: Styles = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
+
+export function message(d: Pick<Diagnostic, "code" | "args">, lang: Lang): string {
+  return messages[d.code][lang](d.args);
+}
+
+export function hint(d: Pick<Diagnostic, "code" | "args">, lang: Lang): string | undefined {
+  const e = messages[d.code] as { hint?: { en: (a: Diagnostic["args"]) => string; vi: (a: Diagnostic["args"]) => string } };
+  return e.hint?.[lang](d.args);
+}
+
+export function location(d: Diagnostic): string {
+  if (!d.file) return "";
+  return [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
+}
+
+const SEVERITY = { vi: { error: "lỗi", warning: "cảnh báo" }, en: { error: "error", warning: "warning" } } as const;
+
+export function formatDiagnostic(d: Diagnostic, lang: Lang, s: Styles = plain): string {
+  const where = location(d);
+  const sev = s[d.severity](SEVERITY[lang][d.severity]);
+  const head = `${where ? `${s.bold(where)}: ` : ""}${sev} ${s.dim(d.code)}: ${message(d, lang)}`;
+  const h = hint(d, lang);
+  return h ? `${head}\n  ${s.dim(lang === "vi" ? "cách sửa" : "hint")}: ${h}` : head;
+}
+
+/** Sorted by file and position; a code repeated in one file is shown `perCode` times, then counted. */
+export function formatDiagnostics(diags: readonly Diagnostic[], lang: Lang, s: Styles = plain, perCode = 5): string[] {
+  const sorted = [...diags].sort(
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "", "en") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  const shown = new Map<string, number>();
+  const out: string[] = [];
+  for (const d of sorted) {
+    const key = `${d.file ?? ""}\0${d.code}`;
+    const n = (shown.get(key) ?? 0) + 1;
+    shown.set(key, n);
+    if (n <= perCode) out.push(formatDiagnostic(d, lang, s));
+  }
+  for (const [key, n] of shown) {
+    if (n <= perCode) continue;
+    const [file, code] = key.split("\0");
+    const more = n - perCode;
+    out.push(lang === "vi" ? `… và ${more} ${code} khác trong ${file || "đầu vào"}` : `… and ${more} more ${code} in ${file || "the input"}`);
+  }
+  return out;
+}
+
+export function summary(diags: readonly Diagnostic[], lang: Lang): string {
+  const e = diags.filter((d) => d.severity === "error").length;
+  const w = diags.length - e;
+  return lang === "vi" ? `${e} lỗi, ${w} cảnh báo` : `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,200 @@
+// The one catalogue of diagnostic sentences, in English and Vietnamese: what is wrong, and
+// how to fix it. docs/errors.md lists the same codes; a test keeps the two in step.
+
+type A = Record<string, string | number>;
+interface Entry {
+  en: (a: A) => string;
+  vi: (a: A) => string;
+  hint?: { en: (a: A) => string; vi: (a: A) => string };
+}
+
+const SCHEMA_HINT = {
+  en: () => "`egov-score schema` prints every allowed key; docs/criteria.md explains them",
+  vi: () => "`egov-score schema` liệt kê mọi khóa hợp lệ; xem docs/criteria.md",
+};
+
+export const messages = {
+  // files
+  FILE_NOT_FOUND: {
+    en: (a) => `file not found: ${a.path}`,
+    vi: (a) => `không tìm thấy tệp: ${a.path}`,
+    hint: { en: () => "check the path; relative paths in a manifest are relative to the manifest", vi: () => "kiểm tra đường dẫn; đường dẫn trong manifest tính từ thư mục của manifest" },
+  },
+  FILE_IS_DIRECTORY: {
+    en: (a) => `${a.path} is a folder, not a file`,
+    vi: (a) => `${a.path} là thư mục, không phải tệp`,
+    hint: { en: () => "give a file, or a glob such as data/*.csv", vi: () => "chỉ ra một tệp, hoặc mẫu như data/*.csv" },
+  },
+  FILE_UNREADABLE: {
+    en: (a) => `cannot read ${a.path}: ${a.detail}`,
+    vi: (a) => `không đọc được ${a.path}: ${a.detail}`,
+    hint: { en: () => "check the file's permissions", vi: () => "kiểm tra quyền đọc của tệp" },
+  },
+  FILE_EMPTY: {
+    en: () => "the file is empty",
+    vi: () => "tệp rỗng",
+    hint: { en: () => "fill it in, or remove it from the manifest", vi: () => "điền nội dung hoặc bỏ tệp khỏi manifest" },
+  },
+  FILE_TOO_LARGE: {
+    en: (a) => `the file is ${a.size} bytes, over the limit of ${a.limit}`,
+    vi: (a) => `tệp có ${a.size} byte, vượt giới hạn ${a.limit}`,
+    hint: { en: () => "raise the limit with --max-file-size BYTES", vi: () => "nâng giới hạn bằng --max-file-size BYTES" },
+  },
+  GLOB_NO_MATCH: {
+    en: (a) => `no file matches ${a.pattern}`,
+    vi: (a) => `không có tệp nào khớp ${a.pattern}`,
+    hint: { en: () => "check the pattern in the manifest's data: list or --data", vi: () => "kiểm tra mẫu trong mục data: của manifest hoặc --data" },
+  },
+  MANIFEST_NOT_FOUND: {
+    en: (a) => `no egov-score.yaml in ${a.dir}, and no --criteria and --data given`,
+    vi: (a) => `không có egov-score.yaml trong ${a.dir}, và thiếu --criteria, --data`,
+    hint: { en: () => "run it in an assessment folder, or give --criteria FILE --data FILE", vi: () => "chạy trong thư mục đánh giá, hoặc dùng --criteria TỆP --data TỆP" },
+  },
+  MANIFEST_UNKNOWN_KEY: {
+    en: (a) => `unknown key "${a.key}" in the manifest${a.path !== "(root)" ? ` under ${a.path}` : ""}`,
+    vi: (a) => `khóa "${a.key}" không hợp lệ trong manifest${a.path !== "(root)" ? ` tại ${a.path}` : ""}`,
+    hint: { en: () => "allowed: criteria, units, data, period, input, columns, map", vi: () => "các khóa hợp lệ: criteria, units, data, period, input, columns, map" },
+  },
+  MANIFEST_INVALID: {
+    en: (a) => `invalid manifest value at ${a.path}: ${a.detail}`,
+    vi: (a) => `giá trị không hợp lệ trong manifest tại ${a.path}: ${a.detail}`,
+  },
+  NO_CRITERIA: {
+    en: () => "no criteria file: the manifest has no criteria: entry and no --criteria was given",
+    vi: () => "thiếu bộ tiêu chí: manifest không có mục criteria: và không có --criteria",
+    hint: { en: () => "add criteria: PATH to egov-score.yaml, or pass --criteria FILE", vi: () => "thêm criteria: ĐƯỜNG_DẪN vào egov-score.yaml, hoặc dùng --criteria TỆP" },
+  },
+  NO_DATA: {
+    en: () => "no data files: the manifest has no data: entry and no --data was given",
+    vi: () => "thiếu dữ liệu: manifest không có mục data: và không có --data",
+    hint: { en: () => "add data: [data/*.csv] to egov-score.yaml, or pass --data FILE", vi: () => "thêm data: [data/*.csv] vào egov-score.yaml, hoặc dùng --data TỆP" },
+  },
+  // YAML
+  YAML_SYNTAX: {
+    en: (a) => `YAML syntax error: ${a.detail}`,
+    vi: (a) => `lỗi cú pháp YAML: ${a.detail}`,
+    hint: { en: () => "check the indentation and the quotes around this position", vi: () => "kiểm tra thụt lề và dấu nháy quanh vị trí này" },
+  },
+  YAML_TAB: {
+    en: () => "a tab is used for indentation",
+    vi: () => "dùng ký tự tab để thụt lề",
+    hint: { en: () => "YAML indents with spaces only: replace the tab with spaces", vi: () => "YAML chỉ thụt lề bằng dấu cách: thay tab bằng dấu cách" },
+  },
+  YAML_DUPLICATE_KEY: {
+    en: (a) => `duplicate key: ${a.detail}`,
+    vi: (a) => `khóa bị lặp: ${a.detail}`,
+    hint: { en: () => "a key may appear once in a mapping: remove or rename one", vi: () => "mỗi khóa chỉ xuất hiện một lần: xóa hoặc đổi tên một khóa" },
+  },
+  YAML_ALIAS_LIMIT: {
+    en: (a) => `too many YAML aliases (more than ${a.limit} expansions)`,
+    vi: (a) => `quá nhiều bí danh YAML (hơn ${a.limit} lần mở rộng)`,
+    hint: { en: () => "write the repeated parts out instead of nesting aliases", vi: () => "viết trực tiếp các phần lặp thay vì lồng bí danh" },
+  },
+  // schema
+  CRITERIA_UNKNOWN_KEY: {
+    en: (a) => `unknown key "${a.key}"${a.path !== "(root)" ? ` in ${a.path}` : ""}`,
+    vi: (a) => `khóa "${a.key}" không hợp lệ${a.path !== "(root)" ? ` trong ${a.path}` : ""}`,
+    hint: { en: () => "remove it or correct its spelling; `egov-score schema` lists the allowed keys", vi: () => "xóa hoặc sửa chính tả; `egov-score schema` liệt kê các khóa hợp lệ" },
+  },
+  CRITERIA_INVALID: { en: (a) => `invalid value at ${a.path}: ${a.detail}`, vi: (a) => `giá trị không hợp lệ tại ${a.path}: ${a.detail}`, hint: SCHEMA_HINT },
+  SCHEMA_REQUIRED: {
+    en: (a) => `missing required key "${a.key}" in ${a.path}`,
+    vi: (a) => `thiếu khóa bắt buộc "${a.key}" trong ${a.path}`,
+    hint: SCHEMA_HINT,
+  },
+  SCHEMA_TYPE: { en: (a) => `${a.path} should be ${a.expected}, not ${a.actual}`, vi: (a) => `${a.path} phải là ${a.expected}, không phải ${a.actual}`, hint: SCHEMA_HINT },
+  SCHEMA_VALUE: { en: (a) => `${a.path} is ${a.actual}; allowed: ${a.allowed}`, vi: (a) => `${a.path} là ${a.actual}; giá trị hợp lệ: ${a.allowed}` },
+  SCHEMA_RANGE: { en: (a) => `${a.path} is ${a.actual}; it must be ${a.bound}`, vi: (a) => `${a.path} là ${a.actual}; phải ${a.bound}` },
+  SCHEMA_FORMAT: { en: (a) => `${a.path} is ${a.actual}: ${a.detail}`, vi: (a) => `${a.path} là ${a.actual}: sai định dạng (${a.detail})` },
+  // criteria semantics
+  CRITERIA_DUPLICATE_ID: {
+    en: (a) => `the id "${a.id}" is used twice${a.first ? ` (first on line ${a.first})` : ""}`,
+    vi: (a) => `mã "${a.id}" bị dùng hai lần${a.first ? ` (lần đầu ở dòng ${a.first})` : ""}`,
+    hint: { en: () => "every level, group, indicator and band needs its own id", vi: () => "mỗi cấp, nhóm, chỉ số và mức xếp loại cần một mã riêng" },
+  },
+  CRITERIA_RESERVED_ID: { en: (a) => `the id "${a.id}" is reserved for the total`, vi: (a) => `mã "${a.id}" được dành cho tổng điểm`, hint: { en: () => "choose another id", vi: () => "chọn mã khác" } },
+  CRITERIA_NO_INDICATORS: { en: () => "the criteria define no groups and no indicators", vi: () => "bộ tiêu chí không có nhóm hay chỉ số nào", hint: { en: () => "add groups: or indicators:", vi: () => "thêm groups: hoặc indicators:" } },
+  CRITERIA_UNKNOWN_LEVEL: {
+    en: (a) => `unknown level "${a.level}"`,
+    vi: (a) => `cấp "${a.level}" không tồn tại`,
+    hint: { en: (a) => `the levels are: ${a.known}`, vi: (a) => `các cấp: ${a.known}` },
+  },
+  CRITERIA_LEVEL_CYCLE: { en: (a) => `the level "${a.level}" is its own ancestor through parent:`, vi: (a) => `cấp "${a.level}" là tổ tiên của chính nó qua parent:`, hint: { en: () => "levels must form a tree: remove one parent:", vi: () => "các cấp phải tạo thành cây: bỏ một parent:" } },
+  CRITERIA_PEERS_NO_PARENT: { en: (a) => `level "${a.level}" ranks by parent but has no parent level`, vi: (a) => `cấp "${a.level}" xếp hạng theo đơn vị cha nhưng không có cấp cha`, hint: { en: () => "add parent: LEVEL, or use peers: {by: level}", vi: () => "thêm parent: CẤP, hoặc dùng peers: {by: level}" } },
+  CRITERIA_LEVELS_AND_MAP: { en: (a) => `"${a.id}" has both levels: and a per-level max:`, vi: (a) => `"${a.id}" có cả levels: và max: theo cấp`, hint: { en: () => "the keys of a per-level max already say where it applies: remove levels:", vi: () => "các khóa của max theo cấp đã xác định phạm vi: bỏ levels:" } },
+  CRITERIA_LEVEL_OUTSIDE_GROUP: { en: (a) => `"${a.id}" applies at level "${a.level}" but its group "${a.group}" does not`, vi: (a) => `"${a.id}" áp dụng cho cấp "${a.level}" nhưng nhóm "${a.group}" thì không`, hint: { en: () => "add the level to the group, or remove it from the node", vi: () => "thêm cấp vào nhóm, hoặc bỏ cấp khỏi chỉ số" } },
+  CRITERIA_WEIGHT: { en: (a) => `the weight of "${a.id}" is ${a.weight}; weights must be positive`, vi: (a) => `trọng số của "${a.id}" là ${a.weight}; trọng số phải dương`, hint: { en: () => "use a number above 0, or remove the node", vi: () => "dùng số lớn hơn 0, hoặc bỏ chỉ số" } },
+  CRITERIA_EMPTY_GROUP: { en: (a) => `the group "${a.id}" has no groups and no indicators`, vi: (a) => `nhóm "${a.id}" không có nhóm con hay chỉ số`, hint: { en: () => "add indicators: or remove the group", vi: () => "thêm indicators: hoặc bỏ nhóm" } },
+  CRITERIA_MEAN_NEEDS_MAX: { en: (a) => `"${a.id}" aggregates by ${a.aggregation} and needs a max:`, vi: (a) => `"${a.id}" tổng hợp theo ${a.aggregation} nên cần khai báo max:`, hint: { en: () => "add max: (the points the group is worth)", vi: () => "thêm max: (điểm tối đa của nhóm)" } },
+  CRITERIA_UNIT_RULE: { en: (a) => `"${a.id}": unit ${a.unit} does not fit the ${a.rule} rule`, vi: (a) => `"${a.id}": đơn vị ${a.unit} không hợp với quy tắc ${a.rule}`, hint: { en: () => "boolean rules read unit boolean, categorical rules unit text, the others numbers (percent, fraction, number)", vi: () => "quy tắc boolean dùng unit boolean, categorical dùng text, các quy tắc khác dùng số (percent, fraction, number)" } },
+  CRITERIA_STEP_BOUND: { en: (a) => `"${a.id}" step ${a.step} needs exactly one of atLeast or atMost`, vi: (a) => `"${a.id}" bậc ${a.step} cần đúng một trong atLeast hoặc atMost`, hint: { en: () => "write { atLeast: 4, points: 2 } or { atMost: 1, points: 4 }", vi: () => "viết { atLeast: 4, points: 2 } hoặc { atMost: 1, points: 4 }" } },
+  CRITERIA_POINTS_OR_SHARE: { en: (a) => `"${a.id}" ${a.item} needs exactly one of points or share`, vi: (a) => `"${a.id}" ${a.item} cần đúng một trong points hoặc share`, hint: { en: () => "points are absolute; share is a fraction of the maximum", vi: () => "points là điểm tuyệt đối; share là tỉ lệ của điểm tối đa" } },
+  CRITERIA_POINTS_ABOVE_MAX: { en: (a) => `"${a.id}" awards ${a.points} points, above its maximum ${a.max}`, vi: (a) => `"${a.id}" cho ${a.points} điểm, vượt điểm tối đa ${a.max}`, hint: { en: () => "lower the points or raise max:", vi: () => "giảm điểm hoặc tăng max:" } },
+  CRITERIA_STEPS_MIXED: { en: (a) => `"${a.id}" mixes atLeast and atMost steps`, vi: (a) => `"${a.id}" trộn bậc atLeast và atMost`, hint: { en: () => "use atLeast for higher-is-better, atMost for lower-is-better", vi: () => "dùng atLeast khi càng cao càng tốt, atMost khi càng thấp càng tốt" } },
+  CRITERIA_STEPS_ORDER: { en: (a) => `"${a.id}" step ${a.step}: ${a.bound} ${a.value} is out of order after ${a.previous}`, vi: (a) => `"${a.id}" bậc ${a.step}: ${a.bound} ${a.value} sai thứ tự sau ${a.previous}`, hint: { en: () => "atLeast steps go from the highest threshold down, atMost steps from the lowest up", vi: () => "bậc atLeast xếp từ ngưỡng cao xuống, bậc atMost từ ngưỡng thấp lên" } },
+  CRITERIA_DUPLICATE_CATEGORY: { en: (a) => `"${a.id}": the category value "${a.value}" is listed twice`, vi: (a) => `"${a.id}": giá trị "${a.value}" bị liệt kê hai lần`, hint: { en: () => "each value and alias may appear once", vi: () => "mỗi giá trị và bí danh chỉ xuất hiện một lần" } },
+  CRITERIA_GOALPOSTS: { en: (a) => `"${a.id}": the goalposts lower ${a.lower} and upper ${a.upper} are not in order`, vi: (a) => `"${a.id}": mốc lower ${a.lower} và upper ${a.upper} sai thứ tự`, hint: { en: () => "lower must be below upper; use direction: lower for lower-is-better", vi: () => "lower phải nhỏ hơn upper; dùng direction: lower khi càng thấp càng tốt" } },
+  CRITERIA_ROLLUP_LEVEL: { en: (a) => `"${a.id}" rolls up level "${a.child}", which is not below level "${a.level}"`, vi: (a) => `"${a.id}" tổng hợp cấp "${a.child}", không phải cấp dưới của "${a.level}"`, hint: { en: () => "roll up a level whose parent: chain leads to this one, or restrict the indicator with levels:", vi: () => "chọn cấp có chuỗi parent: dẫn tới cấp này, hoặc giới hạn chỉ số bằng levels:" } },
+  CRITERIA_UNKNOWN_NODE: { en: (a) => `no group or indicator has the id "${a.id}"`, vi: (a) => `không có nhóm hay chỉ số mã "${a.id}"`, hint: { en: () => "use total or an existing id", vi: () => "dùng total hoặc một mã có sẵn" } },
+  CRITERIA_BANDS_ORDER: { en: (a) => `band "${a.id}" (min ${a.min}) is not below the band before it (min ${a.previous})`, vi: (a) => `mức "${a.id}" (min ${a.min}) không thấp hơn mức trước (min ${a.previous})`, hint: { en: () => "list the bands from the highest min down", vi: () => "liệt kê các mức từ min cao xuống thấp" } },
+  CRITERIA_MAX_SUM: { en: (a) => `"${a.id}" declares max ${a.declared} but its children add up to ${a.sum}`, vi: (a) => `"${a.id}" khai báo max ${a.declared} nhưng tổng các thành phần là ${a.sum}`, hint: { en: () => "correct max: or the children's maxima", vi: () => "sửa max: hoặc điểm tối đa của các thành phần" } },
+  CRITERIA_LEVEL_EMPTY: { en: (a) => `no indicator applies at level "${a.level}"`, vi: (a) => `không có chỉ số nào áp dụng cho cấp "${a.level}"`, hint: { en: () => "check the levels: of the indicators", vi: () => "kiểm tra levels: của các chỉ số" } },
+  CRITERIA_DUPLICATE_COLUMN: { en: (a) => `"${a.id}" and "${a.other}" read the same CSV column "${a.column}"`, vi: (a) => `"${a.id}" và "${a.other}" cùng đọc cột "${a.column}"`, hint: { en: () => "give one of them another column: or map:", vi: () => "đặt column: hoặc map: khác cho một chỉ số" } },
+  // CSV
+  ENCODING_INVALID_UTF8: {
+    en: (a) => `the file is not valid UTF-8 (first bad byte at line ${a.line})`,
+    vi: (a) => `tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng ${a.line})`,
+    hint: { en: () => "files saved by older Excel are often windows-1258: set input.encoding: windows-1258 in egov-score.yaml (or --input-encoding windows-1258)", vi: () => "tệp lưu từ Excel cũ thường là windows-1258: đặt input.encoding: windows-1258 trong egov-score.yaml (hoặc --input-encoding windows-1258)" },
+  },
+  ENCODING_UTF16_NO_BOM: {
+    en: () => "the file looks like UTF-16 without a byte-order mark",
+    vi: () => "tệp có vẻ là UTF-16 không có BOM",
+    hint: { en: () => "set input.encoding: utf-16le, or save the file as UTF-8", vi: () => "đặt input.encoding: utf-16le, hoặc lưu lại tệp dạng UTF-8" },
+  },
+  ENCODING_UNSUPPORTED: { en: (a) => `the file is ${a.encoding}, which is not supported`, vi: (a) => `tệp mã hóa ${a.encoding}, chưa được hỗ trợ`, hint: { en: () => "save it as UTF-8 (CSV UTF-8 in Excel)", vi: () => "lưu lại dạng UTF-8 (CSV UTF-8 trong Excel)" } },
+  CSV_SYNTAX: { en: (a) => `CSV syntax error: ${a.detail}`, vi: (a) => `lỗi cú pháp CSV: ${a.detail}`, hint: { en: () => "check the quotes on this line: a quote that opens a cell must close it", vi: () => "kiểm tra dấu nháy ở dòng này: dấu nháy mở ô phải được đóng" } },
+  CSV_RAGGED: { en: (a) => `the row has ${a.actual} cells but the header has ${a.expected}`, vi: (a) => `dòng có ${a.actual} ô nhưng tiêu đề có ${a.expected}`, hint: { en: () => "a separator inside a cell needs quotes around the cell", vi: () => "dấu phân cách nằm trong ô cần đặt ô trong dấu nháy" } },
+  CSV_NO_ROWS: { en: () => "the file has a header but no rows", vi: () => "tệp chỉ có dòng tiêu đề, không có dữ liệu", hint: { en: () => "fill in the rows, or remove the file", vi: () => "điền dữ liệu hoặc bỏ tệp" } },
+  CSV_NO_CODE_COLUMN: { en: (a) => `no "${a.column}" column: the header is ${a.header}`, vi: (a) => `không có cột "${a.column}": tiêu đề là ${a.header}`, hint: { en: () => "name the unit code column in the header, or set columns.code in egov-score.yaml", vi: () => "đặt tên cột mã đơn vị, hoặc khai báo columns.code trong egov-score.yaml" } },
+  CSV_DUPLICATE_HEADER: { en: (a) => `the header "${a.header}" appears twice`, vi: (a) => `tiêu đề "${a.header}" xuất hiện hai lần`, hint: { en: () => "rename or remove one column", vi: () => "đổi tên hoặc bỏ một cột" } },
+  CSV_UNKNOWN_COLUMN: { en: (a) => `the column "${a.header}" is not an indicator of the criteria${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `cột "${a.header}" không phải chỉ số của bộ tiêu chí${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "rename the column to the indicator id, or map it with map: in egov-score.yaml", vi: () => "đổi tên cột thành mã chỉ số, hoặc khai báo map: trong egov-score.yaml" } },
+  // units
+  DATA_UNKNOWN_UNIT: { en: (a) => `the unit "${a.unit}" is not in the units registry${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `đơn vị "${a.unit}" không có trong danh mục đơn vị${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "add it to the units file, or correct the code", vi: () => "thêm vào danh mục đơn vị, hoặc sửa mã" } },
+  DATA_DUPLICATE_UNIT: { en: (a) => `the unit "${a.unit}" appears twice (first at ${a.first})`, vi: (a) => `đơn vị "${a.unit}" xuất hiện hai lần (lần đầu ở ${a.first})`, hint: { en: () => "keep one row per unit and period", vi: () => "giữ một dòng cho mỗi đơn vị và kỳ" } },
+  DATA_DUPLICATE_VALUE: { en: (a) => `"${a.indicator}" of unit "${a.unit}" is given twice (first at ${a.first})`, vi: (a) => `"${a.indicator}" của đơn vị "${a.unit}" được khai hai lần (lần đầu ở ${a.first})`, hint: { en: () => "keep one value per unit and indicator", vi: () => "giữ một giá trị cho mỗi đơn vị và chỉ số" } },
+  DATA_UNKNOWN_LEVEL: { en: (a) => `unknown level "${a.level}"`, vi: (a) => `cấp "${a.level}" không tồn tại`, hint: { en: (a) => `the levels of the criteria are: ${a.known}`, vi: (a) => `các cấp của bộ tiêu chí: ${a.known}` } },
+  DATA_NO_LEVEL: { en: (a) => `the level of unit "${a.unit}" is not known`, vi: (a) => `không rõ cấp của đơn vị "${a.unit}"`, hint: { en: () => "add a level column, or list the unit in the units registry", vi: () => "thêm cột level, hoặc khai đơn vị trong danh mục" } },
+  DATA_NO_CODE: { en: () => "the row has no unit code", vi: () => "dòng không có mã đơn vị", hint: { en: () => "fill in the code, or delete the row", vi: () => "điền mã đơn vị hoặc xóa dòng" } },
+  DATA_UNKNOWN_INDICATOR: { en: (a) => `unknown indicator "${a.indicator}"${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `chỉ số "${a.indicator}" không tồn tại${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "use an indicator id from the criteria (`egov-score criteria` lists them)", vi: () => "dùng mã chỉ số trong bộ tiêu chí (`egov-score criteria` liệt kê)" } },
+  DATA_NOT_APPLICABLE_LEVEL: { en: (a) => `"${a.indicator}" does not apply at level "${a.level}"; the value of unit "${a.unit}" is ignored`, vi: (a) => `"${a.indicator}" không áp dụng cho cấp "${a.level}"; giá trị của "${a.unit}" bị bỏ qua`, hint: { en: () => "leave the cell empty or remove the column for this level", vi: () => "để trống ô hoặc bỏ cột cho cấp này" } },
+  UNIT_PARENT_MISSING: { en: (a) => `the parent "${a.parent}" of unit "${a.unit}" is not a known unit`, vi: (a) => `đơn vị cha "${a.parent}" của "${a.unit}" không tồn tại`, hint: { en: () => "add the parent to the units registry, or correct the parent code", vi: () => "thêm đơn vị cha vào danh mục, hoặc sửa mã cha" } },
+  UNIT_PARENT_LEVEL: { en: (a) => `the parent "${a.parent}" of unit "${a.unit}" is at level "${a.actual}", expected "${a.expected}"`, vi: (a) => `đơn vị cha "${a.parent}" của "${a.unit}" thuộc cấp "${a.actual}", cần cấp "${a.expected}"`, hint: { en: () => "correct the parent code", vi: () => "sửa mã đơn vị cha" } },
+  UNIT_NO_PARENT: { en: (a) => `unit "${a.unit}" at level "${a.level}" has no parent "${a.expected}"`, vi: (a) => `đơn vị "${a.unit}" cấp "${a.level}" thiếu đơn vị cha cấp "${a.expected}"`, hint: { en: () => "fill in the parent column", vi: () => "điền cột parent" } },
+  UNIT_PARENT_CYCLE: { en: (a) => `unit "${a.unit}" is its own ancestor through its parents`, vi: (a) => `đơn vị "${a.unit}" là tổ tiên của chính nó qua chuỗi đơn vị cha`, hint: { en: () => "correct the parent codes", vi: () => "sửa mã đơn vị cha" } },
+  // values
+  VALUE_NOT_A_NUMBER: { en: (a) => `"${a.value}" in "${a.header}" is not a number`, vi: (a) => `"${a.value}" ở cột "${a.header}" không phải số`, hint: { en: () => "write a plain number such as 85 or 85.5, or leave the cell empty", vi: () => "ghi số như 85 hoặc 85.5, hoặc để trống" } },
+  VALUE_DECIMAL_COMMA: { en: (a) => `"${a.value}" in "${a.header}" looks like a decimal comma, but input.decimal is "."`, vi: (a) => `"${a.value}" ở cột "${a.header}" có vẻ dùng dấu phẩy thập phân, nhưng input.decimal là "."`, hint: { en: () => 'set input.decimal: "," in egov-score.yaml (or --input-decimal ,)', vi: () => 'đặt input.decimal: "," trong egov-score.yaml (hoặc --input-decimal ,)' } },
+  VALUE_DECIMAL_DOT: { en: (a) => `"${a.value}" in "${a.header}" cannot be read with input.decimal ","`, vi: (a) => `"${a.value}" ở cột "${a.header}" không đọc được với input.decimal ","`, hint: { en: () => 'with decimal ",", the dot separates thousands (1.234,5); set input.decimal: "." if the file uses a decimal dot', vi: () => 'với decimal ",", dấu chấm phân cách hàng nghìn (1.234,5); đặt input.decimal: "." nếu tệp dùng dấu chấm thập phân' } },
+  VALUE_NOT_FINITE: { en: (a) => `"${a.value}" in "${a.header}" is not a finite number`, vi: (a) => `"${a.value}" ở cột "${a.header}" không phải số hữu hạn`, hint: { en: () => "write an ordinary number", vi: () => "ghi một số bình thường" } },
+  VALUE_NOT_BOOLEAN: { en: (a) => `"${a.value}" in "${a.header}" is not yes or no`, vi: (a) => `"${a.value}" ở cột "${a.header}" không phải có/không`, hint: { en: () => "write có/không, yes/no, x (yes) or leave it empty; - or N/A for not applicable", vi: () => "ghi có/không, yes/no, x (có) hoặc để trống; - hoặc N/A nếu không áp dụng" } },
+  VALUE_UNKNOWN_CATEGORY: { en: (a) => `"${a.value}" in "${a.header}" is not one of: ${a.allowed}`, vi: (a) => `"${a.value}" ở cột "${a.header}" không thuộc: ${a.allowed}`, hint: { en: () => "use one of the listed values", vi: () => "dùng một trong các giá trị đã liệt kê" } },
+  VALUE_OUT_OF_RANGE: { en: (a) => `${a.value} in "${a.header}" is outside ${a.range}`, vi: (a) => `${a.value} ở cột "${a.header}" nằm ngoài ${a.range}`, hint: { en: () => "a percentage is between 0 and 100, a fraction between 0 and 1", vi: () => "tỉ lệ phần trăm từ 0 đến 100, phân số từ 0 đến 1" } },
+  VALUE_NEGATIVE: { en: (a) => `${a.value} in "${a.header}" is negative`, vi: (a) => `${a.value} ở cột "${a.header}" là số âm`, hint: { en: () => "counts and amounts cannot be negative", vi: () => "số lượng không thể âm" } },
+  VALUE_NUM_ABOVE_DEN: { en: (a) => `the numerator ${a.numerator} of "${a.indicator}" is above its denominator ${a.denominator}`, vi: (a) => `tử số ${a.numerator} của "${a.indicator}" lớn hơn mẫu số ${a.denominator}`, hint: { en: () => "check both figures: the numerator counts part of the denominator", vi: () => "kiểm tra hai số: tử số là một phần của mẫu số" } },
+  VALUE_HALF_RATIO: { en: (a) => `"${a.indicator}" of unit "${a.unit}" has a ${a.given} but no ${a.missing}`, vi: (a) => `"${a.indicator}" của "${a.unit}" có ${a.given} nhưng thiếu ${a.missing}`, hint: { en: () => "fill in both the numerator and the denominator", vi: () => "điền cả tử số và mẫu số" } },
+  VALUE_ZERO_DENOMINATOR: { en: (a) => `the denominator of "${a.indicator}" is 0: treated as not applicable`, vi: (a) => `mẫu số của "${a.indicator}" bằng 0: coi là không áp dụng`, hint: { en: () => 'write "-" to say not applicable explicitly', vi: () => 'ghi "-" để ghi rõ không áp dụng' } },
+  MISSING_VALUE: { en: (a) => `unit "${a.unit}" has no value for "${a.indicator}", and its missing policy is error`, vi: (a) => `đơn vị "${a.unit}" thiếu giá trị "${a.indicator}", và chính sách thiếu dữ liệu là error`, hint: { en: () => 'fill in the value, write "-" if not applicable, or change missing:', vi: () => 'điền giá trị, ghi "-" nếu không áp dụng, hoặc đổi missing:' } },
+  // periods
+  PERIOD_LATEST: { en: (a) => `the data hold ${a.count} periods (${a.periods}); scoring the latest, ${a.period}`, vi: (a) => `dữ liệu có ${a.count} kỳ (${a.periods}); tính điểm kỳ mới nhất, ${a.period}`, hint: { en: () => "choose one with --period", vi: () => "chọn kỳ bằng --period" } },
+  PERIOD_NOT_FOUND: { en: (a) => `no data for period ${a.period}`, vi: (a) => `không có dữ liệu kỳ ${a.period}`, hint: { en: (a) => `periods in the data: ${a.known}`, vi: (a) => `các kỳ trong dữ liệu: ${a.known}` } },
+  // usage and output
+  USAGE_LEVEL: { en: (a) => `unknown level "${a.level}"`, vi: (a) => `cấp "${a.level}" không tồn tại`, hint: { en: (a) => `the levels are: ${a.known}`, vi: (a) => `các cấp: ${a.known}` } },
+  USAGE_FORMAT: { en: (a) => `the format "${a.format}" is not available for ${a.command}`, vi: (a) => `định dạng "${a.format}" không dùng được cho ${a.command}`, hint: { en: (a) => `choose one of: ${a.allowed}`, vi: (a) => `chọn một trong: ${a.allowed}` } },
+  USAGE_NUMBER: { en: (a) => `${a.option} needs a positive whole number, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên dương, không phải "${a.value}"` },
+  USAGE_OUTPUT_IS_INPUT: { en: (a) => `refusing to write over the input file ${a.path}`, vi: (a) => `không ghi đè lên tệp đầu vào ${a.path}`, hint: { en: () => "choose another -o path", vi: () => "chọn đường dẫn -o khác" } },
+  USAGE: { en: (a) => String(a.detail), vi: (a) => String(a.detail), hint: { en: () => "see --help", vi: () => "xem --help" } },
+  OUTPUT_FAILED: { en: (a) => `cannot write ${a.path}: ${a.detail}`, vi: (a) => `không ghi được ${a.path}: ${a.detail}`, hint: { en: () => "check that the folder exists and is writable", vi: () => "kiểm tra thư mục tồn tại và cho phép ghi" } },
+} satisfies Record<string, Entry>;
+
+export type DiagCode = keyof typeof messages;
+export const diagCodes = Object.keys(messages) as DiagCode[];

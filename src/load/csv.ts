@@ -1,0 +1,110 @@
+// Reading a CSV file as it arrives from Excel: the encoding (BOM, UTF-8, UTF-16, windows-1258),
+// the delimiter (comma, semicolon, tab), then csv-parse. Rows keep their line numbers.
+import { parse } from "csv-parse/sync";
+import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+
+export type Encoding = "auto" | "utf-8" | "utf-16le" | "windows-1258";
+export type Delimiter = "auto" | "," | ";" | "\t";
+
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  file: string;
+  header: string[];
+  rows: CsvRow[];
+  delimiter: string;
+}
+
+/** Text keys (headers, codes) are compared after NFC normalisation and trimming. */
+export const normKey = (s: string): string => s.normalize("NFC").trim();
+
+export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { text?: string; diagnostics: Diagnostic[] } {
+  const b = bytes;
+  let enc: string = encoding;
+  let start = 0;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    start = 3;
+    if (encoding === "auto") enc = "utf-8";
+  } else if (b[0] === 0xff && b[1] === 0xfe) {
+    start = 2;
+    if (encoding === "auto") enc = "utf-16le";
+  } else if (b[0] === 0xfe && b[1] === 0xff) {
+    start = 2;
+    if (encoding === "auto") enc = "utf-16be";
+  }
+  if (enc === "auto") {
+    // Many zero bytes in alternate positions: UTF-16 without its byte-order mark.
+    let zeros = 0;
+    const n = Math.min(b.length, 4096);
+    for (let i = 1; i < n; i += 2) if (b[i] === 0) zeros++;
+    if (n >= 4 && zeros > n / 4) return { diagnostics: [diag("ENCODING_UTF16_NO_BOM", "error", {}, { file, line: 1 })] };
+    enc = "utf-8";
+  }
+  const body = b.subarray(start);
+  if (enc === "utf-8") {
+    try {
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), diagnostics: [] };
+    } catch {
+      const loose = new TextDecoder("utf-8").decode(body);
+      const at = loose.indexOf("\ufffd");
+      const line = loose.slice(0, Math.max(0, at)).split("\n").length;
+      return { diagnostics: [diag("ENCODING_INVALID_UTF8", "error", { line }, { file, line })] };
+    }
+  }
+  return { text: new TextDecoder(enc).decode(body).normalize("NFC"), diagnostics: [] };
+}
+
+function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    else if (!quoted && c in counts) counts[c] = (counts[c] ?? 0) + 1;
+  }
+  let best = ",";
+  for (const d of [";", "\t"]) if ((counts[d] ?? 0) > (counts[best] ?? 0)) best = d;
+  return best;
+}
+
+export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encoding; delimiter: Delimiter }): { table?: CsvTable; diagnostics: Diagnostic[] } {
+  const decoded = decode(bytes, opts.encoding, file);
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  const text = decoded.text;
+  if (text.trim() === "") return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
+  const delimiter = opts.delimiter === "auto" ? detectDelimiter(text) : opts.delimiter;
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true }) as unknown as typeof records;
+  } catch (e) {
+    const err = e as Error & { lines?: number; code?: string };
+    return { diagnostics: [diag("CSV_SYNTAX", "error", { detail: err.message.replace(/^Invalid [^:]*: /, "").split("\n")[0] ?? "" }, { file, line: err.lines ?? 1 })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const [first, ...rest] = records;
+  if (!first) return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
+  const header = first.record.map(normKey);
+  const seen = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (h !== "" && seen.has(h)) diagnostics.push(diag("CSV_DUPLICATE_HEADER", "error", { header: h }, { file, line: first.info.lines, column: i + 1 }));
+    seen.set(h, i);
+  });
+  const rows: CsvRow[] = [];
+  for (const r of rest) {
+    if (r.record.every((c) => c.trim() === "")) continue;
+    // A row with extra empty cells at the end (a trailing separator from Excel) is not ragged.
+    let cells = r.record;
+    while (cells.length > header.length && (cells[cells.length - 1] ?? "").trim() === "") cells = cells.slice(0, -1);
+    if (cells.length !== header.length) {
+      diagnostics.push(diag("CSV_RAGGED", "error", { expected: header.length, actual: cells.length }, { file, line: r.info.lines }));
+      continue;
+    }
+    rows.push({ line: r.info.lines, cells });
+  }
+  if (rows.length === 0 && diagnostics.length === 0) diagnostics.push(diag("CSV_NO_ROWS", "warning", {}, { file, line: first.info.lines }));
+  return { table: { file, header, rows, delimiter }, diagnostics };
+}

@@ -1,0 +1,381 @@
+// From parsed CSV tables to the engine's dataset: the units registry, wide and long data files,
+// periods, typed cells, and the checks on units, parents and values. Pure over its inputs.
+import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import type { DiagCode } from "../diag/messages.ts";
+import { compareCodes } from "../engine/rank.ts";
+import type { Criteria, IndicatorNode } from "../model/criteria.ts";
+import type { Cell, Dataset, Source, UnitData } from "../model/data.ts";
+import { closest } from "../util/similar.ts";
+import { normKey, type CsvRow, type CsvTable } from "./csv.ts";
+import type { Assessment } from "./manifest.ts";
+import { isEmpty, isNotApplicable, readBoolean, readNumber, type Decimal } from "./values.ts";
+
+export interface DataLoad {
+  dataset: Dataset;
+  /** every period found in the data, oldest first */
+  periods: string[];
+  diagnostics: Diagnostic[];
+}
+
+type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore">;
+
+interface Fields {
+  code: number;
+  name: number;
+  level: number;
+  parent: number;
+  period: number;
+}
+
+function fieldIndexes(header: string[], s: Settings): Fields {
+  const idx = (name: string) => header.indexOf(normKey(name));
+  return { code: idx(s.columns.code), name: idx(s.columns.name), level: idx(s.columns.level), parent: idx(s.columns.parent), period: idx(s.columns.period) };
+}
+
+const cellAt = (row: CsvRow, i: number): string => (i >= 0 ? (row.cells[i] ?? "") : "");
+
+export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvTable; data: CsvTable[] }): DataLoad {
+  const diagnostics: Diagnostic[] = [];
+  const levelIds = criteria.levels.map((l) => l.id);
+  const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
+  const units = new Map<string, UnitData>();
+  const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
+
+  const readLevel = (raw: string, file: string, line: number, column: number): string | undefined => {
+    const l = normKey(raw);
+    if (l === "") return singleLevel;
+    if (levelIds.includes(l)) return l;
+    diagnostics.push(diag("DATA_UNKNOWN_LEVEL", "error", { level: l, known: levelIds.join(", ") }, where(file, line, column)));
+    return undefined;
+  };
+
+  // The registry of units, when there is one.
+  const registry = tables.units;
+  if (registry) {
+    const f = fieldIndexes(registry.header, s);
+    if (f.code < 0) diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: registry.header.join(", ") }, where(registry.file, 1)));
+    else {
+      const known = new Set(Object.values(f));
+      const attrs = registry.header.map((h, i) => ({ h, i })).filter((x) => !known.has(x.i) && x.h !== "");
+      for (const row of registry.rows) {
+        const code = normKey(cellAt(row, f.code));
+        if (code === "") {
+          diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(registry.file, row.line, f.code + 1)));
+          continue;
+        }
+        const first = units.get(code);
+        if (first) {
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: code, first: `${first.source?.file}:${first.source?.line}` }, where(registry.file, row.line, f.code + 1)));
+          continue;
+        }
+        const level = f.level >= 0 ? readLevel(cellAt(row, f.level), registry.file, row.line, f.level + 1) : singleLevel;
+        if (level === undefined) {
+          if (f.level < 0) diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(registry.file, row.line)));
+          continue;
+        }
+        const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), source: { file: registry.file, line: row.line } };
+        const parent = normKey(cellAt(row, f.parent));
+        if (parent) u.parent = parent;
+        for (const a of attrs) u.attributes[a.h] = normKey(cellAt(row, a.i));
+        units.set(code, u);
+      }
+    }
+  }
+
+  // Which rows belong to the period being scored.
+  const periodOf = (t: CsvTable, row: CsvRow): string | undefined => {
+    const i = fieldIndexes(t.header, s).period;
+    const p = i >= 0 ? normKey(cellAt(row, i)) : "";
+    return p || undefined;
+  };
+  const periods = new Set<string>();
+  for (const t of tables.data) for (const row of t.rows) {
+    const p = periodOf(t, row);
+    if (p !== undefined) periods.add(p);
+  }
+  const sortedPeriods = [...periods].sort(compareCodes);
+  let period = s.period;
+  if (period !== undefined && periods.size > 0 && !periods.has(period)) {
+    diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period, known: sortedPeriods.join(", ") }));
+  } else if (period === undefined && sortedPeriods.length > 0) {
+    period = sortedPeriods[sortedPeriods.length - 1];
+    if (sortedPeriods.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: sortedPeriods.length, periods: sortedPeriods.join(", "), period: period as string }));
+  }
+  const inPeriod = (t: CsvTable, row: CsvRow): boolean => {
+    const p = periodOf(t, row);
+    return p === undefined || p === period;
+  };
+
+  const byColumn = new Map<string, IndicatorNode>();
+  const byId = new Map<string, IndicatorNode>();
+  for (const ind of criteria.indicators) {
+    byColumn.set(ind.column, ind);
+    byId.set(ind.id, ind);
+  }
+  const ignore = new Set(s.ignore.map(normKey));
+  const attributes = new Set(s.columns.attributes.map(normKey));
+
+  /** The unit a data row is about: from the registry, or made from the row itself. */
+  const unitFor = (t: CsvTable, f: Fields, row: CsvRow): UnitData | undefined => {
+    const code = normKey(cellAt(row, f.code));
+    if (code === "") {
+      diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.file, row.line, f.code + 1)));
+      return undefined;
+    }
+    const known = units.get(code);
+    if (known) return known;
+    if (registry) {
+      const suggestion = closest(code, units.keys())[0];
+      diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: code, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, f.code + 1)));
+      return undefined;
+    }
+    const level = f.level >= 0 ? readLevel(cellAt(row, f.level), t.file, row.line, f.level + 1) : singleLevel;
+    if (level === undefined) {
+      if (f.level < 0) diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(t.file, row.line)));
+      return undefined;
+    }
+    const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), source: { file: t.file, line: row.line } };
+    const parent = normKey(cellAt(row, f.parent));
+    if (parent) u.parent = parent;
+    t.header.forEach((h, i) => {
+      if (attributes.has(h)) u.attributes[h] = normKey(cellAt(row, i));
+    });
+    units.set(code, u);
+    return u;
+  };
+
+  const put = (u: UnitData, ind: IndicatorNode, cell: Cell | undefined): void => {
+    if (!cell) return;
+    if (!ind.maxByLevel.has(u.level)) {
+      if (cell.kind !== "na") diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: u.level, unit: u.code }, cell.source ? where(cell.source.file, cell.source.line, cell.source.column) : {}));
+      return;
+    }
+    const first = u.cells.get(ind.id);
+    if (first) {
+      diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: u.code, indicator: ind.id, first: `${first.source?.file}:${first.source?.line}` }, cell.source ? where(cell.source.file, cell.source.line, cell.source.column) : {}));
+      return;
+    }
+    u.cells.set(ind.id, cell);
+  };
+
+  for (const t of tables.data) {
+    const f = fieldIndexes(t.header, s);
+    if (f.code < 0) {
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: t.header.join(", ") }, where(t.file, 1)));
+      continue;
+    }
+    const unitFields = new Set(Object.values(f).filter((i) => i >= 0));
+    const seenInFile = new Map<string, number>();
+    const rowUnit = (row: CsvRow, once: boolean): UnitData | undefined => {
+      const u = unitFor(t, f, row);
+      if (!u) return undefined;
+      if (once) {
+        const firstLine = seenInFile.get(u.code);
+        if (firstLine !== undefined) {
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: u.code, first: `${t.file}:${firstLine}` }, where(t.file, row.line, f.code + 1)));
+          return undefined;
+        }
+        seenInFile.set(u.code, row.line);
+      }
+      return u;
+    };
+    const longIndicator = t.header.indexOf(normKey(s.columns.indicator));
+    if (longIndicator >= 0) {
+      const col = (name: string) => t.header.indexOf(normKey(name));
+      const vi = col(s.columns.value);
+      const ni = col(s.columns.numerator);
+      const di = col(s.columns.denominator);
+      for (const row of t.rows) {
+        if (!inPeriod(t, row)) continue;
+        const u = rowUnit(row, false);
+        if (!u) continue;
+        const name = normKey(cellAt(row, longIndicator));
+        const ind = byId.get(name) ?? byColumn.get(name);
+        if (!ind) {
+          if (name === "") continue;
+          const suggestion = closest(name, byId.keys())[0];
+          diagnostics.push(diag("DATA_UNKNOWN_INDICATOR", "error", { indicator: name, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, longIndicator + 1)));
+          continue;
+        }
+        put(u, ind, readIndicator(ind, u, t, row, { value: vi, numerator: ni, denominator: di }, s.decimal, diagnostics));
+      }
+      continue;
+    }
+    // Wide: a column per indicator, or a numerator and a denominator column.
+    const layout = new Map<IndicatorNode, { value: number; numerator: number; denominator: number }>();
+    t.header.forEach((h, i) => {
+      if (unitFields.has(i) || h === "" || ignore.has(h) || attributes.has(h)) return;
+      const m = /^(.*)\.(num|den|evidence)$/.exec(h);
+      const ind = byColumn.get(h) ?? (m ? byColumn.get(m[1] as string) : undefined);
+      if (!ind) {
+        const suggestion = closest(h, byColumn.keys())[0];
+        diagnostics.push(diag("CSV_UNKNOWN_COLUMN", "warning", { header: h, ...(suggestion ? { suggestion } : {}) }, where(t.file, 1, i + 1)));
+        return;
+      }
+      const l = layout.get(ind) ?? { value: -1, numerator: -1, denominator: -1 };
+      if (byColumn.get(h) === ind) l.value = i;
+      else if (m?.[2] === "num") l.numerator = i;
+      else if (m?.[2] === "den") l.denominator = i;
+      layout.set(ind, l);
+    });
+    for (const row of t.rows) {
+      if (!inPeriod(t, row)) continue;
+      const u = rowUnit(row, true);
+      if (!u) continue;
+      for (const [ind, cols] of layout) put(u, ind, readIndicator(ind, u, t, row, cols, s.decimal, diagnostics));
+    }
+  }
+
+  for (const u of units.values()) u.submitted = u.cells.size > 0;
+  diagnostics.push(...checkParents(criteria, units));
+  const dataset: Dataset = { units: [...units.values()].sort((a, b) => compareCodes(a.code, b.code)) };
+  if (period !== undefined) dataset.period = period;
+  return { dataset, periods: sortedPeriods, diagnostics };
+}
+
+const RELATIVE_RULES = new Set(["linear", "relative", "minmax", "zscore"]);
+
+/** Reads one indicator's cell(s) of a row into a typed cell; undefined when empty. */
+function readIndicator(
+  ind: IndicatorNode,
+  u: UnitData,
+  t: CsvTable,
+  row: CsvRow,
+  cols: { value: number; numerator: number; denominator: number },
+  decimal: Decimal,
+  out: Diagnostic[],
+): Cell | undefined {
+  const src = (i: number): Source => ({ file: t.file, line: row.line, column: i + 1, header: t.header[i] ?? "" });
+  const problem = (code: DiagCode, i: number, args: Record<string, string | number>, severity: "error" | "warning" = "error") =>
+    out.push(diag(code, severity, { header: t.header[i] ?? "", indicator: ind.id, unit: u.code, ...args }, { file: t.file, line: row.line, column: i + 1 }));
+  const num = cellAt(row, cols.numerator);
+  const den = cellAt(row, cols.denominator);
+  if (!isEmpty(num) || !isEmpty(den)) {
+    const parts = readRatio(ind, u, num, den, cols, decimal, problem);
+    if (parts === "error") return undefined;
+    const source = src(cols.numerator >= 0 ? cols.numerator : cols.denominator);
+    if (parts === "na") return { kind: "na", raw: `${num}/${den}`, source };
+    const scale = ind.unit === "percent" ? 100 : 1;
+    return { kind: "number", value: (parts.n / parts.d) * scale, numerator: parts.n, denominator: parts.d, raw: `${num}/${den}`, source };
+  }
+  if (cols.value < 0) return undefined;
+  const raw = cellAt(row, cols.value);
+  if (isEmpty(raw)) return undefined;
+  const source = src(cols.value);
+  if (isNotApplicable(raw)) return { kind: "na", raw, source };
+  if (ind.unit === "boolean") {
+    const b = readBoolean(raw);
+    if (b === undefined) {
+      problem("VALUE_NOT_BOOLEAN", cols.value, { value: raw.trim() });
+      return undefined;
+    }
+    return { kind: "boolean", value: b, raw, source };
+  }
+  if (ind.unit === "text") {
+    const value = normKey(raw);
+    if (ind.rule.type === "categorical" && ind.rule.otherwise === undefined) {
+      const all = ind.rule.categories.flatMap((c) => [c.value, ...(c.aliases ?? [])]);
+      const k = value.toLocaleLowerCase("vi");
+      if (!all.some((a) => normKey(a).toLocaleLowerCase("vi") === k)) {
+        problem("VALUE_UNKNOWN_CATEGORY", cols.value, { value, allowed: ind.rule.categories.map((c) => c.value).join(", ") });
+        return undefined;
+      }
+    }
+    return { kind: "text", value, raw, source };
+  }
+  const r = readNumber(raw, decimal);
+  if (!r.ok) {
+    problem(r.code, cols.value, { value: raw.trim() });
+    return undefined;
+  }
+  let value = r.value;
+  if (r.percent && ind.unit === "fraction") value /= 100;
+  if (ind.unit === "percent" && (value < 0 || value > 100)) {
+    problem("VALUE_OUT_OF_RANGE", cols.value, { value: raw.trim(), range: "0–100%" });
+    return undefined;
+  }
+  if (ind.unit === "fraction" && (value < 0 || value > 1)) {
+    problem("VALUE_OUT_OF_RANGE", cols.value, { value: raw.trim(), range: "0–1" });
+    return undefined;
+  }
+  if (value < 0 && !RELATIVE_RULES.has(ind.rule.type)) {
+    problem("VALUE_NEGATIVE", cols.value, { value: raw.trim() });
+    return undefined;
+  }
+  return { kind: "number", value, raw, source };
+}
+
+function readRatio(
+  ind: IndicatorNode,
+  u: UnitData,
+  num: string,
+  den: string,
+  cols: { numerator: number; denominator: number },
+  decimal: Decimal,
+  problem: (code: DiagCode, i: number, args: Record<string, string | number>, severity?: "error" | "warning") => void,
+): { n: number; d: number } | "na" | "error" {
+  if (isNotApplicable(num) || isNotApplicable(den)) return "na";
+  if (isEmpty(num) || isEmpty(den)) {
+    const emptyCol = isEmpty(num) ? cols.numerator : cols.denominator;
+    problem("VALUE_HALF_RATIO", emptyCol >= 0 ? emptyCol : Math.max(cols.numerator, cols.denominator), {
+      given: isEmpty(num) ? "denominator" : "numerator",
+      missing: isEmpty(num) ? "numerator" : "denominator",
+    });
+    return "error";
+  }
+  const n = readNumber(num, decimal);
+  const d = readNumber(den, decimal);
+  let bad = false;
+  for (const [r, raw, col] of [[n, num, cols.numerator], [d, den, cols.denominator]] as const) {
+    if (!r.ok) {
+      problem(r.code, col, { value: raw.trim() });
+      bad = true;
+    } else if (r.value < 0) {
+      problem("VALUE_NEGATIVE", col, { value: raw.trim() });
+      bad = true;
+    }
+  }
+  if (bad || !n.ok || !d.ok) return "error";
+  if (d.value === 0) {
+    problem("VALUE_ZERO_DENOMINATOR", cols.denominator, {}, "warning");
+    return "na";
+  }
+  if (n.value > d.value && ind.unit !== "number") {
+    problem("VALUE_NUM_ABOVE_DEN", cols.numerator, { numerator: n.value, denominator: d.value });
+    return "error";
+  }
+  void u;
+  return { n: n.value, d: d.value };
+}
+
+function checkParents(criteria: Criteria, units: Map<string, UnitData>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const parentLevel = new Map(criteria.levels.map((l) => [l.id, l.parent] as const));
+  for (const u of units.values()) {
+    const at = u.source ? { file: u.source.file, line: u.source.line } : {};
+    const expected = parentLevel.get(u.level);
+    if (u.parent === undefined) {
+      if (expected !== undefined) out.push(diag("UNIT_NO_PARENT", "warning", { unit: u.code, level: u.level, expected }, at));
+      continue;
+    }
+    const seen = new Set([u.code]);
+    let cyclic = false;
+    for (let p: string | undefined = u.parent; p !== undefined; p = units.get(p)?.parent) {
+      if (seen.has(p)) {
+        cyclic = true;
+        break;
+      }
+      seen.add(p);
+    }
+    if (cyclic) {
+      out.push(diag("UNIT_PARENT_CYCLE", "error", { unit: u.code }, at));
+      continue;
+    }
+    const parent = units.get(u.parent);
+    if (!parent) out.push(diag("UNIT_PARENT_MISSING", "error", { unit: u.code, parent: u.parent }, at));
+    else if (expected !== undefined && parent.level !== expected) {
+      out.push(diag("UNIT_PARENT_LEVEL", "error", { unit: u.code, parent: u.parent, expected, actual: parent.level }, at));
+    }
+  }
+  return out;
+}

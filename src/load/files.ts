@@ -1,0 +1,58 @@
+// The loaders' only access to the file system: reading an input with a diagnostic instead of
+// an exception, and expanding the data patterns (files, folders, globs).
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { globSync, isDynamicPattern } from "tinyglobby";
+import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+
+/** A path as shown to the user: relative to the working folder when inside it. */
+export function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : abs;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 ** 3;
+
+export function readInput(abs: string, maxSize = DEFAULT_MAX_FILE_SIZE): { bytes?: Buffer; diagnostics: Diagnostic[] } {
+  const shown = displayPath(abs);
+  try {
+    const st = statSync(abs);
+    if (st.isDirectory()) return { diagnostics: [diag("FILE_IS_DIRECTORY", "error", { path: shown }, { file: shown })] };
+    if (st.size > maxSize) return { diagnostics: [diag("FILE_TOO_LARGE", "error", { size: st.size, limit: maxSize }, { file: shown })] };
+    return { bytes: readFileSync(abs), diagnostics: [] };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "ENOENT" || err.code === "ENOTDIR") return { diagnostics: [diag("FILE_NOT_FOUND", "error", { path: shown }, { file: shown })] };
+    return { diagnostics: [diag("FILE_UNREADABLE", "error", { path: shown, detail: err.code ?? err.message }, { file: shown })] };
+  }
+}
+
+/** Expands data entries: a file, a folder (its .csv files) or a glob; sorted, without repeats. */
+export function expandData(patterns: readonly string[], baseDir: string): { files: string[]; diagnostics: Diagnostic[] } {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const p of patterns) {
+    const posix = p.split(path.sep).join("/");
+    if (isDynamicPattern(posix)) {
+      const found = globSync(posix, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false }).sort();
+      if (found.length === 0) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: p }));
+      files.push(...found.map((f) => path.resolve(f)));
+      continue;
+    }
+    const abs = path.resolve(baseDir, p);
+    let isDir = false;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      // reported by readInput as not found
+    }
+    if (isDir) {
+      const found = globSync("*.csv", { cwd: abs, absolute: true, onlyFiles: true }).sort();
+      if (found.length === 0) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: `${p}/*.csv` }));
+      files.push(...found.map((f) => path.resolve(f)));
+    } else {
+      files.push(abs);
+    }
+  }
+  return { files: [...new Set(files)], diagnostics };
+}

@@ -1,0 +1,143 @@
+// The manifest egov-score.yaml, and the flags that override each of its entries.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import { displayPath, readInput } from "./files.ts";
+import { schemaIssues } from "./schema-issues.ts";
+import { parseYaml } from "./yaml.ts";
+
+export const MANIFEST_NAME = "egov-score.yaml";
+
+const Columns = z.strictObject({
+  code: z.string().optional(),
+  name: z.string().optional(),
+  level: z.string().optional(),
+  parent: z.string().optional(),
+  period: z.string().optional(),
+  indicator: z.string().optional(),
+  value: z.string().optional(),
+  numerator: z.string().optional(),
+  denominator: z.string().optional(),
+  evidence: z.string().optional(),
+  attributes: z.array(z.string()).optional(),
+});
+
+export const ManifestSchema = z.strictObject({
+  criteria: z.string().optional(),
+  units: z.string().optional(),
+  data: z.union([z.string(), z.array(z.string())]).optional(),
+  period: z.union([z.string(), z.number()]).optional(),
+  input: z
+    .strictObject({
+      encoding: z.enum(["auto", "utf-8", "utf-16le", "windows-1258"]).optional(),
+      delimiter: z.enum(["auto", ",", ";", "\t"]).optional(),
+      decimal: z.enum([".", ","]).optional(),
+    })
+    .optional(),
+  columns: Columns.optional(),
+  map: z.record(z.string(), z.string()).optional(),
+  ignore: z.array(z.string()).optional(),
+});
+
+export type ColumnNames = Required<Omit<z.infer<typeof Columns>, "attributes">> & { attributes: string[] };
+
+/** Everything needed to load one assessment, with absolute paths. */
+export interface Assessment {
+  manifest?: string;
+  criteria?: string;
+  units?: string;
+  data: string[];
+  /** the folder globs in `data` are relative to */
+  dataBase: string;
+  period?: string;
+  encoding: "auto" | "utf-8" | "utf-16le" | "windows-1258";
+  delimiter: "auto" | "," | ";" | "\t";
+  decimal: "." | ",";
+  columns: ColumnNames;
+  map: Record<string, string>;
+  ignore: string[];
+}
+
+export interface Overrides {
+  criteria?: string;
+  data?: string[];
+  units?: string;
+  period?: string;
+  encoding?: Assessment["encoding"];
+  delimiter?: Assessment["delimiter"];
+  decimal?: Assessment["decimal"];
+}
+
+const DEFAULT_COLUMNS: ColumnNames = {
+  code: "code",
+  name: "name",
+  level: "level",
+  parent: "parent",
+  period: "period",
+  indicator: "indicator",
+  value: "value",
+  numerator: "numerator",
+  denominator: "denominator",
+  evidence: "evidence",
+  attributes: [],
+};
+
+/**
+ * Reads `dir/egov-score.yaml` when there is one (or `dir` itself when it names a .yaml file),
+ * then applies the flags. Paths in the manifest are relative to it; paths in flags to the
+ * working folder.
+ */
+export function loadManifest(dir: string, o: Overrides): { assessment?: Assessment; diagnostics: Diagnostic[] } {
+  const cwd = process.cwd();
+  const target = path.resolve(cwd, dir);
+  const file = /\.ya?ml$/i.test(target) ? target : path.join(target, MANIFEST_NAME);
+  const a: Assessment = {
+    data: [],
+    dataBase: cwd,
+    encoding: o.encoding ?? "auto",
+    delimiter: o.delimiter ?? "auto",
+    decimal: o.decimal ?? ".",
+    columns: { ...DEFAULT_COLUMNS },
+    map: {},
+    ignore: [],
+  };
+  const diagnostics: Diagnostic[] = [];
+  if (existsSync(file)) {
+    const read = readInput(file);
+    if (!read.bytes) return { diagnostics: read.diagnostics };
+    const shown = displayPath(file);
+    const y = parseYaml(read.bytes.toString("utf8"), shown);
+    if (y.diagnostics.length) return { diagnostics: y.diagnostics };
+    const parsed = ManifestSchema.safeParse(y.value ?? {});
+    if (!parsed.success) return { diagnostics: schemaIssues(parsed.error.issues, y, [], { unknownKey: "MANIFEST_UNKNOWN_KEY", invalid: "MANIFEST_INVALID" }) };
+    const m = parsed.data;
+    const base = path.dirname(file);
+    a.manifest = file;
+    a.dataBase = base;
+    if (m.criteria) a.criteria = path.resolve(base, m.criteria);
+    if (m.units) a.units = path.resolve(base, m.units);
+    if (m.data) a.data = typeof m.data === "string" ? [m.data] : m.data;
+    if (m.period !== undefined) a.period = String(m.period);
+    if (m.input?.encoding && !o.encoding) a.encoding = m.input.encoding;
+    if (m.input?.delimiter && !o.delimiter) a.delimiter = m.input.delimiter;
+    if (m.input?.decimal && !o.decimal) a.decimal = m.input.decimal;
+    const { attributes, ...cols } = m.columns ?? {};
+    for (const [k, v] of Object.entries(cols)) if (v !== undefined) (a.columns as unknown as Record<string, string>)[k] = v;
+    a.columns.attributes = attributes ?? [];
+    a.map = m.map ?? {};
+    a.ignore = m.ignore ?? [];
+  } else if (!o.criteria || !o.data?.length) {
+    return { diagnostics: [diag("MANIFEST_NOT_FOUND", "error", { dir: displayPath(target) })] };
+  }
+  if (o.criteria) a.criteria = path.resolve(cwd, o.criteria);
+  if (o.units) a.units = path.resolve(cwd, o.units);
+  if (o.data?.length) {
+    a.data = o.data;
+    a.dataBase = cwd;
+  }
+  if (o.period !== undefined) a.period = o.period;
+  if (!a.criteria) diagnostics.push(diag("NO_CRITERIA", "error", {}, a.manifest ? { file: displayPath(a.manifest) } : {}));
+  if (a.data.length === 0) diagnostics.push(diag("NO_DATA", "error", {}, a.manifest ? { file: displayPath(a.manifest) } : {}));
+  return { assessment: a, diagnostics };
+}

@@ -1,0 +1,55 @@
+// Reading one cell: numbers under the declared decimal convention, percent signs, yes/no in
+// Vietnamese and English, and the tokens that mean "not applicable".
+
+export type Decimal = "." | ",";
+
+const key = (s: string): string => s.normalize("NFC").trim().toLocaleLowerCase("vi");
+
+const NA = new Set(["-", "–", "—", "n/a", "na", "#n/a", "không áp dụng", "khong ap dung", "kad", "k/a", "not applicable"]);
+const YES = new Set(["có", "co", "yes", "y", "x", "true", "1", "đạt", "dat", "✓", "✔"]);
+const NO = new Set(["không", "khong", "no", "n", "false", "0", "chưa", "chua", "không đạt", "khong dat"]);
+
+export const isEmpty = (raw: string): boolean => raw.trim() === "";
+export const isNotApplicable = (raw: string): boolean => NA.has(key(raw));
+
+export type NumberRead =
+  | { ok: true; value: number; percent: boolean }
+  | { ok: false; code: "VALUE_NOT_A_NUMBER" | "VALUE_DECIMAL_COMMA" | "VALUE_DECIMAL_DOT" | "VALUE_NOT_FINITE" };
+
+const EXP = "(?:[eE][+-]?\\d+)?";
+const DOT_PLAIN = new RegExp(`^[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)${EXP}$`);
+const DOT_THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const COMMA_PLAIN = new RegExp(`^[+-]?(?:\\d+(?:,\\d*)?|,\\d+)${EXP}$`);
+const COMMA_THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+
+/** Reads a number written under the given decimal convention; "85%" reads 85 with percent set. */
+export function readNumber(raw: string, decimal: Decimal): NumberRead {
+  let s = raw.trim().replace(/[\s\u00a0\u202f]/g, "");
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  let text: string | undefined;
+  if (decimal === ".") {
+    if (DOT_PLAIN.test(s)) text = s;
+    else if (DOT_THOUSANDS.test(s)) text = s.replace(/,/g, "");
+    else if (COMMA_PLAIN.test(s) || COMMA_THOUSANDS.test(s)) return { ok: false, code: "VALUE_DECIMAL_COMMA" };
+  } else {
+    if (COMMA_PLAIN.test(s)) text = s.replace(",", ".");
+    else if (COMMA_THOUSANDS.test(s)) text = s.replace(/\./g, "").replace(",", ".");
+    else if (DOT_PLAIN.test(s)) return { ok: false, code: "VALUE_DECIMAL_DOT" };
+  }
+  if (text === undefined) return { ok: false, code: "VALUE_NOT_A_NUMBER" };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, code: "VALUE_NOT_FINITE" };
+  return { ok: true, value, percent };
+}
+
+/** yes/no in Vietnamese or English; undefined when the text is neither. */
+export function readBoolean(raw: string): boolean | undefined {
+  const k = key(raw);
+  if (YES.has(k)) return true;
+  if (NO.has(k)) return false;
+  return undefined;
+}

@@ -1,0 +1,76 @@
+// YAML with positions: parses a document, reports syntax problems as diagnostics, and
+// finds the line and column of any path so that later checks can point into the file.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+
+export type Path = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  /** the position of the node at `path` (or of its key, with `key`), else of its nearest ancestor */
+  locate(path: Path, key?: boolean): Position;
+  diagnostics: Diagnostic[];
+}
+
+/** Aliases expanded beyond this count are refused: a "billion laughs" file stops here. */
+const MAX_ALIAS_COUNT = 1000;
+
+export function parseYaml(text: string, file: string): YamlFile {
+  const lc = new LineCounter();
+  const doc: Document.Parsed = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  const pos = (offset: number): Position => {
+    const p = lc.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  for (const e of doc.errors) {
+    const p = pos(e.pos[0]);
+    const code = e.code === "DUPLICATE_KEY" ? "YAML_DUPLICATE_KEY" : e.code === "TAB_AS_INDENT" ? "YAML_TAB" : "YAML_SYNTAX";
+    diagnostics.push(diag(code, "error", { detail: firstLine(e.message) }, { file, ...p }));
+  }
+  let value: unknown = undefined;
+  if (diagnostics.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      diagnostics.push(diag("YAML_ALIAS_LIMIT", "error", { limit: MAX_ALIAS_COUNT, detail: firstLine(String((e as Error).message)) }, { file, line: 1, column: 1 }));
+    }
+  }
+  const locate = (path: Path, key = false): Position => {
+    let node: unknown = doc.contents;
+    let best: Position = { line: 1, column: 1 };
+    if (node && (node as Node).range) best = pos((node as Node).range?.[0] ?? 0);
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return best;
+        const k = pair.key as Node;
+        if (last && key && k.range) return pos(k.range[0]);
+        node = pair.value;
+        const r = (node as Node | null)?.range ?? k.range;
+        if (r) best = pos(r[0]);
+      } else if (isSeq(node) && typeof seg === "number") {
+        node = node.items[seg];
+        const r = (node as Node | undefined)?.range;
+        if (!r) return best;
+        best = pos(r[0]);
+      } else {
+        return best;
+      }
+    }
+    return best;
+  };
+  return { file, value, locate, diagnostics };
+}
+
+function firstLine(s: string): string {
+  return (s.split("\n")[0] ?? s).replace(/ at line \d+, column \d+:?$/, "").trim();
+}

@@ -1,0 +1,95 @@
+// The resolved criteria model the engine works on: the parsed YAML with defaults applied,
+// labels normalised and applicability worked out per level. Built by load/criteria.ts.
+import type {
+  AggregationName,
+  DirectionName,
+  MissingPolicyName,
+  RuleInput,
+  UnitName,
+} from "./criteria-schema.ts";
+
+export type Lang = "vi" | "en";
+export interface Text {
+  vi?: string;
+  en?: string;
+}
+
+export interface Level {
+  id: string;
+  label: Text;
+  parent?: string;
+  peers: { by: "level" | "parent" | "attribute"; attribute?: string };
+}
+
+interface NodeBase {
+  id: string;
+  label: Text;
+  /** ids of the enclosing groups, outermost first (empty for a top-level node) */
+  path: string[];
+  weight: number;
+  missing: MissingPolicyName;
+  /** the maximum per level id, for the levels where the node applies */
+  maxByLevel: Map<string, number>;
+}
+
+export interface IndicatorNode extends NodeBase {
+  kind: "indicator";
+  rule: RuleInput;
+  unit: UnitName;
+  direction: DirectionName;
+  /** the CSV header of the value (after the manifest's `map:`) */
+  column: string;
+  agency?: string;
+  role: "score" | "bonus" | "penalty";
+}
+
+export interface GroupNode extends NodeBase {
+  kind: "group";
+  aggregation: AggregationName;
+  children: CriteriaNode[];
+}
+
+export type CriteriaNode = IndicatorNode | GroupNode;
+
+export interface Band {
+  id: string;
+  label: Text;
+  min: number;
+  color?: string;
+}
+
+export interface Adjustment {
+  max: number;
+  indicators: IndicatorNode[];
+}
+
+export interface Criteria {
+  id: string;
+  title: Text;
+  version: string;
+  decision?: string;
+  issuer?: string;
+  note?: Text;
+  illustrative: boolean;
+  language: Lang;
+  decimals: number;
+  file: string;
+  levels: Level[];
+  root: GroupNode;
+  bonus?: Adjustment;
+  penalty?: Adjustment;
+  bands: { on: "percent" | "score"; list: Band[] };
+  ranking: { method: "competition" | "dense"; on: "percent" | "score"; decimals: number };
+  /** every indicator, scored ones first in tree order, then bonus, then penalty */
+  indicators: IndicatorNode[];
+}
+
+export function text(t: Text | undefined, lang: Lang, fallback = ""): string {
+  if (!t) return fallback;
+  return (lang === "vi" ? (t.vi ?? t.en) : (t.en ?? t.vi)) ?? fallback;
+}
+
+export function walk(node: CriteriaNode, visit: (n: CriteriaNode) => void): void {
+  visit(node);
+  if (node.kind === "group") for (const c of node.children) walk(c, visit);
+}

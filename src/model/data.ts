@@ -1,0 +1,41 @@
+// Unit data as the loaders hand it to the engine: typed cells, already read under the
+// declared number and yes/no conventions, each remembering where it came from.
+
+export interface Source {
+  file: string;
+  line: number;
+  /** 1-based field number in the CSV row */
+  column?: number;
+  header?: string;
+}
+
+interface CellBase {
+  /** the text of the cell as it was in the file */
+  raw: string;
+  source?: Source;
+}
+
+export type Cell =
+  | (CellBase & { kind: "number"; value: number; numerator?: number; denominator?: number })
+  | (CellBase & { kind: "boolean"; value: boolean })
+  | (CellBase & { kind: "text"; value: string })
+  | (CellBase & { kind: "na" });
+
+export interface UnitData {
+  code: string;
+  name: string;
+  level: string;
+  parent?: string;
+  /** extra columns of the units registry (peer-group attributes) */
+  attributes: Record<string, string>;
+  /** false when no data row or cell was found for the unit */
+  submitted: boolean;
+  /** indicator id -> cell; an absent key is a missing value */
+  cells: Map<string, Cell>;
+  source?: Source;
+}
+
+export interface Dataset {
+  period?: string;
+  units: UnitData[];
+}

@@ -1,0 +1,57 @@
+// The one result model every renderer reads.
+import type { Diagnostic } from "../diag/diagnostic.ts";
+import type { Criteria, Level } from "./criteria.ts";
+import type { Cell } from "./data.ts";
+
+export type Status = "ranked" | "not-ranked" | "incomplete";
+
+export interface NodeScore {
+  id: string;
+  kind: "group" | "indicator";
+  /** false when the node does not apply at the unit's level, or its cell is "not applicable" */
+  applicable: boolean;
+  /** true when the node counts in the unit's maximum */
+  included: boolean;
+  points: number | null;
+  max: number;
+  /** points / max, in [0, 1] */
+  rate: number | null;
+  /** how a missing value was handled, when it was missing */
+  missing?: "zero" | "exclude" | "impute-mean" | "impute-median" | "error";
+  cell?: Cell;
+  /** a short account of the arithmetic, for `explain` */
+  detail?: string;
+}
+
+export interface UnitResult {
+  code: string;
+  name: string;
+  level: string;
+  parent?: string;
+  peerGroup: string;
+  status: Status;
+  /** points (or index value) after bonus and penalty; null when not ranked */
+  score: number | null;
+  max: number;
+  percent: number | null;
+  band: string | null;
+  rank: number | null;
+  /** points before bonus and penalty */
+  base: number | null;
+  bonus: number;
+  penalty: number;
+  nodes: Record<string, NodeScore>;
+}
+
+export interface LevelResult {
+  level: Level;
+  /** ordered by peer group, then rank, then code; not-ranked units last */
+  units: UnitResult[];
+}
+
+export interface Result {
+  criteria: Criteria;
+  period?: string;
+  levels: LevelResult[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,110 @@
+// Per unit and indicator: the value as read, the rate, the points and the maximum.
+import Table from "cli-table3";
+import type { IndicatorNode } from "../model/criteria.ts";
+import { text } from "../model/criteria.ts";
+import type { Cell } from "../model/data.ts";
+import type { NodeScore, Result, UnitResult } from "../model/result.ts";
+import { csvLine, inert, machine, shown, type RenderOptions } from "./common.ts";
+import { t } from "./labels.ts";
+
+export type IndicatorStatus = "scored" | "not-applicable" | "missing" | "excluded" | "imputed" | "not-submitted";
+
+export interface IndicatorRow {
+  level: string;
+  code: string;
+  name: string;
+  indicator: string;
+  value: number | string | boolean | null;
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  points: number | null;
+  max: number | null;
+  status: IndicatorStatus;
+}
+
+function cellValue(c: Cell | undefined): number | string | boolean | null {
+  if (!c || c.kind === "na") return null;
+  return c.value;
+}
+
+function statusOf(u: UnitResult, s: NodeScore): IndicatorStatus {
+  if (u.status === "not-ranked") return "not-submitted";
+  if (!s.applicable) return "not-applicable";
+  if (s.missing === "exclude") return "excluded";
+  if (s.missing === "impute-mean" || s.missing === "impute-median") return "imputed";
+  if (s.missing) return "missing";
+  return "scored";
+}
+
+/** One row per unit and applicable indicator, the shared shape of every `score` format. */
+export function indicatorRows(r: Result): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  for (const l of r.levels) {
+    const inds = r.criteria.indicators.filter((i: IndicatorNode) => i.maxByLevel.has(l.level.id));
+    for (const u of l.units) {
+      for (const ind of inds) {
+        const s = u.nodes[ind.id];
+        if (!s) continue;
+        const c = s.cell;
+        const submitted = u.status !== "not-ranked";
+        rows.push({
+          level: u.level,
+          code: u.code,
+          name: u.name,
+          indicator: ind.id,
+          value: cellValue(c),
+          numerator: c?.kind === "number" ? (c.numerator ?? null) : null,
+          denominator: c?.kind === "number" ? (c.denominator ?? null) : null,
+          rate: submitted ? machine(s.rate) : null,
+          points: submitted ? machine(s.points) : null,
+          max: s.applicable ? machine(ind.maxByLevel.get(l.level.id)) : null,
+          status: statusOf(u, s),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+const COLUMNS = ["level", "code", "name", "indicator", "value", "numerator", "denominator", "rate", "points", "max", "status"] as const;
+
+const plainValue = (v: IndicatorRow["value"]): string | number | null => (typeof v === "boolean" ? (v ? "yes" : "no") : typeof v === "number" ? machine(v) : v);
+
+export function scoreCsv(r: Result): string {
+  const lines = [csvLine(COLUMNS)];
+  for (const row of indicatorRows(r)) lines.push(csvLine(COLUMNS.map((k) => (k === "value" ? plainValue(row.value) : row[k]))));
+  return `${lines.join("\n")}\n`;
+}
+
+export function scoreJson(r: Result): string {
+  const doc = { schemaVersion: 1, criteria: { id: r.criteria.id, version: r.criteria.version }, period: r.period ?? null, rows: indicatorRows(r) };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function scoreTable(r: Result, o: RenderOptions): string {
+  const { lang, palette: p } = o;
+  const dec = r.criteria.decimals;
+  const out: string[] = [];
+  const byLevel = new Map<string, IndicatorRow[]>();
+  for (const row of indicatorRows(r)) byLevel.set(row.level, [...(byLevel.get(row.level) ?? []), row]);
+  for (const l of r.levels) {
+    const rows = byLevel.get(l.level.id) ?? [];
+    out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`));
+    const table = new Table({
+      head: [t("code", lang), t("unit", lang), t("indicator", lang), t("value", lang), t("rate", lang), t("points", lang), t("max", lang), t("status", lang)],
+      style: { head: [], border: [], compact: true },
+      colAligns: ["left", "left", "left", "right", "right", "right", "right", "left"],
+    });
+    let prev = "";
+    for (const row of rows) {
+      const first = row.code !== prev;
+      prev = row.code;
+      const v = row.numerator !== null ? `${row.numerator}/${row.denominator}` : typeof row.value === "number" ? String(machine(row.value)) : typeof row.value === "boolean" ? (row.value ? "✓" : "✗") : (row.value ?? "");
+      const status = row.status === "scored" ? "" : row.status === "not-applicable" ? t("not-applicable", lang) : row.status === "not-submitted" ? t("not-ranked", lang) : `${t("missing", lang)} (${row.status})`;
+      table.push([first ? inert(row.code) : "", first ? inert(row.name) : "", row.indicator, inert(v), shown(row.rate, 3), shown(row.points, dec), shown(row.max, dec), p.dim(status)]);
+    }
+    out.push(table.toString(), "");
+  }
+  return out.join("\n");
+}
