@@ -1,6 +1,6 @@
 // Maps what a command threw to a message on stderr and an exit code (SPEC.md): 2 for bad usage
 // or bad input, 1 for a failed gate, 70 for a bug.
-import { GateError, InputError, UsageError } from "../diag/diagnostic.ts";
+import { ExitError, GateError, InputError, UsageError } from "../diag/diagnostic.ts";
 import { formatDiagnostic } from "../diag/format.ts";
 import { printDiagnostics, printError, stderrLang, styles } from "./stderr.ts";
 
@@ -13,6 +13,7 @@ export function handleError(e: unknown, verbose: boolean): number {
     printError(formatDiagnostic({ code: e.code, severity: "error", args: e.args }, stderrLang(), styles()));
     return 2;
   }
+  if (e instanceof ExitError) return e.exitCode;
   if (e instanceof GateError) {
     if (e.message) printError(e.message);
     return 1;

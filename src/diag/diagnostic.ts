@@ -50,3 +50,10 @@ export class UsageError extends Error {
 
 /** A check the user asked for failed (exit 1). */
 export class GateError extends Error {}
+
+/** The command has already said everything; end with this exit code (validate's 2). */
+export class ExitError extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}

@@ -129,9 +129,7 @@ function missingScore(ind: IndicatorNode, u: UnitData, max: number, cohortRates:
     }
     case "error":
       if (u.submitted) {
-        ctx.diagnostics.push(
-          diag("MISSING_VALUE", "error", { unit: u.code, indicator: ind.id }, u.source ? { file: u.source.file, line: u.source.line } : {}),
-        );
+        ctx.diagnostics.push(diag("MISSING_VALUE", "error", { unit: u.code, indicator: ind.id }, u.blanks.get(ind.id) ?? u.row ?? u.source ?? {}));
       }
       return { ...base, included: true, points: 0, max, rate: 0, missing: "error" };
     default:

@@ -73,7 +73,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
           if (f.level < 0) diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(registry.file, row.line)));
           continue;
         }
-        const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), source: { file: registry.file, line: row.line } };
+        const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: { file: registry.file, line: row.line } };
         const parent = normKey(cellAt(row, f.parent));
         if (parent) u.parent = parent;
         for (const a of attrs) u.attributes[a.h] = normKey(cellAt(row, a.i));
@@ -134,7 +134,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       if (f.level < 0) diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(t.file, row.line)));
       return undefined;
     }
-    const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), source: { file: t.file, line: row.line } };
+    const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: { file: t.file, line: row.line } };
     const parent = normKey(cellAt(row, f.parent));
     if (parent) u.parent = parent;
     t.header.forEach((h, i) => {
@@ -189,6 +189,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
         if (!inPeriod(t, row)) continue;
         const u = rowUnit(row, false);
         if (!u) continue;
+        u.row ??= { file: t.file, line: row.line };
         const name = normKey(cellAt(row, longIndicator));
         const ind = byId.get(name) ?? byColumn.get(name);
         if (!ind) {
@@ -222,7 +223,12 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       if (!inPeriod(t, row)) continue;
       const u = rowUnit(row, true);
       if (!u) continue;
-      for (const [ind, cols] of layout) put(u, ind, readIndicator(ind, u, t, row, cols, s.decimal, diagnostics));
+      u.row ??= { file: t.file, line: row.line };
+      for (const [ind, cols] of layout) {
+        const cell = readIndicator(ind, u, t, row, cols, s.decimal, diagnostics);
+        if (cell) put(u, ind, cell);
+        else if (cols.value >= 0 && isEmpty(cellAt(row, cols.value)) && !u.blanks.has(ind.id)) u.blanks.set(ind.id, { file: t.file, line: row.line, column: cols.value + 1 });
+      }
     }
   }
 

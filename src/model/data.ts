@@ -32,7 +32,12 @@ export interface UnitData {
   submitted: boolean;
   /** indicator id -> cell; an absent key is a missing value */
   cells: Map<string, Cell>;
+  /** where an indicator's cell was left empty, so that a missing value can be pointed at */
+  blanks: Map<string, Source>;
+  /** the registry row, or the first data row, of the unit */
   source?: Source;
+  /** the first data row of the unit in the period scored */
+  row?: Source;
 }
 
 export interface Dataset {

@@ -1,4 +1,4 @@
-import { diag, GateError } from "../../diag/diagnostic.ts";
+import { diag, ExitError } from "../../diag/diagnostic.ts";
 import { score } from "../../engine/score.ts";
 import { loadAssessment } from "../../load/assessment.ts";
 import { render } from "../../render/index.ts";
@@ -20,8 +20,5 @@ export async function run([dir]: unknown[], o: CommonOptions & { strict?: boolea
   if (o.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? diag(d.code, "error", d.args, d) : d));
   const report = { diagnostics, files: loaded.inputs, units: loaded.dataset?.units.length ?? 0 };
   writeOutput(o.output, render("validate", format, report, { lang, palette: stdoutPalette(o, toFile(o)) }), loaded.inputs);
-  if (diagnostics.some((d) => d.severity === "error")) {
-    process.exitCode = 2;
-    throw new GateError("");
-  }
+  if (diagnostics.some((d) => d.severity === "error")) throw new ExitError(2);
 }

@@ -1,0 +1,227 @@
+// The built binary on the shipped samples, as a user runs it: stdout, stderr and exit codes.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { folder, ROOT, run } from "../helpers/exec.ts";
+
+const CA_MAU = "samples/ca-mau-2019";
+const NO_STACK = /^\s+at |node:internal/m;
+const rows = (csv: string): string[][] => parse(csv) as string[][];
+
+describe("rank on the Cà Mau sample", () => {
+  it("prints one ranked table per level: so, huyen, xa", () => {
+    const r = run(["rank", CA_MAU]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    for (const l of ["(so)", "(huyen)", "(xa)"]) expect(r.stdout).toContain(l);
+    expect(r.stdout).toContain("Sở, ban, ngành (so) · 20 đơn vị, 20 xếp hạng");
+    expect(r.stdout).toContain("UBND cấp xã (xa) · 101 đơn vị, 100 xếp hạng");
+    expect(r.stdout).toContain("không xếp hạng");
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("--format csv starts with the columns of the contract, one row per unit", () => {
+    const r = run(["rank", CA_MAU, "--format", "csv"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("level,rank,code,name,parent,score,max,percent,band,status,ha-tang,ung-dung,dich-vu-cong,nhan-luc,an-toan,muc-do-hai-long");
+    expect(lines).toHaveLength(1 + 20 + 9 + 101);
+    expect(lines.filter((l) => l.endsWith(",not-ranked,,,,,,")).map((l) => l.split(",")[2])).toEqual(["970-09"]);
+    // a commune's maximum is 97: no security-level approval; less where a cell is not applicable
+    const xa = rows(r.stdout).filter((c) => c[0] === "xa");
+    expect(xa.filter((c) => c[6] === "97").length).toBeGreaterThan(90);
+    expect(xa.every((c) => Number(c[6]) <= 97)).toBe(true);
+  });
+
+  it("csv numbers are plain and not rounded for display", () => {
+    const r = run(["rank", CA_MAU, "-f", "csv", "--level", "so"]);
+    const row = r.stdout.split("\n")[1]!.split(",");
+    const [score, max, percent] = [Number(row[5]), Number(row[6]), Number(row[7])];
+    expect(percent).toBeCloseTo((score / max) * 100, 9);
+    expect(row[5]).not.toMatch(/^\d+\.\d{2}$|,/);
+  });
+
+  it("json carries schemaVersion 1 and the same facts as csv", () => {
+    const j = JSON.parse(run(["rank", CA_MAU, "-f", "json"]).stdout);
+    expect(j.schemaVersion).toBe(1);
+    expect(j.criteria.id).toBe("vn-cqdt-2019");
+    expect(j.levels.map((l: { id: string }) => l.id)).toEqual(["so", "huyen", "xa"]);
+    const csv = rows(run(["rank", CA_MAU, "-f", "csv"]).stdout).slice(1);
+    const fromJson = j.levels.flatMap((l: { units: Record<string, unknown>[] }) => l.units.map((u) => [u.level, u.rank ?? "", u.code, u.score ?? ""].join(",")));
+    expect(fromJson).toEqual(csv.map((c) => [c[0], c[1], c[2], c[5]].join(",")));
+    expect(Object.keys(j.levels[0].units[0])).toEqual(["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "status", "peerGroup", "bonus", "penalty", "groups"]);
+  });
+
+  it("--level and --top narrow the output", () => {
+    const r = run(["rank", CA_MAU, "-f", "csv", "--level", "huyen", "--top", "3"]);
+    const rows = r.stdout.trimEnd().split("\n").slice(1);
+    expect(rows.map((l) => l.split(",")[1])).toEqual(["1", "2", "3"]);
+    expect(rows.every((l) => l.startsWith("huyen,"))).toBe(true);
+  });
+
+  it("--lang en switches the labels", () => {
+    const r = run(["rank", CA_MAU, "--lang", "en", "--level", "huyen"]);
+    expect(r.stdout).toContain("Rank");
+    expect(r.stdout).toContain("9 units, 9 ranked");
+  });
+
+  it("-o writes the file atomically and prints nothing", () => {
+    const dir = folder({});
+    const out = path.join(dir, "rank.csv");
+    writeFileSync(out, "old");
+    const r = run(["rank", CA_MAU, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(out, "utf8").startsWith("level,rank,code")).toBe(true);
+  });
+
+  it("a failed run leaves an existing output file untouched", () => {
+    const dir = folder({});
+    const out = path.join(dir, "rank.csv");
+    writeFileSync(out, "old");
+    const r = run(["rank", path.join(dir, "nowhere"), "-o", out]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(out, "utf8")).toBe("old");
+  });
+
+  it("refuses to write over an input file", () => {
+    const dir = folder({});
+    const units = path.join(dir, "units.csv");
+    writeFileSync(units, readFileSync(path.join(ROOT, CA_MAU, "units.csv")));
+    const r = run(["rank", CA_MAU, "--units", units, "-o", units, "-f", "csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("USAGE_OUTPUT_IS_INPUT");
+    expect(readFileSync(units, "utf8")).toBe(readFileSync(path.join(ROOT, CA_MAU, "units.csv"), "utf8"));
+  });
+
+  it("the output is the same from any working folder, locale and time zone", () => {
+    const a = run(["rank", CA_MAU, "-f", "csv"]).stdout;
+    const b = run(["rank", path.join(ROOT, CA_MAU), "-f", "csv"], { cwd: "/", env: { LANG: "vi_VN.UTF-8", TZ: "Asia/Ho_Chi_Minh", LC_ALL: "vi_VN.UTF-8" } }).stdout;
+    expect(b).toBe(a);
+  });
+
+  it("the flags alone, without a manifest, are enough", () => {
+    const r = run(["rank", "--criteria", "criteria/vn-cqdt-2019.yaml", "--data", `${CA_MAU}/data/*.csv`, "--units", `${CA_MAU}/units.csv`, "-f", "csv"], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(run(["rank", CA_MAU, "-f", "csv"]).stdout.replace(/^/, ""));
+  });
+});
+
+describe("score, validate, criteria, schema", () => {
+  it("score lists every applicable indicator of every unit", () => {
+    const r = run(["score", CA_MAU, "-f", "csv"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("level,code,name,indicator,value,numerator,denominator,rate,points,max,status");
+    const s05 = lines.filter((l) => l.startsWith("so,S05,"));
+    // 23 indicators apply to departments (not cat-giam-thoi-gian), plus 2 bonus and 2 penalty
+    expect(s05.length).toBe(23 + 4);
+    expect(lines.some((l) => l.includes(",not-applicable"))).toBe(true);
+    expect(lines.filter((l) => l.startsWith("xa,970-09,")).every((l) => l.endsWith(",not-submitted"))).toBe(true);
+  });
+
+  it("validate passes on both samples", () => {
+    for (const s of [CA_MAU, "samples/un-egdi"]) {
+      const r = run(["validate", s]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/0 (errors|lỗi), 0 (warnings|cảnh báo)/);
+    }
+  });
+
+  it("criteria prints the tree with maxima and rules", () => {
+    const r = run(["criteria", "criteria/vn-cqdt-2019.yaml", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("levels: so");
+    expect(r.stdout).toMatch(/tre-han .*steps ≤1→4 ≤3→3 ≤5→2 ≤10→1/);
+    expect(r.stdout).toMatch(/cap-do-attt .*3 \[so, huyen\]/);
+  });
+
+  it("criteria of an assessment folder, in json", () => {
+    const j = JSON.parse(run(["criteria", CA_MAU, "-f", "json"]).stdout);
+    expect(j.max).toEqual({ so: 98, huyen: 100, xa: 97 });
+  });
+
+  it("every shipped criteria set loads", () => {
+    for (const f of ["vn-cqdt-2019", "vn-cds-2025", "un-egdi"]) {
+      const r = run(["criteria", `criteria/${f}.yaml`, "-f", "json"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).id).toBe(f);
+    }
+    const cds = JSON.parse(run(["criteria", "criteria/vn-cds-2025.yaml", "-f", "json"]).stdout);
+    expect(cds.levels.map((l: { id: string }) => l.id)).toEqual(["so", "xa"]);
+  });
+
+  it("schema prints the JSON Schema that docs/criteria.schema.json holds", () => {
+    const r = run(["schema"]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toContain("json-schema.org");
+    expect(schema.properties.levels).toBeDefined();
+    expect(readFileSync(path.join(ROOT, "docs/criteria.schema.json"), "utf8")).toBe(r.stdout);
+  });
+});
+
+describe("usage and exit codes", () => {
+  it("--version and --help exit 0", () => {
+    expect(run(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const h = run(["rank", "--help"]);
+    expect(h.code).toBe(0);
+    for (const f of ["--format", "--output", "--level", "--lang", "--top", "--no-color", "--quiet", "--verbose", "--criteria", "--data", "--units", "--period"]) expect(h.stdout).toContain(f);
+  });
+
+  it.each([
+    [["rank", "--nope"], /unknown option/],
+    [["nope"], /unknown command/],
+    [["rank", "-f", "pdf"], /Allowed choices/],
+  ])("bad usage %j exits 2", (args, msg) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
+  });
+
+  it("an unknown level exits 2 and lists the levels", () => {
+    const r = run(["rank", CA_MAU, "--level", "tinh"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("USAGE_LEVEL");
+    expect(r.stderr).toContain("so, huyen, xa");
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  it("a folder without a manifest says what to do", () => {
+    const r = run(["rank", folder({ "x.txt": "" })]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("MANIFEST_NOT_FOUND");
+    expect(r.stderr).toContain("--criteria");
+  });
+
+  it("a missing value under `missing: error` exits 2 from rank and validate", () => {
+    const dir = folder({
+      "c.yaml": "id: t\ntitle: T\nversion: 1\nlevels: [{ id: u }]\nmissing: error\nindicators:\n  - { id: a, max: 1, rule: { type: points } }\n  - { id: b, max: 1, rule: { type: points } }\n",
+      "egov-score.yaml": "criteria: c.yaml\ndata: d.csv\n",
+      "d.csv": "code,a,b\nA,1,\n",
+    });
+    for (const cmd of ["rank", "validate"]) {
+      const r = run([cmd, dir]);
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).toMatch(/d\.csv:2:3: (error|lỗi) MISSING_VALUE/);
+    }
+  });
+
+  it("colour only when asked for on a terminal; NO_COLOR wins over FORCE_COLOR in stdout tables", () => {
+    expect(run(["rank", CA_MAU, "--level", "huyen"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).stdout).toMatch(/\u001b\[/);
+    expect(run(["rank", CA_MAU, "--level", "huyen", "--no-color"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).stdout).not.toMatch(/\u001b\[/);
+    expect(run(["rank", CA_MAU, "--level", "huyen"], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("stops quietly on a closed pipe", () => {
+    const r = spawnSync("bash", ["-c", `set -o pipefail; node ${path.join(ROOT, "bin/egov-score.js")} score ${CA_MAU} | head -1`], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+
+  it("no dist bundle is needed beyond what npm ci builds", () => {
+    expect(existsSync(path.join(ROOT, "dist/cli.js"))).toBe(true);
+  });
+});
