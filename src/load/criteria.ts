@@ -153,10 +153,11 @@ function checkNodes(input: CriteriaInput, recs: NodeRec[], y: YamlFile): Diagnos
   for (const r of recs) {
     const n = r.input;
     if (n.levels && typeof n.max === "object") out.push(diag("CRITERIA_LEVELS_AND_MAP", "error", { id: n.id }, at([...r.path, "levels"], true)));
-    for (const [key, list] of [["levels", n.levels ?? []], ["max", typeof n.max === "object" ? Object.keys(n.max) : []]] as const) {
-      for (const l of list) {
-        if (!levelIds.has(l)) out.push(diag("CRITERIA_UNKNOWN_LEVEL", "error", { level: l, known: [...levelIds].join(", ") }, at([...r.path, key])));
-      }
+    (n.levels ?? []).forEach((l, i) => {
+      if (!levelIds.has(l)) out.push(diag("CRITERIA_UNKNOWN_LEVEL", "error", { level: l, known: [...levelIds].join(", ") }, at([...r.path, "levels", i])));
+    });
+    for (const l of typeof n.max === "object" ? Object.keys(n.max) : []) {
+      if (!levelIds.has(l)) out.push(diag("CRITERIA_UNKNOWN_LEVEL", "error", { level: l, known: [...levelIds].join(", ") }, at([...r.path, "max", l], true)));
     }
     const own = levelsOf(r);
     const parentLevels = r.parent ? levelsOf(r.parent) : undefined;

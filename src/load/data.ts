@@ -32,6 +32,8 @@ function fieldIndexes(header: string[], s: Settings): Fields {
   return { code: idx(s.columns.code), name: idx(s.columns.name), level: idx(s.columns.level), parent: idx(s.columns.parent), period: idx(s.columns.period) };
 }
 
+const headerList = (h: string[]): string => (h.length > 6 ? `${h.slice(0, 6).join(", ")}, …` : h.join(", "));
+
 const cellAt = (row: CsvRow, i: number): string => (i >= 0 ? (row.cells[i] ?? "") : "");
 
 export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvTable; data: CsvTable[] }): DataLoad {
@@ -53,7 +55,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   const registry = tables.units;
   if (registry) {
     const f = fieldIndexes(registry.header, s);
-    if (f.code < 0) diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: registry.header.join(", ") }, where(registry.file, 1)));
+    if (f.code < 0) diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry.file, 1)));
     else {
       const known = new Set(Object.values(f));
       const attrs = registry.header.map((h, i) => ({ h, i })).filter((x) => !known.has(x.i) && x.h !== "");
@@ -161,7 +163,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   for (const t of tables.data) {
     const f = fieldIndexes(t.header, s);
     if (f.code < 0) {
-      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: t.header.join(", ") }, where(t.file, 1)));
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.file, 1)));
       continue;
     }
     const unitFields = new Set(Object.values(f).filter((i) => i >= 0));

@@ -29,10 +29,17 @@ export function parseYaml(text: string, file: string): YamlFile {
     const p = lc.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  for (const e of doc.errors) {
+  // After a syntax error the parser's later complaints are mostly echoes of it: keep the first.
+  // Duplicate keys are independent of each other, so each is reported.
+  const syntax = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY");
+  for (const e of syntax.length ? syntax.slice(0, 1) : doc.errors) {
     const p = pos(e.pos[0]);
-    const code = e.code === "DUPLICATE_KEY" ? "YAML_DUPLICATE_KEY" : e.code === "TAB_AS_INDENT" ? "YAML_TAB" : "YAML_SYNTAX";
-    diagnostics.push(diag(code, "error", { detail: firstLine(e.message) }, { file, ...p }));
+    if (e.code === "DUPLICATE_KEY") {
+      const key = (text.slice(e.pos[0]).match(/^["']?([^"':\n]*)/)?.[1] ?? "").trim();
+      diagnostics.push(diag("YAML_DUPLICATE_KEY", "error", { detail: key ? `"${key}"` : firstLine(e.message) }, { file, ...p }));
+      continue;
+    }
+    diagnostics.push(diag(e.code === "TAB_AS_INDENT" ? "YAML_TAB" : "YAML_SYNTAX", "error", { detail: firstLine(e.message) }, { file, ...p }));
   }
   let value: unknown = undefined;
   if (diagnostics.length === 0) {
