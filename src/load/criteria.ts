@@ -92,6 +92,9 @@ function checkIds(input: CriteriaInput, recs: NodeRec[], y: YamlFile): Diagnosti
   if (!input.groups?.length && !input.indicators?.length) {
     out.push(diag("CRITERIA_NO_INDICATORS", "error", {}, { file: y.file, line: 1, column: 1 }));
   }
+  if ((input.aggregation === "mean" || input.aggregation === "geometric") && input.max === undefined) {
+    out.push(diag("CRITERIA_MEAN_NEEDS_MAX", "error", { id: ROOT_ID, aggregation: input.aggregation }, { file: y.file, ...y.locate(["aggregation"], true) }));
+  }
   return out;
 }
 
