@@ -75,6 +75,11 @@ export const messages = {
     vi: (a) => `lỗi cú pháp YAML: ${a.detail}`,
     hint: { en: () => "check the indentation and the quotes around this position", vi: () => "kiểm tra thụt lề và dấu nháy quanh vị trí này" },
   },
+  YAML_UNCLOSED: {
+    en: (a) => `this ${a.open} is never closed`,
+    vi: (a) => `dấu ${a.open} này không được đóng`,
+    hint: { en: (a) => `add the closing ${a.close} at the end of the entry`, vi: (a) => `thêm dấu ${a.close} ở cuối mục` },
+  },
   YAML_TAB: {
     en: () => "a tab is used for indentation",
     vi: () => "dùng ký tự tab để thụt lề",

@@ -74,23 +74,38 @@ function detectDelimiter(text: string): string {
 export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encoding; delimiter: Delimiter }): { table?: CsvTable; diagnostics: Diagnostic[] } {
   const decoded = decode(bytes, opts.encoding, file);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  const text = decoded.text;
-  if (text.trim() === "") return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
+  if (decoded.text.trim() === "") return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
+  // One line ending throughout: csv-parse miscounts lines in files that mix CRLF and LF.
+  const text = decoded.text.replace(/\r\n?/g, "\n");
   const delimiter = opts.delimiter === "auto" ? detectDelimiter(text) : opts.delimiter;
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string; info: { lines: number } }[];
+  let lastLine = 0;
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+      bom: true,
+      on_record: (r: string[], ctx: { lines: number }) => {
+        lastLine = ctx.lines;
+        return r;
+      },
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as Error & { lines?: number; code?: string };
-    return { diagnostics: [diag("CSV_SYNTAX", "error", { detail: err.message.replace(/^Invalid [^:]*: /, "").split("\n")[0] ?? "" }, { file, line: err.lines ?? 1 })] };
+    const where = err.code === "CSV_QUOTE_NOT_CLOSED" ? openQuote(text, lastLine, delimiter) : { line: err.lines ?? 1 };
+    return { diagnostics: [diag("CSV_SYNTAX", "error", { detail: err.message.replace(/^Invalid [^:]*: /, "").replace(/ at line \d+$/, "").split("\n")[0] ?? "" }, { file, ...where })] };
   }
   const diagnostics: Diagnostic[] = [];
   const [first, ...rest] = records;
   if (!first) return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
   const header = first.record.map(normKey);
+  const startLine = (r: { raw: string; info: { lines: number } }): number => r.info.lines - (r.raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0);
   const seen = new Map<string, number>();
   header.forEach((h, i) => {
-    if (h !== "" && seen.has(h)) diagnostics.push(diag("CSV_DUPLICATE_HEADER", "error", { header: h }, { file, line: first.info.lines, column: i + 1 }));
+    if (h !== "" && seen.has(h)) diagnostics.push(diag("CSV_DUPLICATE_HEADER", "error", { header: h }, { file, line: startLine(first), column: i + 1 }));
     seen.set(h, i);
   });
   const rows: CsvRow[] = [];
@@ -100,11 +115,31 @@ export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encod
     let cells = r.record;
     while (cells.length > header.length && (cells[cells.length - 1] ?? "").trim() === "") cells = cells.slice(0, -1);
     if (cells.length !== header.length) {
-      diagnostics.push(diag("CSV_RAGGED", "error", { expected: header.length, actual: cells.length }, { file, line: r.info.lines }));
+      diagnostics.push(diag("CSV_RAGGED", "error", { expected: header.length, actual: cells.length }, { file, line: startLine(r) }));
       continue;
     }
-    rows.push({ line: r.info.lines, cells });
+    rows.push({ line: startLine(r), cells });
   }
-  if (rows.length === 0 && diagnostics.length === 0) diagnostics.push(diag("CSV_NO_ROWS", "warning", {}, { file, line: first.info.lines }));
+  if (rows.length === 0 && diagnostics.length === 0) diagnostics.push(diag("CSV_NO_ROWS", "warning", {}, { file, line: startLine(first) }));
   return { table: { file, header, rows, delimiter }, diagnostics };
+}
+
+/** Where the quote that never closes opens: the first non-blank line after the last good record,
+ * and the number of the field it starts. */
+function openQuote(text: string, lastLine: number, delimiter: string): { line: number; column?: number } {
+  const lines = text.split("\n");
+  let line = lastLine + 1;
+  while (line <= lines.length && (lines[line - 1] ?? "").trim() === "") line++;
+  const s = lines[line - 1] ?? "";
+  let field = 1;
+  let quoted = false;
+  let openedAt = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') {
+      if (!quoted) openedAt = field;
+      quoted = !quoted;
+    } else if (!quoted && s.startsWith(delimiter, i)) field++;
+  }
+  return quoted ? { line, column: openedAt } : { line };
 }

@@ -39,6 +39,13 @@ export function parseYaml(text: string, file: string): YamlFile {
       diagnostics.push(diag("YAML_DUPLICATE_KEY", "error", { detail: key ? `"${key}"` : firstLine(e.message) }, { file, ...p }));
       continue;
     }
+    // An unclosed { or [ is noticed where the next entry starts; point at the bracket itself.
+    const unclosed = /end with an? ([}\]])/.exec(e.message)?.[1];
+    const open = unclosed ? openingBracket(text, e.pos[0], unclosed === "}" ? "{" : "[", unclosed) : -1;
+    if (open >= 0) {
+      diagnostics.push(diag("YAML_UNCLOSED", "error", { open: text[open] as string, close: unclosed as string }, { file, ...pos(open) }));
+      continue;
+    }
     diagnostics.push(diag(e.code === "TAB_AS_INDENT" ? "YAML_TAB" : "YAML_SYNTAX", "error", { detail: firstLine(e.message) }, { file, ...p }));
   }
   let value: unknown = undefined;
@@ -80,4 +87,22 @@ export function parseYaml(text: string, file: string): YamlFile {
 
 function firstLine(s: string): string {
   return (s.split("\n")[0] ?? s).replace(/ at line \d+, column \d+:?$/, "").trim();
+}
+
+/** The offset of the bracket left open before `offset`, skipping quoted text and comments. */
+function openingBracket(text: string, offset: number, open: string, close: string): number {
+  const stack: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === "\n") quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1] ?? ""))) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === open) stack.push(i);
+    else if (c === close) stack.pop();
+  }
+  return stack.length ? (stack[stack.length - 1] as number) : -1;
 }

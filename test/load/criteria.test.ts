@@ -49,7 +49,9 @@ describe("criteria diagnostics", () => {
     ["a roll-up of a level that is not below", BASE.replace("rule: { type: ratio }", "rule: { type: rollup, level: so }"), "CRITERIA_ROLLUP_LEVEL", 13, 38],
     ["a duplicate key", BASE.replace("        max: 6\n", "        max: 6\n        max: 5\n"), "YAML_DUPLICATE_KEY", 13, 9],
     ["a tab in the indentation", BASE.replace("        max: 6\n", "\t\tmax: 6\n"), "YAML_TAB", 12, 1],
-    ["a YAML syntax error (an unclosed flow mapping, seen where the next entry starts)", BASE.replace("rule: { type: ratio }", "rule: { type: ratio"), "YAML_SYNTAX", 14, 7],
+    ["an unclosed flow mapping, at its opening brace", BASE.replace("rule: { type: ratio }", "rule: { type: ratio"), "YAML_UNCLOSED", 13, 15],
+    ["an unclosed flow sequence, at its opening bracket", BASE.replace("[{ atLeast: 4, points: 4 }, { atLeast: 2, points: 2 }]", "[{ atLeast: 4, points: 4 }, { atLeast: 2, points: 2 }"), "YAML_UNCLOSED", 16, 37],
+    ["a YAML syntax error", BASE.replace("        max: 6\n", "        max: 6\n      - x\n"), "YAML_SYNTAX", 13, 9],
   ])("%s", (_name, yaml, code, line, column) => {
     const p = problems(yaml);
     expect(p[0]).toEqual({ code, line, column, severity: "error" });

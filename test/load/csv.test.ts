@@ -63,3 +63,15 @@ describe("delimiters, rows and lines", () => {
     expect(read(Buffer.from("code,a\n")).diagnostics.map((d) => [d.code, d.severity])).toEqual([["CSV_NO_ROWS", "warning"]]);
   });
 });
+
+describe("positions of records", () => {
+  it("a record that spans lines is reported at its first line, with CRLF and blank lines", () => {
+    const r = read(Buffer.from('code,a,b\r\nH1,1,2\r\n\r\nX1,"9\r\n0",2,3\r\nX2,3,4\r\n'));
+    expect(r.diagnostics).toMatchObject([{ code: "CSV_RAGGED", line: 4 }]);
+    expect(r.table?.rows.map((x) => x.line)).toEqual([2, 6]);
+  });
+  it("an unclosed quote is reported where it opens: line and field", () => {
+    const r = read(Buffer.from('code,a,b\r\nH1,1,2\r\n\r\nX1,4,"9\r\nX2,3,4\r\n'));
+    expect(r.diagnostics).toMatchObject([{ code: "CSV_SYNTAX", line: 4, column: 3 }]);
+  });
+});
