@@ -53,7 +53,22 @@ export const messages = {
   MANIFEST_UNKNOWN_KEY: {
     en: (a) => `unknown key "${a.key}" in the manifest${a.path !== "(root)" ? ` under ${a.path}` : ""}`,
     vi: (a) => `khóa "${a.key}" không hợp lệ trong manifest${a.path !== "(root)" ? ` tại ${a.path}` : ""}`,
-    hint: { en: () => "allowed: criteria, units, data, period, input, columns, map", vi: () => "các khóa hợp lệ: criteria, units, data, period, input, columns, map" },
+    hint: { en: () => "allowed: criteria, units, data, period, input, columns, map, ignore", vi: () => "các khóa hợp lệ: criteria, units, data, period, input, columns, map, ignore" },
+  },
+  MANIFEST_IS_CRITERIA: {
+    en: (a) => `${a.path} is a criteria file, not a manifest`,
+    vi: (a) => `${a.path} là bộ tiêu chí, không phải manifest`,
+    hint: { en: () => "give the assessment folder, or --criteria FILE --data FILE", vi: () => "chỉ ra thư mục đánh giá, hoặc --criteria TỆP --data TỆP" },
+  },
+  FILE_IS_WORKBOOK: {
+    en: (a) => `${a.path} is an Excel workbook, not a CSV file`,
+    vi: (a) => `${a.path} là tệp Excel, không phải CSV`,
+    hint: { en: () => "in Excel, save it as \"CSV UTF-8 (comma delimited)\"", vi: () => "trong Excel, lưu lại dạng \"CSV UTF-8 (comma delimited)\"" },
+  },
+  ENCODING_MISMATCH: {
+    en: (a) => `the file is UTF-8 although input.encoding is ${a.declared}: read as UTF-8`,
+    vi: (a) => `tệp là UTF-8 dù input.encoding là ${a.declared}: đọc theo UTF-8`,
+    hint: { en: () => "check that the names read right; set input.encoding: auto when files differ", vi: () => "kiểm tra tên đơn vị hiển thị đúng; đặt input.encoding: auto khi các tệp khác nhau" },
   },
   MANIFEST_INVALID: {
     en: (a) => `invalid manifest value at ${a.path}: ${a.detail}`,
@@ -108,8 +123,12 @@ export const messages = {
     hint: SCHEMA_HINT,
   },
   SCHEMA_TYPE: { en: (a) => `${a.path} should be ${a.expected}, not ${a.actual}`, vi: (a) => `${a.path} phải là ${a.expected}, không phải ${a.actual}`, hint: SCHEMA_HINT },
-  SCHEMA_VALUE: { en: (a) => `${a.path} is ${a.actual}; allowed: ${a.allowed}`, vi: (a) => `${a.path} là ${a.actual}; giá trị hợp lệ: ${a.allowed}` },
-  SCHEMA_RANGE: { en: (a) => `${a.path} is ${a.actual}; it must be ${a.bound}`, vi: (a) => `${a.path} là ${a.actual}; phải ${a.bound}` },
+  SCHEMA_VALUE: {
+    en: (a) => `${a.path} is ${a.actual}; allowed: ${a.allowed}`,
+    vi: (a) => `${a.path} là ${a.actual}; giá trị hợp lệ: ${a.allowed}`,
+    hint: { en: () => "use one of the allowed values, spelled exactly", vi: () => "dùng một trong các giá trị hợp lệ, viết đúng chính tả" },
+  },
+  SCHEMA_RANGE: { en: (a) => `${a.path} is ${a.actual}; it must ${String(a.bound).startsWith("have") ? "" : "be "}${a.bound}`, vi: (a) => `${a.path} là ${a.actual}; phải ${String(a.bound).replace(/^have at least (\d+) items?/, "có ít nhất $1 mục").replace(/^have at most (\d+) items?/, "có nhiều nhất $1 mục")}`, hint: SCHEMA_HINT },
   SCHEMA_FORMAT: { en: (a) => `${a.path} is ${a.actual}: ${a.detail}`, vi: (a) => `${a.path} là ${a.actual}: sai định dạng (${a.detail})` },
   // criteria semantics
   CRITERIA_DUPLICATE_ID: {

@@ -56,7 +56,7 @@ export function loadAssessment(dir: string, o: Overrides): Loaded {
     return t.table;
   };
   const units = a.units ? readTable(a.units) : undefined;
-  const expanded = expandData(a.data, a.dataBase);
+  const expanded = expandData(a.data, a.dataBase, a.dataAt);
   diagnostics.push(...expanded.diagnostics);
   const files = expanded.files.filter((f) => path.resolve(f) !== (a.units && path.resolve(a.units)));
   const data = files.map(readTable).filter((t): t is CsvTable => t !== undefined);

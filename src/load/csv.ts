@@ -21,20 +21,21 @@ export interface CsvTable {
 /** Text keys (headers, codes) are compared after NFC normalisation and trimming. */
 export const normKey = (s: string): string => s.normalize("NFC").trim();
 
+const WORKBOOK_MAGIC = [
+  [0x50, 0x4b, 0x03, 0x04], // xlsx (a zip file)
+  [0xd0, 0xcf, 0x11, 0xe0], // xls
+];
+
 export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { text?: string; diagnostics: Diagnostic[] } {
   const b = bytes;
+  if (WORKBOOK_MAGIC.some((m) => m.every((x, i) => b[i] === x))) return { diagnostics: [diag("FILE_IS_WORKBOOK", "error", { path: file }, { file })] };
+  // A byte-order mark says what the file is, whatever the manifest declares.
   let enc: string = encoding;
   let start = 0;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    start = 3;
-    if (encoding === "auto") enc = "utf-8";
-  } else if (b[0] === 0xff && b[1] === 0xfe) {
-    start = 2;
-    if (encoding === "auto") enc = "utf-16le";
-  } else if (b[0] === 0xfe && b[1] === 0xff) {
-    start = 2;
-    if (encoding === "auto") enc = "utf-16be";
-  }
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) [enc, start] = ["utf-8", 3];
+  else if (b[0] === 0xff && b[1] === 0xfe) [enc, start] = ["utf-16le", 2];
+  else if (b[0] === 0xfe && b[1] === 0xff) [enc, start] = ["utf-16be", 2];
+  const diagnostics: Diagnostic[] = [];
   if (enc === "auto") {
     // Many zero bytes in alternate positions: UTF-16 without its byte-order mark.
     let zeros = 0;
@@ -42,11 +43,19 @@ export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { t
     for (let i = 1; i < n; i += 2) if (b[i] === 0) zeros++;
     if (n >= 4 && zeros > n / 4) return { diagnostics: [diag("ENCODING_UTF16_NO_BOM", "error", {}, { file, line: 1 })] };
     enc = "utf-8";
+  } else if (enc === "windows-1258" && start === 0 && b.some((x) => x >= 0x80)) {
+    // Text in windows-1258 almost never forms valid UTF-8 sequences: such a file is UTF-8.
+    try {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(b);
+      return { text, diagnostics: [diag("ENCODING_MISMATCH", "warning", { declared: encoding }, { file })] };
+    } catch {
+      // not UTF-8: windows-1258 as declared
+    }
   }
   const body = b.subarray(start);
   if (enc === "utf-8") {
     try {
-      return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), diagnostics: [] };
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), diagnostics };
     } catch {
       const loose = new TextDecoder("utf-8").decode(body);
       const at = loose.indexOf("\ufffd");
@@ -54,7 +63,7 @@ export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { t
       return { diagnostics: [diag("ENCODING_INVALID_UTF8", "error", { line }, { file, line })] };
     }
   }
-  return { text: new TextDecoder(enc).decode(body).normalize("NFC"), diagnostics: [] };
+  return { text: new TextDecoder(enc).decode(body).normalize("NFC"), diagnostics };
 }
 
 function detectDelimiter(text: string): string {
@@ -98,7 +107,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encod
     const where = err.code === "CSV_QUOTE_NOT_CLOSED" ? openQuote(text, lastLine, delimiter) : { line: err.lines ?? 1 };
     return { diagnostics: [diag("CSV_SYNTAX", "error", { detail: err.message.replace(/^Invalid [^:]*: /, "").replace(/ at line \d+$/, "").split("\n")[0] ?? "" }, { file, ...where })] };
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   const [first, ...rest] = records;
   if (!first) return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
   const header = first.record.map(normKey);

@@ -41,6 +41,8 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   const levelIds = criteria.levels.map((l) => l.id);
   const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
   const units = new Map<string, UnitData>();
+  // Registry rows already reported as wrong: their data rows are not reported again.
+  const rejected = new Set<string>();
   const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
 
   const readLevel = (raw: string, file: string, line: number, column: number): string | undefined => {
@@ -73,11 +75,15 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
         const level = f.level >= 0 ? readLevel(cellAt(row, f.level), registry.file, row.line, f.level + 1) : singleLevel;
         if (level === undefined) {
           if (f.level < 0) diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(registry.file, row.line)));
+          rejected.add(code);
           continue;
         }
         const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: { file: registry.file, line: row.line } };
         const parent = normKey(cellAt(row, f.parent));
-        if (parent) u.parent = parent;
+        if (parent) {
+          u.parent = parent;
+          u.parentAt = { file: registry.file, line: row.line, column: f.parent + 1 };
+        }
         for (const a of attrs) u.attributes[a.h] = normKey(cellAt(row, a.i));
         units.set(code, u);
       }
@@ -126,6 +132,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     }
     const known = units.get(code);
     if (known) return known;
+    if (rejected.has(code)) return undefined;
     if (registry) {
       const suggestion = closest(code, units.keys())[0];
       diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: code, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, f.code + 1)));
@@ -134,11 +141,15 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     const level = f.level >= 0 ? readLevel(cellAt(row, f.level), t.file, row.line, f.level + 1) : singleLevel;
     if (level === undefined) {
       if (f.level < 0) diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(t.file, row.line)));
+      rejected.add(code);
       return undefined;
     }
     const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: { file: t.file, line: row.line } };
     const parent = normKey(cellAt(row, f.parent));
-    if (parent) u.parent = parent;
+    if (parent) {
+      u.parent = parent;
+      u.parentAt = { file: t.file, line: row.line, column: f.parent + 1 };
+    }
     t.header.forEach((h, i) => {
       if (attributes.has(h)) u.attributes[h] = normKey(cellAt(row, i));
     });
@@ -207,7 +218,8 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     // Wide: a column per indicator, or a numerator and a denominator column.
     const layout = new Map<IndicatorNode, { value: number; numerator: number; denominator: number }>();
     t.header.forEach((h, i) => {
-      if (unitFields.has(i) || h === "" || ignore.has(h) || attributes.has(h)) return;
+      // a duplicated header is reported by the CSV reader; only its first column is read
+      if (unitFields.has(i) || h === "" || ignore.has(h) || attributes.has(h) || t.header.indexOf(h) !== i) return;
       const m = /^(.*)\.(num|den|evidence)$/.exec(h);
       const ind = byColumn.get(h) ?? (m ? byColumn.get(m[1] as string) : undefined);
       if (!ind) {
@@ -360,7 +372,7 @@ function checkParents(criteria: Criteria, units: Map<string, UnitData>): Diagnos
   const out: Diagnostic[] = [];
   const parentLevel = new Map(criteria.levels.map((l) => [l.id, l.parent] as const));
   for (const u of units.values()) {
-    const at = u.source ? { file: u.source.file, line: u.source.line } : {};
+    const at = u.parentAt ?? (u.source ? { file: u.source.file, line: u.source.line } : {});
     const expected = parentLevel.get(u.level);
     if (u.parent === undefined) {
       if (expected !== undefined) out.push(diag("UNIT_NO_PARENT", "warning", { unit: u.code, level: u.level, expected }, at));

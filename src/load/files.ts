@@ -28,14 +28,18 @@ export function readInput(abs: string, maxSize = DEFAULT_MAX_FILE_SIZE): { bytes
 }
 
 /** Expands data entries: a file, a folder (its .csv files) or a glob; sorted, without repeats. */
-export function expandData(patterns: readonly string[], baseDir: string): { files: string[]; diagnostics: Diagnostic[] } {
+export function expandData(
+  patterns: readonly string[],
+  baseDir: string,
+  at: readonly ({ file: string; line: number; column: number } | undefined)[] = [],
+): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const p of patterns) {
+  for (const [i, p] of patterns.entries()) {
     const posix = p.split(path.sep).join("/");
     if (isDynamicPattern(posix)) {
       const found = globSync(posix, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false }).sort();
-      if (found.length === 0) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: p }));
+      if (found.length === 0) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: p }, at[i] ?? {}));
       files.push(...found.map((f) => path.resolve(f)));
       continue;
     }
@@ -48,7 +52,7 @@ export function expandData(patterns: readonly string[], baseDir: string): { file
     }
     if (isDir) {
       const found = globSync("*.csv", { cwd: abs, absolute: true, onlyFiles: true }).sort();
-      if (found.length === 0) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: `${p}/*.csv` }));
+      if (found.length === 0) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: `${p}/*.csv` }, at[i] ?? {}));
       files.push(...found.map((f) => path.resolve(f)));
     } else {
       files.push(abs);

@@ -48,6 +48,8 @@ export interface Assessment {
   criteria?: string;
   units?: string;
   data: string[];
+  /** where each `data` entry is written in the manifest (absent for --data) */
+  dataAt: ({ file: string; line: number; column: number } | undefined)[];
   /** the folder globs in `data` are relative to */
   dataBase: string;
   period?: string;
@@ -94,6 +96,7 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
   const file = /\.ya?ml$/i.test(target) ? target : path.join(target, MANIFEST_NAME);
   const a: Assessment = {
     data: [],
+    dataAt: [],
     dataBase: cwd,
     encoding: o.encoding ?? "auto",
     delimiter: o.delimiter ?? "auto",
@@ -109,6 +112,10 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
     const shown = displayPath(file);
     const y = parseYaml(read.bytes.toString("utf8"), shown);
     if (y.diagnostics.length) return { diagnostics: y.diagnostics };
+    const v = y.value;
+    if (v && typeof v === "object" && "levels" in v && !("criteria" in v) && !("data" in v)) {
+      return { diagnostics: [diag("MANIFEST_IS_CRITERIA", "error", { path: shown }, { file: shown, line: 1, column: 1 })] };
+    }
     const parsed = ManifestSchema.safeParse(y.value ?? {});
     if (!parsed.success) return { diagnostics: schemaIssues(parsed.error.issues, y, [], { unknownKey: "MANIFEST_UNKNOWN_KEY", invalid: "MANIFEST_INVALID" }) };
     const m = parsed.data;
@@ -117,7 +124,10 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
     a.dataBase = base;
     if (m.criteria) a.criteria = path.resolve(base, m.criteria);
     if (m.units) a.units = path.resolve(base, m.units);
-    if (m.data) a.data = typeof m.data === "string" ? [m.data] : m.data;
+    if (m.data) {
+      a.data = typeof m.data === "string" ? [m.data] : m.data;
+      a.dataAt = a.data.map((_, i) => ({ file: shown, ...y.locate(typeof m.data === "string" ? ["data"] : ["data", i]) }));
+    }
     if (m.period !== undefined) a.period = String(m.period);
     if (m.input?.encoding && !o.encoding) a.encoding = m.input.encoding;
     if (m.input?.delimiter && !o.delimiter) a.delimiter = m.input.delimiter;
@@ -134,6 +144,7 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
   if (o.units) a.units = path.resolve(cwd, o.units);
   if (o.data?.length) {
     a.data = o.data;
+    a.dataAt = [];
     a.dataBase = cwd;
   }
   if (o.period !== undefined) a.period = o.period;

@@ -22,10 +22,15 @@ function valueAt(value: unknown, path: Path): unknown {
   return v;
 }
 
+/** zod's type names as a reader says them. */
+function typeWord(t: string): string {
+  return ({ number: "a number", string: "a text", boolean: "true or false", object: "a mapping", array: "a list", record: "a mapping" } as Record<string, string>)[t] ?? t;
+}
+
 function typeName(v: unknown): string {
   if (v === undefined) return "nothing";
   if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
+  if (Array.isArray(v)) return v.length === 0 ? "an empty list" : "a list";
   if (typeof v === "object") return "a mapping";
   return `${typeof v} ${JSON.stringify(v)}`;
 }
@@ -41,11 +46,12 @@ export function schemaIssues(issues: readonly Issue[], y: YamlFile, prefix: Path
         break;
       case "invalid_type": {
         const actual = valueAt(y.value, path);
+        const expected = typeWord(issue.expected);
         if (actual === undefined) {
           const parent = path.slice(0, -1);
           out.push(diag("SCHEMA_REQUIRED", "error", { key: String(path[path.length - 1] ?? ""), path: pathText(parent) }, at(parent)));
         } else {
-          out.push(diag("SCHEMA_TYPE", "error", { path: pathText(path), expected: issue.expected, actual: typeName(actual) }, at(path)));
+          out.push(diag("SCHEMA_TYPE", "error", { path: pathText(path), expected, actual: typeName(actual) }, at(path)));
         }
         break;
       }
@@ -58,14 +64,29 @@ export function schemaIssues(issues: readonly Issue[], y: YamlFile, prefix: Path
           out.push(diag("SCHEMA_VALUE", "error", { path: pathText(path), actual: typeName(valueAt(y.value, path)), allowed: options.map(String).join(", ") }, at(path)));
           break;
         }
+        const actual = valueAt(y.value, path);
+        if (actual === undefined) {
+          const parent = path.slice(0, -1);
+          out.push(diag("SCHEMA_REQUIRED", "error", { key: String(path[path.length - 1] ?? ""), path: pathText(parent) }, at(parent)));
+          break;
+        }
         // Of the alternatives, report the one that matched the shape of the value (a mapping for a mapping).
         const branch = issue.errors.find((errs) => !errs.some((e) => e.code === "invalid_type" && e.path.length === 0));
         if (branch) out.push(...schemaIssues(branch, y, path, codes));
-        else out.push(diag("SCHEMA_TYPE", "error", { path: pathText(path), expected: "a value of another form", actual: typeName(valueAt(y.value, path)) }, at(path)));
+        else {
+          const expected = issue.errors.flatMap((errs) => errs.filter((e) => e.code === "invalid_type" && e.path.length === 0).map((e) => typeWord((e as { expected: string }).expected)));
+          out.push(diag("SCHEMA_TYPE", "error", { path: pathText(path), expected: [...new Set(expected)].join(" or "), actual: typeName(actual) }, at(path)));
+        }
         break;
       }
       case "too_small":
       case "too_big":
+        if (issue.origin === "array") {
+          const n = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+          const bound = `${issue.code === "too_small" ? "at least" : "at most"} ${n} item${n === 1 ? "" : "s"}`;
+          out.push(diag("SCHEMA_RANGE", "error", { path: pathText(path), actual: typeName(valueAt(y.value, path)), bound: `have ${bound}` }, at(path)));
+          break;
+        }
         out.push(
           diag("SCHEMA_RANGE", "error", { path: pathText(path), actual: typeName(valueAt(y.value, path)), bound: `${issue.code === "too_small" ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<"} ${String(issue.code === "too_small" ? issue.minimum : issue.maximum)}` }, at(path)),
         );

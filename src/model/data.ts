@@ -36,6 +36,8 @@ export interface UnitData {
   blanks: Map<string, Source>;
   /** the registry row, or the first data row, of the unit */
   source?: Source;
+  /** where the parent code was read */
+  parentAt?: Source;
   /** the first data row of the unit in the period scored */
   row?: Source;
 }

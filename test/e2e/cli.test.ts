@@ -225,3 +225,48 @@ describe("usage and exit codes", () => {
     expect(existsSync(path.join(ROOT, "dist/cli.js"))).toBe(true);
   });
 });
+
+describe("inputs that are not what they seem", () => {
+  const base = (extra: Record<string, string | Uint8Array>) =>
+    folder({
+      "c.yaml": "id: t\ntitle: T\nversion: 1\nlevels: [{ id: u }]\nindicators:\n  - { id: a, max: 10, rule: { type: points } }\n",
+      "egov-score.yaml": "criteria: c.yaml\ndata: [d.csv]\n",
+      ...extra,
+    });
+
+  it("an Excel workbook given as data is named as such", () => {
+    const dir = base({ "d.csv": Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]) });
+    const j = JSON.parse(run(["validate", dir, "-f", "json"]).stdout);
+    expect(j.diagnostics.map((d: { code: string }) => d.code)).toEqual(["FILE_IS_WORKBOOK"]);
+    expect(j.diagnostics[0].hint).toContain("CSV UTF-8");
+  });
+
+  it("a criteria file given where a manifest is expected", () => {
+    const dir = base({ "d.csv": "code,a\nA,1\n" });
+    const r = run(["rank", path.join(dir, "c.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("MANIFEST_IS_CRITERIA");
+    expect(r.stderr).toContain("--criteria");
+  });
+
+  it("a UTF-8 file under input.encoding windows-1258 is read as UTF-8, with a warning", () => {
+    const dir = base({ "d.csv": "code,name,a\nA,Xã Hòa Tân,1\n", "egov-score.yaml": "criteria: c.yaml\ndata: [d.csv]\ninput: { encoding: windows-1258 }\n" });
+    const r = run(["rank", dir, "-f", "csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Xã Hòa Tân");
+    expect(r.stderr).toContain("ENCODING_MISMATCH");
+  });
+
+  it("a duplicated header column is reported once, not on every row", () => {
+    const dir = base({ "d.csv": "code,a,a\nA,1,x\nB,2,y\n" });
+    const j = JSON.parse(run(["validate", dir, "-f", "json"]).stdout);
+    expect(j.diagnostics.map((d: { code: string }) => d.code)).toEqual(["CSV_DUPLICATE_HEADER"]);
+  });
+
+  it("a wrong type names what is expected", () => {
+    const dir = base({ "d.csv": "code,a\nA,1\n", "c.yaml": "id: t\ntitle: T\nversion: 1\nlevels: []\nindicators:\n  - { id: a, max: ten, rule: { type: points } }\n" });
+    const out = run(["validate", dir, "--lang", "en"]).stdout;
+    expect(out).toContain("levels is an empty list; it must have at least 1 item");
+    expect(out).toContain("indicators[0].max should be a number or a mapping, not string \"ten\"");
+  });
+});

@@ -1,6 +1,7 @@
 import { diag, ExitError } from "../../diag/diagnostic.ts";
 import { score } from "../../engine/score.ts";
 import { loadAssessment } from "../../load/assessment.ts";
+import { displayPath } from "../../load/files.ts";
 import { render } from "../../render/index.ts";
 import { langOf, overrides, pickFormat, start, stdoutPalette, toFile, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
@@ -18,7 +19,7 @@ export async function run([dir]: unknown[], o: CommonOptions & { strict?: boolea
     diagnostics.push(...score(loaded.criteria, loaded.dataset).diagnostics);
   }
   if (o.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? diag(d.code, "error", d.args, d) : d));
-  const report = { diagnostics, files: loaded.inputs, units: loaded.dataset?.units.length ?? 0 };
+  const report = { diagnostics, files: loaded.inputs.map(displayPath), units: loaded.dataset?.units.length ?? 0 };
   writeOutput(o.output, render("validate", format, report, { lang, palette: stdoutPalette(o, toFile(o)) }), loaded.inputs);
   if (diagnostics.some((d) => d.severity === "error")) throw new ExitError(2);
 }
