@@ -7,7 +7,7 @@ import type { Criteria, Lang } from "../model/criteria.ts";
 import type { Dataset } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
 import { score } from "../engine/score.ts";
-import type { Palette } from "../render/common.ts";
+import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
 import { configureStderr, printDiagnostics } from "./stderr.ts";
@@ -28,6 +28,25 @@ export interface CommonOptions {
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  bom?: boolean;
+  delimiter?: string;
+  decimal?: "." | ",";
+  excel?: boolean;
+}
+
+/** CSV conventions from --excel, --bom, --delimiter and --decimal (explicit flags win). */
+export function csvOptions(o: CommonOptions): CsvOptions {
+  const excel = o.excel === true;
+  const delimiter = o.delimiter === "tab" ? "\t" : (o.delimiter ?? (excel ? ";" : ","));
+  const decimal = o.decimal ?? (excel ? "," : ".");
+  // A decimal comma in a comma-separated file would split every number in two.
+  if (decimal === "," && delimiter === ",") throw new UsageError("USAGE", { detail: "--decimal , needs another --delimiter (';' or 'tab'), or use --excel" });
+  return { delimiter: delimiter as CsvOptions["delimiter"], decimal, bom: o.bom === true || excel };
+}
+
+/** Everything a renderer needs from the flags. */
+export function renderOptions(o: CommonOptions, criteria?: Criteria): RenderOptions {
+  return { lang: langOf(o, criteria), palette: stdoutPalette(o, toFile(o)), csv: csvOptions(o) };
 }
 
 export function overrides(o: CommonOptions): Overrides {

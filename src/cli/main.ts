@@ -29,9 +29,17 @@ function assessmentOptions(c: Command): Command {
 }
 
 function outputOptions(c: Command, view: View): Command {
-  return c
-    .addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else table)").choices([...FORMATS[view]]))
-    .option("-o, --output <file>", "write to this file (atomically); - is stdout");
+  c.addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else table)").choices([...FORMATS[view]])).option(
+    "-o, --output <file>",
+    "write to this file (atomically); - is stdout",
+  );
+  if ((FORMATS[view] as readonly string[]).includes("csv")) {
+    c.option("--bom", "csv: start with a byte-order mark (for Excel)")
+      .addOption(new Option("--delimiter <d>", "csv: the delimiter").choices([",", ";", "tab"]))
+      .addOption(new Option("--decimal <sep>", "csv: the decimal separator of numbers").choices([".", ","]))
+      .option("--excel", "csv for Excel on a Vietnamese Windows: --bom --delimiter ';' --decimal ','");
+  }
+  return c;
 }
 
 function commonOptions(c: Command): Command {

@@ -12,9 +12,19 @@ export interface Palette {
 
 export const plainPalette: Palette = { band: (_i, s) => s, dim: (s) => s, bold: (s) => s };
 
+/** How CSV is written: Excel on a Vietnamese Windows wants a BOM, ";" and a decimal comma. */
+export interface CsvOptions {
+  delimiter: "," | ";" | "\t";
+  decimal: "." | ",";
+  bom: boolean;
+}
+
+export const defaultCsv: CsvOptions = { delimiter: ",", decimal: ".", bom: false };
+
 export interface RenderOptions {
   lang: Lang;
   palette: Palette;
+  csv?: CsvOptions;
 }
 
 /** A number for display, at fixed decimals. */
@@ -35,17 +45,24 @@ export function inert(s: string): string {
   return s.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
-/** A CSV field: formula-like text neutralised with a leading quote, quoted when needed. */
-export function csvField(v: string | number | null | undefined, delimiter = ","): string {
+export type CsvCell = string | number | null | undefined;
+
+/**
+ * A CSV field. Numbers are written as they are (with a decimal comma when asked); text that a
+ * spreadsheet would run as a formula (=, +, -, @, tab, CR) is neutralised with a leading quote.
+ */
+export function csvField(v: CsvCell, o: CsvOptions = defaultCsv): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return String(v);
+  if (typeof v === "number") return o.decimal === "," ? String(v).replace(".", ",") : String(v);
   let s = v;
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /["\r\n]/.test(s) || s.includes(o.delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return cells.map((c) => csvField(c)).join(",");
+/** A whole CSV file: header and rows, one convention throughout. */
+export function csvDocument(rows: readonly (readonly CsvCell[])[], o: CsvOptions = defaultCsv): string {
+  const body = rows.map((r) => r.map((c) => csvField(c, o)).join(o.delimiter)).join("\n");
+  return `${o.bom ? "\ufeff" : ""}${body}\n`;
 }
 
 export function bandIndex(criteria: Criteria, id: string | null): number {

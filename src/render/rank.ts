@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import { text } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
-import { bandIndex, bandLabel, csvLine, inert, machine, shown, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 
 export const RANK_COLUMNS = ["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "status"] as const;
@@ -71,14 +71,14 @@ function groupPoints(r: Result, u: UnitResult): (number | null)[] {
   return topNodes(r).map((n) => (u.status === "not-ranked" ? null : machine(u.nodes[n.id]?.included ? u.nodes[n.id]?.points : null)));
 }
 
-export function rankCsv(r: Result): string {
-  const lines = [csvLine([...RANK_COLUMNS, ...topNodes(r).map((n) => n.id)])];
+export function rankCsv(r: Result, o?: RenderOptions): string {
+  const rows: CsvCell[][] = [[...RANK_COLUMNS, ...topNodes(r).map((n) => n.id)]];
   for (const l of r.levels) {
     for (const u of l.units) {
-      lines.push(csvLine([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.status, ...groupPoints(r, u)]));
+      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.status, ...groupPoints(r, u)]);
     }
   }
-  return `${lines.join("\n")}\n`;
+  return csvDocument(rows, o?.csv);
 }
 
 export function rankJson(r: Result, o: RenderOptions): string {

@@ -4,7 +4,7 @@ import type { IndicatorNode } from "../model/criteria.ts";
 import { text } from "../model/criteria.ts";
 import type { Cell } from "../model/data.ts";
 import type { NodeScore, Result, UnitResult } from "../model/result.ts";
-import { csvLine, inert, machine, shown, type RenderOptions } from "./common.ts";
+import { csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 
 export type IndicatorStatus = "scored" | "not-applicable" | "missing" | "excluded" | "imputed" | "not-submitted";
@@ -71,10 +71,10 @@ const COLUMNS = ["level", "code", "name", "indicator", "value", "numerator", "de
 
 const plainValue = (v: IndicatorRow["value"]): string | number | null => (typeof v === "boolean" ? (v ? "yes" : "no") : typeof v === "number" ? machine(v) : v);
 
-export function scoreCsv(r: Result): string {
-  const lines = [csvLine(COLUMNS)];
-  for (const row of indicatorRows(r)) lines.push(csvLine(COLUMNS.map((k) => (k === "value" ? plainValue(row.value) : row[k]))));
-  return `${lines.join("\n")}\n`;
+export function scoreCsv(r: Result, o?: RenderOptions): string {
+  const rows: CsvCell[][] = [[...COLUMNS]];
+  for (const row of indicatorRows(r)) rows.push(COLUMNS.map((k) => (k === "value" ? plainValue(row.value) : row[k])) as CsvCell[]);
+  return csvDocument(rows, o?.csv);
 }
 
 export function scoreJson(r: Result): string {

@@ -270,3 +270,32 @@ describe("inputs that are not what they seem", () => {
     expect(out).toContain("indicators[0].max should be a number or a mapping, not string \"ten\"");
   });
 });
+
+describe("CSV for spreadsheets", () => {
+  it("--excel writes a BOM, semicolons and decimal commas, and still reads back the same numbers", () => {
+    const plain = rows(run(["rank", CA_MAU, "-f", "csv", "--level", "huyen"]).stdout);
+    const r = run(["rank", CA_MAU, "-f", "csv", "--level", "huyen", "--excel"]);
+    expect(r.stdout.startsWith("\ufefflevel;rank;code;")).toBe(true);
+    const excel = parse(r.stdout.slice(1), { delimiter: ";" }) as string[][];
+    expect(excel.map((c) => c.map((x) => (/^-?\d+,\d+$/.test(x) ? x.replace(",", ".") : x)))).toEqual(plain);
+  });
+  it("--decimal , alone with the comma delimiter is refused", () => {
+    const r = run(["rank", CA_MAU, "-f", "csv", "--decimal", ","]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--delimiter");
+  });
+  it("--bom and --delimiter tab", () => {
+    const r = run(["score", CA_MAU, "-f", "csv", "--bom", "--delimiter", "tab", "--level", "so"]);
+    expect(r.stdout.startsWith("\ufefflevel\tcode\tname\t")).toBe(true);
+  });
+  it("text that a spreadsheet would run as a formula is neutralised; numbers are not", () => {
+    const dir = folder({
+      "c.yaml": "id: t\ntitle: T\nversion: 1\nlevels: [{ id: u }]\nindicators:\n  - { id: a, max: 10, rule: { type: points } }\n",
+      "egov-score.yaml": "criteria: c.yaml\ndata: [d.csv]\n",
+      "d.csv": 'code,name,a\nA,"=HYPERLINK(""http://x"",""y"")",1\nB,+1 phường,2\nC,@sum,3\nD,-5,4\n',
+    });
+    const out = rows(run(["rank", dir, "-f", "csv"]).stdout);
+    expect(out.slice(1).map((c) => c[3])).toEqual(["'-5", "'@sum", "'+1 phường", "'=HYPERLINK(\"http://x\",\"y\")"]);
+    expect(out[1]?.[5]).toBe("4");
+  });
+});

@@ -1,6 +1,6 @@
 import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
-import { checkLevel, langOf, loadOrFail, parseTop, pickFormat, scoreOrFail, start, stdoutPalette, toFile, type CommonOptions } from "../context.ts";
+import { checkLevel, loadOrFail, parseTop, pickFormat, scoreOrFail, start, renderOptions, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 
 export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
@@ -10,6 +10,6 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   const loaded = loadOrFail(dir as string | undefined, o);
   checkLevel(loaded.criteria, o.level);
   const result = select(scoreOrFail(loaded, o), { ...(o.level ? { level: o.level } : {}), ...(top ? { top } : {}) });
-  const out = render("rank", format, result, { lang: langOf(o, loaded.criteria), palette: stdoutPalette(o, toFile(o)) });
+  const out = render("rank", format, result, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);
 }

@@ -1,6 +1,6 @@
 import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
-import { checkLevel, langOf, loadOrFail, pickFormat, scoreOrFail, start, stdoutPalette, toFile, type CommonOptions } from "../context.ts";
+import { checkLevel, loadOrFail, pickFormat, scoreOrFail, start, renderOptions, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 
 export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
@@ -9,6 +9,6 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   const loaded = loadOrFail(dir as string | undefined, o);
   checkLevel(loaded.criteria, o.level);
   const result = select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {});
-  const out = render("score", format, result, { lang: langOf(o, loaded.criteria), palette: stdoutPalette(o, toFile(o)) });
+  const out = render("score", format, result, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);
 }
