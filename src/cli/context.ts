@@ -1,6 +1,7 @@
 // What every assessment command shares: flags to overrides, loading with diagnostics printed
 // (warnings) or thrown (errors), the language, the format and the palette for stdout.
-import { InputError, UsageError, hasErrors } from "../diag/diagnostic.ts";
+import { InputError, UsageError, hasErrors, type Diagnostic } from "../diag/diagnostic.ts";
+import type { Limits } from "../load/limits.ts";
 import { loadAssessment, type Loaded } from "../load/assessment.ts";
 import type { Overrides } from "../load/manifest.ts";
 import type { Criteria, Lang } from "../model/criteria.ts";
@@ -32,6 +33,9 @@ export interface CommonOptions {
   delimiter?: string;
   decimal?: "." | ",";
   excel?: boolean;
+  strict?: boolean;
+  maxFileSize?: string;
+  maxDepth?: string;
 }
 
 /** CSV conventions from --excel, --bom, --delimiter and --decimal (explicit flags win). */
@@ -58,6 +62,10 @@ export function overrides(o: CommonOptions): Overrides {
   if (o.inputEncoding) out.encoding = o.inputEncoding;
   if (o.inputDelimiter) out.delimiter = (o.inputDelimiter === "tab" || o.inputDelimiter === "\\t" ? "\t" : o.inputDelimiter) as Overrides["delimiter"];
   if (o.inputDecimal) out.decimal = o.inputDecimal;
+  const limits: Partial<Limits> = {};
+  if (o.maxFileSize !== undefined) limits.maxFileSize = positiveInteger("--max-file-size", o.maxFileSize);
+  if (o.maxDepth !== undefined) limits.maxDepth = positiveInteger("--max-depth", o.maxDepth);
+  out.limits = limits;
   return out;
 }
 
@@ -72,8 +80,9 @@ export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & 
   const loaded = loadAssessment(dir ?? ".", overrides(o));
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
-  if (hasErrors(loaded.diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(loaded.diagnostics);
-  printDiagnostics(loaded.diagnostics, lang);
+  const diagnostics = strictly(loaded.diagnostics, o);
+  if (hasErrors(diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
+  printDiagnostics(diagnostics, lang);
   return loaded as Loaded & { criteria: Criteria; dataset: Dataset };
 }
 
@@ -90,11 +99,19 @@ export function checkLevel(criteria: Criteria, level: string | undefined): void 
   }
 }
 
-export function parseTop(top: string | undefined): number | undefined {
-  if (top === undefined) return undefined;
-  const n = Number(top);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError("USAGE_NUMBER", { option: "--top", value: top });
+export function positiveInteger(option: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError("USAGE_NUMBER", { option, value });
   return n;
+}
+
+export function parseTop(top: string | undefined): number | undefined {
+  return top === undefined ? undefined : positiveInteger("--top", top);
+}
+
+/** With --strict, warnings count as errors. */
+export function strictly(diags: readonly Diagnostic[], o: CommonOptions): Diagnostic[] {
+  return o.strict ? diags.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) : [...diags];
 }
 
 /** Colour for what goes to stdout: only when stdout itself is a terminal. */
@@ -120,7 +137,8 @@ export function start(o: CommonOptions): void {
 /** Scores a loaded assessment; engine errors (a missing value under `missing: error`) exit 2. */
 export function scoreOrFail(loaded: { criteria: Criteria; dataset: Dataset }, o: CommonOptions): Result {
   const result = score(loaded.criteria, loaded.dataset);
-  if (hasErrors(result.diagnostics)) throw new InputError(result.diagnostics);
-  printDiagnostics(result.diagnostics, langOf(o, loaded.criteria));
+  const diagnostics = strictly(result.diagnostics, o);
+  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+  printDiagnostics(diagnostics, langOf(o, loaded.criteria));
   return result;
 }

@@ -25,7 +25,10 @@ function assessmentOptions(c: Command): Command {
     .option("--period <p>", "the assessment period to score")
     .addOption(new Option("--input-encoding <enc>", "encoding of the CSV files").choices(["auto", "utf-8", "utf-16le", "windows-1258"]))
     .addOption(new Option("--input-delimiter <d>", "CSV delimiter").choices(["auto", ",", ";", "tab"]))
-    .addOption(new Option("--input-decimal <sep>", "decimal separator of numbers in the data").choices([".", ","]));
+    .addOption(new Option("--input-decimal <sep>", "decimal separator of numbers in the data").choices([".", ","]))
+    .option("--strict", "treat warnings as errors")
+    .option("--max-file-size <bytes>", "refuse input files larger than this (default 1 GiB)")
+    .option("--max-depth <n>", "refuse YAML nested deeper than this (default 100)");
 }
 
 function outputOptions(c: Command, view: View): Command {
@@ -75,8 +78,7 @@ export function buildProgram(): Command {
     .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
     .option("--level <id>", "only this level");
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
-    .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
-    .option("--strict", "treat warnings as errors");
+    .argument("[dir]", "assessment folder holding egov-score.yaml", ".");
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
     .argument("[dir]", "assessment folder, or a criteria .yaml file", ".");
   add("schema", "print the JSON Schema of the criteria format", undefined, () => import("./commands/schema.ts"), false).option(

@@ -8,8 +8,25 @@ import { UsageError } from "../diag/diagnostic.ts";
 let pending: string | undefined;
 const cleanup = (): void => {
   if (pending) rmSync(pending, { force: true });
+  pending = undefined;
 };
-process.once("exit", cleanup);
+let guarded = false;
+/**
+ * Interrupted (Ctrl-C, a CI timeout) while a file is being written: remove the temporary file,
+ * keep every earlier output, and exit as a shell expects (128 + the signal number). Installed at
+ * the first write only, so that until then Ctrl-C stops a long computation at once.
+ */
+function guardSignals(): void {
+  if (guarded) return;
+  guarded = true;
+  process.once("exit", cleanup);
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+    process.once(signal, () => {
+      cleanup();
+      process.exit(code);
+    });
+  }
+}
 
 export function writeOutput(target: string | undefined, content: string | Uint8Array, inputs: readonly string[] = []): void {
   if (target === undefined || target === "-") {
@@ -19,6 +36,7 @@ export function writeOutput(target: string | undefined, content: string | Uint8A
   const abs = path.resolve(target);
   if (inputs.some((i) => path.resolve(i) === abs)) throw new UsageError("USAGE_OUTPUT_IS_INPUT", { path: target });
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  guardSignals();
   pending = tmp;
   try {
     writeFileSync(tmp, content);

@@ -90,6 +90,11 @@ export const messages = {
     vi: (a) => `lỗi cú pháp YAML: ${a.detail}`,
     hint: { en: () => "check the indentation and the quotes around this position", vi: () => "kiểm tra thụt lề và dấu nháy quanh vị trí này" },
   },
+  YAML_TOO_DEEP: {
+    en: (a) => `the YAML nests deeper than ${a.limit} levels`,
+    vi: (a) => `YAML lồng sâu quá ${a.limit} cấp`,
+    hint: { en: () => "flatten the structure, or raise the limit with --max-depth N", vi: () => "giảm độ lồng, hoặc nâng giới hạn bằng --max-depth N" },
+  },
   YAML_UNCLOSED: {
     en: (a) => `this ${a.open} is never closed`,
     vi: (a) => `dấu ${a.open} này không được đóng`,
@@ -175,7 +180,6 @@ export const messages = {
     vi: () => "tệp có vẻ là UTF-16 không có BOM",
     hint: { en: () => "set input.encoding: utf-16le, or save the file as UTF-8", vi: () => "đặt input.encoding: utf-16le, hoặc lưu lại tệp dạng UTF-8" },
   },
-  ENCODING_UNSUPPORTED: { en: (a) => `the file is ${a.encoding}, which is not supported`, vi: (a) => `tệp mã hóa ${a.encoding}, chưa được hỗ trợ`, hint: { en: () => "save it as UTF-8 (CSV UTF-8 in Excel)", vi: () => "lưu lại dạng UTF-8 (CSV UTF-8 trong Excel)" } },
   CSV_SYNTAX: { en: (a) => `CSV syntax error: ${a.detail}`, vi: (a) => `lỗi cú pháp CSV: ${a.detail}`, hint: { en: () => "check the quotes on this line: a quote that opens a cell must close it", vi: () => "kiểm tra dấu nháy ở dòng này: dấu nháy mở ô phải được đóng" } },
   CSV_RAGGED: { en: (a) => `the row has ${a.actual} cells but the header has ${a.expected}`, vi: (a) => `dòng có ${a.actual} ô nhưng tiêu đề có ${a.expected}`, hint: { en: () => "a separator inside a cell needs quotes around the cell", vi: () => "dấu phân cách nằm trong ô cần đặt ô trong dấu nháy" } },
   CSV_NO_ROWS: { en: () => "the file has a header but no rows", vi: () => "tệp chỉ có dòng tiêu đề, không có dữ liệu", hint: { en: () => "fill in the rows, or remove the file", vi: () => "điền dữ liệu hoặc bỏ tệp" } },

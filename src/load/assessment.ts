@@ -8,6 +8,7 @@ import { loadCriteriaText } from "./criteria.ts";
 import { readCsv, type CsvTable } from "./csv.ts";
 import { loadData } from "./data.ts";
 import { displayPath, expandData, readInput } from "./files.ts";
+import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { loadManifest, type Assessment, type Overrides } from "./manifest.ts";
 
 export interface Loaded {
@@ -20,10 +21,10 @@ export interface Loaded {
   diagnostics: Diagnostic[];
 }
 
-export function loadCriteriaFile(abs: string, map: Record<string, string> = {}): { criteria?: Criteria; diagnostics: Diagnostic[] } {
-  const read = readInput(abs);
+export function loadCriteriaFile(abs: string, map: Record<string, string> = {}, limits: Limits = DEFAULT_LIMITS): { criteria?: Criteria; diagnostics: Diagnostic[] } {
+  const read = readInput(abs, limits.maxFileSize);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  return loadCriteriaText(read.bytes.toString("utf8").replace(/^\ufeff/, ""), displayPath(abs), map);
+  return loadCriteriaText(read.bytes.toString("utf8").replace(/^\ufeff/, ""), displayPath(abs), map, limits);
 }
 
 /** Loads the manifest and the criteria only (for `criteria` and `validate` of criteria alone). */
@@ -33,7 +34,7 @@ export function loadAssessmentCriteria(dir: string, o: Overrides): Loaded {
   const diagnostics = [...m.diagnostics];
   const inputs = a?.manifest ? [a.manifest] : [];
   if (!a?.criteria) return { diagnostics, periods: [], inputs };
-  const c = loadCriteriaFile(a.criteria, a.map);
+  const c = loadCriteriaFile(a.criteria, a.map, a.limits);
   diagnostics.push(...c.diagnostics);
   const out: Loaded = { assessment: a, diagnostics, periods: [], inputs: [...inputs, a.criteria] };
   if (c.criteria) out.criteria = c.criteria;
@@ -48,7 +49,7 @@ export function loadAssessment(dir: string, o: Overrides): Loaded {
   const inputs = [...base.inputs];
   const readTable = (abs: string): CsvTable | undefined => {
     inputs.push(abs);
-    const r = readInput(abs);
+    const r = readInput(abs, a.limits.maxFileSize);
     diagnostics.push(...r.diagnostics);
     if (!r.bytes) return undefined;
     const t = readCsv(r.bytes, displayPath(abs), { encoding: a.encoding, delimiter: a.delimiter });

@@ -12,6 +12,7 @@ import {
 import type { Criteria, CriteriaNode, GroupNode, IndicatorNode, Level, Text } from "../model/criteria.ts";
 import { ruleReads } from "../engine/rules.ts";
 import { schemaIssues } from "./schema-issues.ts";
+import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { parseYaml, type Path, type YamlFile } from "./yaml.ts";
 
 interface NodeRec {
@@ -27,8 +28,8 @@ export interface CriteriaLoad {
   diagnostics: Diagnostic[];
 }
 
-export function loadCriteriaText(text: string, file: string, columnMap: Record<string, string> = {}): CriteriaLoad {
-  const y = parseYaml(text, file);
+export function loadCriteriaText(text: string, file: string, columnMap: Record<string, string> = {}, limits: Limits = DEFAULT_LIMITS): CriteriaLoad {
+  const y = parseYaml(text, file, limits.maxDepth);
   if (y.diagnostics.length) return { diagnostics: y.diagnostics };
   if (y.value === undefined || y.value === null) {
     return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1, column: 1 })] };

@@ -4,6 +4,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import { DEFAULT_LIMITS } from "./limits.ts";
 
 /** A path as shown to the user: relative to the working folder when inside it. */
 export function displayPath(abs: string): string {
@@ -11,9 +12,7 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : abs;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 1024 ** 3;
-
-export function readInput(abs: string, maxSize = DEFAULT_MAX_FILE_SIZE): { bytes?: Buffer; diagnostics: Diagnostic[] } {
+export function readInput(abs: string, maxSize = DEFAULT_LIMITS.maxFileSize): { bytes?: Buffer; diagnostics: Diagnostic[] } {
   const shown = displayPath(abs);
   try {
     const st = statSync(abs);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import { displayPath, readInput } from "./files.ts";
+import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { schemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml.ts";
 
@@ -59,6 +60,7 @@ export interface Assessment {
   columns: ColumnNames;
   map: Record<string, string>;
   ignore: string[];
+  limits: Limits;
 }
 
 export interface Overrides {
@@ -69,6 +71,7 @@ export interface Overrides {
   encoding?: Assessment["encoding"];
   delimiter?: Assessment["delimiter"];
   decimal?: Assessment["decimal"];
+  limits?: Partial<Limits>;
 }
 
 const DEFAULT_COLUMNS: ColumnNames = {
@@ -104,13 +107,14 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
     columns: { ...DEFAULT_COLUMNS },
     map: {},
     ignore: [],
+    limits: { ...DEFAULT_LIMITS, ...o.limits },
   };
   const diagnostics: Diagnostic[] = [];
   if (existsSync(file)) {
-    const read = readInput(file);
+    const read = readInput(file, a.limits.maxFileSize);
     if (!read.bytes) return { diagnostics: read.diagnostics };
     const shown = displayPath(file);
-    const y = parseYaml(read.bytes.toString("utf8"), shown);
+    const y = parseYaml(read.bytes.toString("utf8").replace(/^\ufeff/, ""), shown, a.limits.maxDepth);
     if (y.diagnostics.length) return { diagnostics: y.diagnostics };
     const v = y.value;
     if (v && typeof v === "object" && "levels" in v && !("criteria" in v) && !("data" in v)) {

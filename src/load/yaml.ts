@@ -2,6 +2,7 @@
 // finds the line and column of any path so that later checks can point into the file.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import { DEFAULT_LIMITS, yamlDepth } from "./limits.ts";
 
 export type Path = readonly (string | number)[];
 
@@ -21,7 +22,12 @@ export interface YamlFile {
 /** Aliases expanded beyond this count are refused: a "billion laughs" file stops here. */
 const MAX_ALIAS_COUNT = 1000;
 
-export function parseYaml(text: string, file: string): YamlFile {
+export function parseYaml(text: string, file: string, maxDepth = DEFAULT_LIMITS.maxDepth): YamlFile {
+  const deep = yamlDepth(text);
+  if (deep.depth > maxDepth) {
+    const diagnostics = [diag("YAML_TOO_DEEP", "error", { limit: maxDepth }, { file, line: deep.line })];
+    return { file, value: undefined, locate: () => ({ line: 1, column: 1 }), diagnostics };
+  }
   const lc = new LineCounter();
   const doc: Document.Parsed = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
   const diagnostics: Diagnostic[] = [];

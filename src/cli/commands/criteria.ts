@@ -1,7 +1,7 @@
 import { InputError, hasErrors } from "../../diag/diagnostic.ts";
 import { loadAssessmentCriteria } from "../../load/assessment.ts";
 import { render } from "../../render/index.ts";
-import { langOf, overrides, pickFormat, start, stdoutPalette, toFile, type CommonOptions } from "../context.ts";
+import { langOf, overrides, pickFormat, start, stdoutPalette, strictly, toFile, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr, printDiagnostics } from "../stderr.ts";
 
@@ -14,7 +14,7 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   const loaded = direct ? loadAssessmentCriteria(".", { ...overrides(o), criteria: target, data: ["-"] }) : loadAssessmentCriteria(target, { ...overrides(o), data: o.data ?? ["-"] });
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
-  const diagnostics = loaded.diagnostics.filter((d) => d.code !== "NO_DATA");
+  const diagnostics = strictly(loaded.diagnostics.filter((d) => d.code !== "NO_DATA"), o);
   if (hasErrors(diagnostics) || !loaded.criteria) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
   writeOutput(o.output, render("criteria", format, loaded.criteria, { lang, palette: stdoutPalette(o, toFile(o)) }), loaded.inputs);
