@@ -82,29 +82,31 @@ export function scoreJson(r: Result): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
+/** One small table per unit, under a heading with its total: readable, and quick to draw. */
 export function scoreTable(r: Result, o: RenderOptions): string {
   const { lang, palette: p } = o;
   const dec = r.criteria.decimals;
   const out: string[] = [];
-  const byLevel = new Map<string, IndicatorRow[]>();
-  for (const row of indicatorRows(r)) byLevel.set(row.level, [...(byLevel.get(row.level) ?? []), row]);
+  const rows = indicatorRows(r);
+  const byUnit = new Map<string, IndicatorRow[]>();
+  for (const row of rows) byUnit.set(row.code, [...(byUnit.get(row.code) ?? []), row]);
   for (const l of r.levels) {
-    const rows = byLevel.get(l.level.id) ?? [];
-    out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`));
-    const table = new Table({
-      head: [t("code", lang), t("unit", lang), t("indicator", lang), t("value", lang), t("rate", lang), t("points", lang), t("max", lang), t("status", lang)],
-      style: { head: [], border: [], compact: true },
-      colAligns: ["left", "left", "left", "right", "right", "right", "right", "left"],
-    });
-    let prev = "";
-    for (const row of rows) {
-      const first = row.code !== prev;
-      prev = row.code;
-      const v = row.numerator !== null ? `${row.numerator}/${row.denominator}` : typeof row.value === "number" ? String(machine(row.value)) : typeof row.value === "boolean" ? (row.value ? "✓" : "✗") : (row.value ?? "");
-      const status = row.status === "scored" ? "" : row.status === "not-applicable" ? t("not-applicable", lang) : row.status === "not-submitted" ? t("not-ranked", lang) : `${t("missing", lang)} (${row.status})`;
-      table.push([first ? inert(row.code) : "", first ? inert(row.name) : "", row.indicator, inert(v), shown(row.rate, 3), shown(row.points, dec), shown(row.max, dec), p.dim(status)]);
+    out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`), "");
+    for (const u of l.units) {
+      const total = u.status === "not-ranked" ? t("not-ranked", lang) : `${shown(u.score, dec)} / ${shown(u.max, dec)} (${shown(u.percent, dec)}%) · ${t("rank", lang)} ${u.rank ?? "—"}`;
+      out.push(`${p.bold(inert(`${u.code} ${u.name}`))} · ${total}`);
+      const table = new Table({
+        head: [t("indicator", lang), t("value", lang), t("rate", lang), t("points", lang), t("max", lang), t("status", lang)],
+        style: { head: [], border: [], compact: true },
+        colAligns: ["left", "right", "right", "right", "right", "left"],
+      });
+      for (const row of byUnit.get(u.code) ?? []) {
+        const v = row.numerator !== null ? `${row.numerator}/${row.denominator}` : typeof row.value === "number" ? String(machine(row.value)) : typeof row.value === "boolean" ? (row.value ? "✓" : "✗") : (row.value ?? "");
+        const status = row.status === "scored" ? "" : row.status === "not-applicable" ? t("not-applicable", lang) : row.status === "not-submitted" ? t("not-ranked", lang) : `${t("missing", lang)} (${row.status})`;
+        table.push([row.indicator, inert(v), shown(row.rate, 3), shown(row.points, dec), shown(row.max, dec), p.dim(status)]);
+      }
+      out.push(table.toString(), "");
     }
-    out.push(table.toString(), "");
   }
   return out.join("\n");
 }
