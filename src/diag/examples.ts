@@ -62,6 +62,7 @@ export const examples: Record<DiagCode, Example> = {
   ENCODING_UTF16_NO_BOM: { args: {}, where: "data files" },
   CSV_SYNTAX: { args: { detail: "Quote Not Closed" }, where: "data files" },
   CSV_RAGGED: { args: { expected: 25, actual: 26 }, where: "data files" },
+  CSV_REPEATED_HEADER: { args: { first: 1 }, where: "data files", severity: "warning" },
   CSV_NO_ROWS: { args: {}, where: "data files", severity: "warning" },
   CSV_NO_CODE_COLUMN: { args: { column: "code", header: "mã, tên, ky-so, …" }, where: "data files, units registry" },
   CSV_DUPLICATE_HEADER: { args: { header: "ky-so" }, where: "data files" },

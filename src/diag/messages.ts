@@ -182,6 +182,11 @@ export const messages = {
   },
   CSV_SYNTAX: { en: (a) => `CSV syntax error: ${a.detail}`, vi: (a) => `lỗi cú pháp CSV: ${a.detail}`, hint: { en: () => "check the quotes on this line: a quote that opens a cell must close it", vi: () => "kiểm tra dấu nháy ở dòng này: dấu nháy mở ô phải được đóng" } },
   CSV_RAGGED: { en: (a) => `the row has ${a.actual} cells but the header has ${a.expected}`, vi: (a) => `dòng có ${a.actual} ô nhưng tiêu đề có ${a.expected}`, hint: { en: () => "a separator inside a cell needs quotes around the cell", vi: () => "dấu phân cách nằm trong ô cần đặt ô trong dấu nháy" } },
+  CSV_REPEATED_HEADER: {
+    en: (a) => `the header row appears again (first on line ${a.first}): the row is skipped`,
+    vi: (a) => `dòng tiêu đề lặp lại (lần đầu ở dòng ${a.first}): bỏ qua dòng này`,
+    hint: { en: () => "two files pasted into one? remove the repeated header", vi: () => "hai tệp bị dán chung? xóa dòng tiêu đề lặp" },
+  },
   CSV_NO_ROWS: { en: () => "the file has a header but no rows", vi: () => "tệp chỉ có dòng tiêu đề, không có dữ liệu", hint: { en: () => "fill in the rows, or remove the file", vi: () => "điền dữ liệu hoặc bỏ tệp" } },
   CSV_NO_CODE_COLUMN: { en: (a) => `no "${a.column}" column: the header is ${a.header}`, vi: (a) => `không có cột "${a.column}": tiêu đề là ${a.header}`, hint: { en: () => "name the unit code column in the header, or set columns.code in egov-score.yaml", vi: () => "đặt tên cột mã đơn vị, hoặc khai báo columns.code trong egov-score.yaml" } },
   CSV_DUPLICATE_HEADER: { en: (a) => `the header "${a.header}" appears twice`, vi: (a) => `tiêu đề "${a.header}" xuất hiện hai lần`, hint: { en: () => "rename or remove one column", vi: () => "đổi tên hoặc bỏ một cột" } },

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Dataset } from "../model/data.ts";
 import { loadCriteriaText } from "./criteria.ts";
-import { readCsv, type CsvTable } from "./csv.ts";
+import { decode, readCsv, type CsvTable } from "./csv.ts";
 import { loadData } from "./data.ts";
 import { displayPath, expandData, readInput } from "./files.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
@@ -24,7 +24,9 @@ export interface Loaded {
 export function loadCriteriaFile(abs: string, map: Record<string, string> = {}, limits: Limits = DEFAULT_LIMITS): { criteria?: Criteria; diagnostics: Diagnostic[] } {
   const read = readInput(abs, limits.maxFileSize);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  return loadCriteriaText(read.bytes.toString("utf8").replace(/^\ufeff/, ""), displayPath(abs), map, limits);
+  const text = decode(read.bytes, "auto", displayPath(abs));
+  if (text.text === undefined) return { diagnostics: text.diagnostics };
+  return loadCriteriaText(text.text, displayPath(abs), map, limits);
 }
 
 /** Loads the manifest and the criteria only (for `criteria` and `validate` of criteria alone). */

@@ -118,8 +118,14 @@ export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encod
     seen.set(h, i);
   });
   const rows: CsvRow[] = [];
+  const headerKey = header.join("\u0000");
   for (const r of rest) {
     if (r.record.every((c) => c.trim() === "")) continue;
+    // The header again, often after a byte-order mark: two exports pasted into one file.
+    if (r.record.map(normKey).join("\u0000") === headerKey) {
+      diagnostics.push(diag("CSV_REPEATED_HEADER", "warning", { first: startLine(first) }, { file, line: startLine(r) }));
+      continue;
+    }
     // A row with extra empty cells at the end (a trailing separator from Excel) is not ragged.
     let cells = r.record;
     while (cells.length > header.length && (cells[cells.length - 1] ?? "").trim() === "") cells = cells.slice(0, -1);

@@ -43,6 +43,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   const units = new Map<string, UnitData>();
   // Registry rows already reported as wrong: their data rows are not reported again.
   const rejected = new Set<string>();
+  let registryBroken = false;
   const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
 
   const readLevel = (raw: string, file: string, line: number, column: number): string | undefined => {
@@ -57,7 +58,10 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   const registry = tables.units;
   if (registry) {
     const f = fieldIndexes(registry.header, s);
-    if (f.code < 0) diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry.file, 1)));
+    if (f.code < 0) {
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry.file, 1)));
+      registryBroken = true;
+    }
     else {
       const known = new Set(Object.values(f));
       const attrs = registry.header.map((h, i) => ({ h, i })).filter((x) => !known.has(x.i) && x.h !== "");
@@ -132,7 +136,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     }
     const known = units.get(code);
     if (known) return known;
-    if (rejected.has(code)) return undefined;
+    if (rejected.has(code) || registryBroken) return undefined;
     if (registry) {
       const suggestion = closest(code, units.keys())[0];
       diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: code, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, f.code + 1)));

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import { decode } from "./csv.ts";
 import { displayPath, readInput } from "./files.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { schemaIssues } from "./schema-issues.ts";
@@ -114,7 +115,9 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
     const read = readInput(file, a.limits.maxFileSize);
     if (!read.bytes) return { diagnostics: read.diagnostics };
     const shown = displayPath(file);
-    const y = parseYaml(read.bytes.toString("utf8").replace(/^\ufeff/, ""), shown, a.limits.maxDepth);
+    const text = decode(read.bytes, "auto", shown);
+    if (text.text === undefined) return { diagnostics: text.diagnostics };
+    const y = parseYaml(text.text, shown, a.limits.maxDepth);
     if (y.diagnostics.length) return { diagnostics: y.diagnostics };
     const v = y.value;
     if (v && typeof v === "object" && "levels" in v && !("criteria" in v) && !("data" in v)) {

@@ -177,6 +177,53 @@ const broken: BrokenCase[] = [
   { name: "value-not-boolean", code: "VALUE_NOT_BOOLEAN", file: "data/scores.csv", line: 3, column: 4 },
   { name: "value-unknown-category", code: "VALUE_UNKNOWN_CATEGORY", file: "data/scores.csv", line: 5, column: 7 },
   { name: "missing-value-error", code: "MISSING_VALUE", file: "data/scores.csv", line: 5, column: 5 },
+  // added with the hardening issue: YAML limits, encodings of YAML, number forms, more structure
+  {
+    name: "yaml-alias-bomb",
+    make: () =>
+      variant({
+        "criteria.yaml": [
+          "a: &a [x, x, x, x, x, x, x, x, x, x]",
+          ...Array.from({ length: 9 }, (_, i) => {
+            const p = String.fromCharCode(97 + i);
+            const q = String.fromCharCode(98 + i);
+            return `${q}: &${q} [${Array(10).fill(`*${p}`).join(", ")}]`;
+          }),
+        ].join("\n"),
+      }),
+    code: "YAML_ALIAS_LIMIT",
+    file: "criteria.yaml",
+    line: 1,
+    column: 1,
+  },
+  { name: "yaml-too-deep", make: () => variant({ "criteria.yaml": `a: ${"[".repeat(5000)}${"]".repeat(5000)}\n` }), code: "YAML_TOO_DEEP", file: "criteria.yaml", line: 1, column: null, hint: "--max-depth" },
+  { name: "criteria-in-windows-1258", make: () => variant({ "criteria.yaml": windows1258(base("criteria.yaml")) }), code: "ENCODING_INVALID_UTF8", file: "criteria.yaml", line: 3, column: null },
+  { name: "criteria-missing-rule", make: () => variant({ "criteria.yaml": base("criteria.yaml").replace("        rule: { type: ratio }\n", "") }), code: "SCHEMA_REQUIRED", file: "criteria.yaml", line: 20, column: 9 },
+  { name: "criteria-negative-max", make: () => variant({ "criteria.yaml": base("criteria.yaml").replace("        max: 5\n        unit: percent", "        max: -5\n        unit: percent") }), code: "SCHEMA_RANGE", file: "criteria.yaml", line: 21, column: 14 },
+  { name: "criteria-unknown-band-key", make: () => variant({ "criteria.yaml": base("criteria.yaml").replace("{ id: tot, min: 80 }", "{ id: tot, mini: 80 }") }), code: "CRITERIA_UNKNOWN_KEY", file: "criteria.yaml", line: 55, column: 18, also: ["SCHEMA_REQUIRED"] },
+  { name: "criteria-duplicate-category", make: () => variant({ "criteria.yaml": base("criteria.yaml").replace("{ value: pho-chu-tich, points: 2 }", "{ value: Chu-Tich, points: 2 }") }), code: "CRITERIA_DUPLICATE_CATEGORY", file: "criteria.yaml", line: 51, column: 15 },
+  { name: "criteria-goalposts", make: () => variant({ "criteria.yaml": base("criteria.yaml").replace("        rule: { type: ratio }\n      - id: mang", "        rule: { type: linear, lower: 90, upper: 10 }\n      - id: mang") }), code: "CRITERIA_GOALPOSTS", file: "criteria.yaml", line: 23, column: 15 },
+  { name: "manifest-empty", make: () => variant({ "egov-score.yaml": "" }), code: "NO_CRITERIA", file: "egov-score.yaml", line: null, column: null, also: ["NO_DATA"] },
+  { name: "manifest-data-wrong-type", make: () => variant({ "egov-score.yaml": "criteria: criteria.yaml\nunits: units.csv\ndata: 5\n" }), code: "SCHEMA_TYPE", file: "egov-score.yaml", line: 3, column: 7 },
+  { name: "units-no-code-column", make: () => variant({ "units.csv": base("units.csv").replace("code,", "ma,") }), code: "CSV_NO_CODE_COLUMN", file: "units.csv", line: 1, column: null },
+  { name: "unit-parent-cycle", make: () => variant({ "units.csv": base("units.csv").replace("X1,Xã Tân Thuận,xa,H1", "X1,Xã Tân Thuận,xa,X2").replace("X2,Xã Hàm Rồng,xa,H2", "X2,Xã Hàm Rồng,xa,X1") }), code: "UNIT_PARENT_CYCLE", file: "units.csv", line: 4, column: 4 },
+  { name: "data-no-code", make: () => variant({ "data/scores.csv": base("data/scores.csv").replace("H2,30,60", ",30,60") }), code: "DATA_NO_CODE", file: "data/scores.csv", line: 3, column: 1 },
+  { name: "data-value-given-twice", make: () => variant({ "data/long.csv": "code,indicator,value\nH1,dvc,70\n" }), code: "DATA_DUPLICATE_VALUE", file: "data/scores.csv", line: 2, column: 5 },
+  { name: "value-1e308-percent", make: () => variant({ "data/scores.csv": base("data/scores.csv").replace("90.5", "1e308") }), code: "VALUE_OUT_OF_RANGE", file: "data/scores.csv", line: 4, column: 5 },
+  { name: "value-nan", make: () => variant({ "data/scores.csv": base("data/scores.csv").replace("90.5", "NaN") }), code: "VALUE_NOT_A_NUMBER", file: "data/scores.csv", line: 4, column: 5 },
+  { name: "value-infinity", make: () => variant({ "data/scores.csv": base("data/scores.csv").replace("90.5", "Infinity") }), code: "VALUE_NOT_A_NUMBER", file: "data/scores.csv", line: 4, column: 5 },
+  { name: "value-double-minus", make: () => variant({ "data/scores.csv": base("data/scores.csv").replace("90.5,12,", "90.5,--5,") }), code: "VALUE_NOT_A_NUMBER", file: "data/scores.csv", line: 4, column: 6 },
+  { name: "value-nul-byte", make: () => variant({ "data/scores.csv": base("data/scores.csv").replace("90.5", "9\u00000") }), code: "VALUE_NOT_A_NUMBER", file: "data/scores.csv", line: 4, column: 5 },
+  { name: "value-percent-sign-above-100", make: () => variant({ "data/scores.csv": base("data/scores.csv").replace("không,50,", "không,120%,") }), code: "VALUE_OUT_OF_RANGE", file: "data/scores.csv", line: 3, column: 5 },
+  { name: "value-vietnamese-thousands-under-dot", make: () => variant({ "data/scores.csv": base("data/scores.csv").replace("80,120,", '80,"1.234.567,8",') }), code: "VALUE_DECIMAL_COMMA", file: "data/scores.csv", line: 2, column: 6, hint: 'input.decimal: ","' },
+  {
+    name: "value-english-thousands-under-comma",
+    make: () => variant({ "egov-score.yaml": `${base("egov-score.yaml")}input: { decimal: "," }\n`, "data/scores.csv": base("data/scores.csv").replace("80,120,", '80,"1,234,567.8",').replace("90.5", '"90,5"') }),
+    code: "VALUE_NOT_A_NUMBER",
+    file: "data/scores.csv",
+    line: 2,
+    column: 6,
+  },
 ];
 
 describe("broken input: validate names the fault, rank refuses it cleanly", () => {
