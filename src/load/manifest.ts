@@ -165,9 +165,8 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
     a.dataBase = cwd;
   }
   if (o.period !== undefined) a.period = o.period;
-  // A period given by its own folder brings its own criteria and data.
-  if (a.delegate && !o.data?.length) return { assessment: a, diagnostics };
-  delete a.delegate;
+  // A period given by its own folder brings its own criteria and data (the flags apply there).
+  if (a.delegate) return { assessment: a, diagnostics };
   if (!a.criteria) diagnostics.push(diag("NO_CRITERIA", "error", {}, a.manifest ? { file: displayPath(a.manifest) } : {}));
   if (a.data.length === 0) diagnostics.push(diag("NO_DATA", "error", {}, a.manifest ? { file: displayPath(a.manifest) } : {}));
   return { assessment: a, diagnostics };

@@ -212,6 +212,10 @@ describe("periods of one dataset, and series of folders", () => {
     const viaFolders = cached(["compare", Y2019, Y2020, "-f", "csv"]);
     expect(viaSeries.code).toBe(0);
     expect(viaSeries.stdout).toBe(viaFolders.stdout);
+    // the criteria of a series are those of the period's own folder
+    const criteria = run(["criteria", SERIES, "--period", "2019", "-f", "json"]);
+    expect(criteria.code).toBe(0);
+    expect(JSON.parse(criteria.stdout).id).toBe("vn-cqdt-2019");
   });
 
   it("a series inside a series, and data: beside periods:, are refused", () => {
