@@ -166,11 +166,20 @@ function competitionRanks(units: readonly UnitResult[]): Map<string, number> {
     g.push(u.rank);
     byGroup.set(u.peerGroup, g);
   }
+  for (const g of byGroup.values()) g.sort((a, b) => a - b);
   const out = new Map<string, number>();
   for (const u of units) {
     if (u.rank === null) continue;
-    const r = u.rank;
-    out.set(u.code, 1 + (byGroup.get(u.peerGroup) ?? []).filter((x) => x < r).length);
+    // 1 + the number of ranks below this one: the first index holding this rank (binary search)
+    const g = byGroup.get(u.peerGroup) ?? [];
+    let lo = 0;
+    let hi = g.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((g[mid] as number) < u.rank) lo = mid + 1;
+      else hi = mid;
+    }
+    out.set(u.code, 1 + lo);
   }
   return out;
 }

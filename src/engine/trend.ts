@@ -68,11 +68,12 @@ export function trends(results: readonly Result[]): LevelTrend[] {
         order.push(u);
       }
     }
+    const byCode = perPeriod.map((us) => new Map(us.map((v) => [v.code, v] as const)));
     const units: UnitTrend[] = order.map((u) => ({
       code: u.code,
       name: u.name,
-      percent: perPeriod.map((us) => {
-        const x = us.find((v) => v.code === u.code);
+      percent: byCode.map((m) => {
+        const x = m.get(u.code);
         return x && x.status !== "not-ranked" ? x.percent : null;
       }),
     }));
