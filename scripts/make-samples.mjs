@@ -2,8 +2,11 @@
 // Regenerates the sample assessments in samples/ from a fixed seed, so that the same files come
 // out on every run:
 //
-//   samples/ca-mau-2019/  egov-score.yaml, units.csv, data/{so,huyen,xa}.csv
-//   samples/un-egdi/      egov-score.yaml, egdi.csv
+//   samples/ca-mau-2019/       egov-score.yaml, units.csv, data/{so,huyen,xa}.csv
+//   samples/ca-mau-2020/       the next year: one unit more, one that stopped submitting
+//   samples/ca-mau-2019-self/  the 2019 self-assessment (tự đánh giá), before verification
+//   samples/ca-mau-series/     a manifest naming 2019 and 2020 as the periods of one series
+//   samples/un-egdi/           egov-score.yaml, egdi.csv
 //
 // The Cà Mau unit names come from ../shared/data/ca-mau-admin-units-2019.csv (relative to the
 // repository); every indicator value is generated and illustrative, not an official result.
@@ -32,7 +35,8 @@ function mulberry32(seed) {
   };
 }
 
-const random = mulberry32(SEED);
+// Each sample draws from its own seed, in turn: adding a sample never changes an earlier one.
+let random = mulberry32(SEED);
 const uniform = (lo, hi) => lo + (hi - lo) * random();
 const integer = (lo, hi) => Math.floor(uniform(lo, hi + 1));
 const chance = (p) => random() < p;
@@ -231,17 +235,27 @@ const OVERRIDES = {
 /** The commune that did not submit: listed in units.csv, absent from the data. */
 const NOT_SUBMITTED = "970-09";
 
-function caMauData(units) {
+/**
+ * The data files of one Cà Mau assessment. `baseOf(unit)` draws a unit's latent quality,
+ * `staffOf(unit)` its staff (drawn when it returns undefined); `skip` lists the units that sent
+ * nothing. Returns the CSV texts per level, the rows before shuffling, and each unit's quality
+ * and staff, so that a later year can follow on from this one.
+ */
+function caMauData(units, { baseOf, staffOf = () => undefined, overrides, skip }) {
   const files = {};
+  const rows = {};
+  const quality = new Map();
+  const staffing = new Map();
   for (const level of ALL) {
     const indicators = INDICATORS.filter((ind) => ind.levels.includes(level));
     const staffRange = { so: [28, 95], huyen: [70, 160], xa: [18, 28] }[level];
     const header = ["code", ...indicators.flatMap((ind) => (ind.pair ? [`${ind.id}.num`, `${ind.id}.den`] : [ind.id]))];
-    const rows = [];
+    const levelRows = [];
     for (const unit of units.filter((x) => x.level === level)) {
-      const [lo, hi] = QUALITY[level];
-      const base = clamp(uniform(lo, hi) + (TYPE_BONUS[unit.type] ?? 0));
-      const staff = integer(...staffRange);
+      const base = baseOf(unit);
+      const staff = staffOf(unit) ?? integer(...staffRange);
+      quality.set(unit.code, base);
+      staffing.set(unit.code, staff);
       const u = { level, q: base, staff, computers: Math.min(staff, Math.round(staff * clamp(0.55 + 0.4 * base + normal(0.06)))) };
       const row = [unit.code];
       for (const ind of indicators) {
@@ -249,14 +263,15 @@ function caMauData(units) {
         const value = ind.value(u);
         if (ind.pair) row.push(value.num, value.den);
         else if (ind.adjustment && level === "xa" && (value === "0" || value === "không")) row.push("");
-        else row.push(OVERRIDES[unit.code]?.[ind.id] ?? value);
+        else row.push(overrides[unit.code]?.[ind.id] ?? value);
       }
-      if (unit.code !== NOT_SUBMITTED) rows.push(row);
+      if (!skip.has(unit.code)) levelRows.push(row);
     }
+    rows[level] = { header, rows: levelRows };
     // Row order must not matter: the district file is written shuffled.
-    files[level] = toCsv(header, level === "huyen" ? shuffled(rows) : rows);
+    files[level] = toCsv(header, level === "huyen" ? shuffled(levelRows) : levelRows);
   }
-  return files;
+  return { files, rows, quality, staffing };
 }
 
 function caMau() {
@@ -278,7 +293,175 @@ period: "2019"
       units.map((u) => [u.code, u.name, u.level, u.parent, u.type]),
     ),
   );
-  for (const [level, text] of Object.entries(caMauData(units))) write(`samples/ca-mau-2019/data/${level}.csv`, text);
+  const y2019 = caMauData(units, {
+    baseOf: (unit) => {
+      const [lo, hi] = QUALITY[unit.level];
+      return clamp(uniform(lo, hi) + (TYPE_BONUS[unit.type] ?? 0));
+    },
+    overrides: OVERRIDES,
+    skip: new Set([NOT_SUBMITTED]),
+  });
+  for (const [level, text] of Object.entries(y2019.files)) write(`samples/ca-mau-2019/data/${level}.csv`, text);
+  return { units, y2019 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cà Mau 2020: the next year, for `compare`. Every unit's quality follows on from 2019 with a
+// general improvement and some noise; a few units move sharply so that bands change. One
+// department is assessed for the first time, one commune sent nothing, and Xã Tân Dân, which
+// sent nothing in 2019, did this time.
+
+const SEED_2020 = 2020;
+const NEW_UNIT_2020 = { code: "S21", name: "Đài Phát thanh - Truyền hình Cà Mau", level: "so", parent: "", type: "so" };
+const NOT_SUBMITTED_2020 = "964-13"; // Xã Hòa Tân: fourth of the communes in 2019
+/** Shifts of the latent quality, beyond the general trend. */
+const SHOCKS_2020 = {
+  966: -0.22, // Huyện U Minh: second of the districts in 2019, its IT officer left
+  S16: -0.18, // Sở Y tế
+  S01: -0.12,
+  972: +0.22, // Huyện Phú Tân: last of the districts in 2019
+  S08: +0.25, // Sở Giao thông vận tải: last of the departments in 2019
+  "969-03": +0.3,
+  "971-02": -0.25,
+};
+/** Not applicable stays not applicable; the missing cells of 2019 were filled in. */
+const OVERRIDES_2020 = {
+  S18: { "thanh-toan-truc-tuyen": "N/A" },
+  S19: { "thanh-toan-truc-tuyen": "-" },
+  S17: { "phan-anh-kien-nghi": "N/A" },
+  "973-05": { "phan-anh-kien-nghi": "-" },
+  "968-03": { "so-hoa": "" },
+};
+
+function caMau2020(units2019, y2019) {
+  random = mulberry32(SEED_2020);
+  const units = [...units2019.filter((u) => u.level === "so"), NEW_UNIT_2020, ...units2019.filter((u) => u.level !== "so")];
+  write(
+    "samples/ca-mau-2020/egov-score.yaml",
+    `# Cà Mau 2020: the year after samples/ca-mau-2019, for egov-score compare (generated by scripts/make-samples.mjs).
+criteria: ../../criteria/vn-cqdt-2019.yaml
+units: units.csv
+data:
+  - data/*.csv
+period: "2020"
+`,
+  );
+  write(
+    "samples/ca-mau-2020/units.csv",
+    toCsv(
+      ["code", "name", "level", "parent", "type"],
+      units.map((u) => [u.code, u.name, u.level, u.parent, u.type]),
+    ),
+  );
+  const y2020 = caMauData(units, {
+    baseOf: (unit) => {
+      const before = y2019.quality.get(unit.code);
+      if (before === undefined || unit.code === NOT_SUBMITTED) {
+        const [lo, hi] = QUALITY[unit.level];
+        return clamp(uniform(lo, hi) + (TYPE_BONUS[unit.type] ?? 0));
+      }
+      return clamp(before + 0.04 + normal(0.05) + (SHOCKS_2020[unit.code] ?? 0));
+    },
+    staffOf: (unit) => {
+      const before = y2019.staffing.get(unit.code);
+      return before === undefined ? undefined : Math.max(1, before + integer(-2, 2));
+    },
+    overrides: OVERRIDES_2020,
+    skip: new Set([NOT_SUBMITTED_2020]),
+  });
+  for (const [level, text] of Object.entries(y2020.files)) write(`samples/ca-mau-2020/data/${level}.csv`, text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cà Mau 2019 self-assessment (tự đánh giá): the figures the units sent before verification.
+// Most units claimed what the verification found; about one in four over-claimed a few
+// indicators (higher rates, yes for no, fewer late dossiers, a bonus without evidence, a late
+// report left out), and a few under-claimed one. The cells that verification left empty (the
+// evidence was rejected) were filled in by the unit.
+
+const SEED_SELF = 20191;
+const PERCENT_IDS = new Set(["van-ban-dien-tu", "ky-so", "ho-so-cong-viec", "dvc-truc-tuyen", "dvc-phat-sinh", "ho-so-truc-tuyen", "dung-han", "so-hoa", "thanh-toan-truc-tuyen", "cat-giam-thoi-gian", "dao-tao", "ty-le-hai-long", "phan-anh-kien-nghi"]);
+const YES_NO_IDS = new Set(["mang-chuyen-dung", "mot-cua-dien-tu", "can-bo-cntt", "cap-do-attt"]);
+const PAIR_IDS = new Set(["may-tinh", "diet-virus", "thu-cong-vu"]);
+
+const round1 = (x) => String(Math.round(clamp(x, 0, 100) * 10) / 10);
+
+/** One cell as a unit that over-claims (or, with `under`, under-claims) might have written it. */
+function claimed(id, value, under) {
+  if (value === "" && PERCENT_IDS.has(id)) return round1(uniform(60, 90));
+  if (value === "" && id === "hop-ban-chi-dao") return String(integer(2, 4));
+  if (value === "" || value === "-" || value === "N/A") return value;
+  if (under) {
+    if (PERCENT_IDS.has(id)) return round1(Number(value) - uniform(5, 15));
+    if (YES_NO_IDS.has(id) && value === "có") return "không";
+    return value;
+  }
+  if (PERCENT_IDS.has(id)) return round1(Number(value) + uniform(10, 30));
+  if (YES_NO_IDS.has(id)) return "có";
+  if (id === "tre-han") return round1(Number(value) * uniform(0.1, 0.5));
+  if (id === "su-co-attt" || id === "bao-cao-tre" || id === "su-co-mat-du-lieu") return "0";
+  if (id === "hop-ban-chi-dao") return String(Math.min(6, Number(value) + integer(1, 2)));
+  if (id === "truong-ban-chi-dao") return value === "khong" ? "pho-chu-tich" : "chu-tich";
+  if (id === "sang-kien") return value === "0" || value === "" ? String([1, 1.5, 2][integer(0, 2)]) : value;
+  return value;
+}
+
+function caMauSelf(y2019) {
+  random = mulberry32(SEED_SELF);
+  write(
+    "samples/ca-mau-2019-self/egov-score.yaml",
+    `# Cà Mau 2019, the self-assessed figures (tự đánh giá) before verification (generated by scripts/make-samples.mjs).
+# Compare with the verified figures: egov-score compare samples/ca-mau-2019-self samples/ca-mau-2019 --labels "Tự đánh giá,Thẩm định"
+criteria: ../../criteria/vn-cqdt-2019.yaml
+units: ../ca-mau-2019/units.csv
+data:
+  - data/*.csv
+period: "2019"
+`,
+  );
+  const missing = new Set(Object.entries(OVERRIDES).flatMap(([code, cells]) => Object.entries(cells).filter(([, v]) => v === "").map(([id]) => `${code}/${id}`)));
+  for (const level of ALL) {
+    const { header, rows } = y2019.rows[level];
+    const out = rows.map((row) => {
+      const code = row[0];
+      const over = chance(0.3);
+      const under = !over && chance(0.06);
+      const copy = [...row];
+      header.forEach((h, i) => {
+        if (i === 0) return;
+        const [id, part] = h.split(".");
+        const cell = String(copy[i]);
+        if (missing.has(`${code}/${id}`)) {
+          copy[i] = claimed(id, cell, false);
+          return;
+        }
+        if (PAIR_IDS.has(id)) {
+          // A ratio over-claimed: the numerator raised towards the denominator.
+          if (part === "num" && over && chance(0.3)) copy[i] = Math.min(Number(copy[i + 1]), Math.round(Number(cell) * uniform(1.1, 1.3)));
+          return;
+        }
+        if (over && chance(0.4)) copy[i] = claimed(id, cell, false);
+        else if (under && chance(0.15)) copy[i] = claimed(id, cell, true);
+        // the commune file leaves unclaimed bonus and penalty cells empty
+        if (level === "xa" && (copy[i] === "0" || copy[i] === "không") && ["sang-kien", "giai-thuong", "su-co-mat-du-lieu", "bao-cao-tre"].includes(id)) copy[i] = "";
+      });
+      return copy;
+    });
+    write(`samples/ca-mau-2019-self/data/${level}.csv`, toCsv(header, out));
+  }
+}
+
+/** One series of periods, each its own assessment folder. */
+function caMauSeries() {
+  write(
+    "samples/ca-mau-series/egov-score.yaml",
+    `# Cà Mau 2019 and 2020 as the periods of one series (generated by scripts/make-samples.mjs).
+# Each period names an assessment folder of its own; without --period the latest is scored.
+periods:
+  "2019": ../ca-mau-2019
+  "2020": ../ca-mau-2020
+`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,5 +529,8 @@ map:
   );
 }
 
-caMau();
+const { units, y2019 } = caMau();
 unEgdi();
+caMau2020(units, y2019);
+caMauSelf(y2019);
+caMauSeries();

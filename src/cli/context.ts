@@ -122,6 +122,8 @@ export function stdoutPalette(o: CommonOptions, toFile: boolean): Palette {
     band: (i, s) => (i < 0 ? s : i >= 99 ? c.red(s) : (bands[Math.min(i, bands.length - 1)] ?? c.white)(s)),
     dim: c.dim,
     bold: c.bold,
+    up: c.green,
+    down: c.red,
   };
 }
 

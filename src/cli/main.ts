@@ -79,6 +79,16 @@ export function buildProgram(): Command {
     .option("--level <id>", "only this level");
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
     .argument("[dir]", "assessment folder holding egov-score.yaml", ".");
+  add("compare", "what changed between two assessments: two periods, or a self-assessment and its verification", "compare", () => import("./commands/compare.ts"))
+    .argument("[before]", "the first assessment: a folder or a manifest (with --from and --to: the one dataset; default .)")
+    .argument("[after]", "the second assessment: a folder or a manifest")
+    .option("--from <period>", "the period of the first side")
+    .option("--to <period>", "the period of the second side")
+    .option("--labels <names>", 'names of the two sides, comma-separated, e.g. "Tự đánh giá,Thẩm định"')
+    .option("--level <id>", "only this level")
+    .option("--top <n>", "how many units the summary names as most improved and largest falls (default 5)")
+    .option("--differences <n>", "per unit, how many indicators whose points differ most to list (default 3; 0: none)")
+    .option("--fail-on-drop <n>", "exit 1 when a unit falls more than N ranks, to a lower band, or out of the ranking");
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
     .argument("[dir]", "assessment folder, or a criteria .yaml file", ".");
   add("schema", "print the JSON Schema of the criteria format", undefined, () => import("./commands/schema.ts"), false).option(

@@ -53,7 +53,7 @@ export const messages = {
   MANIFEST_UNKNOWN_KEY: {
     en: (a) => `unknown key "${a.key}" in the manifest${a.path !== "(root)" ? ` under ${a.path}` : ""}`,
     vi: (a) => `khóa "${a.key}" không hợp lệ trong manifest${a.path !== "(root)" ? ` tại ${a.path}` : ""}`,
-    hint: { en: () => "allowed: criteria, units, data, period, input, columns, map, ignore", vi: () => "các khóa hợp lệ: criteria, units, data, period, input, columns, map, ignore" },
+    hint: { en: () => "allowed: criteria, units, data, period, periods, input, columns, map, ignore", vi: () => "các khóa hợp lệ: criteria, units, data, period, periods, input, columns, map, ignore" },
   },
   MANIFEST_IS_CRITERIA: {
     en: (a) => `${a.path} is a criteria file, not a manifest`,
@@ -220,7 +220,28 @@ export const messages = {
   // periods
   PERIOD_LATEST: { en: (a) => `the data hold ${a.count} periods (${a.periods}); scoring the latest, ${a.period}`, vi: (a) => `dữ liệu có ${a.count} kỳ (${a.periods}); tính điểm kỳ mới nhất, ${a.period}`, hint: { en: () => "choose one with --period", vi: () => "chọn kỳ bằng --period" } },
   PERIOD_NOT_FOUND: { en: (a) => `no data for period ${a.period}`, vi: (a) => `không có dữ liệu kỳ ${a.period}`, hint: { en: (a) => `periods in the data: ${a.known}`, vi: (a) => `các kỳ trong dữ liệu: ${a.known}` } },
+  PERIOD_NESTED: { en: (a) => `period ${a.period} points at ${a.path}, which lists periods of its own`, vi: (a) => `kỳ ${a.period} trỏ tới ${a.path}, nơi lại liệt kê các kỳ riêng`, hint: { en: () => "point each period at an assessment folder with data:, not at another series", vi: () => "trỏ mỗi kỳ tới một thư mục đánh giá có data:, không tới một chuỗi kỳ khác" } },
+  MANIFEST_DATA_AND_PERIODS: { en: () => "the manifest has both data: and periods:", vi: () => "manifest có cả data: và periods:", hint: { en: () => "with periods:, give each period's data under its own entry and remove data:", vi: () => "khi dùng periods:, khai dữ liệu của từng kỳ trong mục của kỳ đó và bỏ data:" } },
+  // compare
+  COMPARE_DIFFERENT_BASIS: {
+    en: (a) => `the two sides use different criteria (${a.detail}): totals are not on the same basis, so units are compared on the percentage`,
+    vi: (a) => `hai bên dùng bộ tiêu chí khác nhau (${a.detail}): tổng điểm không cùng cơ sở, nên so sánh theo tỉ lệ %`,
+    hint: { en: () => "the outputs list the indicators present on one side only", vi: () => "kết quả liệt kê các chỉ số chỉ có ở một bên" },
+  },
+  COMPARE_DROP: { en: (a) => `${a.unit} ${a.name} (${a.level}): ${a.detail}`, vi: (a) => `${a.unit} ${a.name} (${a.level}): ${a.detail}` },
+  COMPARE_GATE: {
+    en: (a) => `${a.count} unit(s) fell more than ${a.ranks} rank(s), to a lower band, or out of the ranking`,
+    vi: (a) => `${a.count} đơn vị giảm quá ${a.ranks} hạng, xuống xếp loại thấp hơn, hoặc không còn được xếp hạng`,
+  },
   // usage and output
+  USAGE_COMPARE_ARGS: {
+    en: (a) => `compare needs two assessments, or one with --from and --to (got ${a.count} folder(s))`,
+    vi: (a) => `compare cần hai bộ đánh giá, hoặc một bộ cùng --from và --to (nhận ${a.count} thư mục)`,
+    hint: { en: () => "egov-score compare samples/ca-mau-2019 samples/ca-mau-2020, or egov-score compare DIR --from 2019 --to 2020", vi: () => "egov-score compare samples/ca-mau-2019 samples/ca-mau-2020, hoặc egov-score compare THƯ_MỤC --from 2019 --to 2020" },
+  },
+  USAGE_COMPARE_PERIOD: { en: () => "--period does not apply to compare", vi: () => "--period không dùng cho compare", hint: { en: () => "name the two periods with --from and --to", vi: () => "chỉ ra hai kỳ bằng --from và --to" } },
+  USAGE_LABELS: { en: (a) => `--labels needs two names separated by a comma, not "${a.value}"`, vi: (a) => `--labels cần hai tên cách nhau bởi dấu phẩy, không phải "${a.value}"`, hint: { en: () => '--labels "Tự đánh giá,Thẩm định"', vi: () => '--labels "Tự đánh giá,Thẩm định"' } },
+  USAGE_WHOLE: { en: (a) => `${a.option} needs a whole number, 0 or more, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên từ 0 trở lên, không phải "${a.value}"` },
   USAGE_LEVEL: { en: (a) => `unknown level "${a.level}"`, vi: (a) => `cấp "${a.level}" không tồn tại`, hint: { en: (a) => `the levels are: ${a.known}`, vi: (a) => `các cấp: ${a.known}` } },
   USAGE_FORMAT: { en: (a) => `the format "${a.format}" is not available for ${a.command}`, vi: (a) => `định dạng "${a.format}" không dùng được cho ${a.command}`, hint: { en: (a) => `choose one of: ${a.allowed}`, vi: (a) => `chọn một trong: ${a.allowed}` } },
   USAGE_NUMBER: { en: (a) => `${a.option} needs a positive whole number, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên dương, không phải "${a.value}"` },

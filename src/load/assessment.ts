@@ -1,7 +1,7 @@
 // Loads a whole assessment: the manifest and flags, the criteria, the units registry and the
 // data files. Returns the model plus every diagnostic found on the way.
 import path from "node:path";
-import type { Diagnostic } from "../diag/diagnostic.ts";
+import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Dataset } from "../model/data.ts";
 import { loadCriteriaText } from "./criteria.ts";
@@ -32,19 +32,27 @@ export function loadCriteriaFile(abs: string, map: Record<string, string> = {}, 
 /** Loads the manifest and the criteria only (for `criteria` and `validate` of criteria alone). */
 export function loadAssessmentCriteria(dir: string, o: Overrides): Loaded {
   const m = loadManifest(dir, o);
+  if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessmentCriteria);
+  return criteriaOf(m);
+}
+
+function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
   const a = m.assessment;
   const diagnostics = [...m.diagnostics];
   const inputs = a?.manifest ? [a.manifest] : [];
-  if (!a?.criteria) return { diagnostics, periods: [], inputs };
+  const periods = a?.periods ?? [];
+  if (!a?.criteria) return { diagnostics, periods, inputs };
   const c = loadCriteriaFile(a.criteria, a.map, a.limits);
   diagnostics.push(...c.diagnostics);
-  const out: Loaded = { assessment: a, diagnostics, periods: [], inputs: [...inputs, a.criteria] };
+  const out: Loaded = { assessment: a, diagnostics, periods, inputs: [...inputs, a.criteria] };
   if (c.criteria) out.criteria = c.criteria;
   return out;
 }
 
 export function loadAssessment(dir: string, o: Overrides): Loaded {
-  const base = loadAssessmentCriteria(dir, o);
+  const m = loadManifest(dir, o);
+  if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessment);
+  const base = criteriaOf(m);
   const { assessment: a, criteria } = base;
   if (!a || !criteria) return base;
   const diagnostics = [...base.diagnostics];
@@ -67,5 +75,24 @@ export function loadAssessment(dir: string, o: Overrides): Loaded {
   if (a.units && !units) return { ...base, diagnostics, inputs };
   const d = loadData(criteria, a, { ...(units ? { units } : {}), data });
   diagnostics.push(...d.diagnostics);
-  return { assessment: a, criteria, dataset: d.dataset, periods: d.periods, inputs, diagnostics };
+  return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics };
+}
+
+/**
+ * A period of a series manifest that names an assessment folder of its own: that folder is
+ * loaded as it stands (the flags still apply), and its result takes the series' period label.
+ */
+function delegated(series: Assessment, seriesDiagnostics: Diagnostic[], o: Overrides, load: (dir: string, o: Overrides) => Loaded): Loaded {
+  const { period: _asked, ...rest } = o;
+  void _asked;
+  const inner = loadManifest(series.delegate as string, rest);
+  const label = series.period as string;
+  const periods = series.periods ?? [];
+  const inputs = series.manifest ? [series.manifest] : [];
+  if (inner.assessment?.periods) {
+    return { periods, inputs, diagnostics: [...seriesDiagnostics, diag("PERIOD_NESTED", "error", { period: label, path: displayPath(series.delegate as string) }, series.manifest ? { file: displayPath(series.manifest) } : {})] };
+  }
+  const l = load(series.delegate as string, rest);
+  if (l.dataset) l.dataset.period = label;
+  return { ...l, periods, inputs: [...inputs, ...l.inputs], diagnostics: [...seriesDiagnostics, ...l.diagnostics] };
 }

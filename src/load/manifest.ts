@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import { decode } from "./csv.ts";
+import { compareCodes } from "../engine/rank.ts";
 import { displayPath, readInput } from "./files.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { schemaIssues } from "./schema-issues.ts";
@@ -25,11 +26,21 @@ const Columns = z.strictObject({
   attributes: z.array(z.string()).optional(),
 });
 
+/** One period of a series: an assessment folder (or manifest) of its own, or its data files. */
+const PeriodEntry = z.union([
+  z.string(),
+  z.strictObject({
+    data: z.union([z.string(), z.array(z.string())]),
+    units: z.string().optional(),
+  }),
+]);
+
 export const ManifestSchema = z.strictObject({
   criteria: z.string().optional(),
   units: z.string().optional(),
   data: z.union([z.string(), z.array(z.string())]).optional(),
   period: z.union([z.string(), z.number()]).optional(),
+  periods: z.record(z.string(), PeriodEntry).optional(),
   input: z
     .strictObject({
       encoding: z.enum(["auto", "utf-8", "utf-16le", "windows-1258"]).optional(),
@@ -55,6 +66,10 @@ export interface Assessment {
   /** the folder globs in `data` are relative to */
   dataBase: string;
   period?: string;
+  /** the periods the manifest lists under `periods:`, oldest first */
+  periods?: string[];
+  /** the assessment folder or manifest of the chosen period, when its `periods:` entry names one */
+  delegate?: string;
   encoding: "auto" | "utf-8" | "utf-16le" | "windows-1258";
   delimiter: "auto" | "," | ";" | "\t";
   decimal: "." | ",";
@@ -131,11 +146,13 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
     a.dataBase = base;
     if (m.criteria) a.criteria = path.resolve(base, m.criteria);
     if (m.units) a.units = path.resolve(base, m.units);
-    if (m.data) {
+    if (m.data && !m.periods) {
       a.data = typeof m.data === "string" ? [m.data] : m.data;
       a.dataAt = a.data.map((_, i) => ({ file: shown, ...y.locate(typeof m.data === "string" ? ["data"] : ["data", i]) }));
     }
     if (m.period !== undefined) a.period = String(m.period);
+    if (m.periods) choosePeriod(a, m.periods, o.period, base, shown, y.locate, diagnostics);
+    if (m.periods && m.data !== undefined) diagnostics.push(diag("MANIFEST_DATA_AND_PERIODS", "error", {}, { file: shown, ...y.locate(["data"], true) }));
     if (m.input?.encoding && !o.encoding) a.encoding = m.input.encoding;
     if (m.input?.delimiter && !o.delimiter) a.delimiter = m.input.delimiter;
     if (m.input?.decimal && !o.decimal) a.decimal = m.input.decimal;
@@ -155,7 +172,46 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
     a.dataBase = cwd;
   }
   if (o.period !== undefined) a.period = o.period;
+  // A period given by its own folder brings its own criteria and data (the flags apply there).
+  if (a.delegate) return { assessment: a, diagnostics };
   if (!a.criteria) diagnostics.push(diag("NO_CRITERIA", "error", {}, a.manifest ? { file: displayPath(a.manifest) } : {}));
   if (a.data.length === 0) diagnostics.push(diag("NO_DATA", "error", {}, a.manifest ? { file: displayPath(a.manifest) } : {}));
   return { assessment: a, diagnostics };
+}
+
+/**
+ * The period of a series manifest to load: the one asked for (--period, else the manifest's
+ * `period:`), else the latest, with a note. An entry naming a folder or manifest is loaded as an
+ * assessment of its own (`delegate`); an entry with `data:` shares the rest of this manifest.
+ */
+function choosePeriod(
+  a: Assessment,
+  periods: Record<string, z.infer<typeof PeriodEntry>>,
+  asked: string | undefined,
+  base: string,
+  shown: string,
+  locate: (p: (string | number)[], key?: boolean) => { line: number; column: number },
+  diagnostics: Diagnostic[],
+): void {
+  const labels = Object.keys(periods).sort(compareCodes);
+  a.periods = labels;
+  let label = asked ?? a.period;
+  if (label === undefined) {
+    label = labels[labels.length - 1];
+    if (labels.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: labels.length, periods: labels.join(", "), period: label as string }));
+  } else if (!labels.includes(label)) {
+    diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period: label, known: labels.join(", ") }, { file: shown, ...locate(["periods"], true) }));
+    return;
+  }
+  if (label === undefined) return;
+  const entry = periods[label];
+  a.period = label;
+  if (typeof entry === "string") {
+    a.delegate = path.resolve(base, entry);
+    return;
+  }
+  if (!entry) return;
+  a.data = typeof entry.data === "string" ? [entry.data] : entry.data;
+  a.dataAt = a.data.map((_, i) => ({ file: shown, ...locate(typeof entry.data === "string" ? ["periods", label, "data"] : ["periods", label, "data", i]) }));
+  if (entry.units) a.units = path.resolve(base, entry.units);
 }

@@ -8,9 +8,12 @@ export interface Palette {
   band: (index: number, s: string) => string;
   dim: (s: string) => string;
   bold: (s: string) => string;
+  /** a gain and a loss (rank moves) */
+  up: (s: string) => string;
+  down: (s: string) => string;
 }
 
-export const plainPalette: Palette = { band: (_i, s) => s, dim: (s) => s, bold: (s) => s };
+export const plainPalette: Palette = { band: (_i, s) => s, dim: (s) => s, bold: (s) => s, up: (s) => s, down: (s) => s };
 
 /** How CSV is written: Excel on a Vietnamese Windows wants a BOM, ";" and a decimal comma. */
 export interface CsvOptions {

@@ -1,7 +1,9 @@
 // The renderer registry: per view, one pure function per format of render/formats.ts.
+import type { Comparison } from "../engine/compare.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
 import type { RenderOptions } from "./common.ts";
+import { compareCsv, compareHtml, compareJson, compareMd, compareTable } from "./compare.ts";
 import { criteriaJson, criteriaTree } from "./criteria.ts";
 import { FORMATS, type Format, type View } from "./formats.ts";
 import { rankCsv, rankJson, rankTable } from "./rank.ts";
@@ -14,6 +16,7 @@ interface Inputs {
   score: Result;
   criteria: Criteria;
   validate: ValidationReport;
+  compare: Comparison;
 }
 
 export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V]>> } = {
@@ -21,6 +24,7 @@ export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V]>> } 
   score: { table: scoreTable, csv: scoreCsv, json: scoreJson },
   criteria: { table: criteriaTree, json: criteriaJson },
   validate: { table: validateText, json: validateJson },
+  compare: { table: compareTable, csv: compareCsv, json: compareJson, md: compareMd, html: compareHtml },
 };
 
 export function render<V extends View>(view: V, format: Format<V>, input: Inputs[V], o: RenderOptions): string | Uint8Array {

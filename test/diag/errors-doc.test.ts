@@ -17,6 +17,7 @@ const SECTIONS: [string, RegExp][] = [
   ["Units and data", /^(DATA_|UNIT_)/],
   ["Values", /^(VALUE_|MISSING_)/],
   ["Periods", /^PERIOD_/],
+  ["Comparison", /^COMPARE_/],
   ["The command line and output", /^(USAGE|OUTPUT_)/],
 ];
 

@@ -1,0 +1,388 @@
+// What changed between two results: two periods of an assessment, or a self-assessment and its
+// verification. Pure: two result models in, a comparison model out; every renderer reads it.
+import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
+import type { Result, Status, UnitResult } from "../model/result.ts";
+import { compareCodes, roundTo } from "./rank.ts";
+
+/** One side of a unit's comparison. */
+export interface Side {
+  status: Status;
+  /** the competition rank in the peer group: 1 + the number of units ranked strictly ahead */
+  rank: number | null;
+  score: number | null;
+  max: number;
+  percent: number | null;
+  band: string | null;
+}
+
+/** `both`: the unit is in both results; `new`: only in the second; `gone`: only in the first. */
+export type Presence = "both" | "new" | "gone";
+export type BandChange = "up" | "down" | "same";
+
+export interface GroupChange {
+  id: string;
+  before: number | null;
+  after: number | null;
+  change: number | null;
+}
+
+/** An indicator's points on both sides; `change` is its effect on the unit's score. */
+export interface IndicatorChange {
+  id: string;
+  before: number;
+  after: number;
+  change: number;
+}
+
+export interface UnitChange {
+  code: string;
+  name: string;
+  level: string;
+  parent?: string;
+  peerGroup: string;
+  presence: Presence;
+  before: Side | null;
+  after: Side | null;
+  /** ranks gained (positive) or lost (negative); null unless ranked on both sides in the same peer group */
+  move: number | null;
+  /** null when the two totals are not on the same basis (different criteria) */
+  scoreChange: number | null;
+  /** in percentage points */
+  percentChange: number | null;
+  /** null unless both sides have a band that the second side's band list knows */
+  bandChange: BandChange | null;
+  /** one entry per top-level group of either side, the second side's first */
+  groups: GroupChange[];
+  /** the indicators whose points differ most, largest first (a few, see CompareOptions) */
+  differences: IndicatorChange[];
+}
+
+/** How one indicator moved over every unit of a level compared on both sides. */
+export interface IndicatorShift {
+  id: string;
+  /** units with points for the indicator on both sides */
+  units: number;
+  higher: number;
+  lower: number;
+  totalChange: number;
+  meanChange: number;
+}
+
+export interface Transitions {
+  /** band ids from the best, then `not-ranked`, then `absent` (the unit is not in that result) */
+  categories: string[];
+  /** counts[from][to] */
+  counts: Record<string, Record<string, number>>;
+}
+
+export interface LevelSummary {
+  counts: { before: number; after: number; compared: number; up: number; down: number; same: number; new: number; gone: number };
+  /** over the units ranked on both sides */
+  meanPercentChange: number | null;
+  meanScoreChange: number | null;
+  mostImproved: UnitChange[];
+  largestFalls: UnitChange[];
+  transitions: Transitions;
+  new: string[];
+  gone: string[];
+  /** ranked in the first result, listed but not ranked in the second */
+  stoppedSubmitting: string[];
+  /** listed but not ranked in the first result, ranked in the second */
+  startedSubmitting: string[];
+  /** the indicators that moved most over the level, by total change in points */
+  indicators: IndicatorShift[];
+}
+
+export interface LevelComparison {
+  level: Level;
+  /** by peer group, then by the second side's rank; units not ranked, then gone ones, last */
+  units: UnitChange[];
+  summary: LevelSummary;
+}
+
+export interface IndicatorRef {
+  id: string;
+  label: Text;
+}
+
+export interface MaxChange {
+  /** an indicator id, or the criteria's root for the total */
+  id: string;
+  level: string;
+  before: number;
+  after: number;
+}
+
+export interface Comparison {
+  labels: { before: string; after: string };
+  before: Result;
+  after: Result;
+  /** `score` when both criteria give the same indicators the same maxima; otherwise `percent` */
+  basis: "score" | "percent";
+  indicators: { onlyBefore: IndicatorRef[]; onlyAfter: IndicatorRef[]; maxChanged: MaxChange[] };
+  levels: LevelComparison[];
+}
+
+export interface CompareOptions {
+  labels: { before: string; after: string };
+  /** how many indicators per unit in `differences` (default 3) */
+  differences?: number;
+  /** how many units in `mostImproved` and `largestFalls` (default 5) */
+  top?: number;
+}
+
+const NOT_RANKED = "not-ranked";
+const ABSENT = "absent";
+
+/** Which indicators exist on one side only, and which maxima changed: can totals be compared? */
+export function criteriaDifferences(before: Criteria, after: Criteria): Comparison["indicators"] {
+  const b = new Map(before.indicators.map((i) => [i.id, i] as const));
+  const a = new Map(after.indicators.map((i) => [i.id, i] as const));
+  const ref = (i: IndicatorNode): IndicatorRef => ({ id: i.id, label: i.label });
+  const onlyBefore = before.indicators.filter((i) => !a.has(i.id)).map(ref);
+  const onlyAfter = after.indicators.filter((i) => !b.has(i.id)).map(ref);
+  const maxChanged: MaxChange[] = [];
+  const maxima = (id: string, x: Map<string, number>, y: Map<string, number>) => {
+    for (const level of new Set([...x.keys(), ...y.keys()])) {
+      const bx = x.get(level) ?? 0;
+      const ay = y.get(level) ?? 0;
+      if (bx !== ay) maxChanged.push({ id, level, before: bx, after: ay });
+    }
+  };
+  maxima(after.root.id, before.root.maxByLevel, after.root.maxByLevel);
+  for (const i of after.indicators) {
+    const j = b.get(i.id);
+    if (j) maxima(i.id, j.maxByLevel, i.maxByLevel);
+  }
+  return { onlyBefore, onlyAfter, maxChanged };
+}
+
+/** The competition rank of every ranked unit, whatever method the criteria rank with. */
+function competitionRanks(units: readonly UnitResult[]): Map<string, number> {
+  const byGroup = new Map<string, number[]>();
+  for (const u of units) {
+    if (u.rank === null) continue;
+    const g = byGroup.get(u.peerGroup) ?? [];
+    g.push(u.rank);
+    byGroup.set(u.peerGroup, g);
+  }
+  for (const g of byGroup.values()) g.sort((a, b) => a - b);
+  const out = new Map<string, number>();
+  for (const u of units) {
+    if (u.rank === null) continue;
+    // 1 + the number of ranks below this one: the first index holding this rank (binary search)
+    const g = byGroup.get(u.peerGroup) ?? [];
+    let lo = 0;
+    let hi = g.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((g[mid] as number) < u.rank) lo = mid + 1;
+      else hi = mid;
+    }
+    out.set(u.code, 1 + lo);
+  }
+  return out;
+}
+
+function sideOf(u: UnitResult, ranks: Map<string, number>): Side {
+  return { status: u.status, rank: ranks.get(u.code) ?? null, score: u.score, max: u.max, percent: u.percent, band: u.band };
+}
+
+const isRanked = (s: Side | null): s is Side & { percent: number } => s !== null && s.status !== NOT_RANKED && s.percent !== null;
+
+function bandChange(before: Side | null, after: Side | null, bands: readonly { id: string }[]): BandChange | null {
+  if (!before?.band || !after?.band) return null;
+  if (before.band === after.band) return "same";
+  const ib = bands.findIndex((b) => b.id === before.band);
+  const ia = bands.findIndex((b) => b.id === after.band);
+  if (ib < 0 || ia < 0) return null;
+  // bands are listed from the highest
+  return ia < ib ? "up" : "down";
+}
+
+const groupPoints = (u: UnitResult | undefined, id: string): number | null => {
+  if (!u || u.status === NOT_RANKED) return null;
+  const n = u.nodes[id];
+  return n?.included ? n.points : null;
+};
+
+/** Indicator points on both sides, as their effect on the score (a penalty counts negatively). */
+function indicatorChanges(b: UnitResult, a: UnitResult, after: Criteria, beforeIds: Set<string>, decimals: number): IndicatorChange[] {
+  if (b.status === NOT_RANKED || a.status === NOT_RANKED) return [];
+  const out: IndicatorChange[] = [];
+  for (const ind of after.indicators) {
+    if (!beforeIds.has(ind.id)) continue;
+    const pb = b.nodes[ind.id]?.points;
+    const pa = a.nodes[ind.id]?.points;
+    if (pb === null || pb === undefined || pa === null || pa === undefined) continue;
+    const change = ind.role === "penalty" ? pb - pa : pa - pb;
+    if (roundTo(change, decimals) === 0) continue;
+    out.push({ id: ind.id, before: pb, after: pa, change });
+  }
+  return out;
+}
+
+function transitionsOf(units: readonly UnitChange[], bandIds: readonly string[]): Transitions {
+  const categories = [...bandIds];
+  for (const u of units) for (const s of [u.before, u.after]) if (s?.band && !categories.includes(s.band)) categories.push(s.band);
+  categories.push(NOT_RANKED, ABSENT);
+  const counts: Record<string, Record<string, number>> = {};
+  for (const from of categories) counts[from] = Object.fromEntries(categories.map((to) => [to, 0]));
+  const cat = (s: Side | null): string => (s === null ? ABSENT : s.status === NOT_RANKED || !s.band ? NOT_RANKED : s.band);
+  for (const u of units) {
+    const row = counts[cat(u.before)] as Record<string, number>;
+    row[cat(u.after)] = (row[cat(u.after)] ?? 0) + 1;
+  }
+  return { categories, counts };
+}
+
+const mean = (xs: readonly number[]): number | null => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
+
+function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<string, IndicatorChange[]>, order: readonly string[], top: number, decimals: number): LevelSummary {
+  const compared = units.filter((u) => isRanked(u.before) && isRanked(u.after));
+  const moved = units.filter((u) => u.move !== null);
+  const changes = compared.map((u) => u.percentChange as number);
+  const scoreChanges = compared.flatMap((u) => (u.scoreChange === null ? [] : [u.scoreChange]));
+  const byChange = (dir: 1 | -1) =>
+    compared
+      .filter((u) => dir * roundTo(u.percentChange as number, decimals) > 0)
+      .sort((x, y) => dir * ((y.percentChange as number) - (x.percentChange as number)) || compareCodes(x.code, y.code))
+      .slice(0, top);
+  const shifts = new Map<string, IndicatorShift>();
+  for (const u of compared) {
+    for (const d of diffs.get(u.code) ?? []) {
+      const s = shifts.get(d.id) ?? { id: d.id, units: 0, higher: 0, lower: 0, totalChange: 0, meanChange: 0 };
+      s.higher += d.change > 0 ? 1 : 0;
+      s.lower += d.change < 0 ? 1 : 0;
+      s.totalChange += d.change;
+      shifts.set(d.id, s);
+    }
+  }
+  // `units` counts every unit compared, those whose points did not change included.
+  for (const s of shifts.values()) {
+    s.units = compared.length;
+    s.meanChange = s.totalChange / compared.length;
+  }
+  const indicators = [...shifts.values()]
+    .filter((s) => roundTo(s.totalChange, decimals) !== 0)
+    .sort((x, y) => Math.abs(y.totalChange) - Math.abs(x.totalChange) || order.indexOf(x.id) - order.indexOf(y.id))
+    .slice(0, top);
+  return {
+    counts: {
+      before: units.filter((u) => u.before !== null).length,
+      after: units.filter((u) => u.after !== null).length,
+      compared: compared.length,
+      up: moved.filter((u) => (u.move as number) > 0).length,
+      down: moved.filter((u) => (u.move as number) < 0).length,
+      same: moved.filter((u) => u.move === 0).length,
+      new: units.filter((u) => u.presence === "new").length,
+      gone: units.filter((u) => u.presence === "gone").length,
+    },
+    meanPercentChange: mean(changes),
+    meanScoreChange: scoreChanges.length === compared.length ? mean(scoreChanges) : null,
+    mostImproved: byChange(1),
+    largestFalls: byChange(-1),
+    transitions: transitionsOf(units, bandIds),
+    new: units.filter((u) => u.presence === "new").map((u) => u.code),
+    gone: units.filter((u) => u.presence === "gone").map((u) => u.code),
+    stoppedSubmitting: units.filter((u) => isRanked(u.before) && u.after !== null && u.after.status === NOT_RANKED).map((u) => u.code),
+    startedSubmitting: units.filter((u) => u.before !== null && u.before.status === NOT_RANKED && isRanked(u.after)).map((u) => u.code),
+    indicators,
+  };
+}
+
+export function compare(before: Result, after: Result, o: CompareOptions): Comparison {
+  const indicators = criteriaDifferences(before.criteria, after.criteria);
+  const basis = indicators.onlyBefore.length || indicators.onlyAfter.length || indicators.maxChanged.length ? "percent" : "score";
+  const limit = o.differences ?? 3;
+  const top = o.top ?? 5;
+  const decimals = after.criteria.ranking.decimals;
+  const beforeIds = new Set(before.criteria.indicators.map((i) => i.id));
+  const order = after.criteria.indicators.map((i) => i.id);
+  const groupIds = [...after.criteria.root.children.map((n) => n.id)];
+  for (const n of before.criteria.root.children) if (!groupIds.includes(n.id)) groupIds.push(n.id);
+  const bandIds = after.criteria.bands.list.map((b) => b.id);
+
+  const levelIds = after.levels.map((l) => l.level.id);
+  for (const l of before.levels) if (!levelIds.includes(l.level.id)) levelIds.push(l.level.id);
+  const allBefore = new Map<string, UnitResult>();
+  const allAfter = new Map<string, UnitResult>();
+  for (const l of before.levels) for (const u of l.units) allBefore.set(u.code, u);
+  for (const l of after.levels) for (const u of l.units) allAfter.set(u.code, u);
+  const ranksBefore = new Map<string, number>();
+  const ranksAfter = new Map<string, number>();
+  for (const l of before.levels) for (const [k, v] of competitionRanks(l.units)) ranksBefore.set(k, v);
+  for (const l of after.levels) for (const [k, v] of competitionRanks(l.units)) ranksAfter.set(k, v);
+
+  const levels: LevelComparison[] = levelIds.map((id) => {
+    const la = after.levels.find((l) => l.level.id === id);
+    const lb = before.levels.find((l) => l.level.id === id);
+    const level = (la ?? lb)?.level as Level;
+    // A unit is listed at its level in the second result; a gone unit at its level in the first.
+    const codes = [...(la?.units ?? []).map((u) => u.code), ...(lb?.units ?? []).filter((u) => !allAfter.has(u.code)).map((u) => u.code)];
+    const diffs = new Map<string, IndicatorChange[]>();
+    const units = codes.map((code): UnitChange => {
+      const b = allBefore.get(code);
+      const a = allAfter.get(code);
+      const u = (a ?? b) as UnitResult;
+      const sb = b ? sideOf(b, ranksBefore) : null;
+      const sa = a ? sideOf(a, ranksAfter) : null;
+      const both = isRanked(sb) && isRanked(sa);
+      const changes = a && b ? indicatorChanges(b, a, after.criteria, beforeIds, decimals) : [];
+      diffs.set(code, changes);
+      const c: UnitChange = {
+        code,
+        name: u.name,
+        level: u.level,
+        peerGroup: u.peerGroup,
+        presence: a && b ? "both" : a ? "new" : "gone",
+        before: sb,
+        after: sa,
+        move: both && a?.peerGroup === b?.peerGroup && sb.rank !== null && sa.rank !== null ? sb.rank - sa.rank : null,
+        scoreChange: both && basis === "score" && sa.score !== null && sb.score !== null ? sa.score - sb.score : null,
+        percentChange: both ? sa.percent - sb.percent : null,
+        bandChange: bandChange(sb, sa, after.criteria.bands.list),
+        groups: groupIds.map((g) => {
+          const pb = groupPoints(b, g);
+          const pa = groupPoints(a, g);
+          return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? pa - pb : null };
+        }),
+        differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
+      };
+      if (u.parent !== undefined) c.parent = u.parent;
+      return c;
+    });
+    const place = (u: UnitChange): number => (u.presence === "gone" ? 2 : u.after?.rank === null || u.after === null ? 1 : 0);
+    units.sort(
+      (x, y) =>
+        compareCodes(x.peerGroup, y.peerGroup) ||
+        place(x) - place(y) ||
+        (x.after?.rank ?? x.before?.rank ?? Infinity) - (y.after?.rank ?? y.before?.rank ?? Infinity) ||
+        compareCodes(x.code, y.code),
+    );
+    return { level, units, summary: summarise(units, bandIds, diffs, order, top, decimals) };
+  });
+
+  return { labels: o.labels, before, after, basis, indicators, levels };
+}
+
+export interface Drop {
+  unit: UnitChange;
+  /** `rank`: fell more than the allowed ranks; `band`: a lower band; `not-ranked`: ranked before, not now */
+  reasons: ("rank" | "band" | "not-ranked")[];
+}
+
+/** The units a `--fail-on-drop N` gate stops on. Units gone from the second result are not drops. */
+export function drops(c: Comparison, maxFall: number): Drop[] {
+  const out: Drop[] = [];
+  for (const l of c.levels) {
+    for (const u of l.units) {
+      const reasons: Drop["reasons"] = [];
+      if (u.move !== null && -u.move > maxFall) reasons.push("rank");
+      if (u.bandChange === "down") reasons.push("band");
+      if (isRanked(u.before) && u.after !== null && u.after.status === NOT_RANKED) reasons.push("not-ranked");
+      if (reasons.length) out.push({ unit: u, reasons });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,506 @@
+// A comparison of two results in five formats: tables per level with a summary, CSV (one row
+// per unit), JSON (schemaVersion 1), Markdown, and a self-contained HTML page with slope charts.
+import Table from "cli-table3";
+import type { Comparison, LevelComparison, UnitChange } from "../engine/compare.ts";
+import { text, type Criteria, type Lang } from "../model/criteria.ts";
+import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { t } from "./labels.ts";
+import { escapeXml, slopeChart } from "./svg.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Shared wording
+
+/** A signed number for display: +1.25, -0.50, 0.00. */
+export function signed(x: number | null | undefined, decimals: number): string {
+  if (x === null || x === undefined) return "";
+  const s = x.toFixed(decimals);
+  if (Number(s) === 0) return (0).toFixed(decimals);
+  return x > 0 ? `+${s}` : s;
+}
+
+/** ↑3, ↓1, =, new, gone, or — when the ranks cannot be compared. */
+export function moveText(u: UnitChange, lang: Lang): string {
+  if (u.presence === "new") return t("new", lang);
+  if (u.presence === "gone") return t("gone", lang);
+  if (u.move === null) return "—";
+  return u.move > 0 ? `↑${u.move}` : u.move < 0 ? `↓${-u.move}` : "=";
+}
+
+function bandText(c: Comparison, u: UnitChange, lang: Lang): string {
+  const side = (s: UnitChange["before"], criteria: Criteria): string =>
+    s === null ? "—" : s.status === "not-ranked" ? t("not-ranked", lang) : bandLabel(criteria, s.band, lang) || "—";
+  const b = side(u.before, c.before.criteria);
+  const a = side(u.after, c.after.criteria);
+  if (u.presence === "new") return a;
+  if (u.presence === "gone") return b;
+  return b === a ? a : `${b} → ${a}`;
+}
+
+function indicatorLabel(c: Comparison, id: string, lang: Lang): string {
+  const i = c.after.criteria.indicators.find((x) => x.id === id) ?? c.before.criteria.indicators.find((x) => x.id === id);
+  return i ? text(i.label, lang, id) : id;
+}
+
+function groupIds(c: Comparison): string[] {
+  return c.levels[0]?.units[0]?.groups.map((g) => g.id) ?? [...c.after.criteria.root.children.map((n) => n.id)];
+}
+
+/** The top-level groups that apply at a level on either side. */
+function levelGroups(c: Comparison, l: LevelComparison): string[] {
+  const applies = (criteria: Criteria, id: string) => criteria.root.children.some((n) => n.id === id && n.maxByLevel.has(l.level.id));
+  return groupIds(c).filter((id) => applies(c.after.criteria, id) || applies(c.before.criteria, id));
+}
+
+function peerGroups(l: LevelComparison): [string, UnitChange[]][] {
+  const groups = new Map<string, UnitChange[]>();
+  for (const u of l.units) {
+    const g = groups.get(u.peerGroup) ?? [];
+    g.push(u);
+    groups.set(u.peerGroup, g);
+  }
+  return [...groups];
+}
+
+function unitNames(c: Comparison): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const r of [c.before, c.after]) for (const l of r.levels) for (const u of l.units) m.set(u.code, u.name);
+  return m;
+}
+
+function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lang, names: Map<string, string>): string | undefined {
+  if (group === "" || l.level.peers.by === "level") return undefined;
+  return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
+}
+
+function title(c: Comparison, lang: Lang): string {
+  return `${t("compare", lang)}: ${c.labels.before} → ${c.labels.after}`;
+}
+
+function criteriaLine(c: Comparison, lang: Lang): string {
+  const a = c.after.criteria;
+  const b = c.before.criteria;
+  const ta = `${text(a.title, lang, a.id)} (${a.id} ${a.version})`;
+  if (a.id === b.id && a.version === b.version) return ta;
+  return `${c.labels.before}: ${text(b.title, lang, b.id)} (${b.id} ${b.version}) · ${c.labels.after}: ${ta}`;
+}
+
+/** The lines that say the totals are not on the same basis, and why. */
+function basisLines(c: Comparison, lang: Lang): string[] {
+  if (c.basis === "score") return [];
+  const out = [t("differentBasis", lang)];
+  const list = (ids: { id: string }[]) => ids.map((i) => `${i.id} (${indicatorLabel(c, i.id, lang)})`).join(", ");
+  if (c.indicators.onlyBefore.length) out.push(`${t("onlyIn", lang)} ${c.labels.before}: ${list(c.indicators.onlyBefore)}`);
+  if (c.indicators.onlyAfter.length) out.push(`${t("onlyIn", lang)} ${c.labels.after}: ${list(c.indicators.onlyAfter)}`);
+  if (c.indicators.maxChanged.length) {
+    out.push(`${t("maxChanged", lang)}: ${c.indicators.maxChanged.map((m) => `${m.id} @${m.level} ${m.before} → ${m.after}`).join(", ")}`);
+  }
+  return out;
+}
+
+function countsLine(c: Comparison, l: LevelComparison, lang: Lang): string {
+  const s = l.summary.counts;
+  return `${c.labels.before}: ${s.before} ${t("units", lang)} → ${c.labels.after}: ${s.after} ${t("units", lang)} · ${s.compared} ${t("compared", lang)}: ${s.up} ${t("up", lang)}, ${s.down} ${t("down", lang)}, ${s.same} ${t("same", lang)}`;
+}
+
+function differencesText(u: UnitChange, dec: number): string {
+  return u.differences.map((d) => `${d.id} ${signed(d.change, dec)}`).join(", ");
+}
+
+const who = (u: UnitChange): string => `${u.code} ${u.name}`;
+
+function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number, names: Map<string, string>): { label: string; items: string[] }[] {
+  const s = l.summary;
+  const out: { label: string; items: string[] }[] = [];
+  if (s.meanPercentChange !== null) {
+    const score = s.meanScoreChange !== null ? ` (${t("score", lang).toLowerCase()}: ${signed(s.meanScoreChange, dec)})` : "";
+    out.push({ label: t("meanChange", lang), items: [`${signed(s.meanPercentChange, dec)} ${t("pp", lang)}${score}`] });
+  }
+  const listed = (us: UnitChange[]) => us.map((u) => `${who(u)}: ${signed(u.percentChange, dec)} ${t("pp", lang)} (${moveText(u, lang)})`);
+  if (s.mostImproved.length) out.push({ label: t("mostImproved", lang), items: listed(s.mostImproved) });
+  if (s.largestFalls.length) out.push({ label: t("largestFalls", lang), items: listed(s.largestFalls) });
+  const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ""}`.trim());
+  if (s.new.length) out.push({ label: t("newUnits", lang), items: named(s.new) });
+  if (s.gone.length) out.push({ label: t("goneUnits", lang), items: named(s.gone) });
+  if (s.stoppedSubmitting.length) out.push({ label: t("stoppedSubmitting", lang), items: named(s.stoppedSubmitting) });
+  if (s.startedSubmitting.length) out.push({ label: t("startedSubmitting", lang), items: named(s.startedSubmitting) });
+  if (s.indicators.length) {
+    out.push({
+      label: t("indicatorShifts", lang),
+      items: s.indicators.map(
+        (i) => `${i.id} (${indicatorLabel(c, i.id, lang)}): ${signed(i.totalChange, dec)} ${t("points", lang).toLowerCase()}; ${i.lower} ${t("lower", lang)}, ${i.higher} ${t("higher", lang)}`,
+      ),
+    });
+  }
+  return out;
+}
+
+/** The transition matrix's categories worth showing: every band, and the others when used. */
+function shownCategories(l: LevelComparison): string[] {
+  const { categories, counts } = l.summary.transitions;
+  const used = (k: string) => categories.some((o) => (counts[k]?.[o] ?? 0) > 0 || (counts[o]?.[k] ?? 0) > 0);
+  return categories.filter((k) => (k !== "not-ranked" && k !== "absent") || used(k));
+}
+
+function categoryLabel(c: Comparison, k: string, lang: Lang): string {
+  if (k === "not-ranked") return t("not-ranked", lang);
+  if (k === "absent") return t("absent", lang);
+  return bandLabel(c.after.criteria, k, lang) || bandLabel(c.before.criteria, k, lang) || k;
+}
+
+// ---------------------------------------------------------------------------------------------
+// table
+
+/** A column heading on two lines (split at the space nearest the middle), to keep tables narrow. */
+function twoLines(s: string): string {
+  const spaces = [...s.matchAll(/ /g)].map((m) => m.index);
+  if (spaces.length === 0) return s;
+  const mid = s.length / 2;
+  const at = spaces.reduce((best, i) => (Math.abs(i - mid) < Math.abs(best - mid) ? i : best));
+  return `${s.slice(0, at)}\n${s.slice(at + 1)}`;
+}
+
+export function compareTable(c: Comparison, o: RenderOptions): string {
+  const { lang, palette: p } = o;
+  const dec = c.after.criteria.decimals;
+  const names = unitNames(c);
+  const out: string[] = [p.bold(inert(title(c, lang)))];
+  out.push(p.dim(inert(criteriaLine(c, lang))));
+  if (c.after.criteria.illustrative) out.push(p.dim(t("illustrative", lang)));
+  for (const line of basisLines(c, lang)) out.push(p.bold(inert(line)));
+  const [lb, la] = [inert(c.labels.before), inert(c.labels.after)];
+  for (const l of c.levels) {
+    out.push("");
+    out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${inert(countsLine(c, l, lang))}`));
+    const groups = levelGroups(c, l);
+    const withScore = c.basis === "score";
+    for (const [group, units] of peerGroups(l)) {
+      const h = peerHeading(c, l, group, lang, names);
+      if (h) out.push(p.dim(inert(h)));
+      // Headings on two lines keep the table narrow.
+      const head = [
+        `${t("rank", lang)}\n${lb}`,
+        `${t("rank", lang)}\n${la}`,
+        twoLines(t("move", lang)),
+        t("code", lang),
+        t("unit", lang),
+        `%\n${lb}`,
+        `%\n${la}`,
+        `±\n${t("pp", lang)}`,
+        ...(withScore ? [`±\n${t("score", lang)}`] : []),
+        t("band", lang),
+        ...groups.map((g) => `${g}\n±`),
+        twoLines(t("differences", lang)),
+      ];
+      const colAligns: ("left" | "right")[] = ["right", "right", "right", "left", "left", "right", "right", "right", ...(withScore ? ["right" as const] : []), "left", ...groups.map(() => "right" as const), "left"];
+      const table = new Table({ head, style: { head: [], border: [], compact: true }, colAligns });
+      for (const u of units) {
+        const move = moveText(u, lang);
+        const bi = bandIndex(c.after.criteria, u.after?.band ?? null);
+        table.push([
+          u.before?.rank?.toString() ?? "—",
+          u.after?.rank?.toString() ?? "—",
+          u.move === null ? p.dim(move) : u.move > 0 ? p.up(move) : u.move < 0 ? p.down(move) : move,
+          inert(u.code),
+          inert(u.name),
+          shown(u.before?.percent, dec),
+          shown(u.after?.percent, dec),
+          signed(u.percentChange, dec),
+          ...(withScore ? [signed(u.scoreChange, dec)] : []),
+          u.bandChange === "down" ? p.down(inert(bandText(c, u, lang))) : bi >= 0 ? p.band(bi, inert(bandText(c, u, lang))) : p.dim(inert(bandText(c, u, lang))),
+          ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec)),
+          inert(differencesText(u, dec)),
+        ]);
+      }
+      out.push(table.toString());
+    }
+    for (const s of summaryLines(c, l, lang, dec, names)) {
+      if (s.items.length === 1) out.push(`${p.bold(inert(s.label))}: ${inert(s.items[0] as string)}`);
+      else {
+        out.push(`${p.bold(inert(s.label))}:`);
+        for (const i of s.items) out.push(`  ${inert(i)}`);
+      }
+    }
+    const cats = shownCategories(l);
+    out.push(`${p.bold(t("transitions", lang))} (${t("rowsColumns", lang)}: ${lb}, ${t("columns", lang)}: ${la}):`);
+    const m = new Table({ head: ["", ...cats.map((k) => inert(categoryLabel(c, k, lang)))], style: { head: [], border: [], compact: true }, colAligns: ["left", ...cats.map(() => "right" as const)] });
+    for (const from of cats) m.push([inert(categoryLabel(c, from, lang)), ...cats.map((to) => String(l.summary.transitions.counts[from]?.[to] ?? 0))]);
+    out.push(m.toString());
+  }
+  return `${out.join("\n")}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// csv and json: the same facts, for machines
+
+export function compareColumns(c: Comparison): string[] {
+  return [
+    "label_before",
+    "label_after",
+    "level",
+    "peer_group",
+    "code",
+    "name",
+    "parent",
+    "presence",
+    "rank_before",
+    "rank_after",
+    "move",
+    "score_before",
+    "score_after",
+    "score_change",
+    "max_before",
+    "max_after",
+    "percent_before",
+    "percent_after",
+    "percent_change",
+    "band_before",
+    "band_after",
+    "band_change",
+    "status_before",
+    "status_after",
+    ...groupIds(c).flatMap((g) => [`${g}_before`, `${g}_after`, `${g}_change`]),
+    "differences",
+  ];
+}
+
+export function compareCsv(c: Comparison, o?: RenderOptions): string {
+  const comma = o?.csv?.decimal === ",";
+  const num = (x: number): string => {
+    const s = String(machine(x));
+    return comma ? s.replace(".", ",") : s;
+  };
+  const rows: CsvCell[][] = [compareColumns(c)];
+  for (const l of c.levels) {
+    for (const u of l.units) {
+      rows.push([
+        c.labels.before,
+        c.labels.after,
+        u.level,
+        u.peerGroup,
+        u.code,
+        u.name,
+        u.parent ?? "",
+        u.presence,
+        u.before?.rank ?? null,
+        u.after?.rank ?? null,
+        u.move,
+        machine(u.before?.score),
+        machine(u.after?.score),
+        machine(u.scoreChange),
+        machine(u.before?.max),
+        machine(u.after?.max),
+        machine(u.before?.percent),
+        machine(u.after?.percent),
+        machine(u.percentChange),
+        u.before?.band ?? "",
+        u.after?.band ?? "",
+        u.bandChange ?? "",
+        u.before?.status ?? "",
+        u.after?.status ?? "",
+        ...u.groups.flatMap((g) => [machine(g.before), machine(g.after), machine(g.change)]),
+        u.differences.map((d) => `${d.id}:${d.change > 0 ? "+" : ""}${num(d.change)}`).join(" "),
+      ]);
+    }
+  }
+  return csvDocument(rows, o?.csv);
+}
+
+const sideJson = (s: UnitChange["before"]) =>
+  s === null ? null : { status: s.status, rank: s.rank, score: machine(s.score), max: machine(s.max), percent: machine(s.percent), band: s.band };
+
+export function unitJson(u: UnitChange) {
+  return {
+    level: u.level,
+    peerGroup: u.peerGroup,
+    code: u.code,
+    name: u.name,
+    parent: u.parent ?? null,
+    presence: u.presence,
+    before: sideJson(u.before),
+    after: sideJson(u.after),
+    move: u.move,
+    scoreChange: machine(u.scoreChange),
+    percentChange: machine(u.percentChange),
+    bandChange: u.bandChange,
+    groups: Object.fromEntries(u.groups.map((g) => [g.id, { before: machine(g.before), after: machine(g.after), change: machine(g.change) }])),
+    differences: u.differences.map((d) => ({ indicator: d.id, before: machine(d.before), after: machine(d.after), change: machine(d.change) })),
+  };
+}
+
+export function compareJson(c: Comparison, o: RenderOptions): string {
+  const lang = o.lang;
+  const side = (r: Comparison["before"]) => ({ period: r.period ?? null, criteria: { id: r.criteria.id, version: r.criteria.version, title: text(r.criteria.title, lang, r.criteria.id) } });
+  const brief = (u: UnitChange) => ({ code: u.code, name: u.name, percentChange: machine(u.percentChange), move: u.move });
+  const ref = (i: { id: string }) => ({ id: i.id, label: indicatorLabel(c, i.id, lang) });
+  const doc = {
+    schemaVersion: 1,
+    labels: c.labels,
+    before: side(c.before),
+    after: side(c.after),
+    basis: c.basis,
+    indicators: { onlyBefore: c.indicators.onlyBefore.map(ref), onlyAfter: c.indicators.onlyAfter.map(ref), maxChanged: c.indicators.maxChanged },
+    levels: c.levels.map((l) => ({
+      id: l.level.id,
+      label: text(l.level.label, lang, l.level.id),
+      units: l.units.map(unitJson),
+      summary: {
+        counts: l.summary.counts,
+        meanPercentChange: machine(l.summary.meanPercentChange),
+        meanScoreChange: machine(l.summary.meanScoreChange),
+        mostImproved: l.summary.mostImproved.map(brief),
+        largestFalls: l.summary.largestFalls.map(brief),
+        transitions: l.summary.transitions,
+        new: l.summary.new,
+        gone: l.summary.gone,
+        stoppedSubmitting: l.summary.stoppedSubmitting,
+        startedSubmitting: l.summary.startedSubmitting,
+        indicators: l.summary.indicators.map((i) => ({ id: i.id, label: indicatorLabel(c, i.id, lang), units: i.units, higher: i.higher, lower: i.lower, totalChange: machine(i.totalChange), meanChange: machine(i.meanChange) })),
+      },
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// markdown
+
+/** Text safe inside a Markdown table cell: no pipes, no markup, no line breaks. */
+export function mdText(s: string): string {
+  return inert(s)
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[\\`*_[\]<>|]/g, "\\$&");
+}
+
+function mdTable(head: string[], rows: string[][], right: boolean[]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(head.map(mdText)), line(right.map((r) => (r ? "---:" : "---"))), ...rows.map((r) => line(r.map(mdText)))].join("\n");
+}
+
+export function compareMd(c: Comparison, o: RenderOptions): string {
+  const lang = o.lang;
+  const dec = c.after.criteria.decimals;
+  const names = unitNames(c);
+  const out: string[] = [`# ${mdText(title(c, lang))}`, "", mdText(criteriaLine(c, lang))];
+  if (c.after.criteria.illustrative) out.push("", `_${mdText(t("illustrative", lang))}_`);
+  const basis = basisLines(c, lang);
+  if (basis.length) out.push("", ...basis.map((b, i) => (i === 0 ? `> **${mdText(b)}**` : `> ${mdText(b)}`)).flatMap((b) => [b, ">"]).slice(0, -1));
+  const [lb, la] = [c.labels.before, c.labels.after];
+  for (const l of c.levels) {
+    out.push("", `## ${mdText(`${text(l.level.label, lang, l.level.id)} (${l.level.id})`)}`, "", mdText(countsLine(c, l, lang)));
+    const groups = levelGroups(c, l);
+    const withScore = c.basis === "score";
+    for (const [group, units] of peerGroups(l)) {
+      const h = peerHeading(c, l, group, lang, names);
+      if (h) out.push("", `### ${mdText(h)}`);
+      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${g} ±`), t("differences", lang)];
+      const right = head.map((_, i) => i <= 2 || (i >= 5 && i <= (withScore ? 8 : 7)) || (i > (withScore ? 9 : 8) && i < head.length - 1));
+      const rows = units.map((u) => [
+        u.before?.rank?.toString() ?? "—",
+        u.after?.rank?.toString() ?? "—",
+        moveText(u, lang),
+        u.code,
+        u.name,
+        shown(u.before?.percent, dec),
+        shown(u.after?.percent, dec),
+        signed(u.percentChange, dec),
+        ...(withScore ? [signed(u.scoreChange, dec)] : []),
+        bandText(c, u, lang),
+        ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec)),
+        differencesText(u, dec),
+      ]);
+      out.push("", mdTable(head, rows, right));
+    }
+    out.push("");
+    for (const s of summaryLines(c, l, lang, dec, names)) {
+      if (s.items.length === 1) out.push(`- **${mdText(s.label)}**: ${mdText(s.items[0] as string)}`);
+      else out.push(`- **${mdText(s.label)}**:`, ...s.items.map((i) => `  - ${mdText(i)}`));
+    }
+    const cats = shownCategories(l);
+    out.push("", `**${mdText(t("transitions", lang))}** (${mdText(`${t("rowsColumns", lang)}: ${lb}, ${t("columns", lang)}: ${la}`)})`, "");
+    out.push(
+      mdTable(
+        ["", ...cats.map((k) => categoryLabel(c, k, lang))],
+        cats.map((from) => [categoryLabel(c, from, lang), ...cats.map((to) => String(l.summary.transitions.counts[from]?.[to] ?? 0))]),
+        [false, ...cats.map(() => true)],
+      ),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// html
+
+const CSS = `body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.2rem .5rem}
+th{background:#f6f8fa}td{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}.up{color:#1a7f37}.down{color:#cf222e}
+.muted{color:#57606a}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem 1rem}.wrap{overflow-x:auto}`;
+
+export function compareHtml(c: Comparison, o: RenderOptions): string {
+  const lang = o.lang;
+  const dec = c.after.criteria.decimals;
+  const names = unitNames(c);
+  const e = (s: string) => escapeXml(inert(s));
+  const [lb, la] = [c.labels.before, c.labels.after];
+  const out: string[] = [
+    "<!doctype html>",
+    `<html lang="${lang}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title(c, lang))}</title><style>${CSS}</style></head>`,
+    "<body>",
+    `<h1>${e(title(c, lang))}</h1>`,
+    `<p class="muted">${e(criteriaLine(c, lang))}</p>`,
+  ];
+  if (c.after.criteria.illustrative) out.push(`<p class="muted"><em>${e(t("illustrative", lang))}</em></p>`);
+  const basis = basisLines(c, lang);
+  if (basis.length) out.push(`<div class="warn">${basis.map((b, i) => (i === 0 ? `<p><strong>${e(b)}</strong></p>` : `<p>${e(b)}</p>`)).join("")}</div>`);
+  for (const l of c.levels) {
+    out.push(`<section><h2>${e(`${text(l.level.label, lang, l.level.id)} (${l.level.id})`)}</h2>`, `<p class="muted">${e(countsLine(c, l, lang))}</p>`);
+    const groups = levelGroups(c, l);
+    const withScore = c.basis === "score";
+    for (const [group, units] of peerGroups(l)) {
+      const h = peerHeading(c, l, group, lang, names);
+      if (h) out.push(`<h3>${e(h)}</h3>`);
+      const items = units.flatMap((u) =>
+        u.before?.percent != null && u.after?.percent != null && u.before.status !== "not-ranked" && u.after.status !== "not-ranked"
+          ? [{ label: inert(u.name), before: u.before.percent, after: u.after.percent }]
+          : [],
+      );
+      if (items.length) out.push(`<figure>${slopeChart({ title: `${text(l.level.label, lang, l.level.id)}${h ? ` · ${h}` : ""}: %`, left: lb, right: la, items })}</figure>`);
+      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${g} ±`), t("differences", lang)];
+      out.push(`<div class="wrap"><table><thead><tr>${head.map((x) => `<th>${e(x)}</th>`).join("")}</tr></thead><tbody>`);
+      for (const u of units) {
+        const cls = u.move === null ? "" : u.move > 0 ? "up" : u.move < 0 ? "down" : "";
+        const num = (s: string) => `<td class="n">${e(s)}</td>`;
+        out.push(
+          "<tr>" +
+            num(u.before?.rank?.toString() ?? "—") +
+            num(u.after?.rank?.toString() ?? "—") +
+            `<td class="n ${cls}">${e(moveText(u, lang))}</td>` +
+            `<td>${e(u.code)}</td><td>${e(u.name)}</td>` +
+            num(shown(u.before?.percent, dec)) +
+            num(shown(u.after?.percent, dec)) +
+            num(signed(u.percentChange, dec)) +
+            (withScore ? num(signed(u.scoreChange, dec)) : "") +
+            `<td class="${u.bandChange === "down" ? "down" : u.bandChange === "up" ? "up" : ""}">${e(bandText(c, u, lang))}</td>` +
+            groups.map((g) => num(signed(u.groups.find((x) => x.id === g)?.change, dec))).join("") +
+            `<td>${e(differencesText(u, dec))}</td>` +
+            "</tr>",
+        );
+      }
+      out.push("</tbody></table></div>");
+    }
+    out.push("<ul>");
+    for (const s of summaryLines(c, l, lang, dec, names)) {
+      if (s.items.length === 1) out.push(`<li><strong>${e(s.label)}</strong>: ${e(s.items[0] as string)}</li>`);
+      else out.push(`<li><strong>${e(s.label)}</strong>:<ul>${s.items.map((i) => `<li>${e(i)}</li>`).join("")}</ul></li>`);
+    }
+    out.push("</ul>");
+    const cats = shownCategories(l);
+    out.push(`<p><strong>${e(t("transitions", lang))}</strong> <span class="muted">(${e(`${t("rowsColumns", lang)}: ${lb}, ${t("columns", lang)}: ${la}`)})</span></p>`);
+    out.push(`<table><thead><tr><th></th>${cats.map((k) => `<th>${e(categoryLabel(c, k, lang))}</th>`).join("")}</tr></thead><tbody>`);
+    for (const from of cats) out.push(`<tr><th>${e(categoryLabel(c, from, lang))}</th>${cats.map((to) => `<td class="n">${l.summary.transitions.counts[from]?.[to] ?? 0}</td>`).join("")}</tr>`);
+    out.push("</tbody></table></section>");
+  }
+  out.push("</body>", "</html>");
+  return `${out.join("\n")}\n`;
+}
