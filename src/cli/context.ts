@@ -10,7 +10,7 @@ import { score } from "../engine/score.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
-import { configureStderr, printDiagnostics } from "./stderr.ts";
+import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 export interface CommonOptions {
   criteria?: string;
@@ -67,11 +67,20 @@ export function langOf(o: CommonOptions, criteria?: Criteria): Lang {
   return (process.env.LANG ?? "").toLowerCase().startsWith("vi") ? "vi" : "en";
 }
 
+/** With --verbose, says on stderr which manifest the command used (found upward, or given). */
+export function reportManifest(loaded: Pick<Loaded, "assessment">, lang: Lang): void {
+  if (!isVerbose()) return;
+  const m = loaded.assessment?.manifest;
+  if (m) printError(lang === "vi" ? `egov-score: dùng manifest ${m}` : `egov-score: using the manifest ${m}`);
+  else if (loaded.assessment) printError(lang === "vi" ? "egov-score: không dùng manifest; --criteria và --data chỉ ra đầu vào" : "egov-score: no manifest; --criteria and --data name the inputs");
+}
+
 /** Loads the assessment; warnings go to stderr, errors end the command with exit 2. */
 export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & { criteria: Criteria; dataset: Dataset } {
-  const loaded = loadAssessment(dir ?? ".", overrides(o));
+  const loaded = loadAssessment(dir, overrides(o));
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
+  reportManifest(loaded, lang);
   if (hasErrors(loaded.diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(loaded.diagnostics);
   printDiagnostics(loaded.diagnostics, lang);
   return loaded as Loaded & { criteria: Criteria; dataset: Dataset };

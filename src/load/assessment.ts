@@ -27,7 +27,7 @@ export function loadCriteriaFile(abs: string, map: Record<string, string> = {}):
 }
 
 /** Loads the manifest and the criteria only (for `criteria` and `validate` of criteria alone). */
-export function loadAssessmentCriteria(dir: string, o: Overrides): Loaded {
+export function loadAssessmentCriteria(dir: string | undefined, o: Overrides): Loaded {
   const m = loadManifest(dir, o);
   const a = m.assessment;
   const diagnostics = [...m.diagnostics];
@@ -40,7 +40,8 @@ export function loadAssessmentCriteria(dir: string, o: Overrides): Loaded {
   return out;
 }
 
-export function loadAssessment(dir: string, o: Overrides): Loaded {
+/** Loads everything; without `dir`, from the nearest manifest upward (see loadManifest). */
+export function loadAssessment(dir: string | undefined, o: Overrides): Loaded {
   const base = loadAssessmentCriteria(dir, o);
   const { assessment: a, criteria } = base;
   if (!a || !criteria) return base;
