@@ -88,7 +88,8 @@ export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & 
 
 export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {
   const allowed: readonly string[] = FORMATS[view];
-  const f = o.format ?? formatFromPath(view, o.output) ?? "table";
+  // table by default, or the view's only kind of output (template: csv)
+  const f = o.format ?? formatFromPath(view, o.output) ?? (allowed.includes("table") ? "table" : (allowed[0] as string));
   if (!allowed.includes(f)) throw new UsageError("USAGE_FORMAT", { format: f, command: view, allowed: allowed.join(", ") });
   return f as Format<V>;
 }

@@ -89,6 +89,9 @@ export function buildProgram(): Command {
     .option("--strict", "treat warnings as errors");
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
     .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)");
+  add("template", "the long-form data form one unit fills in, prefilled with its indicators", "template", () => import("./commands/template.ts"))
+    .argument(...DIR)
+    .requiredOption("--unit <code>", "the code of the unit");
   add("schema", "print the JSON Schema of the criteria format", undefined, () => import("./commands/schema.ts"), false).option(
     "-o, --output <file>",
     "write to this file; - is stdout",

@@ -71,7 +71,7 @@ export interface Overrides {
   decimal?: Assessment["decimal"];
 }
 
-const DEFAULT_COLUMNS: ColumnNames = {
+export const DEFAULT_COLUMNS: ColumnNames = {
   code: "code",
   name: "name",
   level: "level",

@@ -5,6 +5,7 @@ export const FORMATS = {
   score: ["table", "csv", "json"],
   criteria: ["table", "json"],
   validate: ["table", "json"],
+  template: ["csv"],
 } as const;
 
 export type View = keyof typeof FORMATS;
