@@ -89,6 +89,13 @@ export function buildProgram(): Command {
     .option("--strict", "treat warnings as errors");
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
     .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)");
+  add("init", "create a new assessment folder: manifest, criteria, units and data templates", undefined, () => import("./commands/init.ts"), false)
+    .argument("[dir]", "the folder to create or fill (default: the current folder)")
+    .option("--from <set-or-file>", "a shipped criteria set (vn-cqdt-2019, vn-cds-2025, un-egdi) or a criteria .yaml file")
+    .option("--period <p>", "the assessment period written to the manifest, such as 2025")
+    .option("--excel", "templates for Excel on a Vietnamese Windows: BOM, ';', decimal comma (and the manifest reads them so)")
+    .option("--force", "overwrite files that already exist")
+    .option("-y, --yes", "accept the defaults without asking");
   add("template", "the long-form data form one unit fills in, prefilled with its indicators", "template", () => import("./commands/template.ts"))
     .argument(...DIR)
     .requiredOption("--unit <code>", "the code of the unit");
