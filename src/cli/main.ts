@@ -99,6 +99,10 @@ export function buildProgram(): Command {
   add("template", "the long-form data form one unit fills in, prefilled with its indicators", "template", () => import("./commands/template.ts"))
     .argument(...DIR)
     .requiredOption("--unit <code>", "the code of the unit");
+  add("completion", "print a shell completion script: commands, flags, formats, levels and units", undefined, () => import("./commands/completion.ts"), false)
+    .addArgument(new Argument("[shell]", "the shell").choices(["bash", "zsh", "fish"]))
+    .addOption(new Option("--list <what>", "print the level ids or unit codes of the current assessment (used by the scripts)").choices(["levels", "units"]).hideHelp())
+    .addOption(new Option("--in <dir>", "the assessment folder for --list").hideHelp());
   add("schema", "print the JSON Schema of the criteria format", undefined, () => import("./commands/schema.ts"), false).option(
     "-o, --output <file>",
     "write to this file; - is stdout",
