@@ -2,6 +2,7 @@
 // only when it runs; one error boundary that maps errors to exit codes.
 import { Argument, Command, CommanderError, Option } from "commander";
 import { FORMATS, type View } from "../render/formats.ts";
+import { shippedCriteria } from "../load/shipped.ts";
 import { percentArg } from "./args.ts";
 
 declare const __VERSION__: string;
@@ -91,7 +92,7 @@ export function buildProgram(): Command {
     .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)");
   add("init", "create a new assessment folder: manifest, criteria, units and data templates", undefined, () => import("./commands/init.ts"), false)
     .argument("[dir]", "the folder to create or fill (default: the current folder)")
-    .option("--from <set-or-file>", "a shipped criteria set (vn-cqdt-2019, vn-cds-2025, un-egdi) or a criteria .yaml file")
+    .option("--from <set-or-file>", `a shipped criteria set (${shippedCriteria().join(", ")}) or a criteria .yaml file`)
     .option("--period <p>", "the assessment period written to the manifest, such as 2025")
     .option("--excel", "templates for Excel on a Vietnamese Windows: BOM, ';', decimal comma (and the manifest reads them so)")
     .option("--force", "overwrite files that already exist")
