@@ -11,7 +11,7 @@ import { score } from "../engine/score.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
-import { configureStderr, printDiagnostics } from "./stderr.ts";
+import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 export interface CommonOptions {
   criteria?: string;
@@ -75,11 +75,20 @@ export function langOf(o: CommonOptions, criteria?: Criteria): Lang {
   return (process.env.LANG ?? "").toLowerCase().startsWith("vi") ? "vi" : "en";
 }
 
+/** With --verbose, says on stderr which manifest the command used (found upward, or given). */
+export function reportManifest(loaded: Pick<Loaded, "assessment">, lang: Lang): void {
+  if (!isVerbose()) return;
+  const m = loaded.assessment?.manifest;
+  if (m) printError(lang === "vi" ? `egov-score: dùng manifest ${m}` : `egov-score: using the manifest ${m}`);
+  else if (loaded.assessment) printError(lang === "vi" ? "egov-score: không dùng manifest; --criteria và --data chỉ ra đầu vào" : "egov-score: no manifest; --criteria and --data name the inputs");
+}
+
 /** Loads the assessment; warnings go to stderr, errors end the command with exit 2. */
 export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & { criteria: Criteria; dataset: Dataset } {
-  const loaded = loadAssessment(dir ?? ".", overrides(o));
+  const loaded = loadAssessment(dir, overrides(o));
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
+  reportManifest(loaded, lang);
   const diagnostics = strictly(loaded.diagnostics, o);
   if (hasErrors(diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
@@ -88,7 +97,8 @@ export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & 
 
 export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {
   const allowed: readonly string[] = FORMATS[view];
-  const f = o.format ?? formatFromPath(view, o.output) ?? "table";
+  // table by default, or the view's only kind of output (template: csv)
+  const f = o.format ?? formatFromPath(view, o.output) ?? (allowed.includes("table") ? "table" : (allowed[0] as string));
   if (!allowed.includes(f)) throw new UsageError("USAGE_FORMAT", { format: f, command: view, allowed: allowed.join(", ") });
   return f as Format<V>;
 }

@@ -1,21 +1,30 @@
 // The entry point: every command registered up front (so --help is complete) and imported
 // only when it runs; one error boundary that maps errors to exit codes.
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { FORMATS, type View } from "../render/formats.ts";
+import { shippedCriteria } from "../load/shipped.ts";
+import { percentArg } from "./args.ts";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
 
-type Action = (args: unknown[], opts: Record<string, unknown>) => Promise<void>;
+type Action = (args: unknown[], opts: Record<string, unknown>, cmd: Command) => Promise<void>;
 const lazy =
   (load: () => Promise<{ run: Action }>) =>
   async (...a: unknown[]): Promise<void> => {
     const cmd = a[a.length - 1] as Command;
     const m = await load();
-    await m.run(a.slice(0, -2), cmd.optsWithGlobals());
+    await m.run(a.slice(0, -2), cmd.optsWithGlobals(), cmd);
   };
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** The CI gate of the commands that rank: exit 1 when a ranked unit is below the percentage. */
+function gateOptions(c: Command): Command {
+  return c.option("--fail-under <percent>", "exit 1 when any ranked unit of the selected levels is below this percentage", percentArg);
+}
+
+const DIR = ["[dir]", "assessment folder holding egov-score.yaml (default: the nearest one, here or above)"] as const;
 
 function assessmentOptions(c: Command): Command {
   return c
@@ -70,15 +79,17 @@ export function buildProgram(): Command {
     return c;
   };
 
-  add("rank", "score every unit and print the ranking, one table per level", "rank", () => import("./commands/rank.ts"))
-    .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
-    .option("--level <id>", "only this level")
-    .option("--top <n>", "only the first N ranks of each peer group");
+  gateOptions(
+    add("rank", "score every unit and print the ranking, one table per level", "rank", () => import("./commands/rank.ts"))
+      .argument(...DIR)
+      .option("--level <id>", "only this level")
+      .option("--top <n>", "only the first N ranks of each peer group"),
+  );
   add("score", "per unit and indicator: raw value, rate, points, maximum", "score", () => import("./commands/score.ts"))
-    .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
+    .argument(...DIR)
     .option("--level <id>", "only this level");
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
-    .argument("[dir]", "assessment folder holding egov-score.yaml", ".");
+    .argument(...DIR);
   add("compare", "what changed between two assessments: two periods, or a self-assessment and its verification", "compare", () => import("./commands/compare.ts"))
     .argument("[before]", "the first assessment: a folder or a manifest (with --from and --to: the one dataset; default .)")
     .argument("[after]", "the second assessment: a folder or a manifest")
@@ -90,7 +101,21 @@ export function buildProgram(): Command {
     .option("--differences <n>", "per unit, how many indicators whose points differ most to list (default 3; 0: none)")
     .option("--fail-on-drop <n>", "exit 1 when a unit falls more than N ranks, to a lower band, or out of the ranking");
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
-    .argument("[dir]", "assessment folder, or a criteria .yaml file", ".");
+    .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)");
+  add("init", "create a new assessment folder: manifest, criteria, units and data templates", undefined, () => import("./commands/init.ts"), false)
+    .argument("[dir]", "the folder to create or fill (default: the current folder)")
+    .option("--from <set-or-file>", `a shipped criteria set (${shippedCriteria().join(", ")}) or a criteria .yaml file`)
+    .option("--period <p>", "the assessment period written to the manifest, such as 2025")
+    .option("--excel", "templates for Excel on a Vietnamese Windows: BOM, ';', decimal comma (and the manifest reads them so)")
+    .option("--force", "overwrite files that already exist")
+    .option("-y, --yes", "accept the defaults without asking");
+  add("template", "the long-form data form one unit fills in, prefilled with its indicators", "template", () => import("./commands/template.ts"))
+    .argument(...DIR)
+    .requiredOption("--unit <code>", "the code of the unit");
+  add("completion", "print a shell completion script: commands, flags, formats, levels and units", undefined, () => import("./commands/completion.ts"), false)
+    .addArgument(new Argument("[shell]", "the shell").choices(["bash", "zsh", "fish"]))
+    .addOption(new Option("--list <what>", "print the level ids or unit codes of the current assessment (used by the scripts)").choices(["levels", "units"]).hideHelp())
+    .addOption(new Option("--in <dir>", "the assessment folder for --list").hideHelp());
   add("schema", "print the JSON Schema of the criteria format", undefined, () => import("./commands/schema.ts"), false).option(
     "-o, --output <file>",
     "write to this file; - is stdout",

@@ -46,9 +46,9 @@ export const messages = {
     hint: { en: () => "check the pattern in the manifest's data: list or --data", vi: () => "kiểm tra mẫu trong mục data: của manifest hoặc --data" },
   },
   MANIFEST_NOT_FOUND: {
-    en: (a) => `no egov-score.yaml in ${a.dir}, and no --criteria and --data given`,
-    vi: (a) => `không có egov-score.yaml trong ${a.dir}, và thiếu --criteria, --data`,
-    hint: { en: () => "run it in an assessment folder, or give --criteria FILE --data FILE", vi: () => "chạy trong thư mục đánh giá, hoặc dùng --criteria TỆP --data TỆP" },
+    en: (a) => `no egov-score.yaml in ${a.dir}${a.above ? " or any folder above it" : ""}, and no --criteria and --data given`,
+    vi: (a) => `không có egov-score.yaml trong ${a.dir}${a.above ? " hay thư mục cha nào của nó" : ""}, và thiếu --criteria, --data`,
+    hint: { en: () => "run it in an assessment folder or below one, give the folder, create one with `egov-score init`, or give --criteria FILE --data FILE", vi: () => "chạy trong thư mục đánh giá hoặc thư mục con của nó, chỉ ra thư mục, tạo mới bằng `egov-score init`, hoặc dùng --criteria TỆP --data TỆP" },
   },
   MANIFEST_UNKNOWN_KEY: {
     en: (a) => `unknown key "${a.key}" in the manifest${a.path !== "(root)" ? ` under ${a.path}` : ""}`,
@@ -196,7 +196,7 @@ export const messages = {
   DATA_DUPLICATE_UNIT: { en: (a) => `the unit "${a.unit}" appears twice (first at ${a.first})`, vi: (a) => `đơn vị "${a.unit}" xuất hiện hai lần (lần đầu ở ${a.first})`, hint: { en: () => "keep one row per unit and period", vi: () => "giữ một dòng cho mỗi đơn vị và kỳ" } },
   DATA_DUPLICATE_VALUE: { en: (a) => `"${a.indicator}" of unit "${a.unit}" is given twice (first at ${a.first})`, vi: (a) => `"${a.indicator}" của đơn vị "${a.unit}" được khai hai lần (lần đầu ở ${a.first})`, hint: { en: () => "keep one value per unit and indicator", vi: () => "giữ một giá trị cho mỗi đơn vị và chỉ số" } },
   DATA_UNKNOWN_LEVEL: { en: (a) => `unknown level "${a.level}"`, vi: (a) => `cấp "${a.level}" không tồn tại`, hint: { en: (a) => `the levels of the criteria are: ${a.known}`, vi: (a) => `các cấp của bộ tiêu chí: ${a.known}` } },
-  DATA_NO_LEVEL: { en: (a) => `the level of unit "${a.unit}" is not known`, vi: (a) => `không rõ cấp của đơn vị "${a.unit}"`, hint: { en: () => "add a level column, or list the unit in the units registry", vi: () => "thêm cột level, hoặc khai đơn vị trong danh mục" } },
+  DATA_NO_LEVEL: { en: (a) => `the level of unit "${a.unit}" is not known`, vi: (a) => `không rõ cấp của đơn vị "${a.unit}"`, hint: { en: () => "fill in its level (a level id of the criteria) in a level column, or list the unit in the units registry", vi: () => "điền cấp (mã cấp trong bộ tiêu chí) vào cột level, hoặc khai đơn vị trong danh mục" } },
   DATA_NO_CODE: { en: () => "the row has no unit code", vi: () => "dòng không có mã đơn vị", hint: { en: () => "fill in the code, or delete the row", vi: () => "điền mã đơn vị hoặc xóa dòng" } },
   DATA_UNKNOWN_INDICATOR: { en: (a) => `unknown indicator "${a.indicator}"${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `chỉ số "${a.indicator}" không tồn tại${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "use an indicator id from the criteria (`egov-score criteria` lists them)", vi: () => "dùng mã chỉ số trong bộ tiêu chí (`egov-score criteria` liệt kê)" } },
   DATA_NOT_APPLICABLE_LEVEL: { en: (a) => `"${a.indicator}" does not apply at level "${a.level}"; the value of unit "${a.unit}" is ignored`, vi: (a) => `"${a.indicator}" không áp dụng cho cấp "${a.level}"; giá trị của "${a.unit}" bị bỏ qua`, hint: { en: () => "leave the cell empty or remove the column for this level", vi: () => "để trống ô hoặc bỏ cột cho cấp này" } },
@@ -247,6 +247,25 @@ export const messages = {
   USAGE_NUMBER: { en: (a) => `${a.option} needs a positive whole number, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên dương, không phải "${a.value}"` },
   USAGE_OUTPUT_IS_INPUT: { en: (a) => `refusing to write over the input file ${a.path}`, vi: (a) => `không ghi đè lên tệp đầu vào ${a.path}`, hint: { en: () => "choose another -o path", vi: () => "chọn đường dẫn -o khác" } },
   USAGE: { en: (a) => String(a.detail), vi: (a) => String(a.detail), hint: { en: () => "see --help", vi: () => "xem --help" } },
+  SUMMARY_WRITE_FAILED: {
+    en: (a) => `cannot append the job summary to ${a.path} (GITHUB_STEP_SUMMARY): ${a.detail}`,
+    vi: (a) => `không ghi thêm được tóm tắt vào ${a.path} (GITHUB_STEP_SUMMARY): ${a.detail}`,
+    hint: { en: () => "GITHUB_STEP_SUMMARY must name a writable file; unset it to write no summary", vi: () => "GITHUB_STEP_SUMMARY phải là một tệp ghi được; bỏ biến này nếu không cần tóm tắt" },
+  },
+  INIT_FILE_EXISTS: {
+    en: (a) => `refusing to overwrite ${a.path}${Number(a.more) > 0 ? ` (and ${a.more} more of the files init writes)` : ""}`,
+    vi: (a) => `không ghi đè ${a.path}${Number(a.more) > 0 ? ` (và ${a.more} tệp khác mà init tạo)` : ""}`,
+    hint: { en: () => "choose a new folder, or add --force to overwrite", vi: () => "chọn thư mục mới, hoặc thêm --force để ghi đè" },
+  },
+  INIT_UNKNOWN_CRITERIA: {
+    en: (a) => `"${a.name}" is neither a shipped criteria set nor a file${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
+    vi: (a) => `"${a.name}" không phải bộ tiêu chí có sẵn cũng không phải tệp${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`,
+    hint: { en: (a) => `shipped sets: ${a.known}; or give the path of a criteria .yaml file`, vi: (a) => `các bộ có sẵn: ${a.known}; hoặc chỉ ra đường dẫn tệp tiêu chí .yaml` } },
+  UNIT_NOT_FOUND: {
+    en: (a) => `no unit "${a.unit}" in the assessment${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
+    vi: (a) => `không có đơn vị "${a.unit}" trong kỳ đánh giá${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`,
+    hint: { en: () => "list the unit in the units registry (units.csv); `egov-score completion --list units` prints the known codes", vi: () => "khai đơn vị trong danh mục (units.csv); `egov-score completion --list units` liệt kê các mã đã có" },
+  },
   OUTPUT_FAILED: { en: (a) => `cannot write ${a.path}: ${a.detail}`, vi: (a) => `không ghi được ${a.path}: ${a.detail}`, hint: { en: () => "check that the folder exists and is writable", vi: () => "kiểm tra thư mục tồn tại và cho phép ghi" } },
 } satisfies Record<string, Entry>;
 

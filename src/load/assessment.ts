@@ -30,7 +30,7 @@ export function loadCriteriaFile(abs: string, map: Record<string, string> = {}, 
 }
 
 /** Loads the manifest and the criteria only (for `criteria` and `validate` of criteria alone). */
-export function loadAssessmentCriteria(dir: string, o: Overrides): Loaded {
+export function loadAssessmentCriteria(dir: string | undefined, o: Overrides): Loaded {
   const m = loadManifest(dir, o);
   if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessmentCriteria);
   return criteriaOf(m);
@@ -49,7 +49,8 @@ function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
   return out;
 }
 
-export function loadAssessment(dir: string, o: Overrides): Loaded {
+/** Loads everything; without `dir`, from the nearest manifest upward (see loadManifest). */
+export function loadAssessment(dir: string | undefined, o: Overrides): Loaded {
   const m = loadManifest(dir, o);
   if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessment);
   const base = criteriaOf(m);

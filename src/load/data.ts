@@ -54,8 +54,10 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     return undefined;
   };
 
-  // The registry of units, when there is one.
-  const registry = tables.units;
+  // The registry of units, when there is one. A registry with a header and no rows yet (as
+  // `egov-score init` writes it) lists nothing: the units come from the data files meanwhile,
+  // and the reader has already warned that the file has no rows.
+  const registry = tables.units && tables.units.rows.length > 0 ? tables.units : undefined;
   if (registry) {
     const f = fieldIndexes(registry.header, s);
     if (f.code < 0) {
@@ -78,7 +80,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
         }
         const level = f.level >= 0 ? readLevel(cellAt(row, f.level), registry.file, row.line, f.level + 1) : singleLevel;
         if (level === undefined) {
-          if (f.level < 0) diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(registry.file, row.line)));
+          if (f.level < 0 || normKey(cellAt(row, f.level)) === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(registry.file, row.line, f.level < 0 ? undefined : f.level + 1)));
           rejected.add(code);
           continue;
         }
@@ -144,7 +146,8 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     }
     const level = f.level >= 0 ? readLevel(cellAt(row, f.level), t.file, row.line, f.level + 1) : singleLevel;
     if (level === undefined) {
-      if (f.level < 0) diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(t.file, row.line)));
+      // an empty level cell is as unknown as a missing column: say so rather than drop the row
+      if (f.level < 0 || normKey(cellAt(row, f.level)) === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(t.file, row.line, f.level < 0 ? undefined : f.level + 1)));
       rejected.add(code);
       return undefined;
     }

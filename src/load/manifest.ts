@@ -1,5 +1,5 @@
 // The manifest egov-score.yaml, and the flags that override each of its entries.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
@@ -90,7 +90,7 @@ export interface Overrides {
   limits?: Partial<Limits>;
 }
 
-const DEFAULT_COLUMNS: ColumnNames = {
+export const DEFAULT_COLUMNS: ColumnNames = {
   code: "code",
   name: "name",
   level: "level",
@@ -104,14 +104,41 @@ const DEFAULT_COLUMNS: ColumnNames = {
   attributes: [],
 };
 
+const isFile = (f: string): boolean => {
+  try {
+    return statSync(f).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The nearest egov-score.yaml in `start` or a folder above it, the way git finds its
+ * repository; undefined when there is none up to the root of the file system.
+ */
+export function findManifest(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; ) {
+    const file = path.join(dir, MANIFEST_NAME);
+    if (isFile(file)) return file;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
 /**
  * Reads `dir/egov-score.yaml` when there is one (or `dir` itself when it names a .yaml file),
- * then applies the flags. Paths in the manifest are relative to it; paths in flags to the
- * working folder.
+ * then applies the flags. Without `dir`, the nearest manifest in the working folder or above it
+ * is used; but when --criteria and --data are both given, only one in the working folder itself
+ * (the flags already name everything, and a manifest higher up must not slip in its registry).
+ * Paths in the manifest are relative to it; paths in flags to the working folder.
  */
-export function loadManifest(dir: string, o: Overrides): { assessment?: Assessment; diagnostics: Diagnostic[] } {
+export function loadManifest(dir: string | undefined, o: Overrides): { assessment?: Assessment; diagnostics: Diagnostic[] } {
   const cwd = process.cwd();
-  const target = path.resolve(cwd, dir);
+  const flagsSuffice = o.criteria !== undefined && (o.data?.length ?? 0) > 0;
+  const found = dir !== undefined ? undefined : flagsSuffice ? (isFile(path.join(cwd, MANIFEST_NAME)) ? path.join(cwd, MANIFEST_NAME) : undefined) : findManifest(cwd);
+  const target = dir !== undefined ? path.resolve(cwd, dir) : (found ?? cwd);
+  const searchedAbove = dir === undefined && !flagsSuffice;
   const file = /\.ya?ml$/i.test(target) ? target : path.join(target, MANIFEST_NAME);
   const a: Assessment = {
     data: [],
@@ -162,7 +189,7 @@ export function loadManifest(dir: string, o: Overrides): { assessment?: Assessme
     a.map = m.map ?? {};
     a.ignore = m.ignore ?? [];
   } else if (!o.criteria || !o.data?.length) {
-    return { diagnostics: [diag("MANIFEST_NOT_FOUND", "error", { dir: displayPath(target) })] };
+    return { diagnostics: [diag("MANIFEST_NOT_FOUND", "error", { dir: displayPath(target), ...(searchedAbove ? { above: "yes" } : {}) })] };
   }
   if (o.criteria) a.criteria = path.resolve(cwd, o.criteria);
   if (o.units) a.units = path.resolve(cwd, o.units);

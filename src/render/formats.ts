@@ -6,6 +6,7 @@ export const FORMATS = {
   criteria: ["table", "json"],
   validate: ["table", "json"],
   compare: ["table", "csv", "json", "md", "html"],
+  template: ["csv"],
 } as const;
 
 export type View = keyof typeof FORMATS;

@@ -8,6 +8,7 @@ import { criteriaJson, criteriaTree } from "./criteria.ts";
 import { FORMATS, type Format, type View } from "./formats.ts";
 import { rankCsv, rankJson, rankTable } from "./rank.ts";
 import { scoreCsv, scoreJson, scoreTable } from "./score.ts";
+import { templateCsv, type UnitForm } from "./template.ts";
 import { validateJson, validateText, type ValidationReport } from "./validate.ts";
 
 type Renderer<T> = (input: T, o: RenderOptions) => string | Uint8Array;
@@ -17,6 +18,7 @@ interface Inputs {
   criteria: Criteria;
   validate: ValidationReport;
   compare: Comparison;
+  template: UnitForm;
 }
 
 export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V]>> } = {
@@ -25,6 +27,7 @@ export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V]>> } 
   criteria: { table: criteriaTree, json: criteriaJson },
   validate: { table: validateText, json: validateJson },
   compare: { table: compareTable, csv: compareCsv, json: compareJson, md: compareMd, html: compareHtml },
+  template: { csv: templateCsv },
 };
 
 export function render<V extends View>(view: V, format: Format<V>, input: Inputs[V], o: RenderOptions): string | Uint8Array {

@@ -60,6 +60,16 @@ describe("units and files", () => {
   it("without a registry and a level column, several levels cannot be told apart", () => {
     expect(codes(load(C, "code,a\nX1,50\n"))).toEqual([["DATA_NO_LEVEL", "data0.csv", 2, undefined]]);
   });
+  it("an empty level cell is reported at the cell, not dropped in silence", () => {
+    const r = load(C, "code,name,level,parent,a\nH1,Huyện 1,huyen,,50\nH2,Huyện 2,,,60\n");
+    expect(codes(r)).toEqual([["DATA_NO_LEVEL", "data0.csv", 3, 3]]);
+    expect(load(C, "code,a\nH1,50\n", "code,name,level\nH1,Huyện 1,\n").diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([["DATA_NO_LEVEL", "units.csv", 2, 3]]);
+  });
+  it("a registry with a header and no rows yet lists nothing: the units come from the data", () => {
+    const r = load(C, "code,name,level,a\nH1,Huyện 1,huyen,50\n", "code,name,level,parent\n");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.dataset.units.map((u) => [u.code, u.name, u.level, u.submitted])).toEqual([["H1", "Huyện 1", "huyen", true]]);
+  });
   it("codes and headers are NFC-normalised and trimmed", () => {
     const r = load(C, `code, a \n ${"X1"} ,50\n`, UNITS);
     expect(r.diagnostics).toEqual([]);

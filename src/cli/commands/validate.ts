@@ -2,8 +2,10 @@ import { ExitError } from "../../diag/diagnostic.ts";
 import { score } from "../../engine/score.ts";
 import { loadAssessment } from "../../load/assessment.ts";
 import { displayPath } from "../../load/files.ts";
+import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
-import { langOf, overrides, pickFormat, start, stdoutPalette, strictly, toFile, type CommonOptions } from "../context.ts";
+import { writeJobSummary } from "../ci.ts";
+import { langOf, overrides, pickFormat, reportManifest, start, stdoutPalette, strictly, toFile, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr } from "../stderr.ts";
 
@@ -11,15 +13,30 @@ import { configureStderr } from "../stderr.ts";
 export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   start(o);
   const format = pickFormat("validate", o);
-  const loaded = loadAssessment((dir as string | undefined) ?? ".", overrides(o));
+  const loaded = loadAssessment(dir as string | undefined, overrides(o));
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
+  reportManifest(loaded, lang);
   let diagnostics = [...loaded.diagnostics];
+  let result: Result | undefined;
   if (loaded.criteria && loaded.dataset && !diagnostics.some((d) => d.severity === "error")) {
-    diagnostics.push(...score(loaded.criteria, loaded.dataset).diagnostics);
+    result = score(loaded.criteria, loaded.dataset);
+    diagnostics.push(...result.diagnostics);
   }
   diagnostics = strictly(diagnostics, o);
   const report = { diagnostics, files: loaded.inputs.map(displayPath), units: loaded.dataset?.units.length ?? 0 };
   writeOutput(o.output, render("validate", format, report, { lang, palette: stdoutPalette(o, toFile(o)) }), loaded.inputs);
+  writeJobSummary(
+    {
+      command: "validate",
+      ...(loaded.criteria ? { criteria: loaded.criteria } : {}),
+      ...(result ? { result } : {}),
+      diagnostics,
+      checked: { files: report.files.length, units: report.units },
+      ...(o.strict ? { strict: true } : {}),
+      top: 0,
+    },
+    lang,
+  );
   if (diagnostics.some((d) => d.severity === "error")) throw new ExitError(2);
 }

@@ -1,0 +1,80 @@
+// The empty forms made from the criteria, read as the person who fills them in reads them.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_COLUMNS } from "../../src/load/manifest.ts";
+import { plainPalette } from "../../src/render/common.ts";
+import { dataIndicators, longTemplate, templateCsv, unitFields, unitsTemplate, valueHint, wideTemplate } from "../../src/render/template.ts";
+import { criteriaFrom, load } from "../helpers/model.ts";
+
+const C = criteriaFrom(`id: t
+title: T
+version: 1
+levels:
+  - { id: huyen, label: { vi: Huyện, en: District } }
+  - { id: xa, label: { vi: Xã, en: Commune }, parent: huyen, peers: { by: attribute, attribute: type } }
+indicators:
+  - { id: a, label: { vi: Tỷ lệ A, en: Share A }, max: 5, rule: { type: target, target: 80 } }
+  - { id: b, label: { vi: Có B, en: Has B }, max: 2, column: "Cột B", rule: { type: boolean } }
+  - id: c
+    label: { vi: Trưởng ban, en: Head }
+    max: { huyen: 2, xa: 1.5 }
+    rule: { type: categorical, categories: [{ value: chu-tich, share: 1 }, { value: khong, share: 0 }] }
+  - { id: d, label: { vi: Sự cố, en: Incidents }, max: 2, levels: [xa], unit: number, rule: { type: steps, steps: [{ atMost: 0, points: 2 }, { atMost: 2, points: 1 }] } }
+  - { id: e, label: { vi: Xã trực thuộc, en: Its communes }, max: 3, levels: [huyen], rule: { type: rollup, level: xa } }
+bonus:
+  max: 1
+  indicators:
+    - { id: f, label: { vi: Sáng kiến, en: Initiative }, max: 1, rule: { type: boolean } }
+`);
+
+describe("templates from the criteria", () => {
+  it("the registry asks for code, name, level, parent and the peer-group attribute", () => {
+    expect(unitFields(C)).toEqual(["code", "name", "level", "parent", "type"]);
+    expect(unitsTemplate(C)).toBe("code,name,level,parent,type\n");
+  });
+
+  it("a wide file per level: the unit fields, then the indicators that apply and read data", () => {
+    expect(dataIndicators(C, "huyen").map((i) => i.id)).toEqual(["a", "b", "c", "f"]); // e is a roll-up: no data column
+    expect(wideTemplate(C, "huyen")).toBe("code,name,level,a,Cột B,c,f\n");
+    expect(wideTemplate(C, "xa", { delimiter: ";", decimal: ",", bom: true })).toBe("\ufeffcode;name;level;parent;a;Cột B;c;d;f\n");
+    expect(longTemplate()).toBe("code,indicator,value,numerator,denominator,evidence\n");
+  });
+
+  it("hints say what to write, in the criteria's language or the one asked for", () => {
+    const hint = (id: string, lang: "vi" | "en") => valueHint(C.indicators.find((i) => i.id === id)!, lang);
+    expect(hint("a", "vi")).toBe("tỉ lệ %, từ 0 đến 100; hoặc điền tử số và mẫu số; target 80");
+    expect(hint("a", "en")).toBe("percent, 0 to 100; or fill in the numerator and the denominator; target 80");
+    expect(hint("c", "en")).toBe("one of: chu-tich, khong");
+    expect(hint("d", "en")).toBe("a number; steps ≤0→2 ≤2→1");
+    expect(hint("f", "vi")).toBe("có/không; điểm thưởng");
+  });
+
+  it("one unit's long-form file: prefilled rows, empty cells to fill, Excel conventions when asked", () => {
+    const form = { criteria: C, unit: { code: "X1", name: "Xã Một", level: "xa", parent: "H1" }, columns: DEFAULT_COLUMNS };
+    expect(templateCsv(form, { lang: "en", palette: plainPalette, csv: { delimiter: ";", decimal: ",", bom: true } })).toBe(
+      [
+        "\ufeffcode;name;level;parent;indicator;label;hint;max;value;numerator;denominator;evidence",
+        'X1;Xã Một;xa;H1;a;Share A;"percent, 0 to 100; or fill in the numerator and the denominator; target 80";5;;;;',
+        "X1;Xã Một;xa;H1;b;Has B;yes/no (có/không);2;;;;",
+        "X1;Xã Một;xa;H1;c;Head;one of: chu-tich, khong;1,5;;;;",
+        'X1;Xã Một;xa;H1;d;Incidents;"a number; steps ≤0→2 ≤2→1";2;;;;',
+        'X1;Xã Một;xa;H1;f;Initiative;"yes/no (có/không); bonus";1;;;;',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("the filled form reads back as long-form data of the unit", () => {
+    const form = { criteria: C, unit: { code: "X1", name: "Xã Một", level: "xa", parent: "H1" }, columns: DEFAULT_COLUMNS };
+    const blank = templateCsv(form, { lang: "vi", palette: plainPalette }).trimEnd().split("\n");
+    const values: Record<string, string> = { a: "72", b: "có", c: "chu-tich", d: "1", f: "không" };
+    // the value is the 9th column; a real person types it into the empty cell
+    const filled = [blank[0], ...blank.slice(1).map((l) => {
+      const id = l.split(",")[4] as string;
+      return l.replace(/,,,,$/, `,${values[id]},,,QĐ 12/2024`);
+    })].join("\n");
+    const r = load(C, filled, "code,name,level,parent,type\nH1,Huyện Một,huyen,,huyen\nX1,Xã Một,xa,H1,xa\n");
+    expect(r.diagnostics).toEqual([]);
+    const x1 = r.dataset.units.find((u) => u.code === "X1")!;
+    expect(Object.fromEntries([...x1.cells].map(([k, c]) => [k, c.kind === "na" ? "na" : c.value]))).toEqual({ a: 72, b: true, c: "chu-tich", d: 1, f: false });
+  });
+});
