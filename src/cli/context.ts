@@ -77,9 +77,9 @@ export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & 
   return loaded as Loaded & { criteria: Criteria; dataset: Dataset };
 }
 
-export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {
+export function pickFormat<V extends View>(view: V, o: CommonOptions, fallback: Format<V> = "table" as Format<V>): Format<V> {
   const allowed: readonly string[] = FORMATS[view];
-  const f = o.format ?? formatFromPath(view, o.output) ?? "table";
+  const f = o.format ?? formatFromPath(view, o.output) ?? fallback;
   if (!allowed.includes(f)) throw new UsageError("USAGE_FORMAT", { format: f, command: view, allowed: allowed.join(", ") });
   return f as Format<V>;
 }

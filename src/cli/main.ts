@@ -74,6 +74,12 @@ export function buildProgram(): Command {
   add("score", "per unit and indicator: raw value, rate, points, maximum", "score", () => import("./commands/score.ts"))
     .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
     .option("--level <id>", "only this level");
+  add("explain", "how one unit's score was computed, indicator by indicator", "explain", () => import("./commands/explain.ts"))
+    .argument("<unit>", "the unit's code, or a part of its name (accents and case do not matter)")
+    .argument("[dir]", "assessment folder holding egov-score.yaml", ".");
+  add("report", "the whole report: summary, rankings, bands, gap analysis, charts (md, html, xlsx)", "report", () => import("./commands/report.ts"))
+    .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
+    .option("--level <id>", "only this level");
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
     .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
     .option("--strict", "treat warnings as errors");

@@ -1,10 +1,11 @@
 // The computations behind `explain`: finding one unit by code or name, and laying out how its
 // score was made, indicator by indicator, with the groups, the total, the band and its neighbours.
 import type { RuleInput } from "../model/criteria-schema.ts";
-import type { CriteriaNode, IndicatorNode, Text } from "../model/criteria.ts";
+import type { Criteria, CriteriaNode, IndicatorNode, Text } from "../model/criteria.ts";
 import type { Cell } from "../model/data.ts";
 import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
-import { closest, distance, fold } from "../util/similar.ts";
+import { distance, fold } from "../util/similar.ts";
+import { compareCodes } from "./rank.ts";
 
 export type UnitLookup =
   | { kind: "found"; unit: UnitResult }
@@ -26,24 +27,30 @@ export function findUnit(result: Result, query: string): UnitLookup {
     if (hits.length === 1) return { kind: "found", unit: hits[0] as UnitResult };
     if (hits.length > 1) return { kind: "ambiguous", units: hits };
   }
-  const codes = closest(q, all.map((u) => u.code), 3);
+  // Close by edit distance, but never a complete rewrite: "zz" suggests nothing for "H1".
   const limit = Math.max(2, Math.floor(f.length / 3));
-  const names = all
-    .map((u) => ({ u, d: nameDistance(f, u.name) }))
-    .filter((x) => x.d <= limit)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.u.code);
-  const suggestions = all.filter((u) => codes.includes(u.code) || names.includes(u.code));
+  const near = (d: number, other: string): boolean => d <= limit && d < Math.max(f.length, other.length);
+  const best = (score: (u: UnitResult) => { d: number; other: string }) =>
+    all
+      .map((u) => ({ u, ...score(u) }))
+      .filter((x) => near(x.d, x.other))
+      .sort((a, b) => a.d - b.d || compareCodes(a.u.code, b.u.code))
+      .slice(0, 3);
+  const picked = [...best((u) => ({ d: distance(f, fold(u.code)), other: fold(u.code) })), ...best((u) => nameDistance(f, u.name))].sort((a, b) => a.d - b.d || compareCodes(a.u.code, b.u.code));
+  const suggestions = picked.map((x) => x.u).filter((u, i, xs) => xs.indexOf(u) === i);
   return { kind: "unknown", suggestions: suggestions.slice(0, 5) };
 }
 
 /** The edit distance of a folded query to a name, or to the run of its words of the query's length. */
-function nameDistance(f: string, name: string): number {
+function nameDistance(f: string, name: string): { d: number; other: string } {
   const words = fold(name).split(/\s+/);
   const n = f.split(/\s+/).length;
-  let best = distance(f, words.join(" "));
-  for (let i = 0; i + n <= words.length; i++) best = Math.min(best, distance(f, words.slice(i, i + n).join(" ")));
+  let best = { d: distance(f, words.join(" ")), other: words.join(" ") };
+  for (let i = 0; i + n <= words.length; i++) {
+    const w = words.slice(i, i + n).join(" ");
+    const d = distance(f, w);
+    if (d < best.d) best = { d, other: w };
+  }
   return best;
 }
 
@@ -93,6 +100,7 @@ export interface Neighbour {
 }
 
 export interface Explanation {
+  criteria: Criteria;
   unit: UnitResult;
   period?: string;
   /** the criteria tree in order: groups followed by what they hold */
@@ -176,7 +184,7 @@ export function explain(result: Result, u: UnitResult): Explanation {
   const at = ranked.findIndex((x) => x.code === u.code);
   const neighbour = (x: UnitResult | undefined): Neighbour | undefined =>
     x && x.rank !== null ? { code: x.code, name: x.name, rank: x.rank, score: x.score, percent: x.percent } : undefined;
-  const e: Explanation = { unit: u, items, bonus: adj(c.bonus), penalty: adj(c.penalty), status: u.status, peers: ranked.length };
+  const e: Explanation = { criteria: c, unit: u, items, bonus: adj(c.bonus), penalty: adj(c.penalty), status: u.status, peers: ranked.length };
   if (result.period !== undefined) e.period = result.period;
   if (at >= 0) {
     const above = neighbour(ranked[at - 1]);

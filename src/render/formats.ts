@@ -1,10 +1,12 @@
 // The closed list of output formats per view. The renderer registry must provide exactly these
 // (checked by its type), and the CLI offers them as --format choices without loading a renderer.
 export const FORMATS = {
-  rank: ["table", "csv", "json"],
+  rank: ["table", "csv", "json", "md"],
   score: ["table", "csv", "json"],
   criteria: ["table", "json"],
   validate: ["table", "json"],
+  report: ["md", "html", "xlsx"],
+  explain: ["table", "json"],
 } as const;
 
 export type View = keyof typeof FORMATS;
