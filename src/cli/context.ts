@@ -8,7 +8,7 @@ import type { Dataset } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
 import { score } from "../engine/score.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
-import { FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
+import { DEFAULT_FORMAT, FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
 import { configureStderr, printDiagnostics } from "./stderr.ts";
 
@@ -77,9 +77,9 @@ export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & 
   return loaded as Loaded & { criteria: Criteria; dataset: Dataset };
 }
 
-export function pickFormat<V extends View>(view: V, o: CommonOptions, fallback: Format<V> = "table" as Format<V>): Format<V> {
+export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {
   const allowed: readonly string[] = FORMATS[view];
-  const f = o.format ?? formatFromPath(view, o.output) ?? fallback;
+  const f = o.format ?? formatFromPath(view, o.output) ?? DEFAULT_FORMAT[view] ?? "table";
   if (!allowed.includes(f)) throw new UsageError("USAGE_FORMAT", { format: f, command: view, allowed: allowed.join(", ") });
   return f as Format<V>;
 }

@@ -1,7 +1,7 @@
 // The entry point: every command registered up front (so --help is complete) and imported
 // only when it runs; one error boundary that maps errors to exit codes.
 import { Command, CommanderError, Option } from "commander";
-import { FORMATS, type View } from "../render/formats.ts";
+import { DEFAULT_FORMAT, FORMATS, type View } from "../render/formats.ts";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
@@ -29,7 +29,7 @@ function assessmentOptions(c: Command): Command {
 }
 
 function outputOptions(c: Command, view: View): Command {
-  c.addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else table)").choices([...FORMATS[view]])).option(
+  c.addOption(new Option("-f, --format <format>", `output format (default: from the -o extension, else ${DEFAULT_FORMAT[view] ?? "table"})`).choices([...FORMATS[view]])).option(
     "-o, --output <file>",
     "write to this file (atomically); - is stdout",
   );

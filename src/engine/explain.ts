@@ -30,13 +30,17 @@ export function findUnit(result: Result, query: string): UnitLookup {
   // Close by edit distance, but never a complete rewrite: "zz" suggests nothing for "H1".
   const limit = Math.max(2, Math.floor(f.length / 3));
   const near = (d: number, other: string): boolean => d <= limit && d < Math.max(f.length, other.length);
-  const best = (score: (u: UnitResult) => { d: number; other: string }) =>
+  const best = (score: (u: UnitResult) => { d: number; other: string }, byName: boolean) =>
     all
-      .map((u) => ({ u, ...score(u) }))
-      .filter((x) => near(x.d, x.other))
+      .map((u) => ({ u, byName, ...score(u) }))
+      // a two-letter word of a name ("Sở", "Xã") is too short to suggest anything
+      .filter((x) => near(x.d, x.other) && (!byName || x.other.length >= 3))
       .sort((a, b) => a.d - b.d || compareCodes(a.u.code, b.u.code))
       .slice(0, 3);
-  const picked = [...best((u) => ({ d: distance(f, fold(u.code)), other: fold(u.code) })), ...best((u) => nameDistance(f, u.name))].sort((a, b) => a.d - b.d || compareCodes(a.u.code, b.u.code));
+  // closest first; at the same distance a code before a name
+  const picked = [...best((u) => ({ d: distance(f, fold(u.code)), other: fold(u.code) }), false), ...best((u) => nameDistance(f, u.name), true)].sort(
+    (a, b) => a.d - b.d || Number(a.byName) - Number(b.byName) || compareCodes(a.u.code, b.u.code),
+  );
   const suggestions = picked.map((x) => x.u).filter((u, i, xs) => xs.indexOf(u) === i);
   return { kind: "unknown", suggestions: suggestions.slice(0, 5) };
 }

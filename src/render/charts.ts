@@ -6,6 +6,7 @@ import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
 import { bandIndex, bandLabel, inert } from "./common.ts";
 import { t } from "./labels.ts";
+import { cap } from "./report-tables.ts";
 
 /** Escapes text for HTML and SVG, in content and in attribute values; control characters go. */
 export function esc(s: string): string {
@@ -99,7 +100,7 @@ export function bandChart(rep: Report, l: LevelReport, lang: Lang): string {
   const c = rep.result.criteria;
   const items = [
     ...l.summary.bands.map((b) => ({ label: bandLabel(c, b.id, lang), count: b.count, colour: bandColour(c, b.id) })),
-    ...(l.summary.notRanked > 0 ? [{ label: t("not-ranked", lang), count: l.summary.notRanked, colour: GREY }] : []),
+    ...(l.summary.notRanked > 0 ? [{ label: cap(t("not-ranked", lang)), count: l.summary.notRanked, colour: GREY }] : []),
   ];
   const most = Math.max(1, ...items.map((i) => i.count));
   const labelW = 130;

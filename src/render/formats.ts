@@ -12,6 +12,9 @@ export const FORMATS = {
 export type View = keyof typeof FORMATS;
 export type Format<V extends View> = (typeof FORMATS)[V][number];
 
+/** The format without -f and without a known -o extension, where it is not "table". */
+export const DEFAULT_FORMAT: { [V in View]?: Format<V> } = { report: "md" };
+
 /** The format a file name asks for, by its extension. */
 export function formatFromPath(view: View, file: string | undefined): Format<View> | undefined {
   const ext = file?.match(/\.([a-z]+)$/i)?.[1]?.toLowerCase();

@@ -65,7 +65,7 @@ export function gapsHtml(rep: Report, l: LevelReport, lang: Lang): string {
   const c = rep.result.criteria;
   const dec = c.decimals;
   const weakest = l.weakest.length
-    ? `<ol class="weakest">\n${l.weakest.map((g) => `<li><b>${esc(g.id)}</b> ${esc(nodeLabel(c, g.id, lang))}: ${t("meanLost", lang)} ${display(g.meanLost, "points", dec)} / ${display(g.max, "points", dec)}</li>`).join("\n")}\n</ol>`
+    ? `<ol class="weakest">\n${l.weakest.map((g) => `<li><b>${esc(g.id)}</b> ${esc(nodeLabel(c, g.id, lang))}: ${t("meanLost", lang)} ${display(g.meanLost, "points", dec)} ${t("ofMax", lang)} ${display(g.max, "points", dec)}</li>`).join("\n")}\n</ol>`
     : `<p>${t("none", lang)}</p>`;
   return [
     `<h3>${t("gaps", lang)}</h3>`,

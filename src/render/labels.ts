@@ -81,6 +81,7 @@ const L = {
   "policy-impute-median": { vi: "lấy trung vị của nhóm", en: "cohort median" },
   "policy-error": { vi: "lỗi", en: "error" },
   none: { vi: "Không có.", en: "None." },
+  ofMax: { vi: "trên tối đa", en: "of a maximum of" },
   madeWith: { vi: "Tạo bởi egov-score từ bộ tiêu chí và dữ liệu; có thể tái lập.", en: "Made with egov-score from the criteria and the data; reproducible." },
   overview: { vi: "Tổng quan", en: "Overview" },
   detail: { vi: "Chi tiết", en: "Detail" },

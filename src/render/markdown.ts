@@ -85,7 +85,7 @@ export function reportMd(rep: Report, o: RenderOptions): string {
     out.push(`### ${t("gaps", lang)}`, "", mdTable(gapTable(l.gaps, c, lang), dec), "");
     out.push(`**${t("weakest", lang)}:**`, "");
     if (l.weakest.length === 0) out.push(t("none", lang));
-    l.weakest.forEach((g, i) => out.push(`${i + 1}. ${mdText(g.id)} · ${mdText(nodeLabel(c, g.id, lang))} (${t("meanLost", lang)}: ${display(g.meanLost, "points", dec)} / ${display(g.max, "points", dec)})`));
+    l.weakest.forEach((g, i) => out.push(`${i + 1}. ${mdText(g.id)} · ${mdText(nodeLabel(c, g.id, lang))} (${t("meanLost", lang)}: ${display(g.meanLost, "points", dec)} ${t("ofMax", lang)} ${display(g.max, "points", dec)})`));
     out.push("");
     out.push(`### ${t("unitWeakest", lang)}`, "", l.unitGaps.length ? mdTable(unitGapTable(l, lang), dec) : t("none", lang), "");
     out.push(`### ${t("notRankedWhy", lang)}`, "", l.notRanked.length ? mdTable(notRankedTable(rep, l, lang), dec) : t("none", lang), "");

@@ -108,7 +108,7 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
   ];
   const row = (u: UnitResult, i: number): Value[] => {
     const out = u.status === "not-ranked";
-    const band = out ? t("not-ranked", lang) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : ""}`;
+    const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : ""}`;
     return [
       i + 1,
       u.code,

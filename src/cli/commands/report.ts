@@ -8,7 +8,7 @@ import { writeOutput } from "../output.ts";
 /** The whole report: md on stdout by default, html or xlsx by the -o extension or -f. */
 export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   start(o);
-  const format = pickFormat("report", o, "md");
+  const format = pickFormat("report", o);
   // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
   if (format === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format });
   const loaded = loadOrFail(dir as string | undefined, o);
