@@ -6,15 +6,14 @@
 import type { Workbook, Worksheet } from "exceljs";
 import type { Report } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
-import { bandLabel, machine, neutralise, type RenderOptions } from "./common.ts";
+import { bandLabel, inert, machine, neutralise, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 import { gapTable, peerGroupTitle, pillarTable, rankingTable, summaryTable, type ColumnKind, type TableModel, type Value } from "./report-tables.ts";
 import { indicatorRows } from "./score.ts";
 
 /** Text as a workbook may hold it: no character XML forbids, one line of control-free text, neutralised. */
 export function cellText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return neutralise(s.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, ""));
+  return neutralise(inert(s).replace(/[\ufffe\uffff]/g, ""));
 }
 
 function numFmt(kind: ColumnKind, decimals: number): string | undefined {
