@@ -72,6 +72,7 @@ export function rankingChart(rep: Report, l: LevelReport, lang: Lang): string {
     body.push(`<line x1="${n1(x(v))}" y1="${top - 4}" x2="${n1(x(v))}" y2="${height - 10}" stroke="#d0d7de" stroke-width="0.5"/>`);
     body.push(`<text x="${n1(x(v))}" y="${top - 8}" font-size="9.5" text-anchor="middle" fill="#57606a">${v}${s.unit}</text>`);
   }
+  const values: string[] = [];
   units.forEach((u, i) => {
     const y = top + i * row;
     const v = s.value(u);
@@ -79,12 +80,12 @@ export function rankingChart(rep: Report, l: LevelReport, lang: Lang): string {
     body.push(
       `<g><title>${esc(`${name} · ${v.toFixed(c.decimals)}${s.unit} · ${bandLabel(c, u.band, lang)}`)}</title>` +
         `<text x="${labelW - 6}" y="${y + 12.5}" font-size="11" text-anchor="end">${esc(clip(name, 44))}</text>` +
-        `<rect x="${labelW}" y="${y + 2}" width="${n1(Math.max(0.5, x(v) - labelW))}" height="${row - 4}" fill="${bandColour(c, u.band)}"/>` +
-        `<text x="${n1(x(v) + 4)}" y="${y + 12.5}" font-size="10" fill="#24292f">${v.toFixed(c.decimals)}</text></g>`,
+        `<rect x="${labelW}" y="${y + 2}" width="${n1(Math.max(0.5, x(v) - labelW))}" height="${row - 4}" fill="${bandColour(c, u.band)}"/></g>`,
     );
+    values.push(`<text x="${n1(x(v) + 4)}" y="${y + 12.5}" font-size="10" fill="#24292f" stroke="#fff" stroke-width="3" paint-order="stroke">${v.toFixed(c.decimals)}</text>`);
   });
-  // Thresholds on top of the bars, so that they show where a bar crosses them.
-  // Their labels alternate between two lines, so that close thresholds (80, 90) do not overlap.
+  // Thresholds over the bars, so that they show where a bar crosses them; their labels alternate
+  // between two lines, so that close thresholds (80, 90) do not overlap.
   c.bands.list
     .filter((b) => b.min > 0 && b.min <= s.top)
     .forEach((b, i) => {
@@ -92,6 +93,8 @@ export function rankingChart(rep: Report, l: LevelReport, lang: Lang): string {
       body.push(`<line class="threshold" x1="${bx}" y1="${top - 2}" x2="${bx}" y2="${height - 10}" stroke="${bandColour(c, b.id)}" stroke-width="1.2" stroke-dasharray="4 3"/>`);
       body.push(`<text x="${bx}" y="${i % 2 ? top - 21 : top - 32}" font-size="9.5" text-anchor="middle" font-weight="600" fill="${bandColour(c, b.id)}">${esc(clip(`${bandLabel(c, b.id, lang)} ≥ ${b.min}`, 24))}</text>`);
     });
+  // The values last, on a white halo, readable over the threshold lines.
+  body.push(...values);
   return svg(width, height, `${t("rankingChart", lang)}: ${text(l.level.label, lang, l.level.id)}`, body);
 }
 

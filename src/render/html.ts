@@ -122,7 +122,7 @@ h4 { font-size: 14px; margin: 14px 0 6px; }
 table { border-collapse: collapse; margin: 6px 0 10px; font-size: 12.5px; }
 th, td { border: 1px solid #d0d7de; padding: 3px 7px; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; text-align: left; }
-th.num { text-align: right; max-width: 9em; }
+th.num { text-align: right; max-width: 11em; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.wide { min-width: 13em; }
 table.ranking td:last-child, table.gaps td:first-child { white-space: nowrap; }

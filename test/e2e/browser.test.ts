@@ -97,7 +97,7 @@ describe.runIf(CHROMIUM !== undefined)("the HTML report in headless Chromium", (
 
     // printed: A4, a page break before every level after the first
     await v.page.emulateMedia({ media: "print" });
-    const breaks = await v.page.$$eval("section.level", (els) => els.map((e) => getComputedStyle(e).breakBefore));
+    const breaks = await v.page.evaluate("[...document.querySelectorAll('section.level')].map((e) => getComputedStyle(e).breakBefore)");
     expect(breaks).toEqual(["auto", "page", "page"]);
     const pdf = await v.page.pdf({ format: "A4", printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
