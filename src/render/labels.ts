@@ -91,6 +91,12 @@ const L = {
   parentName: { vi: "Tên đơn vị trực thuộc", en: "Parent name" },
   bandLabel: { vi: "Tên xếp loại", en: "Band label" },
   yes: { vi: "có", en: "yes" },
+  "status-scored": { vi: "đã chấm điểm", en: "scored" },
+  "status-not-applicable": { vi: "không áp dụng", en: "not applicable" },
+  "status-missing": { vi: "thiếu giá trị", en: "no value" },
+  "status-excluded": { vi: "thiếu, không tính vào điểm tối đa", en: "no value, left out of the maximum" },
+  "status-imputed": { vi: "thiếu, lấy theo nhóm", en: "no value, imputed from the cohort" },
+  "status-not-submitted": { vi: "không gửi dữ liệu", en: "not submitted" },
   no: { vi: "không", en: "no" },
   // explain
   source: { vi: "nguồn", en: "read from" },

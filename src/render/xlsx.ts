@@ -174,7 +174,7 @@ export async function reportXlsx(rep: Report, o: RenderOptions): Promise<Uint8Ar
     x.rate,
     x.points,
     x.max,
-    x.status,
+    t(`status-${x.status}`, lang),
   ]);
   addTable(dt, dCols, dRows, dec);
 
