@@ -150,7 +150,11 @@ footer { margin-top: 32px; font-size: 12px; color: #57606a; border-top: 1px soli
   h2, h3, h4 { break-after: avoid; }
   tr, figure, svg.chart, .pair { break-inside: avoid; }
   thead { display: table-header-group; }
-  table { font-size: 8.5pt; }
+  table { font-size: 7.5pt; width: 100%; }
+  th, td { padding: 2px 3px; }
+  td.wide { min-width: 8em; }
+  th.num { max-width: none; }
+  table.summary, table.bands { width: auto; }
   .profiles { grid-template-columns: repeat(5, 1fr); }
 }
 `;
