@@ -9,7 +9,7 @@ import type { Dataset } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
 import { score } from "../engine/score.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
-import { FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
+import { DEFAULT_FORMAT, FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
 import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
@@ -97,8 +97,8 @@ export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & 
 
 export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {
   const allowed: readonly string[] = FORMATS[view];
-  // table by default, or the view's only kind of output (template: csv)
-  const f = o.format ?? formatFromPath(view, o.output) ?? (allowed.includes("table") ? "table" : (allowed[0] as string));
+  // the view's default (report: md), else table, else the view's only kind of output (template: csv)
+  const f = o.format ?? formatFromPath(view, o.output) ?? DEFAULT_FORMAT[view] ?? (allowed.includes("table") ? "table" : (allowed[0] as string));
   if (!allowed.includes(f)) throw new UsageError("USAGE_FORMAT", { format: f, command: view, allowed: allowed.join(", ") });
   return f as Format<V>;
 }

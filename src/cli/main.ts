@@ -1,7 +1,7 @@
 // The entry point: every command registered up front (so --help is complete) and imported
 // only when it runs; one error boundary that maps errors to exit codes.
 import { Argument, Command, CommanderError, Option } from "commander";
-import { FORMATS, type View } from "../render/formats.ts";
+import { DEFAULT_FORMAT, FORMATS, type View } from "../render/formats.ts";
 import { shippedCriteria } from "../load/shipped.ts";
 import { percentArg } from "./args.ts";
 
@@ -41,7 +41,7 @@ function assessmentOptions(c: Command): Command {
 }
 
 function outputOptions(c: Command, view: View): Command {
-  c.addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else table)").choices([...FORMATS[view]])).option(
+  c.addOption(new Option("-f, --format <format>", `output format (default: from the -o extension, else ${DEFAULT_FORMAT[view] ?? "table"})`).choices([...FORMATS[view]])).option(
     "-o, --output <file>",
     "write to this file (atomically); - is stdout",
   );
@@ -88,6 +88,14 @@ export function buildProgram(): Command {
   add("score", "per unit and indicator: raw value, rate, points, maximum", "score", () => import("./commands/score.ts"))
     .argument(...DIR)
     .option("--level <id>", "only this level");
+  add("explain", "how one unit's score was computed, indicator by indicator", "explain", () => import("./commands/explain.ts"))
+    .argument("<unit>", "the unit's code, or a part of its name (accents and case do not matter)")
+    .argument(...DIR);
+  gateOptions(
+    add("report", "the whole report: summary, rankings, bands, gap analysis, charts (md, html, xlsx)", "report", () => import("./commands/report.ts"))
+      .argument(...DIR)
+      .option("--level <id>", "only this level"),
+  );
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
     .argument(...DIR);
   add("compare", "what changed between two assessments: two periods, or a self-assessment and its verification", "compare", () => import("./commands/compare.ts"))

@@ -246,6 +246,9 @@ export const messages = {
   USAGE_FORMAT: { en: (a) => `the format "${a.format}" is not available for ${a.command}`, vi: (a) => `định dạng "${a.format}" không dùng được cho ${a.command}`, hint: { en: (a) => `choose one of: ${a.allowed}`, vi: (a) => `chọn một trong: ${a.allowed}` } },
   USAGE_NUMBER: { en: (a) => `${a.option} needs a positive whole number, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên dương, không phải "${a.value}"` },
   USAGE_OUTPUT_IS_INPUT: { en: (a) => `refusing to write over the input file ${a.path}`, vi: (a) => `không ghi đè lên tệp đầu vào ${a.path}`, hint: { en: () => "choose another -o path", vi: () => "chọn đường dẫn -o khác" } },
+  USAGE_BINARY_TERMINAL: { en: (a) => `${a.format} is a binary format and stdout is a terminal`, vi: (a) => `${a.format} là định dạng nhị phân, không in ra màn hình`, hint: { en: (a) => `write it to a file: -o report.${a.format} (or redirect stdout to a file)`, vi: (a) => `ghi ra tệp: -o bao-cao.${a.format} (hoặc chuyển stdout vào tệp)` } },
+  UNIT_NOT_FOUND: { en: (a) => `no unit has the code or name "${a.query}"${a.suggestions ? `; did you mean ${a.suggestions}?` : ""}`, vi: (a) => `không có đơn vị nào có mã hoặc tên "${a.query}"${a.suggestions ? `; có phải ${a.suggestions}?` : ""}`, hint: { en: () => "give a unit code, or a part of its name that only it has; `egov-score rank` lists them", vi: () => "nhập mã đơn vị, hoặc một phần tên chỉ đơn vị đó có; `egov-score rank` liệt kê các đơn vị" } },
+  UNIT_AMBIGUOUS: { en: (a) => `"${a.query}" matches ${a.count} units: ${a.units}`, vi: (a) => `"${a.query}" khớp với ${a.count} đơn vị: ${a.units}`, hint: { en: () => "give the unit's code, or more of its name", vi: () => "nhập mã đơn vị, hoặc tên đầy đủ hơn" } },
   USAGE: { en: (a) => String(a.detail), vi: (a) => String(a.detail), hint: { en: () => "see --help", vi: () => "xem --help" } },
   SUMMARY_WRITE_FAILED: {
     en: (a) => `cannot append the job summary to ${a.path} (GITHUB_STEP_SUMMARY): ${a.detail}`,
@@ -261,11 +264,6 @@ export const messages = {
     en: (a) => `"${a.name}" is neither a shipped criteria set nor a file${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
     vi: (a) => `"${a.name}" không phải bộ tiêu chí có sẵn cũng không phải tệp${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`,
     hint: { en: (a) => `shipped sets: ${a.known}; or give the path of a criteria .yaml file`, vi: (a) => `các bộ có sẵn: ${a.known}; hoặc chỉ ra đường dẫn tệp tiêu chí .yaml` } },
-  UNIT_NOT_FOUND: {
-    en: (a) => `no unit "${a.unit}" in the assessment${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
-    vi: (a) => `không có đơn vị "${a.unit}" trong kỳ đánh giá${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`,
-    hint: { en: () => "list the unit in the units registry (units.csv); `egov-score completion --list units` prints the known codes", vi: () => "khai đơn vị trong danh mục (units.csv); `egov-score completion --list units` liệt kê các mã đã có" },
-  },
   OUTPUT_FAILED: { en: (a) => `cannot write ${a.path}: ${a.detail}`, vi: (a) => `không ghi được ${a.path}: ${a.detail}`, hint: { en: () => "check that the folder exists and is writable", vi: () => "kiểm tra thư mục tồn tại và cho phép ghi" } },
 } satisfies Record<string, Entry>;
 

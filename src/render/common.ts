@@ -50,6 +50,11 @@ export function inert(s: string): string {
 
 export type CsvCell = string | number | null | undefined;
 
+/** Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading quote. */
+export function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 /**
  * A CSV field. Numbers are written as they are (with a decimal comma when asked); text that a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR) is neutralised with a leading quote.
@@ -57,8 +62,7 @@ export type CsvCell = string | number | null | undefined;
 export function csvField(v: CsvCell, o: CsvOptions = defaultCsv): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return o.decimal === "," ? String(v).replace(".", ",") : String(v);
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = neutralise(v);
   return /["\r\n]/.test(s) || s.includes(o.delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,17 +1,26 @@
 // The renderer registry: per view, one pure function per format of render/formats.ts.
 import type { Comparison } from "../engine/compare.ts";
+import type { Explanation } from "../engine/explain.ts";
+import type { Report } from "../engine/report.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
 import type { RenderOptions } from "./common.ts";
 import { compareCsv, compareHtml, compareJson, compareMd, compareTable } from "./compare.ts";
 import { criteriaJson, criteriaTree } from "./criteria.ts";
+import { explainJson, explainText } from "./explain.ts";
 import { FORMATS, type Format, type View } from "./formats.ts";
+import { reportHtml } from "./html.ts";
+import { rankMd, reportMd } from "./markdown.ts";
 import { rankCsv, rankJson, rankTable } from "./rank.ts";
 import { scoreCsv, scoreJson, scoreTable } from "./score.ts";
 import { templateCsv, type UnitForm } from "./template.ts";
 import { validateJson, validateText, type ValidationReport } from "./validate.ts";
 
-type Renderer<T> = (input: T, o: RenderOptions) => string | Uint8Array;
+export type Rendered = string | Uint8Array;
+/** Views with a binary format that awaits its lazily loaded library (xlsx); the others are synchronous. */
+type AsyncView = "report";
+type Output<V extends View> = V extends AsyncView ? Rendered | Promise<Rendered> : Rendered;
+type Renderer<T, V extends View> = (input: T, o: RenderOptions) => Output<V>;
 interface Inputs {
   rank: Result;
   score: Result;
@@ -19,19 +28,28 @@ interface Inputs {
   validate: ValidationReport;
   compare: Comparison;
   template: UnitForm;
+  report: Report;
+  explain: Explanation;
 }
 
-export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V]>> } = {
-  rank: { table: rankTable, csv: rankCsv, json: rankJson },
+export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V], V>> } = {
+  rank: { table: rankTable, csv: rankCsv, json: rankJson, md: rankMd },
   score: { table: scoreTable, csv: scoreCsv, json: scoreJson },
   criteria: { table: criteriaTree, json: criteriaJson },
   validate: { table: validateText, json: validateJson },
   compare: { table: compareTable, csv: compareCsv, json: compareJson, md: compareMd, html: compareHtml },
   template: { csv: templateCsv },
+  report: {
+    md: reportMd,
+    html: reportHtml,
+    // exceljs is heavy: its renderer, and the library with it, load only when xlsx is asked for.
+    xlsx: async (rep, o) => (await import("./xlsx.ts")).reportXlsx(rep, o),
+  },
+  explain: { table: explainText, json: explainJson },
 };
 
-export function render<V extends View>(view: V, format: Format<V>, input: Inputs[V], o: RenderOptions): string | Uint8Array {
-  return renderers[view][format](input, o);
+export function render<V extends View>(view: V, format: Format<V>, input: Inputs[V], o: RenderOptions): Output<V> {
+  return (renderers[view][format] as Renderer<Inputs[V], V>)(input, o);
 }
 
 export { FORMATS, type View };

@@ -10,9 +10,6 @@ import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { folder, ROOT, run } from "../helpers/exec.ts";
 
-// ⚠ AWAITING THE `report` COMMAND (another branch). These lines of the examples cannot run on
-// this branch; when `report` is merged, delete them from this list so that the test runs them.
-const AWAITING_REPORT = ["npx egov-score report -o report.html", "npx egov-score report -o report.xlsx"];
 /** Lines of the examples that set up the job rather than run egov-score; the test has its own build. */
 const SETUP = ["npm ci", "npm ci --cache .npm --prefer-offline"];
 
@@ -52,7 +49,7 @@ function dataRepository(): string {
 describe("the CI examples", () => {
   const github = shellLines("examples/github-actions.yml");
   const gitlab = shellLines("examples/gitlab-ci.yml");
-  const commands = [...new Set([...github, ...gitlab].filter((l) => !SETUP.includes(l) && !AWAITING_REPORT.includes(l)))];
+  const commands = [...new Set([...github, ...gitlab].filter((l) => !SETUP.includes(l)))];
   let repo: string;
   let summary: string;
   const results = new Map<string, ReturnType<typeof run>>();
@@ -64,14 +61,16 @@ describe("the CI examples", () => {
     for (const line of commands) results.set(line, run(argsOf(line), { cwd: repo, env: { GITHUB_STEP_SUMMARY: summary } }));
   });
 
-  it("every line is an egov-score command this test runs, the job's setup, or awaits `report`", () => {
-    for (const l of [...github, ...gitlab]) expect(SETUP.includes(l) || AWAITING_REPORT.includes(l) || l.startsWith("npx egov-score ")).toBe(true);
-    expect(github).toEqual(expect.arrayContaining(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30", ...AWAITING_REPORT]));
-    expect(gitlab).toEqual(expect.arrayContaining(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30 -o ranking.csv", ...AWAITING_REPORT]));
-    expect(commands).toEqual(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30", "npx egov-score rank --fail-under 30 -o ranking.csv"]);
+  it("every line is an egov-score command this test runs, or the job's setup", () => {
+    for (const l of [...github, ...gitlab]) expect(SETUP.includes(l) || l.startsWith("npx egov-score ")).toBe(true);
+    expect(github).toEqual(expect.arrayContaining(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30", "npx egov-score report -o report.html", "npx egov-score report -o report.xlsx"]));
+    expect(gitlab).toEqual(expect.arrayContaining(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30 -o ranking.csv", "npx egov-score report -o report.html", "npx egov-score report -o report.xlsx"]));
+    expect(commands).toEqual(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30", "npx egov-score report -o report.html", "npx egov-score report -o report.xlsx", "npx egov-score rank --fail-under 30 -o ranking.csv"]);
   });
 
-  it("run green on the sample", () => {
+  it("run green on the sample, the report as HTML and as a workbook", () => {
+    expect(readFileSync(path.join(repo, "report.html"), "utf8")).toContain("<svg");
+    expect(readFileSync(path.join(repo, "report.xlsx")).subarray(0, 2).toString()).toBe("PK");
     for (const [line, r] of results) expect({ line, code: r.code, stderr: r.stderr }).toEqual({ line, code: 0, stderr: "" });
     expect(results.get("npx egov-score validate --strict")?.stdout).toBe("0 lỗi, 0 cảnh báo · đã kiểm tra 6 tệp, 130 đơn vị\n");
     expect(results.get("npx egov-score rank --fail-under 30")?.stdout).toContain("UBND cấp xã (xa) · 101 đơn vị, 100 xếp hạng");
@@ -83,7 +82,7 @@ describe("the CI examples", () => {
   it("each step appends its summary to GITHUB_STEP_SUMMARY, after what was there", () => {
     const text = readFileSync(summary, "utf8");
     const headings = text.split("\n").filter((l) => l.startsWith("## ") || l.startsWith("# "));
-    expect(headings.map((h) => h.replace(/ · .*/, ""))).toEqual(["# earlier step", "## egov-score validate: ✅ đạt", "## egov-score rank: ✅ đạt", "## egov-score rank: ✅ đạt"]);
+    expect(headings.map((h) => h.replace(/ · .*/, ""))).toEqual(["# earlier step", "## egov-score validate: ✅ đạt", "## egov-score rank: ✅ đạt", "## egov-score report: ✅ đạt", "## egov-score report: ✅ đạt", "## egov-score rank: ✅ đạt"]);
     expect(text).toContain("(--strict: cảnh báo được tính là lỗi)");
     expect(text).toContain("✅ Mọi đơn vị xếp hạng đạt từ 30% trở lên (`--fail-under 30`).");
     expect(text).toContain("| UBND cấp xã (`xa`) | 101 | 100 | 1 | 1 | 13 | 37 | 30 | 19 |");

@@ -69,7 +69,7 @@ describe("init demo && cd demo, two rows, rank", () => {
     expect(rows.map((x) => x[3])).not.toContain("cat-giam-thoi-gian"); // applies to districts and communes only
     const bad = run(["template", "--unit", "S2"], { cwd: demo });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('lỗi UNIT_NOT_FOUND: không có đơn vị "S2" trong kỳ đánh giá; có phải "S02"?');
+    expect(bad.stderr).toContain('lỗi UNIT_NOT_FOUND: không có đơn vị nào có mã hoặc tên "S2"; có phải "S02"?');
   });
 
   it("never overwrites a file: exit 2 naming it, nothing touched; --force overwrites", () => {

@@ -15,7 +15,7 @@ export async function run([dir]: unknown[], o: CommonOptions & { unit?: string }
   const unit = loaded.dataset.units.find((u) => u.code === code);
   if (!unit) {
     const suggestion = closest(code, loaded.dataset.units.map((u) => u.code))[0];
-    throw new UsageError("UNIT_NOT_FOUND", { unit: code, ...(suggestion ? { suggestion } : {}) });
+    throw new UsageError("UNIT_NOT_FOUND", { query: code, suggestions: suggestion ? `"${suggestion}"` : "" });
   }
   const form = {
     criteria: loaded.criteria,

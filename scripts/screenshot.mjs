@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Renders the HTML report of an assessment and takes a PNG screenshot of it in headless Chromium,
+// so that a person can look at the report without opening a browser.
+//
+//   node scripts/screenshot.mjs [dir] [out.png] [--height PX] [--full] [--lang vi|en] [--pdf out.pdf]
+//
+// Defaults: samples/ca-mau-2019, docs/report-ca-mau-2019.png, the first 2400 px of the page.
+// Needs the build (npm run build) and Chromium (Debian: apt-get install chromium; or set CHROMIUM).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const full = args.includes("--full") && args.splice(args.indexOf("--full"), 1).length > 0;
+const height = Number(flag("--height") ?? 2400);
+const lang = flag("--lang");
+const pdf = flag("--pdf");
+const dir = args[0] ?? "samples/ca-mau-2019";
+const out = path.resolve(args[1] ?? path.join(ROOT, "docs/report-ca-mau-2019.png"));
+
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+function chromiumPath() {
+  const candidates = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  return candidates.find((c) => existsSync(c));
+}
+
+const exe = chromiumPath();
+if (!exe) {
+  console.error("screenshot: Chromium not found; install it (apt-get install chromium) or set CHROMIUM=/path/to/chromium");
+  process.exit(2);
+}
+
+const work = mkdtempSync(path.join(tmpdir(), "egov-score-shot-"));
+const html = path.join(work, "report.html");
+const r = spawnSync(process.execPath, [path.join(ROOT, "bin/egov-score.js"), "report", dir, "-o", html, ...(lang ? ["--lang", lang] : [])], { cwd: ROOT, encoding: "utf8" });
+if (r.status !== 0) {
+  console.error(r.stderr);
+  process.exit(r.status ?? 1);
+}
+
+const context = await chromium.launchPersistentContext(path.join(work, "profile"), { executablePath: exe, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1200, height } });
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+  await page.screenshot({ path: out, fullPage: full });
+  if (pdf) await page.pdf({ path: path.resolve(pdf), format: "A4", printBackground: true });
+  console.error(`screenshot: ${path.relative(process.cwd(), out)}${pdf ? `, ${pdf}` : ""}`);
+} finally {
+  await context.close();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,102 @@
+// GitHub-flavoured Markdown: the ranking (`rank -f md`) and the whole report (`report -f md`),
+// tables that render in a CI job summary. Every text from the data is escaped, so that a name
+// cannot open a link, an HTML tag or a new table cell.
+import type { LevelReport, Report } from "../engine/report.ts";
+import { buildReport } from "../engine/report.ts";
+import { text } from "../model/criteria.ts";
+import type { Result } from "../model/result.ts";
+import { inert, type RenderOptions } from "./common.ts";
+import { t } from "./labels.ts";
+import {
+  bandsTable,
+  display,
+  gapTable,
+  incompleteTable,
+  levelTitle,
+  nodeLabel,
+  notRankedTable,
+  peerGroupTitle,
+  pillarTable,
+  rankingTable,
+  summaryTable,
+  unitGapTable,
+  type TableModel,
+} from "./report-tables.ts";
+
+/** Text from the data, made inert: no control sequences, one line, Markdown and HTML escaped. */
+export function mdText(s: string): string {
+  return inert(s.replace(/\r\n|[\r\n\u2028\u2029]/g, " "))
+    .replace(/[\\`*_[\]<>|~$&#!]/g, (ch) => `\\${ch}`)
+    .trim();
+}
+
+export function mdTable(m: TableModel, decimals: number): string {
+  const head = `| ${m.columns.map((c) => mdText(c.label)).join(" | ")} |`;
+  const rule = `|${m.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join("|")}|`;
+  const rows = m.rows.map((r) => `| ${r.map((v, i) => mdText(display(v, m.columns[i]?.kind ?? "text", decimals)) || " ").join(" | ")} |`);
+  return [head, rule, ...rows, ...(m.note ? ["", mdText(m.note)] : [])].join("\n");
+}
+
+function heading(r: Result, o: RenderOptions, prefix: string): string[] {
+  const c = r.criteria;
+  const lines = [`# ${prefix}${mdText(text(c.title, o.lang, c.id))}`, ""];
+  const facts = [r.period ? `${t("period", o.lang)}: ${mdText(r.period)}` : "", `${t("criteria", o.lang)}: ${mdText(c.id)} v${mdText(c.version)}`, c.decision ? mdText(c.decision) : ""].filter(Boolean);
+  lines.push(facts.join(" · "), "");
+  if (c.illustrative) lines.push(`> ${t("illustrative", o.lang)}`, "");
+  return lines;
+}
+
+function rankingSections(rep: Report, l: LevelReport, o: RenderOptions, depth: string): string[] {
+  const out: string[] = [];
+  for (const g of l.peerGroups) {
+    const title = peerGroupTitle(l, g, o.lang);
+    if (title) out.push(`${depth} ${mdText(title)}`, "");
+    out.push(mdTable(rankingTable(rep, l, g, o.lang), rep.result.criteria.decimals), "");
+  }
+  return out;
+}
+
+export function rankMd(r: Result, o: RenderOptions): string {
+  const rep = buildReport(r);
+  const out = heading(r, o, "");
+  for (const l of rep.levels) {
+    out.push(`## ${mdText(levelTitle(l, o.lang))}`, "");
+    out.push(`${l.summary.assessed} ${t("units", o.lang)}, ${l.summary.ranked} ${t("ranked", o.lang)}`, "");
+    out.push(...rankingSections(rep, l, o, "###"));
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+export function reportMd(rep: Report, o: RenderOptions): string {
+  const { lang } = o;
+  const c = rep.result.criteria;
+  const dec = c.decimals;
+  const out = heading(rep.result, o, `${t("report", lang)}: `);
+  if (rep.levels.length > 1) {
+    out.push(`## ${t("contents", lang)}`, "");
+    for (const l of rep.levels) out.push(`- ${mdText(levelTitle(l, lang))}`);
+    out.push("");
+  }
+  for (const l of rep.levels) {
+    out.push(`## ${mdText(levelTitle(l, lang))}`, "");
+    out.push(`### ${t("summary", lang)}`, "", mdTable(summaryTable(l, lang), dec), "", mdTable(bandsTable(l, c, lang), dec), "");
+    const tr = rep.trends?.find((x) => x.level.id === l.level.id);
+    if (tr) {
+      const head = [t("period", lang), t("rankedCount", lang), `${t("mean", lang)} %`, ...tr.bands.map((b) => mdText(text(b.label, lang, b.id)))];
+      const rows = tr.periods.map((p, i) => [mdText(p), String(tr.ranked[i] ?? ""), tr.mean[i] === null || tr.mean[i] === undefined ? "" : (tr.mean[i] as number).toFixed(dec), ...tr.bands.map((b) => String(b.counts[i] ?? ""))]);
+      out.push(`### ${t("trend", lang)}`, "", `| ${head.join(" | ")} |`, `|${head.map(() => " --- ").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`), "");
+    }
+    out.push(`### ${t("ranking", lang)}`, "", ...rankingSections(rep, l, o, "####"));
+    out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec), "");
+    out.push(`### ${t("gaps", lang)}`, "", mdTable(gapTable(l.gaps, c, lang), dec), "");
+    out.push(`**${t("weakest", lang)}:**`, "");
+    if (l.weakest.length === 0) out.push(t("none", lang));
+    l.weakest.forEach((g, i) => out.push(`${i + 1}. ${mdText(g.id)} · ${mdText(nodeLabel(c, g.id, lang))} (${t("meanLost", lang)}: ${display(g.meanLost, "points", dec)} ${t("ofMax", lang)} ${display(g.max, "points", dec)})`));
+    out.push("");
+    out.push(`### ${t("unitWeakest", lang)}`, "", l.unitGaps.length ? mdTable(unitGapTable(l, lang), dec) : t("none", lang), "");
+    out.push(`### ${t("notRankedWhy", lang)}`, "", l.notRanked.length ? mdTable(notRankedTable(rep, l, lang), dec) : t("none", lang), "");
+    if (l.incomplete.length) out.push(`### ${t("incompleteUnits", lang)}`, "", mdTable(incompleteTable(l, lang), dec), "");
+  }
+  out.push("---", "", `_${t("madeWith", lang)}_`);
+  return `${out.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,189 @@
+// The report's tables as plain models (columns with a kind, rows of text and numbers), built once
+// from the engine's report and laid out by the md, html and xlsx renderers alike, so that the
+// three formats cannot disagree on a figure or a heading.
+import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
+import { text, type Criteria, type Lang } from "../model/criteria.ts";
+import type { UnitResult } from "../model/result.ts";
+import { bandLabel, machine } from "./common.ts";
+import { t } from "./labels.ts";
+
+/**
+ * int: a count; number: a value as it was read; points and percent: at the criteria's decimals;
+ * rate: a share in [0, 1], shown as %.
+ */
+export type ColumnKind = "text" | "int" | "number" | "points" | "percent" | "rate";
+export type Value = string | number | null;
+
+export interface Column {
+  label: string;
+  kind: ColumnKind;
+  /** a column of names, to be kept wide enough to read */
+  wide?: boolean;
+}
+
+export interface TableModel {
+  columns: Column[];
+  rows: Value[][];
+  /** a line under the table (a footnote) */
+  note?: string;
+}
+
+const col = (label: string, kind: ColumnKind = "text"): Column => ({ label: cap(label), kind });
+const wide = (label: string): Column => ({ label: cap(label), kind: "text", wide: true });
+/** Labels shared with running text start lower-case; a heading starts with a capital. */
+export const cap = (s: string): string => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+
+/** A value as shown to a reader. */
+export function display(v: Value, kind: ColumnKind, decimals: number): string {
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  switch (kind) {
+    case "int":
+      return String(v);
+    case "number":
+      return String(machine(v));
+    case "rate":
+      return `${(v * 100).toFixed(1)}%`;
+    case "text":
+      return String(v);
+    default:
+      return v.toFixed(decimals);
+  }
+}
+
+export const levelTitle = (l: LevelReport, lang: Lang): string => `${text(l.level.label, lang, l.level.id)} (${l.level.id})`;
+export const nodeLabel = (c: Criteria, id: string, lang: Lang): string => {
+  const n = c.indicators.find((i) => i.id === id) ?? findGroup(c, id);
+  return n ? text(n.label, lang, id) : id;
+};
+
+function findGroup(c: Criteria, id: string) {
+  const stack = [...c.root.children];
+  while (stack.length) {
+    const n = stack.shift();
+    if (!n) break;
+    if (n.id === id) return n;
+    if (n.kind === "group") stack.push(...n.children);
+  }
+  return undefined;
+}
+
+export function summaryTable(l: LevelReport, lang: Lang): TableModel {
+  const s = l.summary;
+  return {
+    columns: [col(t("assessed", lang), "int"), col(t("rankedCount", lang), "int"), col(t("notRankedCount", lang), "int"), col(t("incompleteCount", lang), "int"), col(`${t("mean", lang)} %`, "percent"), col(`${t("median", lang)} %`, "percent"), col(`${t("lowest", lang)} %`, "percent"), col(`${t("highest", lang)} %`, "percent")],
+    rows: [[s.assessed, s.ranked, s.notRanked, s.incomplete, s.mean, s.median, s.min, s.max]],
+  };
+}
+
+export function bandsTable(l: LevelReport, c: Criteria, lang: Lang): TableModel {
+  const unit = c.bands.on === "percent" ? " %" : "";
+  return {
+    columns: [col(t("band", lang)), col(t("threshold", lang)), col(t("count", lang), "int")],
+    rows: [
+      ...l.summary.bands.map((b) => {
+        const band = c.bands.list.find((x) => x.id === b.id);
+        return [bandLabel(c, b.id, lang), `≥ ${band?.min ?? 0}${unit}`, b.count];
+      }),
+      ...(l.summary.notRanked > 0 ? [[cap(t("not-ranked", lang)), "", l.summary.notRanked]] : []),
+    ],
+  };
+}
+
+/** The annex layout: STT, code, unit, parent, each pillar's points, total, max, %, rank, band. */
+export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: Lang): TableModel {
+  const c = rep.result.criteria;
+  const showParent = l.level.parent !== undefined;
+  const columns = [
+    col(t("stt", lang), "int"),
+    col(t("code", lang)),
+    wide(t("unit", lang)),
+    ...(showParent ? [wide(t("parent", lang))] : []),
+    ...l.pillars.map((p) => col(`${text(p.label, lang, p.id)} (${p.maxByLevel.get(l.level.id) ?? 0})`, "points")),
+    col(t("total", lang), "points"),
+    col(t("max", lang), "points"),
+    col(t("percent", lang), "percent"),
+    col(t("rank", lang), "int"),
+    col(t("band", lang)),
+  ];
+  const row = (u: UnitResult, i: number): Value[] => {
+    const out = u.status === "not-ranked";
+    const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : ""}`;
+    return [
+      i + 1,
+      u.code,
+      u.name,
+      ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []),
+      ...l.pillars.map((p) => (out || !u.nodes[p.id]?.included ? null : (u.nodes[p.id]?.points ?? null))),
+      u.score,
+      u.max,
+      u.percent,
+      u.rank,
+      band,
+    ];
+  };
+  const m: TableModel = { columns, rows: g.units.map(row) };
+  if (g.units.some((u) => u.status === "incomplete")) m.note = `* ${t("incomplete", lang)}`;
+  return m;
+}
+
+export function pillarTable(l: LevelReport, lang: Lang): TableModel {
+  return {
+    columns: [col(t("code", lang)), wide(t("pillar", lang)), col(t("max", lang), "points"), col(t("meanPoints", lang), "points"), col(t("meanMax", lang), "points"), col(t("meanRate", lang), "rate"), col(t("count", lang), "int")],
+    rows: l.pillarAverages.map((p) => {
+      const node = l.pillars.find((x) => x.id === p.id);
+      return [p.id, node ? text(node.label, lang, p.id) : p.id, p.max, p.meanPoints, p.meanMax, p.meanRate, p.units];
+    }),
+  };
+}
+
+export function gapTable(gaps: readonly IndicatorGap[], c: Criteria, lang: Lang): TableModel {
+  return {
+    columns: [
+      col(t("code", lang)),
+      wide(t("indicator", lang)),
+      col(t("max", lang), "points"),
+      col(t("full", lang), "int"),
+      col(t("partial", lang), "int"),
+      col(t("zero", lang), "int"),
+      col(t("not-applicable", lang), "int"),
+      col(t("missing", lang), "int"),
+      col(t("meanPoints", lang), "points"),
+      col(t("meanRate", lang), "rate"),
+      col(t("meanLost", lang), "points"),
+    ],
+    rows: gaps.map((g) => [g.id, nodeLabel(c, g.id, lang), g.max, g.full, g.partial, g.zero, g.notApplicable, g.missing, g.meanPoints, g.meanRate, g.meanLost]),
+  };
+}
+
+export function unitGapTable(l: LevelReport, lang: Lang): TableModel {
+  const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
+    const x = g.weakest[i];
+    return x ? `${x.id} (−${x.lost.toFixed(2)})` : "";
+  };
+  return {
+    columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],
+    rows: l.unitGaps.map((g) => [g.code, g.name, w(0)(g), w(1)(g), w(2)(g)]),
+  };
+}
+
+export function notRankedTable(rep: Report, l: LevelReport, lang: Lang): TableModel {
+  const showParent = l.level.parent !== undefined;
+  return {
+    columns: [col(t("code", lang)), wide(t("unit", lang)), ...(showParent ? [wide(t("parent", lang))] : []), col(t("reason", lang))],
+    rows: l.notRanked.map((u) => [u.code, u.name, ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []), t(u.reason, lang)]),
+  };
+}
+
+export function incompleteTable(l: LevelReport, lang: Lang): TableModel {
+  return {
+    columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("missingIndicators", lang))],
+    rows: l.incomplete.map((u) => [u.code, u.name, u.missing.map((m) => `${m.id} (${t(`policy-${m.policy}`, lang)})`).join(", ")]),
+  };
+}
+
+/** The peer group's heading, when the level ranks in several groups. */
+export function peerGroupTitle(l: LevelReport, g: PeerGroup, lang: Lang): string | undefined {
+  if (g.key === "" || l.level.peers.by === "level") return undefined;
+  return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${g.label}` : `${t("peerGroup", lang)}: ${g.label}`;
+}

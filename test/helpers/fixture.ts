@@ -1,0 +1,16 @@
+// Loads and scores a fixture assessment folder through the real loaders and engine.
+import path from "node:path";
+import { expect } from "vitest";
+import { score } from "../../src/engine/score.ts";
+import { loadAssessment } from "../../src/load/assessment.ts";
+import type { Result } from "../../src/model/result.ts";
+import { ROOT } from "./exec.ts";
+
+export function scoreFixture(dir: string): Result {
+  const loaded = loadAssessment(path.join(ROOT, dir), {});
+  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  if (!loaded.criteria || !loaded.dataset) throw new Error(`cannot load ${dir}`);
+  return score(loaded.criteria, loaded.dataset);
+}
+
+export const REPORT_FIXTURE = "test/fixtures/report";
