@@ -4,14 +4,11 @@
 import type { LevelReport, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
-import { bandIndex, bandLabel, inert } from "./common.ts";
+import { bandIndex, bandLabel, esc, inert } from "./common.ts";
 import { t } from "./labels.ts";
 import { cap } from "./report-tables.ts";
 
-/** Escapes text for HTML and SVG, in content and in attribute values; control characters go. */
-export function esc(s: string): string {
-  return inert(s).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
-}
+export { esc };
 
 const FALLBACK = ["#1a7f37", "#4caf50", "#2f81f7", "#d29922", "#cf222e", "#8250df", "#57606a"];
 const PILLAR_COLOURS = ["#2f81f7", "#1a7f37", "#bf8700", "#8250df", "#cf222e", "#0a7ea4", "#9a6700", "#6e7781"];

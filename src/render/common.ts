@@ -48,6 +48,23 @@ export function inert(s: string): string {
   return s.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
+/** Escapes text for HTML and SVG, in content and in attribute values; control characters go. */
+export function esc(s: string): string {
+  return inert(s).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
+}
+
+/** Items grouped by a key, groups in the order they first appear. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const g = groups.get(k);
+    if (g) g.push(it);
+    else groups.set(k, [it]);
+  }
+  return [...groups];
+}
+
 export type CsvCell = string | number | null | undefined;
 
 /** Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading quote. */

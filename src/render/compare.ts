@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import type { Comparison, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, groupBy, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 import { escapeXml, slopeChart } from "./svg.ts";
 
@@ -51,15 +51,7 @@ function levelGroups(c: Comparison, l: LevelComparison): string[] {
   return groupIds(c).filter((id) => applies(c.after.criteria, id) || applies(c.before.criteria, id));
 }
 
-function peerGroups(l: LevelComparison): [string, UnitChange[]][] {
-  const groups = new Map<string, UnitChange[]>();
-  for (const u of l.units) {
-    const g = groups.get(u.peerGroup) ?? [];
-    g.push(u);
-    groups.set(u.peerGroup, g);
-  }
-  return [...groups];
-}
+const peerGroups = (l: LevelComparison): [string, UnitChange[]][] => groupBy(l.units, (u) => u.peerGroup);
 
 function unitNames(c: Comparison): Map<string, string> {
   const m = new Map<string, string>();

@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import { text } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
-import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, groupBy, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 
 export const RANK_COLUMNS = ["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "status"] as const;
@@ -12,15 +12,7 @@ function topNodes(r: Result) {
   return r.criteria.root.children;
 }
 
-function peerGroups(l: LevelResult): [string, UnitResult[]][] {
-  const groups = new Map<string, UnitResult[]>();
-  for (const u of l.units) {
-    const g = groups.get(u.peerGroup) ?? [];
-    g.push(u);
-    groups.set(u.peerGroup, g);
-  }
-  return [...groups];
-}
+const peerGroups = (l: LevelResult): [string, UnitResult[]][] => groupBy(l.units, (u) => u.peerGroup);
 
 export function rankTable(r: Result, o: RenderOptions): string {
   const { lang, palette: p } = o;

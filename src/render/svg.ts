@@ -1,10 +1,10 @@
 // Inline SVG charts for the HTML outputs: pure functions returning an SVG string. Every piece of
 // text that comes from data (names, labels, titles) is escaped.
 
-/** Escapes text for XML and HTML content and attribute values. */
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-}
+import { esc } from "./common.ts";
+
+/** Escapes text for XML and HTML content and attribute values (the one escaper, from common.ts). */
+export const escapeXml = esc;
 
 /** A coordinate with at most two decimals, so the same chart comes out on every machine. */
 const n = (x: number): string => String(Math.round(x * 100) / 100);
