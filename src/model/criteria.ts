@@ -27,6 +27,12 @@ interface NodeBase {
   /** ids of the enclosing groups, outermost first (empty for a top-level node) */
   path: string[];
   weight: number;
+  /**
+   * The weight per level in a mean or geometric parent, where it differs from `weight`: a
+   * sensitivity run that aggregates a sum group geometrically weighs each child by its maximum
+   * at the unit's level. Absent in criteria read from a file.
+   */
+  weightByLevel?: Map<string, number>;
   missing: MissingPolicyName;
   /** the maximum per level id, for the levels where the node applies */
   maxByLevel: Map<string, number>;
@@ -41,6 +47,12 @@ export interface IndicatorNode extends NodeBase {
   column: string;
   agency?: string;
   role: "score" | "bonus" | "penalty";
+  /**
+   * The maximum per level that the rule's own points (steps, categories, the points rule) are
+   * read against, where it differs from maxByLevel: a sensitivity run that rescales maxima keeps
+   * every rate as the criteria define it. Absent in criteria read from a file.
+   */
+  ruleMaxByLevel?: Map<string, number>;
 }
 
 export interface GroupNode extends NodeBase {
