@@ -2,6 +2,7 @@
 // labels normalised and applicability worked out per level. Built by load/criteria.ts.
 import type {
   AggregationName,
+  SensitivityInput,
   DirectionName,
   MissingPolicyName,
   RuleInput,
@@ -94,6 +95,8 @@ export interface Criteria {
   ranking: { method: "competition" | "dense"; on: "percent" | "score"; decimals: number };
   /** every indicator, scored ones first in tree order, then bonus, then penalty */
   indicators: IndicatorNode[];
+  /** the defaults of `egov-score sensitivity`, as written in the criteria */
+  sensitivity?: SensitivityInput;
 }
 
 export function text(t: Text | undefined, lang: Lang, fallback = ""): string {
