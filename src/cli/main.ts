@@ -77,6 +77,23 @@ export function buildProgram(): Command {
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
     .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
     .option("--strict", "treat warnings as errors");
+  add("sensitivity", "how robust each rank is to the method's choices (Monte Carlo)", "sensitivity", () => import("./commands/sensitivity.ts"))
+    .argument("[dir]", "assessment folder holding egov-score.yaml", ".")
+    .option("--level <id>", "only this level")
+    .option("--top <n>", "only the units of nominal rank N or better")
+    .option("--runs <n>", "Monte Carlo runs (default 1000, or the criteria's sensitivity: block)")
+    .option("--seed <n>", "seed of the runs: the same seed gives the same output (default 1)")
+    .option("--perturbation <x>", "relative change of weights and maxima: 0.25 is ±25% (default)")
+    .option("--weights", "perturb weights and maxima (default)")
+    .option("--no-weights", "keep weights and maxima as written")
+    .option("--aggregation", "aggregate the total the alternative way in half of the runs (default)")
+    .option("--no-aggregation", "keep the total's aggregation")
+    .option("--missing", "draw the missing-data policy: zero, exclude or impute (default)")
+    .option("--no-missing", "keep the missing-data policies as written")
+    .option("--drop", "leave out one indicator at a time (default)")
+    .option("--no-drop", "keep every indicator")
+    .option("--wide <n>", "flag units whose 5–95% interval is wider than N ranks (default: a tenth of the peer group, at least 2)")
+    .option("--workers <n>", "worker threads (default: one per core when the work is large; 0: none)");
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
     .argument("[dir]", "assessment folder, or a criteria .yaml file", ".");
   add("schema", "print the JSON Schema of the criteria format", undefined, () => import("./commands/schema.ts"), false).option(

@@ -215,6 +215,15 @@ export const messages = {
   USAGE_LEVEL: { en: (a) => `unknown level "${a.level}"`, vi: (a) => `cấp "${a.level}" không tồn tại`, hint: { en: (a) => `the levels are: ${a.known}`, vi: (a) => `các cấp: ${a.known}` } },
   USAGE_FORMAT: { en: (a) => `the format "${a.format}" is not available for ${a.command}`, vi: (a) => `định dạng "${a.format}" không dùng được cho ${a.command}`, hint: { en: (a) => `choose one of: ${a.allowed}`, vi: (a) => `chọn một trong: ${a.allowed}` } },
   USAGE_NUMBER: { en: (a) => `${a.option} needs a positive whole number, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên dương, không phải "${a.value}"` },
+  USAGE_INTEGER_RANGE: {
+    en: (a) => `${a.option} needs a whole number from ${a.min} to ${a.max}, not "${a.value}"`,
+    vi: (a) => `${a.option} cần một số nguyên từ ${a.min} đến ${a.max}, không phải "${a.value}"`,
+  },
+  USAGE_PERTURBATION: {
+    en: (a) => `--perturbation needs a number at least 0 and below 1, not "${a.value}"`,
+    vi: (a) => `--perturbation cần một số từ 0 đến dưới 1, không phải "${a.value}"`,
+    hint: { en: () => "0.25 multiplies each weight or maximum by a factor between 0.75 and 1.25", vi: () => "0.25 nhân mỗi trọng số hoặc điểm tối đa với một hệ số từ 0,75 đến 1,25" },
+  },
   USAGE_OUTPUT_IS_INPUT: { en: (a) => `refusing to write over the input file ${a.path}`, vi: (a) => `không ghi đè lên tệp đầu vào ${a.path}`, hint: { en: () => "choose another -o path", vi: () => "chọn đường dẫn -o khác" } },
   USAGE: { en: (a) => String(a.detail), vi: (a) => String(a.detail), hint: { en: () => "see --help", vi: () => "xem --help" } },
   OUTPUT_FAILED: { en: (a) => `cannot write ${a.path}: ${a.detail}`, vi: (a) => `không ghi được ${a.path}: ${a.detail}`, hint: { en: () => "check that the folder exists and is writable", vi: () => "kiểm tra thư mục tồn tại và cho phép ghi" } },

@@ -5,6 +5,7 @@ export const FORMATS = {
   score: ["table", "csv", "json"],
   criteria: ["table", "json"],
   validate: ["table", "json"],
+  sensitivity: ["table", "csv", "json", "md", "html"],
 } as const;
 
 export type View = keyof typeof FORMATS;

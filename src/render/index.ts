@@ -6,6 +6,8 @@ import { criteriaJson, criteriaTree } from "./criteria.ts";
 import { FORMATS, type Format, type View } from "./formats.ts";
 import { rankCsv, rankJson, rankTable } from "./rank.ts";
 import { scoreCsv, scoreJson, scoreTable } from "./score.ts";
+import { sensitivityCsv, sensitivityHtml, sensitivityJson, sensitivityMd, sensitivityTable } from "./sensitivity.ts";
+import type { SensitivityResult } from "../engine/sensitivity.ts";
 import { validateJson, validateText, type ValidationReport } from "./validate.ts";
 
 type Renderer<T> = (input: T, o: RenderOptions) => string | Uint8Array;
@@ -14,6 +16,7 @@ interface Inputs {
   score: Result;
   criteria: Criteria;
   validate: ValidationReport;
+  sensitivity: SensitivityResult;
 }
 
 export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V]>> } = {
@@ -21,6 +24,7 @@ export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V]>> } 
   score: { table: scoreTable, csv: scoreCsv, json: scoreJson },
   criteria: { table: criteriaTree, json: criteriaJson },
   validate: { table: validateText, json: validateJson },
+  sensitivity: { table: sensitivityTable, csv: sensitivityCsv, json: sensitivityJson, md: sensitivityMd, html: sensitivityHtml },
 };
 
 export function render<V extends View>(view: V, format: Format<V>, input: Inputs[V], o: RenderOptions): string | Uint8Array {
