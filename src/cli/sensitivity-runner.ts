@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Worker as WorkerType } from "node:worker_threads";
 import { analyse, layoutOf, runBlock, runContext, type SensitivityResult, type SensitivitySettings } from "../engine/sensitivity.ts";
 import type { Criteria } from "../model/criteria.ts";
-import type { Dataset } from "../model/data.ts";
+import type { Cell, Dataset, UnitData } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
 import type { Progress } from "./progress.ts";
 
@@ -59,7 +59,7 @@ function runInWorker(file: string, input: WorkerInput, into: { ranks: Int32Array
       new Promise<void>((resolve, reject) => {
         // A large young generation: each run's result dies young, and a small nursery would
         // promote it to the old generation and pay for full collections.
-        const w = new Worker(file, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+        const w = new Worker(file, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
         started(w);
         let finished = false;
         w.on("message", (m: WorkerMessage) => {
@@ -79,6 +79,24 @@ function runInWorker(file: string, input: WorkerInput, into: { ranks: Int32Array
   );
 }
 
+/**
+ * The data a worker needs: every cell's value, without where it was read (file, line, header),
+ * which only diagnostics use. A smaller copy for each thread; the same scores.
+ */
+export function withoutSources(data: Dataset): Dataset {
+  const units = data.units.map((u) => {
+    const cells = new Map<string, Cell>();
+    for (const [id, c] of u.cells) {
+      const { source: _source, ...rest } = c;
+      cells.set(id, rest as Cell);
+    }
+    const lean: UnitData = { code: u.code, name: u.name, level: u.level, attributes: u.attributes, submitted: u.submitted, cells, blanks: new Map() };
+    if (u.parent !== undefined) lean.parent = u.parent;
+    return lean;
+  });
+  return data.period === undefined ? { units } : { period: data.period, units };
+}
+
 export async function runSensitivity(
   criteria: Criteria,
   data: Dataset,
@@ -95,13 +113,14 @@ export async function runSensitivity(
   const into = { ranks: new Int32Array(settings.runs * width), bands: new Int16Array(settings.runs * width), width };
   let used = 0;
   if (n > 0 && file) {
+    const lean = withoutSources(data);
     const workers: WorkerType[] = [];
     try {
       await Promise.all(
         Array.from({ length: n }, (_, w) => {
           const start = Math.floor((w * settings.runs) / n);
           const end = Math.floor(((w + 1) * settings.runs) / n);
-          return runInWorker(file, { criteria, data, settings, layout, start, end }, into, o.progress, (x) => workers.push(x));
+          return runInWorker(file, { criteria, data: lean, settings, layout, start, end }, into, o.progress, (x) => workers.push(x));
         }),
       );
     } finally {
