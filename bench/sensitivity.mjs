@@ -143,7 +143,11 @@ function time(args) {
   if (r.status !== 0) throw new Error(`egov-score ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 const only = process.argv.indexOf("--dataset");
 if (only >= 0) {

@@ -50,8 +50,13 @@ export interface RunReport {
   result: SensitivityResult;
   /** the worker threads used; 0 when the runs stayed in this thread */
   workers: number;
+  /** why worker threads were asked for but not used */
+  fallback?: string;
   ms: number;
 }
+
+/** A worker thread could not start or died outside the engine: the runs go to this thread. */
+class WorkerUnavailable extends Error {}
 
 function runInWorker(file: string, input: WorkerInput, into: { ranks: Int32Array; bands: Int16Array; width: number }, progress: Progress | undefined, started: (w: WorkerType) => void): Promise<void> {
   return import("node:worker_threads").then(
@@ -59,7 +64,13 @@ function runInWorker(file: string, input: WorkerInput, into: { ranks: Int32Array
       new Promise<void>((resolve, reject) => {
         // A large young generation: each run's result dies young, and a small nursery would
         // promote it to the old generation and pay for full collections.
-        const w = new Worker(file, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+        let w: WorkerType;
+        try {
+          w = new Worker(file, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+        } catch (e) {
+          reject(new WorkerUnavailable(String(e)));
+          return;
+        }
         started(w);
         let finished = false;
         w.on("message", (m: WorkerMessage) => {
@@ -71,9 +82,11 @@ function runInWorker(file: string, input: WorkerInput, into: { ranks: Int32Array
             resolve();
           } else reject(Object.assign(new Error(m.message), m.stack ? { stack: m.stack } : {}));
         });
-        w.on("error", reject);
+        // An error thrown by the engine comes as a message (a bug: it would fail here too);
+        // anything else means the thread itself failed.
+        w.on("error", (e) => reject(new WorkerUnavailable(String(e))));
         w.on("exit", (code) => {
-          if (!finished) reject(new Error(`a sensitivity worker stopped (exit code ${code}) before sending runs ${input.start}–${input.end - 1}`));
+          if (!finished) reject(new WorkerUnavailable(`a sensitivity worker stopped (exit code ${code}) before sending runs ${input.start}–${input.end - 1}`));
         });
       }),
   );
@@ -108,10 +121,12 @@ export async function runSensitivity(
   const layout = layoutOf(nominal);
   const ctx = runContext(criteria, data, settings, layout);
   const width = layout.length;
-  const n = workerCount(o.workers, settings.runs, width);
+  // A run scores every unit, whichever units it follows.
+  const n = workerCount(o.workers, settings.runs, data.units.length);
   const file = n > 0 ? workerFile() : undefined;
   const into = { ranks: new Int32Array(settings.runs * width), bands: new Int16Array(settings.runs * width), width };
   let used = 0;
+  let fallback: string | undefined = n > 0 && !file ? "no bundled worker beside the running code" : undefined;
   if (n > 0 && file) {
     const lean = withoutSources(data);
     const workers: WorkerType[] = [];
@@ -123,16 +138,20 @@ export async function runSensitivity(
           return runInWorker(file, { criteria, data: lean, settings, layout, start, end }, into, o.progress, (x) => workers.push(x));
         }),
       );
+      used = n;
+    } catch (e) {
+      if (!(e instanceof WorkerUnavailable)) throw e;
+      fallback = e.message;
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
     }
-    used = n;
-  } else {
+  }
+  if (used === 0) {
     const block = runBlock(ctx, 0, settings.runs, () => o.progress?.add(1));
     into.ranks.set(block.ranks);
     into.bands.set(block.bands);
   }
   o.progress?.end();
   const result = analyse(nominal, settings, ctx.plan, layout, into.ranks, into.bands);
-  return { result, workers: used, ms: performance.now() - started };
+  return { result, workers: used, ...(fallback ? { fallback } : {}), ms: performance.now() - started };
 }

@@ -219,6 +219,11 @@ export const messages = {
     en: (a) => `${a.option} needs a whole number from ${a.min} to ${a.max}, not "${a.value}"`,
     vi: (a) => `${a.option} cần một số nguyên từ ${a.min} đến ${a.max}, không phải "${a.value}"`,
   },
+  USAGE_TOO_MANY_RUNS: {
+    en: (a) => `${a.runs} runs of ${a.units} ranked units are more than memory allows`,
+    vi: (a) => `${a.runs} lần chạy cho ${a.units} đơn vị được xếp hạng vượt quá bộ nhớ cho phép`,
+    hint: { en: (a) => `use at most --runs ${a.max}, or --level to analyse one level`, vi: (a) => `dùng tối đa --runs ${a.max}, hoặc --level để phân tích từng cấp` },
+  },
   USAGE_PERTURBATION: {
     en: (a) => `--perturbation needs a number at least 0 and below 1, not "${a.value}"`,
     vi: (a) => `--perturbation cần một số từ 0 đến dưới 1, không phải "${a.value}"`,

@@ -76,6 +76,20 @@ describe("sensitivity on the Cà Mau sample", () => {
     expect(table.find((x) => x.code === "970-09")).toMatchObject({ status: "not-ranked", rank: "", p5: "", wide: "" });
   });
 
+  it("--level gives that level's rows of the whole analysis", () => {
+    const whole = run(["sensitivity", CA_MAU, "--runs", "30", "-f", "csv"]).stdout.split("\n");
+    const huyen = run(["sensitivity", CA_MAU, "--runs", "30", "-f", "csv", "--level", "huyen"]).stdout.split("\n");
+    expect(huyen).toEqual([whole[0], ...whole.filter((l) => l.startsWith("huyen,")), ""]);
+    expect(huyen).toHaveLength(1 + 9 + 1);
+  });
+
+  it("refuses more runs than memory allows, saying how many would do", () => {
+    const r = run(["sensitivity", CA_MAU, "--runs", "1000000", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("1000000 runs of 129 ranked units are more than memory allows");
+    expect(r.stderr).toContain("use at most --runs 775193");
+  });
+
   it("with every input off, every interval is the nominal rank", () => {
     const r = run(["sensitivity", CA_MAU, "--runs", "20", "-f", "csv", "--no-weights", "--no-aggregation", "--no-missing", "--no-drop"]);
     expect(r.code).toBe(0);
