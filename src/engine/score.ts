@@ -155,7 +155,10 @@ function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): NodeScore[] {
   for (let i = 0; i < n; i++) {
     const o = outcomes[i];
     const cell = cells[i];
-    if (o) {
+    if (o && !ctx.nodes) {
+      // Not returned (nodes: false): neither the account of the arithmetic nor the cell.
+      out[i] = { id: ind.id, kind: "indicator", applicable: true, included: true, points: o.rate * max, max, rate: o.rate };
+    } else if (o) {
       const ns: NodeScore = { id: ind.id, kind: "indicator", applicable: true, included: true, points: o.rate * max, max, rate: o.rate, detail: o.detail };
       if (cell) ns.cell = cell;
       out[i] = ns;
@@ -339,6 +342,12 @@ function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
 
   const { ranking, bands } = criteria;
   const valueOf = (r: UnitResult, on: "percent" | "score"): number | null => (on === "percent" ? r.percent : r.score);
+  // Each value is rounded to the tie decimals once, and once only when bands and ranks read the same.
+  const keyOf = (r: UnitResult, on: "percent" | "score"): number | null => {
+    const v = valueOf(r, on);
+    return r.status === "not-ranked" || v === null ? null : roundTo(v, ranking.decimals);
+  };
+  const rankKeys = new Map<UnitResult, number | null>(results.map((r) => [r, keyOf(r, ranking.on)] as const));
   const groups = new Map<string, UnitResult[]>();
   for (const r of results) {
     const g = groups.get(r.peerGroup) ?? [];
@@ -346,17 +355,18 @@ function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
     groups.set(r.peerGroup, g);
   }
   for (const g of groups.values()) {
-    const rankable = g.flatMap((r) => {
-      const v = valueOf(r, ranking.on);
-      return r.status === "not-ranked" || v === null ? [] : [{ code: r.code, key: roundTo(v, ranking.decimals) }];
-    });
+    const rankable: { code: string; key: number }[] = [];
+    for (const r of g) {
+      const key = rankKeys.get(r);
+      if (key !== null && key !== undefined) rankable.push({ code: r.code, key });
+    }
     const ranks = rankGroup(rankable, ranking.method);
     for (const r of g) r.rank = ranks.get(r.code) ?? null;
   }
   for (const r of results) {
-    const v = valueOf(r, bands.on);
-    if (r.status === "not-ranked" || v === null) continue;
-    r.band = bandOf(roundTo(v, ranking.decimals), bands.list)?.id ?? null;
+    const key = bands.on === ranking.on ? rankKeys.get(r) : keyOf(r, bands.on);
+    if (key === null || key === undefined) continue;
+    r.band = bandOf(key, bands.list)?.id ?? null;
   }
   return results.sort(
     (a, b) =>
