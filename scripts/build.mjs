@@ -7,7 +7,9 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli/main.ts" },
+  // The sensitivity worker is an entry of its own, dist/sensitivity-worker.js, which
+  // src/cli/sensitivity-runner.ts finds beside the running bundle.
+  entryPoints: { cli: "src/cli/main.ts", "sensitivity-worker": "src/cli/sensitivity-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

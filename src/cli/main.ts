@@ -94,7 +94,10 @@ export function buildProgram(): Command {
   gateOptions(
     add("report", "the whole report: summary, rankings, bands, gap analysis, charts (md, html, xlsx)", "report", () => import("./commands/report.ts"))
       .argument(...DIR)
-      .option("--level <id>", "only this level"),
+      .option("--level <id>", "only this level")
+      .option("--sensitivity", "add how robust each rank is (the Monte Carlo of `egov-score sensitivity`)")
+      .option("--runs <n>", "with --sensitivity: Monte Carlo runs (default 1000, or the criteria's sensitivity: block)")
+      .option("--seed <n>", "with --sensitivity: the seed (default 1)"),
   );
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
     .argument(...DIR);
@@ -108,6 +111,23 @@ export function buildProgram(): Command {
     .option("--top <n>", "how many units the summary names as most improved and largest falls (default 5)")
     .option("--differences <n>", "per unit, how many indicators whose points differ most to list (default 3; 0: none)")
     .option("--fail-on-drop <n>", "exit 1 when a unit falls more than N ranks, to a lower band, or out of the ranking");
+  add("sensitivity", "how robust each rank is to the method's choices (Monte Carlo)", "sensitivity", () => import("./commands/sensitivity.ts"))
+    .argument(...DIR)
+    .option("--level <id>", "only this level")
+    .option("--top <n>", "only the units of nominal rank N or better")
+    .option("--runs <n>", "Monte Carlo runs (default 1000, or the criteria's sensitivity: block)")
+    .option("--seed <n>", "seed of the runs: the same seed gives the same output (default 1)")
+    .option("--perturbation <x>", "relative change of weights and maxima: 0.25 is ±25% (default)")
+    .option("--weights", "perturb weights and maxima (default)")
+    .option("--no-weights", "keep weights and maxima as written")
+    .option("--aggregation", "aggregate the total the alternative way in half of the runs (default)")
+    .option("--no-aggregation", "keep the total's aggregation")
+    .option("--missing", "draw the missing-data policy: zero, exclude or impute (default)")
+    .option("--no-missing", "keep the missing-data policies as written")
+    .option("--drop", "leave out one indicator at a time (default)")
+    .option("--no-drop", "keep every indicator")
+    .option("--wide <n>", "flag units whose 5–95% interval is wider than N ranks (default: a tenth of the peer group, at least 2)")
+    .option("--workers <n>", "worker threads (default: one per core when the work is large; 0: none)");
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
     .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)");
   add("init", "create a new assessment folder: manifest, criteria, units and data templates", undefined, () => import("./commands/init.ts"), false)

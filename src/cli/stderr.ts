@@ -36,3 +36,14 @@ export function printDiagnostics(diags: readonly Diagnostic[], lang: Lang = stat
   printError(formatDiagnostics(shown, lang, styles()).join("\n"));
   if (shown.some((d) => d.severity === "error")) printError(summary(diags, lang));
 }
+
+/**
+ * A status line that rewrites itself (a progress bar): only on a terminal and without --quiet;
+ * undefined clears it.
+ */
+export function statusLine(text: string | undefined): void {
+  if (state.quiet || process.stderr.isTTY !== true) return;
+  process.stderr.write(text === undefined ? "\r\u001b[K" : `\r${text}\u001b[K`);
+}
+
+export const stderrIsTerminal = (): boolean => process.stderr.isTTY === true && !state.quiet;

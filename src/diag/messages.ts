@@ -245,6 +245,20 @@ export const messages = {
   USAGE_LEVEL: { en: (a) => `unknown level "${a.level}"`, vi: (a) => `cấp "${a.level}" không tồn tại`, hint: { en: (a) => `the levels are: ${a.known}`, vi: (a) => `các cấp: ${a.known}` } },
   USAGE_FORMAT: { en: (a) => `the format "${a.format}" is not available for ${a.command}`, vi: (a) => `định dạng "${a.format}" không dùng được cho ${a.command}`, hint: { en: (a) => `choose one of: ${a.allowed}`, vi: (a) => `chọn một trong: ${a.allowed}` } },
   USAGE_NUMBER: { en: (a) => `${a.option} needs a positive whole number, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên dương, không phải "${a.value}"` },
+  USAGE_INTEGER_RANGE: {
+    en: (a) => `${a.option} needs a whole number from ${a.min} to ${a.max}, not "${a.value}"`,
+    vi: (a) => `${a.option} cần một số nguyên từ ${a.min} đến ${a.max}, không phải "${a.value}"`,
+  },
+  USAGE_TOO_MANY_RUNS: {
+    en: (a) => `${a.runs} runs of ${a.units} ranked units are more than memory allows`,
+    vi: (a) => `${a.runs} lần chạy cho ${a.units} đơn vị được xếp hạng vượt quá bộ nhớ cho phép`,
+    hint: { en: (a) => `use at most --runs ${a.max}, or --level to analyse one level`, vi: (a) => `dùng tối đa --runs ${a.max}, hoặc --level để phân tích từng cấp` },
+  },
+  USAGE_PERTURBATION: {
+    en: (a) => `--perturbation needs a number at least 0 and below 1, not "${a.value}"`,
+    vi: (a) => `--perturbation cần một số từ 0 đến dưới 1, không phải "${a.value}"`,
+    hint: { en: () => "0.25 multiplies each weight or maximum by a factor between 0.75 and 1.25", vi: () => "0.25 nhân mỗi trọng số hoặc điểm tối đa với một hệ số từ 0,75 đến 1,25" },
+  },
   USAGE_OUTPUT_IS_INPUT: { en: (a) => `refusing to write over the input file ${a.path}`, vi: (a) => `không ghi đè lên tệp đầu vào ${a.path}`, hint: { en: () => "choose another -o path", vi: () => "chọn đường dẫn -o khác" } },
   USAGE_BINARY_TERMINAL: { en: (a) => `${a.format} is a binary format and stdout is a terminal`, vi: (a) => `${a.format} là định dạng nhị phân, không in ra màn hình`, hint: { en: (a) => `write it to a file: -o report.${a.format} (or redirect stdout to a file)`, vi: (a) => `ghi ra tệp: -o bao-cao.${a.format} (hoặc chuyển stdout vào tệp)` } },
   UNIT_NOT_FOUND: { en: (a) => `no unit has the code or name "${a.query}"${a.suggestions ? `; did you mean ${a.suggestions}?` : ""}`, vi: (a) => `không có đơn vị nào có mã hoặc tên "${a.query}"${a.suggestions ? `; có phải ${a.suggestions}?` : ""}`, hint: { en: () => "give a unit code, or a part of its name that only it has; `egov-score rank` lists them", vi: () => "nhập mã đơn vị, hoặc một phần tên chỉ đơn vị đó có; `egov-score rank` liệt kê các đơn vị" } },

@@ -7,10 +7,24 @@ export function roundTo(x: number, decimals: number): number {
   return Math.round(Number((x * f).toPrecision(15))) / f;
 }
 
+// Codes are compared many times (every sort of every run of a sensitivity analysis): their
+// runs of digits and non-digits are split once and remembered (a bounded memo, pure).
+const runsOf = new Map<string, string[]>();
+function runs(code: string): string[] {
+  let r = runsOf.get(code);
+  if (r === undefined) {
+    if (runsOf.size >= 200_000) runsOf.clear();
+    r = code.match(/\d+|\D+/g) ?? [];
+    runsOf.set(code, r);
+  }
+  return r;
+}
+
 /** Natural order of unit codes: "964-2" before "964-10"; stable on every locale. */
 export function compareCodes(a: string, b: string): number {
-  const ra = a.match(/\d+|\D+/g) ?? [];
-  const rb = b.match(/\d+|\D+/g) ?? [];
+  if (a === b) return 0;
+  const ra = runs(a);
+  const rb = runs(b);
   const n = Math.min(ra.length, rb.length);
   for (let i = 0; i < n; i++) {
     const x = ra[i] as string;

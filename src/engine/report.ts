@@ -1,6 +1,7 @@
 // The computations behind `report`: per level, the summary, the pillar averages, the gap
 // analysis and the units left out of the ranking. Pure: a result in, a plain data model out,
 // which the md, html and xlsx renderers all read.
+import type { SensitivityResult } from "./sensitivity.ts";
 import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
 import type { NodeScore, Result, UnitResult } from "../model/result.ts";
@@ -125,6 +126,8 @@ export interface Report {
   levels: LevelReport[];
   /** per level, the periods of the data when there are three or more */
   trends?: LevelTrend[];
+  /** with `report --sensitivity`: how robust each rank is */
+  sensitivity?: SensitivityResult;
 }
 
 export function mean(xs: readonly number[]): number | null {

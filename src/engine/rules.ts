@@ -172,8 +172,17 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
   },
 };
 
+// Categories repeat (a handful of values over thousands of units) and the Vietnamese lower case
+// is slow: each text is normalised once (a bounded memo, pure).
+const categoryKeys = new Map<string, string>();
 export function normaliseCategory(s: string): string {
-  return s.normalize("NFC").trim().toLocaleLowerCase("vi");
+  let k = categoryKeys.get(s);
+  if (k === undefined) {
+    if (categoryKeys.size >= 10_000) categoryKeys.clear();
+    k = s.normalize("NFC").trim().toLocaleLowerCase("vi");
+    categoryKeys.set(s, k);
+  }
+  return k;
 }
 
 export function cohortStats(values: readonly number[]): CohortStats {

@@ -1,10 +1,11 @@
 // The scoring engine: pure. Criteria and unit data in, the result model out.
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import type { RuleInput } from "../model/criteria-schema.ts";
 import type { Criteria, CriteriaNode, GroupNode, IndicatorNode, Level } from "../model/criteria.ts";
 import type { Cell, Dataset, UnitData } from "../model/data.ts";
 import type { LevelResult, NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { bandOf, compareCodes, rankGroup, roundTo } from "./rank.ts";
-import { applyRule, cellValue, clamp01, cohortStats, ruleReads } from "./rules.ts";
+import { applyRule, cellValue, clamp01, cohortStats, ruleReads, type RuleOutcome } from "./rules.ts";
 
 const unitScale = (ind: IndicatorNode): number => (ind.unit === "percent" ? 100 : 1);
 
@@ -62,78 +63,132 @@ interface LevelContext {
   /** unit code -> the codes of its descendants, per level */
   descendants: (code: string, level: string) => string[];
   diagnostics: Diagnostic[];
+  /** rule outcomes of this level kept between calls on the same data, when a cache is given */
+  rated?: Map<RuleInput, Map<string, Rated>>;
+  /** false: leave UnitResult.nodes empty */
+  nodes: boolean;
 }
 
-/** Scores one indicator for every unit of a level: cohort-aware, missing values by policy. */
-function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): Map<string, NodeScore> {
-  const out = new Map<string, NodeScore>();
-  const max = ind.maxByLevel.get(ctx.level.id);
-  if (max === undefined) {
-    for (const u of ctx.units) out.set(u.code, { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null });
-    return out;
-  }
+/** One indicator's cells read and scored by its rule, for every unit of a level (by position). */
+interface Rated {
+  /** the rule's outcome, where the unit has a value the rule reads */
+  outcomes: (RuleOutcome | undefined)[];
+  /** the cell of each unit (a value, or "not applicable") */
+  cells: (Cell | undefined)[];
+  /** the rates of the units with a value, in unit order: the cohort of an imputation */
+  rates: number[];
+}
+
+/**
+ * Reuses what does not change between calls on the same data: each level's units in code order
+ * and each indicator's rule outcomes. A sensitivity analysis re-scores the same data under
+ * perturbed criteria that keep every rule object, so its runs only aggregate again.
+ */
+export interface ScoreCache {
+  data: WeakMap<Dataset, { units: Map<string, UnitData[]>; rated: Map<string, Map<RuleInput, Map<string, Rated>>> }>;
+}
+
+export function scoreCache(): ScoreCache {
+  return { data: new WeakMap() };
+}
+
+/** The maximum a rule's own points (steps, categories, points) are read against. */
+function ruleMaxOf(ind: IndicatorNode, level: string, max: number): number {
+  return ind.ruleMaxByLevel?.get(level) ?? max;
+}
+
+function rate(ind: IndicatorNode, ctx: LevelContext, ruleMax: number): Rated {
+  const n = ctx.units.length;
+  const outcomes: (RuleOutcome | undefined)[] = new Array(n);
+  const cells: (Cell | undefined)[] = new Array(n);
+  const values: (number | boolean | string | undefined)[] = new Array(n);
   const reads = ruleReads(ind.rule);
-  const values = new Map<string, { value: number | boolean | string; cell?: Cell }>();
-  const na = new Map<string, Cell>();
-  for (const u of ctx.units) {
-    if (ind.rule.type === "rollup") {
-      const v = rollupValue(ind, u.code, ctx);
-      if (v !== undefined) values.set(u.code, { value: v });
+  const rollup = ind.rule.type === "rollup";
+  for (let i = 0; i < n; i++) {
+    const u = ctx.units[i] as UnitData;
+    if (rollup) {
+      values[i] = rollupValue(ind, u.code, ctx);
       continue;
     }
     const cell = u.cells.get(ind.id);
     if (!cell) continue;
-    if (cell.kind === "na") {
-      na.set(u.code, cell);
-      continue;
-    }
-    const v = cellValue(cell, reads);
-    if (v !== undefined) values.set(u.code, { value: v, cell });
+    cells[i] = cell;
+    if (cell.kind === "na") continue;
+    values[i] = cellValue(cell, reads);
   }
   const needsCohort = ind.rule.type === "relative" || ind.rule.type === "minmax" || ind.rule.type === "zscore";
-  const stats = needsCohort ? cohortStats([...values.values()].map((v) => v.value as number)) : undefined;
-
+  const stats = needsCohort ? cohortStats(values.filter((v) => v !== undefined) as number[]) : undefined;
+  const rctx = stats ? { max: ruleMax, unitScale: unitScale(ind), stats } : { max: ruleMax, unitScale: unitScale(ind) };
   const rates: number[] = [];
-  for (const u of ctx.units) {
-    const v = values.get(u.code);
-    if (!v) continue;
-    const o = applyRule(ind.rule, v.value, stats ? { max, unitScale: unitScale(ind), stats } : { max, unitScale: unitScale(ind) });
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === undefined) continue;
+    const o = applyRule(ind.rule, v, rctx);
+    outcomes[i] = o;
     rates.push(o.rate);
-    const ns: NodeScore = { id: ind.id, kind: "indicator", applicable: true, included: true, points: o.rate * max, max, rate: o.rate, detail: o.detail };
-    if (v.cell) ns.cell = v.cell;
-    out.set(u.code, ns);
   }
-  for (const u of ctx.units) {
-    if (out.has(u.code)) continue;
-    const cell = na.get(u.code);
-    if (cell) {
-      out.set(u.code, { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null, cell });
-      continue;
+  return { outcomes, cells, rates };
+}
+
+/** The rule outcomes of an indicator, from the cache when the same rule was already applied. */
+function rated(ind: IndicatorNode, ctx: LevelContext, ruleMax: number): Rated {
+  // A roll-up reads the results of the children units, which change from call to call.
+  if (!ctx.rated || ind.rule.type === "rollup") return rate(ind, ctx, ruleMax);
+  let byKey = ctx.rated.get(ind.rule);
+  if (!byKey) ctx.rated.set(ind.rule, (byKey = new Map()));
+  const key = `${ind.id}\u0000${ind.unit}\u0000${ruleMax}`;
+  let r = byKey.get(key);
+  if (!r) byKey.set(key, (r = rate(ind, ctx, ruleMax)));
+  return r;
+}
+
+/** Scores one indicator for every unit of a level (by position): cohort-aware, missing values by policy. */
+function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): NodeScore[] {
+  const n = ctx.units.length;
+  const out: NodeScore[] = new Array(n);
+  const max = ind.maxByLevel.get(ctx.level.id);
+  if (max === undefined) {
+    for (let i = 0; i < n; i++) out[i] = { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null };
+    return out;
+  }
+  const { outcomes, cells, rates } = rated(ind, ctx, ruleMaxOf(ind, ctx.level.id, max));
+  for (let i = 0; i < n; i++) {
+    const o = outcomes[i];
+    const cell = cells[i];
+    if (o && !ctx.nodes) {
+      // Not returned (nodes: false): neither the account of the arithmetic nor the cell.
+      out[i] = { id: ind.id, kind: "indicator", applicable: true, included: true, points: o.rate * max, max, rate: o.rate };
+    } else if (o) {
+      const ns: NodeScore = { id: ind.id, kind: "indicator", applicable: true, included: true, points: o.rate * max, max, rate: o.rate, detail: o.detail };
+      if (cell) ns.cell = cell;
+      out[i] = ns;
+    } else if (cell?.kind === "na") {
+      out[i] = { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null, cell };
+    } else {
+      out[i] = missingScore(ind, ctx.units[i] as UnitData, max, rates, ctx);
     }
-    out.set(u.code, missingScore(ind, u, max, rates, ctx));
   }
   return out;
 }
 
 function missingScore(ind: IndicatorNode, u: UnitData, max: number, cohortRates: number[], ctx: LevelContext): NodeScore {
-  const base = { id: ind.id, kind: "indicator" as const, applicable: true };
   // Bonus and penalty points that are not claimed are simply zero: that is not missing data.
-  if (ind.role !== "score") return { ...base, included: true, points: 0, max, rate: 0 };
+  if (ind.role !== "score") return { id: ind.id, kind: "indicator", applicable: true, included: true, points: 0, max, rate: 0 };
   switch (ind.missing) {
     case "exclude":
-      return { ...base, included: false, points: null, max: 0, rate: null, missing: "exclude" };
+      return { id: ind.id, kind: "indicator", applicable: true, included: false, points: null, max: 0, rate: null, missing: "exclude" };
     case "impute-mean":
     case "impute-median": {
       const r = cohortRates.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(cohortRates) : median(cohortRates);
-      return { ...base, included: true, points: r * max, max, rate: r, missing: ind.missing };
+      return { id: ind.id, kind: "indicator", applicable: true, included: true, points: r * max, max, rate: r, missing: ind.missing };
     }
     case "error":
       if (u.submitted) {
         ctx.diagnostics.push(diag("MISSING_VALUE", "error", { unit: u.code, indicator: ind.id }, u.blanks.get(ind.id) ?? u.row ?? u.source ?? {}));
       }
-      return { ...base, included: true, points: 0, max, rate: 0, missing: "error" };
+      return { id: ind.id, kind: "indicator", applicable: true, included: true, points: 0, max, rate: 0, missing: "error" };
     default:
-      return { ...base, included: true, points: 0, max, rate: 0, missing: "zero" };
+      return { id: ind.id, kind: "indicator", applicable: true, included: true, points: 0, max, rate: 0, missing: "zero" };
   }
 }
 
@@ -160,72 +215,110 @@ function rollupValue(ind: IndicatorNode, code: string, ctx: LevelContext): numbe
   }
 }
 
-/** Aggregates a group for one unit from its children's scores. */
-function aggregate(group: GroupNode, level: string, scores: Record<string, NodeScore>): NodeScore {
-  const kids = group.children.map((c) => scores[c.id]).filter((s): s is NodeScore => s !== undefined);
-  const applicable = group.maxByLevel.has(level) && kids.some((k) => k.applicable);
-  const inc = kids.filter((k) => k.included);
-  if (!applicable || inc.length === 0) {
+/**
+ * The tree numbered for aggregation: the indicators first (in criteria.indicators order), then the
+ * groups in post-order (children before their group), each group with the numbers of its children.
+ */
+interface Numbering {
+  groups: { node: GroupNode; at: number; children: number[] }[];
+  root: number;
+  bonus: number[];
+  penalty: number[];
+  /** the numbers of the scored indicators (not bonus or penalty) */
+  scored: number[];
+}
+
+function numberTree(criteria: Criteria): Numbering {
+  const at = new Map<string, number>(criteria.indicators.map((ind, k) => [ind.id, k] as const));
+  const groups: Numbering["groups"] = [];
+  const number = (node: CriteriaNode): number => {
+    if (node.kind === "indicator") return at.get(node.id) as number;
+    const children = node.children.map(number);
+    const n = criteria.indicators.length + groups.length;
+    groups.push({ node, at: n, children });
+    return n;
+  };
+  const root = number(criteria.root);
+  const ids = (adj: Criteria["bonus"]): number[] => (adj ? adj.indicators.map((i) => at.get(i.id) as number) : []);
+  const scored: number[] = [];
+  criteria.indicators.forEach((ind, k) => {
+    if (ind.role === "score") scored.push(k);
+  });
+  return { groups, root, bonus: ids(criteria.bonus), penalty: ids(criteria.penalty), scored };
+}
+
+/** Aggregates a group for one unit from its children's scores (numbered as in Numbering). */
+function aggregate(group: GroupNode, children: number[], level: string, scores: NodeScore[]): NodeScore {
+  let anyApplicable = false;
+  let included = 0;
+  for (const c of children) {
+    const k = scores[c] as NodeScore;
+    if (k.applicable) anyApplicable = true;
+    if (k.included) included++;
+  }
+  const applicable = group.maxByLevel.has(level) && anyApplicable;
+  if (!applicable || included === 0) {
     return { id: group.id, kind: "group", applicable, included: false, points: null, max: 0, rate: null };
   }
   if (group.aggregation === "sum") {
     let points = 0;
     let max = 0;
-    for (const k of inc) {
+    for (const c of children) {
+      const k = scores[c] as NodeScore;
+      if (!k.included) continue;
       points += k.points ?? 0;
       max += k.max;
     }
     return { id: group.id, kind: "group", applicable, included: true, points, max, rate: max > 0 ? clamp01(points / max) : 0 };
   }
-  const weightOf = new Map(group.children.map((c) => [c.id, c.weight] as const));
   let w = 0;
   let acc = 0;
   let anyZero = false;
-  for (const k of inc) {
-    const wk = weightOf.get(k.id) ?? 1;
+  children.forEach((c, i) => {
+    const k = scores[c] as NodeScore;
+    if (!k.included) return;
+    const child = group.children[i] as CriteriaNode;
+    const wk = child.weightByLevel?.get(level) ?? child.weight;
     const r = k.rate ?? 0;
     w += wk;
     if (group.aggregation === "mean") acc += wk * r;
     else if (r <= 0) anyZero = true;
     else acc += wk * Math.log(r);
-  }
+  });
   const rate = w <= 0 ? 0 : group.aggregation === "mean" ? acc / w : anyZero ? 0 : Math.exp(acc / w);
   const max = group.maxByLevel.get(level) ?? 0;
   return { id: group.id, kind: "group", applicable, included: true, points: clamp01(rate) * max, max, rate: clamp01(rate) };
 }
 
-function aggregateTree(node: CriteriaNode, level: string, scores: Record<string, NodeScore>): void {
-  if (node.kind === "indicator") return;
-  for (const c of node.children) aggregateTree(c, level, scores);
-  scores[node.id] = aggregate(node, level, scores);
-}
-
-function adjustmentPoints(adj: Criteria["bonus"], scores: Record<string, NodeScore>): number {
+function adjustmentPoints(adj: Criteria["bonus"], numbers: number[], scores: NodeScore[]): number {
   if (!adj) return 0;
   let p = 0;
-  for (const ind of adj.indicators) p += scores[ind.id]?.points ?? 0;
+  for (const k of numbers) p += scores[k]?.points ?? 0;
   return Math.min(p, adj.max);
 }
 
 function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
-  const perIndicator = new Map<string, Map<string, NodeScore>>();
-  for (const ind of criteria.indicators) perIndicator.set(ind.id, scoreIndicator(ind, ctx));
+  const perIndicator = criteria.indicators.map((ind) => scoreIndicator(ind, ctx));
+  const numbering = numberTree(criteria);
+  const K = criteria.indicators.length;
+  const level = ctx.level.id;
 
-  const results: UnitResult[] = ctx.units.map((u) => {
+  const results: UnitResult[] = ctx.units.map((u, i) => {
+    const scores: NodeScore[] = new Array(K + numbering.groups.length);
+    for (let k = 0; k < K; k++) scores[k] = (perIndicator[k] as NodeScore[])[i] as NodeScore;
+    for (const g of numbering.groups) scores[g.at] = aggregate(g.node, g.children, level, scores);
+    // The same record as ever: indicators in criteria order, then groups children first.
     const nodes: Record<string, NodeScore> = {};
-    for (const ind of criteria.indicators) {
-      const s = perIndicator.get(ind.id)?.get(u.code);
-      if (s) nodes[ind.id] = s;
-    }
-    aggregateTree(criteria.root, ctx.level.id, nodes);
-    const root = nodes[criteria.root.id] as NodeScore;
+    if (ctx.nodes) for (const s of scores) nodes[s.id] = s;
+    const root = scores[numbering.root] as NodeScore;
     const max = root.max;
-    const bonus = adjustmentPoints(criteria.bonus, nodes);
-    const penalty = adjustmentPoints(criteria.penalty, nodes);
+    const bonus = adjustmentPoints(criteria.bonus, numbering.bonus, scores);
+    const penalty = adjustmentPoints(criteria.penalty, numbering.penalty, scores);
     const ranked = u.submitted && root.included && max > 0;
     const base = ranked ? (root.points ?? 0) : null;
     const score = base === null ? null : Math.min(max, Math.max(0, base + bonus - penalty));
-    const missing = criteria.indicators.some((i) => i.role === "score" && nodes[i.id]?.missing !== undefined);
+    let missing = false;
+    for (const k of numbering.scored) if ((scores[k] as NodeScore).missing !== undefined) missing = true;
     const status: Status = !ranked ? "not-ranked" : missing ? "incomplete" : "ranked";
     const r: UnitResult = {
       code: u.code,
@@ -249,6 +342,12 @@ function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
 
   const { ranking, bands } = criteria;
   const valueOf = (r: UnitResult, on: "percent" | "score"): number | null => (on === "percent" ? r.percent : r.score);
+  // Each value is rounded to the tie decimals once, and once only when bands and ranks read the same.
+  const keyOf = (r: UnitResult, on: "percent" | "score"): number | null => {
+    const v = valueOf(r, on);
+    return r.status === "not-ranked" || v === null ? null : roundTo(v, ranking.decimals);
+  };
+  const rankKeys = new Map<UnitResult, number | null>(results.map((r) => [r, keyOf(r, ranking.on)] as const));
   const groups = new Map<string, UnitResult[]>();
   for (const r of results) {
     const g = groups.get(r.peerGroup) ?? [];
@@ -256,17 +355,18 @@ function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
     groups.set(r.peerGroup, g);
   }
   for (const g of groups.values()) {
-    const rankable = g.flatMap((r) => {
-      const v = valueOf(r, ranking.on);
-      return r.status === "not-ranked" || v === null ? [] : [{ code: r.code, key: roundTo(v, ranking.decimals) }];
-    });
+    const rankable: { code: string; key: number }[] = [];
+    for (const r of g) {
+      const key = rankKeys.get(r);
+      if (key !== null && key !== undefined) rankable.push({ code: r.code, key });
+    }
     const ranks = rankGroup(rankable, ranking.method);
     for (const r of g) r.rank = ranks.get(r.code) ?? null;
   }
   for (const r of results) {
-    const v = valueOf(r, bands.on);
-    if (r.status === "not-ranked" || v === null) continue;
-    r.band = bandOf(roundTo(v, ranking.decimals), bands.list)?.id ?? null;
+    const key = bands.on === ranking.on ? rankKeys.get(r) : keyOf(r, bands.on);
+    if (key === null || key === undefined) continue;
+    r.band = bandOf(key, bands.list)?.id ?? null;
   }
   return results.sort(
     (a, b) =>
@@ -276,29 +376,61 @@ function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
   );
 }
 
-export function score(criteria: Criteria, data: Dataset): Result {
-  const diagnostics: Diagnostic[] = [];
-  const byCode = new Map(data.units.map((u) => [u.code, u] as const));
-  const descendants = (code: string, level: string): string[] => {
-    const out: string[] = [];
-    for (const u of data.units) {
-      if (u.level !== level) continue;
-      const seen = new Set<string>();
-      for (let p = u.parent; p !== undefined && !seen.has(p); p = byCode.get(p)?.parent) {
-        seen.add(p);
-        if (p === code) {
-          out.push(u.code);
-          break;
+/** unit code -> level -> the codes of its descendants at that level, in data order. */
+function descendantIndex(data: Dataset): (code: string, level: string) => string[] {
+  let index: Map<string, Map<string, string[]>> | undefined;
+  return (code, level) => {
+    if (!index) {
+      index = new Map();
+      const byCode = new Map(data.units.map((u) => [u.code, u] as const));
+      for (const u of data.units) {
+        const seen = new Set<string>();
+        for (let p = u.parent; p !== undefined && !seen.has(p); p = byCode.get(p)?.parent) {
+          seen.add(p);
+          let perLevel = index.get(p);
+          if (!perLevel) index.set(p, (perLevel = new Map()));
+          const list = perLevel.get(u.level);
+          if (list) list.push(u.code);
+          else perLevel.set(u.level, [u.code]);
         }
       }
     }
-    return out;
+    return index.get(code)?.get(level) ?? [];
   };
+}
+
+export interface ScoreOptions {
+  /** reuse rule outcomes between calls on the same Dataset (see ScoreCache) */
+  cache?: ScoreCache;
+  /**
+   * false: every UnitResult.nodes is left empty, for callers that need only scores, ranks and
+   * bands (a sensitivity run): building a record of every node of every unit is a third of the
+   * time of a large run. Kept anyway where a roll-up reads a node of its children units.
+   */
+  nodes?: boolean;
+}
+
+export function score(criteria: Criteria, data: Dataset, options: ScoreOptions = {}): Result {
+  const diagnostics: Diagnostic[] = [];
+  const descendants = descendantIndex(data);
+  const nodes = options.nodes !== false || criteria.indicators.some((i) => i.rule.type === "rollup" && (i.rule.of ?? "total") !== "total");
+  let cached = options.cache?.data.get(data);
+  if (options.cache && !cached) options.cache.data.set(data, (cached = { units: new Map(), rated: new Map() }));
   const scored = new Map<string, UnitResult>();
   const byLevel = new Map<string, UnitResult[]>();
   for (const level of scoringOrder(criteria)) {
-    const units = data.units.filter((u) => u.level === level.id).sort((a, b) => compareCodes(a.code, b.code));
-    const results = scoreLevel(criteria, { level, units, scored, descendants, diagnostics });
+    let units = cached?.units.get(level.id);
+    if (!units) {
+      units = data.units.filter((u) => u.level === level.id).sort((a, b) => compareCodes(a.code, b.code));
+      cached?.units.set(level.id, units);
+    }
+    const ctx: LevelContext = { level, units, scored, descendants, diagnostics, nodes };
+    if (cached) {
+      let rated = cached.rated.get(level.id);
+      if (!rated) cached.rated.set(level.id, (rated = new Map()));
+      ctx.rated = rated;
+    }
+    const results = scoreLevel(criteria, ctx);
     for (const r of results) scored.set(r.code, r);
     byLevel.set(level.id, results);
   }

@@ -365,6 +365,7 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
   if (input.note !== undefined) criteria.note = label(input.note);
   if (bonus) criteria.bonus = bonus;
   if (penalty) criteria.penalty = penalty;
+  if (input.sensitivity) criteria.sensitivity = { ...input.sensitivity };
   return criteria;
 }
 

@@ -140,6 +140,24 @@ const Band = z.strictObject({
   color: z.string().optional(),
 });
 
+export const Sensitivity = z
+  .strictObject({
+    runs: z.number().int().min(1).max(1_000_000).optional().describe("Monte Carlo runs (default 1000)"),
+    seed: z.number().int().min(0).max(4294967295).optional().describe("the seed of the runs; the same seed gives the same result (default 1)"),
+    perturbation: z
+      .number()
+      .min(0)
+      .lt(1)
+      .optional()
+      .describe("relative change of weights and maxima: each is multiplied by a factor drawn uniformly in [1 - p, 1 + p], then renormalised (default 0.25)"),
+    weights: z.boolean().optional().describe("perturb the weights (mean, geometric) and maxima (sum) of every group's children (default true)"),
+    aggregation: z.boolean().optional().describe("aggregate the total the alternative way in half of the runs: geometric instead of sum or mean, mean instead of geometric (default true)"),
+    missing: z.boolean().optional().describe("draw the missing-data policy of every scored indicator: zero, exclude or impute (default true)"),
+    drop: z.boolean().optional().describe("leave out one indicator at a time, or none (default true)"),
+    wide: z.number().int().min(0).optional().describe("flag a unit whose 5-95% rank interval is wider than this many ranks (default: a tenth of its peer group, at least 2)"),
+  })
+  .describe("defaults of `egov-score sensitivity`: which method choices vary, and how much; flags override them");
+
 export const CriteriaSchema = z.strictObject({
   $schema: z.string().optional(),
   id: Id,
@@ -172,6 +190,7 @@ export const CriteriaSchema = z.strictObject({
       decimals: z.number().int().min(0).max(10).optional().describe("two scores equal at this many decimals are tied"),
     })
     .optional(),
+  sensitivity: Sensitivity.optional(),
 });
 
 export type CriteriaInput = z.infer<typeof CriteriaSchema>;
@@ -184,6 +203,7 @@ export type MissingPolicyName = z.infer<typeof MissingPolicy>;
 export type AggregationName = z.infer<typeof Aggregation>;
 export type DirectionName = z.infer<typeof Direction>;
 export type UnitName = z.infer<typeof Unit>;
+export type SensitivityInput = z.infer<typeof Sensitivity>;
 
 export function criteriaJsonSchema(): unknown {
   return z.toJSONSchema(CriteriaSchema, { io: "input", target: "draft-2020-12" });

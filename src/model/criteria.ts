@@ -2,6 +2,7 @@
 // labels normalised and applicability worked out per level. Built by load/criteria.ts.
 import type {
   AggregationName,
+  SensitivityInput,
   DirectionName,
   MissingPolicyName,
   RuleInput,
@@ -27,6 +28,12 @@ interface NodeBase {
   /** ids of the enclosing groups, outermost first (empty for a top-level node) */
   path: string[];
   weight: number;
+  /**
+   * The weight per level in a mean or geometric parent, where it differs from `weight`: a
+   * sensitivity run that aggregates a sum group geometrically weighs each child by its maximum
+   * at the unit's level. Absent in criteria read from a file.
+   */
+  weightByLevel?: Map<string, number>;
   missing: MissingPolicyName;
   /** the maximum per level id, for the levels where the node applies */
   maxByLevel: Map<string, number>;
@@ -41,6 +48,12 @@ export interface IndicatorNode extends NodeBase {
   column: string;
   agency?: string;
   role: "score" | "bonus" | "penalty";
+  /**
+   * The maximum per level that the rule's own points (steps, categories, the points rule) are
+   * read against, where it differs from maxByLevel: a sensitivity run that rescales maxima keeps
+   * every rate as the criteria define it. Absent in criteria read from a file.
+   */
+  ruleMaxByLevel?: Map<string, number>;
 }
 
 export interface GroupNode extends NodeBase {
@@ -82,6 +95,8 @@ export interface Criteria {
   ranking: { method: "competition" | "dense"; on: "percent" | "score"; decimals: number };
   /** every indicator, scored ones first in tree order, then bonus, then penalty */
   indicators: IndicatorNode[];
+  /** the defaults of `egov-score sensitivity`, as written in the criteria */
+  sensitivity?: SensitivityInput;
 }
 
 export function text(t: Text | undefined, lang: Lang, fallback = ""): string {

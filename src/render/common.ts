@@ -53,6 +53,16 @@ export function esc(s: string): string {
   return inert(s).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
 }
 
+/**
+ * Text from the data as inert Markdown (a table cell or a line): no control sequences, no line
+ * breaks, and every character that could start formatting, a link, a tag or a new cell escaped.
+ */
+export function mdText(s: string): string {
+  return inert(s.replace(/\r\n|[\r\n\u2028\u2029\t]/g, " "))
+    .replace(/[\\`*_{}[\]<>|~$&#!]/g, (ch) => `\\${ch}`)
+    .trim();
+}
+
 /** Items grouped by a key, groups in the order they first appear. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): [string, T[]][] {
   const groups = new Map<string, T[]>();

@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import type { Comparison, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvDocument, groupBy, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 import { escapeXml, slopeChart } from "./svg.ts";
 
@@ -356,12 +356,6 @@ export function compareJson(c: Comparison, o: RenderOptions): string {
 // ---------------------------------------------------------------------------------------------
 // markdown
 
-/** Text safe inside a Markdown table cell: no pipes, no markup, no line breaks. */
-export function mdText(s: string): string {
-  return inert(s)
-    .replace(/[\r\n]+/g, " ")
-    .replace(/[\\`*_[\]<>|]/g, "\\$&");
-}
 
 function mdTable(head: string[], rows: string[][], right: boolean[]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;

@@ -9,6 +9,7 @@ export const FORMATS = {
   template: ["csv"],
   report: ["md", "html", "xlsx"],
   explain: ["table", "json"],
+  sensitivity: ["table", "csv", "json", "md", "html"],
 } as const;
 
 export type View = keyof typeof FORMATS;

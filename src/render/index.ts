@@ -14,6 +14,8 @@ import { rankMd, reportMd } from "./markdown.ts";
 import { rankCsv, rankJson, rankTable } from "./rank.ts";
 import { scoreCsv, scoreJson, scoreTable } from "./score.ts";
 import { templateCsv, type UnitForm } from "./template.ts";
+import { sensitivityCsv, sensitivityHtml, sensitivityJson, sensitivityMd, sensitivityTable } from "./sensitivity.ts";
+import type { SensitivityResult } from "../engine/sensitivity.ts";
 import { validateJson, validateText, type ValidationReport } from "./validate.ts";
 
 export type Rendered = string | Uint8Array;
@@ -30,6 +32,7 @@ interface Inputs {
   template: UnitForm;
   report: Report;
   explain: Explanation;
+  sensitivity: SensitivityResult;
 }
 
 export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V], V>> } = {
@@ -46,6 +49,7 @@ export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V], V>>
     xlsx: async (rep, o) => (await import("./xlsx.ts")).reportXlsx(rep, o),
   },
   explain: { table: explainText, json: explainJson },
+  sensitivity: { table: sensitivityTable, csv: sensitivityCsv, json: sensitivityJson, md: sensitivityMd, html: sensitivityHtml },
 };
 
 export function render<V extends View>(view: V, format: Format<V>, input: Inputs[V], o: RenderOptions): Output<V> {

@@ -145,6 +145,20 @@ const L = {
   above: { vi: "xếp trên", en: "just above" },
   below: { vi: "xếp dưới", en: "just below" },
   agency: { vi: "cơ quan phụ trách", en: "responsible agency" },
+  sensitivity: { vi: "Độ nhạy của xếp hạng", en: "Sensitivity of the ranking" },
+  interval: { vi: "Khoảng 5–95%", en: "5–95%" },
+  shift: { vi: "Lệch TB", en: "Shift" },
+  sameBand: { vi: "Giữ xếp loại", en: "Same band" },
+  bandShares: { vi: "Xác suất xếp loại", en: "Band probabilities" },
+  wide: { vi: "rộng", en: "wide" },
+  noBand: { vi: "không xếp loại", en: "no band" },
+  "input.weights": { vi: "trọng số", en: "weights" },
+  "input.aggregation": { vi: "cách tổng hợp", en: "aggregation" },
+  "input.missing": { vi: "dữ liệu thiếu", en: "missing data" },
+  "input.drop": { vi: "bỏ một chỉ số", en: "dropped indicator" },
+  "aggregation.sum": { vi: "cộng điểm", en: "sum" },
+  "aggregation.mean": { vi: "trung bình cộng", en: "arithmetic mean" },
+  "aggregation.geometric": { vi: "trung bình nhân", en: "geometric mean" },
 } as const;
 
 export type LabelKey = keyof typeof L;

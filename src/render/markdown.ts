@@ -5,8 +5,9 @@ import type { LevelReport, Report } from "../engine/report.ts";
 import { buildReport } from "../engine/report.ts";
 import { text } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
-import { inert, type RenderOptions } from "./common.ts";
+import { inert, mdText, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
+import { sensitivitySection } from "./sensitivity.ts";
 import {
   bandsTable,
   display,
@@ -24,11 +25,8 @@ import {
 } from "./report-tables.ts";
 
 /** Text from the data, made inert: no control sequences, one line, Markdown and HTML escaped. */
-export function mdText(s: string): string {
-  return inert(s.replace(/\r\n|[\r\n\u2028\u2029]/g, " "))
-    .replace(/[\\`*_[\]<>|~$&#!]/g, (ch) => `\\${ch}`)
-    .trim();
-}
+
+export { mdText };
 
 export function mdTable(m: TableModel, decimals: number): string {
   const head = `| ${m.columns.map((c) => mdText(c.label)).join(" | ")} |`;
@@ -97,6 +95,7 @@ export function reportMd(rep: Report, o: RenderOptions): string {
     out.push(`### ${t("notRankedWhy", lang)}`, "", l.notRanked.length ? mdTable(notRankedTable(rep, l, lang), dec) : t("none", lang), "");
     if (l.incomplete.length) out.push(`### ${t("incompleteUnits", lang)}`, "", mdTable(incompleteTable(l, lang), dec), "");
   }
+  if (rep.sensitivity) out.push(sensitivitySection(rep.sensitivity, "md", o, { depth: 2 }), "");
   out.push("---", "", `_${t("madeWith", lang)}_`);
   return `${out.join("\n").trimEnd()}\n`;
 }

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diag/diagnostic.ts";
 import { location, message, summary as countProblems } from "../diag/format.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
-import { bandLabel, inert, shown } from "./common.ts";
+import { bandLabel, inert, mdText, shown } from "./common.ts";
 import { t } from "./labels.ts";
 
 export interface SummaryInput {
@@ -77,18 +77,7 @@ const L = {
   },
 } as const;
 
-/**
- * Text from the data as inert Markdown: no control sequences, no line breaks, and the characters
- * that would start formatting, a link, a table cell or an HTML tag escaped.
- */
-export function md(s: string): string {
-  return inert(s)
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\\`*_[\]|~]/g, "\\$&");
-}
+export const md = mdText;
 
 /** A code span: backticks inside become quotes, so the span cannot be closed early. */
 const code = (s: string): string => `\`${inert(s).replace(/`/g, "'").replace(/[\r\n]+/g, " ")}\``;

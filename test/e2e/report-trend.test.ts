@@ -29,3 +29,20 @@ describe("report over several periods", () => {
     expect(run(["report", dir(), "--period", "2022"]).stdout).not.toContain("Trend");
   });
 });
+
+describe("report --sensitivity", () => {
+  it("adds the section to md and html, reproducibly", () => {
+    const md = run(["report", "samples/ca-mau-2019", "--level", "huyen", "--sensitivity", "--runs", "100", "--lang", "en"]);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain("## Sensitivity of the ranking");
+    expect(md.stdout.split("## Sensitivity of the ranking")[1]).toContain("Huyện Đầm Dơi");
+    expect(run(["report", "samples/ca-mau-2019", "--level", "huyen", "--sensitivity", "--runs", "100", "--lang", "en"]).stdout).toBe(md.stdout);
+    const html = run(["report", "samples/ca-mau-2019", "--level", "huyen", "--sensitivity", "--runs", "100", "-f", "html"]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('class="sensitivity"');
+    expect(html.stdout.split('class="sensitivity"')[1]).toContain("<svg");
+  });
+  it("without --sensitivity there is no section", () => {
+    expect(run(["report", "samples/ca-mau-2019", "--level", "huyen", "--lang", "en"]).stdout).not.toContain("Sensitivity");
+  });
+});

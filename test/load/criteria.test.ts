@@ -28,6 +28,9 @@ describe("criteria diagnostics", () => {
   it.each([
     ["an unknown key, at the key", BASE.replace("        max: 6\n", "        max: 6\n        maxx: 6\n"), "CRITERIA_UNKNOWN_KEY", 13, 9],
     ["an unknown root key", `${BASE}foo: 1\n`, "CRITERIA_UNKNOWN_KEY", 17, 1],
+    ["an unknown key in the sensitivity block", `${BASE}sensitivity:\n  runs: 500\n  weigths: false\n`, "CRITERIA_UNKNOWN_KEY", 19, 3],
+    ["a perturbation of 1 or more", `${BASE}sensitivity:\n  perturbation: 1\n`, "SCHEMA_RANGE", 18, 17],
+    ["a fractional number of runs", `${BASE}sensitivity:\n  runs: 10.5\n`, "SCHEMA_TYPE", 18, 9],
     ["an unknown rule type", BASE.replace("type: ratio", "type: ratios"), "SCHEMA_VALUE", 13, 23],
     ["a wrong type", BASE.replace("max: 6", "max: six"), "SCHEMA_TYPE", 12, 14],
     ["a missing required key", BASE.replace("        rule: { type: ratio }\n", ""), "SCHEMA_REQUIRED", 11, 9],
@@ -81,5 +84,13 @@ describe("resolution", () => {
   it("the manifest's map: names the column of an indicator", () => {
     const c = loadCriteriaText(BASE, "c.yaml", { a: "Tỉ lệ A" }).criteria!;
     expect(c.indicators.find((i) => i.id === "a")?.column).toBe("Tỉ lệ A");
+  });
+});
+
+describe("the sensitivity block", () => {
+  it("is read into the model as written", () => {
+    const c = loadCriteriaText(`${BASE}sensitivity:\n  runs: 200\n  seed: 7\n  perturbation: 0.1\n  drop: false\n  wide: 3\n`, "c.yaml").criteria;
+    expect(c?.sensitivity).toEqual({ runs: 200, seed: 7, perturbation: 0.1, drop: false, wide: 3 });
+    expect(loadCriteriaText(BASE, "c.yaml").criteria?.sensitivity).toBeUndefined();
   });
 });

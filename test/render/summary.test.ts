@@ -48,7 +48,7 @@ describe("jobSummary", () => {
 | Rank | Code | Unit | Score | Max | % | Band |
 | --: | --- | --- | --: | --: | --: | --- |
 | 1 | \`S1\` | Sở \\| Một | 95.00 | 100.00 | 95.00 | Good |
-| 2 | \`S2\` | &lt;b&gt;Hai&lt;/b&gt; | 80.00 | 100.00 | 80.00 | Good |
+| 2 | \`S2\` | \\<b\\>Hai\\</b\\> | 80.00 | 100.00 | 80.00 | Good |
 
 **Bottom 2**
 
@@ -127,6 +127,6 @@ describe("jobSummary", () => {
   it("md() leaves data inert: no control sequences, tags, links, cells or line breaks", () => {
     expect(md("\u001b[31mred\u001b[0m")).toBe("red");
     expect(md("a|b\nc")).toBe("a\\|b c");
-    expect(md("[x](http://e) <img> *b* _i_ `c` & ~s~")).toBe("\\[x\\](http://e) &lt;img&gt; \\*b\\* \\_i\\_ \\`c\\` &amp; \\~s\\~");
+    expect(md("[x](http://e) <img> *b* _i_ `c` & ~s~")).toBe("\\[x\\](http://e) \\<img\\> \\*b\\* \\_i\\_ \\`c\\` \\& \\~s\\~");
   });
 });

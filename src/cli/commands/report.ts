@@ -9,6 +9,7 @@ import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
 import { checkLevel, langOf, loadOrFail, overrides, pickFormat, renderOptions, scoreOrFail, start, strictly, toFile, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
+import type { SensitivityOptions } from "./sensitivity.ts";
 
 /** Another period of the same data, for the trend: its problems stop the report, its warnings were already shown. */
 function scorePeriod(dir: string | undefined, o: CommonOptions, period: string): Result {
@@ -21,7 +22,7 @@ function scorePeriod(dir: string | undefined, o: CommonOptions, period: string):
 }
 
 /** The whole report: md on stdout by default, html or xlsx by the -o extension or -f. */
-export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Promise<void> {
+export async function run([dir]: unknown[], o: CommonOptions & GateOptions & SensitivityOptions & { sensitivity?: boolean }): Promise<void> {
   start(o);
   const format = pickFormat("report", o);
   // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
@@ -40,6 +41,13 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   });
   const report = buildReport(result);
   if (series) report.trends = trends(series);
+  if (o.sensitivity) {
+    // The Monte Carlo and its worker threads load only when the section is asked for.
+    const [{ runSensitivity }, { settingsOf }] = await Promise.all([import("../sensitivity-runner.ts"), import("./sensitivity.ts")]);
+    const { progressBar } = await import("../progress.ts");
+    const settings = settingsOf(o, loaded.criteria);
+    report.sensitivity = (await runSensitivity(loaded.criteria, loaded.dataset, result, settings, { progress: progressBar("sensitivity", settings.runs, "runs") })).result;
+  }
   const out = await render("report", format, report, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);
   finishRun("report", result, [...loaded.diagnostics, ...result.diagnostics], o, langOf(o, loaded.criteria));

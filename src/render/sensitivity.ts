@@ -1,0 +1,398 @@
+// How robust each rank is: the sensitivity analysis in every format. A table per level for the
+// terminal, one row per unit in CSV, everything in JSON, and Markdown and HTML documents whose
+// body is `sensitivitySection` (the fragment the full report embeds), with an SVG whisker chart
+// per level: each unit's nominal rank and its 5–95% interval, sorted.
+import Table from "cli-table3";
+import type { InputInfo, LevelSensitivity, SensitivityResult, UnitSensitivity } from "../engine/sensitivity.ts";
+import { text, type Lang } from "../model/criteria.ts";
+import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { t, type LabelKey } from "./labels.ts";
+import { esc as escapeHtml, mdText as mdCell } from "./common.ts";
+
+const pct = (x: number | null): string => (x === null ? "" : `${Math.round(x * 100)}%`);
+/** A probability: "<1%" and ">99%" rather than a 0% or 100% that did not always hold. */
+const chance = (x: number | null): string => (x === null ? "" : x > 0 && x < 0.01 ? "<1%" : x < 1 && x > 0.99 ? ">99%" : pct(x));
+const fixed = (x: number | null, d = 2): string => (x === null ? "" : x.toFixed(d));
+const rankText = (u: UnitSensitivity): string => (u.rank === null ? "—" : `${u.rank}${u.status === "incomplete" ? "*" : ""}`);
+const intervalText = (u: UnitSensitivity): string => (u.low === null ? "" : u.low === u.high ? `${u.low}` : `${u.low}–${u.high}`);
+
+/** One line on how the runs were drawn. */
+export function settingsLine(r: SensitivityResult, lang: Lang): string {
+  const s = r.settings;
+  const head = lang === "vi" ? `${s.runs} lần chạy, hạt giống ${s.seed}` : `${s.runs} runs, seed ${s.seed}`;
+  if (r.inputs.length === 0) return `${head}; ${lang === "vi" ? "không có lựa chọn nào thay đổi" : "no method choice varies"}`;
+  return `${head}: ${r.inputs.map((i) => inputText(i, lang)).join("; ")}`;
+}
+
+function inputText(i: InputInfo, lang: Lang): string {
+  switch (i.input) {
+    case "weights": {
+      const p = `±${Math.round((i.perturbation ?? 0) * 1000) / 10}%`;
+      return lang === "vi" ? `trọng số và điểm tối đa ${p} (${i.nodes} nút)` : `weights and maxima ${p} (${i.nodes} nodes)`;
+    }
+    case "aggregation": {
+      const from = t(`aggregation.${i.from ?? "sum"}` as LabelKey, lang);
+      const to = t(`aggregation.${i.to ?? "geometric"}` as LabelKey, lang);
+      return lang === "vi" ? `tổng hợp điểm tổng: ${from} hoặc ${to}` : `aggregation of the total: ${from} or ${to}`;
+    }
+    case "missing":
+      return lang === "vi" ? "dữ liệu thiếu: tính 0, loại khỏi điểm tối đa, hoặc bù" : "missing data: zero, exclude or impute";
+    default:
+      return lang === "vi" ? `bỏ lần lượt một chỉ số (${i.indicators} chỉ số) hoặc không bỏ` : `one of ${i.indicators} indicators dropped, or none`;
+  }
+}
+
+/** The wide threshold of a level, as words: one number, or the default rule. */
+function wideText(r: SensitivityResult, l: LevelSensitivity, lang: Lang): string {
+  const at = new Set(l.units.flatMap((u) => (u.wideAt === null ? [] : [u.wideAt])));
+  if (r.settings.wide !== undefined || at.size === 1) {
+    const n = r.settings.wide ?? [...at][0] ?? 0;
+    return lang === "vi" ? `${n} hạng` : `${n} rank${n === 1 ? "" : "s"}`;
+  }
+  return lang === "vi" ? "một phần mười số đơn vị của nhóm" : "a tenth of the peer group";
+}
+
+/** The summary of a level: shift, band changes, wide intervals, then the indices, largest first. */
+export function levelSummary(r: SensitivityResult, l: LevelSensitivity, lang: Lang): string[] {
+  const lines: string[] = [];
+  const changing = l.bandChangeShare === null ? null : Math.round(l.bandChangeShare * l.ranked);
+  if (lang === "vi") {
+    lines.push(`Độ lệch hạng trung bình: ${fixed(l.shift)} hạng`);
+    if (changing !== null) lines.push(`Đơn vị có thể đổi xếp loại (trong ít nhất 5% số lần chạy): ${pct(l.bandChangeShare)} (${changing}/${l.ranked})`);
+    lines.push(`Khoảng 5–95% rộng hơn ${wideText(r, l, lang)}: ${l.wide}/${l.ranked} đơn vị`);
+  } else {
+    lines.push(`Mean rank shift: ${fixed(l.shift)} ranks`);
+    if (changing !== null) lines.push(`Units whose band can change (in at least 5% of the runs): ${pct(l.bandChangeShare)} (${changing} of ${l.ranked})`);
+    lines.push(`5–95% intervals wider than ${wideText(r, l, lang)}: ${l.wide} of ${l.ranked} units`);
+  }
+  if (l.indices.length) {
+    const sorted = [...l.indices].sort((a, b) => (b.index ?? -1) - (a.index ?? -1));
+    const list = sorted.map((i) => `${t(`input.${i.input}` as LabelKey, lang)} ${i.index === null ? "—" : i.index.toFixed(2)}`).join(" · ");
+    lines.push(`${lang === "vi" ? "Chỉ số độ nhạy bậc một" : "First-order sensitivity indices"}: ${list}`);
+  }
+  return lines;
+}
+
+function bandSharesText(r: SensitivityResult, u: UnitSensitivity, lang: Lang): string {
+  return u.bands
+    .filter((b) => b.p > 0)
+    .map((b) => `${b.band === null ? t("noBand", lang) : bandLabel(r.criteria, b.band, lang)} ${chance(b.p)}`)
+    .join(" · ");
+}
+
+function peerGroups(l: LevelSensitivity): [string, UnitSensitivity[]][] {
+  const groups = new Map<string, UnitSensitivity[]>();
+  for (const u of l.units) groups.set(u.peerGroup, [...(groups.get(u.peerGroup) ?? []), u]);
+  return [...groups];
+}
+
+function unitNames(r: SensitivityResult): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const l of r.levels) for (const u of l.units) names.set(u.code, u.name);
+  return names;
+}
+
+function groupLabel(l: LevelSensitivity, group: string, names: Map<string, string>, lang: Lang): string | undefined {
+  if (group === "" || l.level.peers.by === "level") return undefined;
+  return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
+}
+
+function title(r: SensitivityResult, lang: Lang): string {
+  return `${t("sensitivity", lang)} · ${text(r.criteria.title, lang, r.criteria.id)}${r.period ? ` · ${r.period}` : ""}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// table
+
+export function sensitivityTable(r: SensitivityResult, o: RenderOptions): string {
+  const { lang, palette: p } = o;
+  const c = r.criteria;
+  const names = unitNames(r);
+  const out: string[] = [p.bold(inert(title(r, lang))), p.dim(inert(settingsLine(r, lang)))];
+  for (const l of r.levels) {
+    out.push("");
+    out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${l.ranked} ${t("ranked", lang)}`));
+    const showParent = l.level.parent !== undefined;
+    const flags = l.wide > 0;
+    for (const [group, units] of peerGroups(l)) {
+      const label = groupLabel(l, group, names, lang);
+      if (label) out.push(p.dim(inert(label)));
+      const head = [t("rank", lang), t("code", lang), t("unit", lang), ...(showParent ? [t("parent", lang)] : []), t("percent", lang), t("median", lang), t("interval", lang), t("shift", lang), t("band", lang), t("sameBand", lang), ...(flags ? [""] : [])];
+      const colAligns: ("left" | "right")[] = ["right", "left", "left", ...(showParent ? ["left" as const] : []), "right", "right", "right", "right", "left", "right", ...(flags ? ["left" as const] : [])];
+      const table = new Table({ head, style: { head: [], border: [], compact: true }, colAligns });
+      for (const u of units) {
+        const ranked = u.rank !== null;
+        table.push([
+          rankText(u),
+          inert(u.code),
+          inert(u.name),
+          ...(showParent ? [inert(u.parent ? (names.get(u.parent) ?? u.parent) : "")] : []),
+          shown(u.percent, c.decimals),
+          u.median === null ? "" : String(u.median),
+          intervalText(u),
+          fixed(u.shift),
+          ranked ? p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang)) : p.dim(t("not-ranked", lang)),
+          u.bandChange === null ? "" : chance(1 - u.bandChange),
+          ...(flags ? [u.wide ? p.band(99, t("wide", lang)) : ""] : []),
+        ]);
+      }
+      out.push(table.toString());
+    }
+    for (const line of levelSummary(r, l, lang)) out.push(line);
+    if (l.units.some((u) => u.status === "incomplete")) out.push(p.dim(`* ${t("incomplete", lang)}`));
+  }
+  return `${out.join("\n")}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// csv and json
+
+/** Every band of the criteria, then "none": the band columns of the CSV. */
+function bandColumns(r: SensitivityResult): (string | null)[] {
+  return [...r.criteria.bands.list.map((b) => b.id as string | null), null];
+}
+
+const shareOf = (u: UnitSensitivity, band: string | null): number | null => (u.rank === null ? null : (u.bands.find((b) => b.band === band)?.p ?? 0));
+
+export function sensitivityCsv(r: SensitivityResult, o?: RenderOptions): string {
+  const bands = bandColumns(r);
+  const rows: CsvCell[][] = [
+    ["level", "code", "name", "parent", "status", "rank", "median", "p5", "p95", "width", "wide", "shift", "band", "band_change", ...bands.map((b) => `p_${b ?? "none"}`)],
+  ];
+  for (const l of r.levels) {
+    for (const u of l.units) {
+      rows.push([
+        u.level,
+        u.code,
+        u.name,
+        u.parent ?? "",
+        u.status,
+        u.rank,
+        u.median,
+        u.low,
+        u.high,
+        u.low === null || u.high === null ? null : u.high - u.low,
+        u.rank === null ? "" : String(u.wide),
+        machine(u.shift),
+        u.band ?? "",
+        machine(u.bandChange),
+        ...bands.map((b) => machine(shareOf(u, b))),
+      ]);
+    }
+  }
+  return csvDocument(rows, o?.csv);
+}
+
+export function sensitivityJson(r: SensitivityResult, o: RenderOptions): string {
+  const c = r.criteria;
+  const s = r.settings;
+  const doc = {
+    schemaVersion: 1,
+    criteria: { id: c.id, version: c.version, title: text(c.title, o.lang, c.id) },
+    period: r.period ?? null,
+    settings: { runs: s.runs, seed: s.seed, perturbation: s.perturbation, weights: s.weights, aggregation: s.aggregation, missing: s.missing, drop: s.drop, wide: s.wide ?? null },
+    inputs: r.inputs,
+    levels: r.levels.map((l) => ({
+      id: l.level.id,
+      label: text(l.level.label, o.lang, l.level.id),
+      ranked: l.ranked,
+      shift: machine(l.shift),
+      bandChangeShare: machine(l.bandChangeShare),
+      wide: l.wide,
+      indices: Object.fromEntries(l.indices.map((i) => [i.input, machine(i.index)])),
+      units: l.units.map((u) => ({
+        level: u.level,
+        code: u.code,
+        name: u.name,
+        parent: u.parent ?? null,
+        peerGroup: u.peerGroup,
+        status: u.status,
+        rank: u.rank,
+        score: machine(u.score),
+        percent: machine(u.percent),
+        band: u.band,
+        median: u.median,
+        p5: u.low,
+        p95: u.high,
+        shift: machine(u.shift),
+        bandChange: machine(u.bandChange),
+        bands: u.bands.map((b) => ({ band: b.band, p: machine(b.p) })),
+        wide: u.wide,
+        wideAt: u.wideAt,
+      })),
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the SVG whisker chart
+
+const ROW = 16;
+const PLOT = 420;
+const TOP = 26;
+
+function ticks(max: number): number[] {
+  const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000].find((s) => max / s <= 10) ?? Math.ceil(max / 10);
+  const out = [1];
+  for (let v = step; v <= max; v += step) if (v > 1) out.push(v);
+  return out;
+}
+
+const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * One level's chart: a row per ranked unit in the nominal order, the 5–95% interval as a whisker,
+ * a tick at the median and a dot at the nominal rank; flagged units in red. Self-contained SVG.
+ */
+export function whiskerChart(r: SensitivityResult, l: LevelSensitivity, o: { lang: Lang }): string {
+  const lang = o.lang;
+  const units = l.units.filter((u) => u.rank !== null && u.low !== null && u.high !== null);
+  if (units.length === 0) return "";
+  const labels = units.map((u) => clip(`${u.code} ${u.name}`, 34));
+  const left = Math.min(240, 12 + 6.2 * Math.max(...labels.map((s) => s.length)));
+  const max = Math.max(2, ...units.map((u) => Math.max(u.high ?? 1, u.rank ?? 1)));
+  const x = (rank: number): number => left + 8 + ((rank - 1) / (max - 1)) * PLOT;
+  const width = Math.ceil(left + PLOT + 24);
+  const height = TOP + units.length * ROW + 30;
+  const caption = `${text(l.level.label, lang, l.level.id)} (${l.level.id})`;
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="whiskers" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(`${t("sensitivity", lang)}: ${caption}`)}" font-family="system-ui, sans-serif" font-size="11">`,
+  );
+  parts.push(`<title>${escapeHtml(`${t("sensitivity", lang)}: ${caption}`)}</title>`);
+  // the rank axis, 1 on the left
+  parts.push(`<text x="${left}" y="${TOP - 12}" text-anchor="end" fill="#555">${escapeHtml(t("rank", lang))}</text>`);
+  for (const v of ticks(max)) {
+    const xv = x(v).toFixed(1);
+    parts.push(`<line x1="${xv}" y1="${TOP - 8}" x2="${xv}" y2="${TOP + units.length * ROW}" stroke="#e4e4e4"/>`);
+    parts.push(`<text x="${xv}" y="${TOP - 12}" text-anchor="middle" fill="#555">${v}</text>`);
+  }
+  units.forEach((u, i) => {
+    const y = TOP + i * ROW + ROW / 2;
+    const color = u.wide ? "#c62828" : "#1f5fa8";
+    const tip = `${u.code} ${u.name}: ${t("rank", lang)} ${u.rank}, ${t("median", lang).toLowerCase()} ${u.median}, 5–95% ${u.low}–${u.high}${u.wide ? ` (${t("wide", lang)})` : ""}`;
+    parts.push(`<g><title>${escapeHtml(tip)}</title>`);
+    parts.push(`<text x="${left}" y="${y + 4}" text-anchor="end" fill="#222">${escapeHtml(labels[i] as string)}</text>`);
+    const x1 = x(u.low as number).toFixed(1);
+    const x2 = x(u.high as number).toFixed(1);
+    parts.push(`<line x1="${x1}" y1="${y}" x2="${x2}" y2="${y}" stroke="${color}" stroke-width="2"/>`);
+    parts.push(`<line x1="${x1}" y1="${y - 4}" x2="${x1}" y2="${y + 4}" stroke="${color}"/><line x1="${x2}" y1="${y - 4}" x2="${x2}" y2="${y + 4}" stroke="${color}"/>`);
+    const xm = x(u.median as number).toFixed(1);
+    parts.push(`<line x1="${xm}" y1="${y - 5}" x2="${xm}" y2="${y + 5}" stroke="#222" stroke-width="1.5"/>`);
+    parts.push(`<circle cx="${x(u.rank as number).toFixed(1)}" cy="${y}" r="3.5" fill="#fff" stroke="${color}" stroke-width="2"/></g>`);
+  });
+  const ly = TOP + units.length * ROW + 20;
+  const legend =
+    lang === "vi"
+      ? ["○ hạng danh nghĩa", "| trung vị", "— khoảng 5–95%", `đỏ: khoảng rộng hơn ${wideText(r, l, lang)}`]
+      : ["○ nominal rank", "| median", "— 5–95% interval", `red: wider than ${wideText(r, l, lang)}`];
+  parts.push(`<text x="${left + 8}" y="${ly}" fill="#555">${escapeHtml(legend.join("   "))}</text>`);
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown and HTML: a section (for the report) and a whole document
+
+export interface SectionOptions {
+  /** the heading level of the section's title; each level's heading is one deeper (default 2) */
+  depth?: number;
+  /** false: no title heading (a document gives its own) */
+  title?: boolean;
+}
+
+function mdSection(r: SensitivityResult, o: RenderOptions, depth: number, withTitle: boolean): string {
+  const { lang } = o;
+  const c = r.criteria;
+  const h = (n: number) => "#".repeat(Math.min(6, n));
+  const out: string[] = [...(withTitle ? [`${h(depth)} ${mdCell(t("sensitivity", lang))}`, ""] : []), mdCell(settingsLine(r, lang)), ""];
+  for (const l of r.levels) {
+    out.push(`${h(depth + 1)} ${mdCell(text(l.level.label, lang, l.level.id))} (${mdCell(l.level.id)})`, "");
+    for (const line of levelSummary(r, l, lang)) out.push(`- ${mdCell(line)}`);
+    out.push("");
+    const head = [t("rank", lang), t("code", lang), t("unit", lang), t("percent", lang), t("median", lang), t("interval", lang), t("shift", lang), t("band", lang), t("bandShares", lang), ""];
+    out.push(`| ${head.map(mdCell).join(" | ")} |`);
+    out.push(`|${head.map((_, i) => ([0, 3, 4, 5, 6].includes(i) ? " ---: " : " --- ")).join("|")}|`);
+    for (const u of l.units) {
+      const row = [
+        rankText(u),
+        u.code,
+        u.name,
+        shown(u.percent, c.decimals),
+        u.median === null ? "" : String(u.median),
+        intervalText(u),
+        fixed(u.shift),
+        u.rank === null ? t("not-ranked", lang) : bandLabel(c, u.band, lang),
+        bandSharesText(r, u, lang),
+        u.wide ? t("wide", lang) : "",
+      ];
+      out.push(`| ${row.map(mdCell).join(" | ")} |`);
+    }
+    if (l.units.some((u) => u.status === "incomplete")) out.push("", `\\* ${mdCell(t("incomplete", lang))}`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+function htmlSection(r: SensitivityResult, o: RenderOptions, depth: number, withTitle: boolean): string {
+  const { lang } = o;
+  const c = r.criteria;
+  const h = (n: number) => `h${Math.min(6, n)}`;
+  const out: string[] = [`<section class="sensitivity">`, ...(withTitle ? [`<${h(depth)}>${escapeHtml(t("sensitivity", lang))}</${h(depth)}>`] : []), `<p class="settings">${escapeHtml(settingsLine(r, lang))}</p>`];
+  for (const l of r.levels) {
+    out.push(`<${h(depth + 1)}>${escapeHtml(`${text(l.level.label, lang, l.level.id)} (${l.level.id})`)}</${h(depth + 1)}>`);
+    out.push(`<ul>${levelSummary(r, l, lang).map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`);
+    const chart = whiskerChart(r, l, o);
+    if (chart) out.push(`<figure>${chart}</figure>`);
+    const head = [t("rank", lang), t("code", lang), t("unit", lang), t("percent", lang), t("median", lang), t("interval", lang), t("shift", lang), t("band", lang), t("bandShares", lang), ""];
+    out.push(`<table><thead><tr>${head.map((x) => `<th>${escapeHtml(x)}</th>`).join("")}</tr></thead><tbody>`);
+    for (const u of l.units) {
+      const cells = [
+        rankText(u),
+        u.code,
+        u.name,
+        shown(u.percent, c.decimals),
+        u.median === null ? "" : String(u.median),
+        intervalText(u),
+        fixed(u.shift),
+        u.rank === null ? t("not-ranked", lang) : bandLabel(c, u.band, lang),
+        bandSharesText(r, u, lang),
+        u.wide ? t("wide", lang) : "",
+      ];
+      const num = (i: number) => [0, 3, 4, 5, 6].includes(i);
+      out.push(`<tr${u.wide ? ' class="wide"' : ""}>${cells.map((x, i) => `<td${num(i) ? ' class="num"' : ""}>${escapeHtml(x)}</td>`).join("")}</tr>`);
+    }
+    out.push(`</tbody></table>`);
+    if (l.units.some((u) => u.status === "incomplete")) out.push(`<p class="note">* ${escapeHtml(t("incomplete", lang))}</p>`);
+  }
+  out.push(`</section>`);
+  return out.join("\n");
+}
+
+/**
+ * The sensitivity section of a report: Markdown, or an HTML fragment with an inline SVG chart
+ * per level. `report --sensitivity` embeds it; `sensitivity -f md|html` wraps it in a document.
+ */
+export function sensitivitySection(r: SensitivityResult, format: "md" | "html", o: RenderOptions, s: SectionOptions = {}): string {
+  const depth = s.depth ?? 2;
+  const withTitle = s.title !== false;
+  return format === "md" ? mdSection(r, o, depth, withTitle) : htmlSection(r, o, depth, withTitle);
+}
+
+export function sensitivityMd(r: SensitivityResult, o: RenderOptions): string {
+  const note = r.criteria.illustrative ? `\n_${mdCell(t("illustrative", o.lang))}_\n` : "";
+  return `# ${mdCell(title(r, o.lang))}\n${note}\n${sensitivitySection(r, "md", o, { depth: 1, title: false })}`;
+}
+
+/** The style of the HTML document; a report embedding the section brings its own. */
+export const SENSITIVITY_CSS = `body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:72rem}
+table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left}
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.wide td{color:#c62828}.settings,.note{color:#555}figure{margin:1rem 0;overflow-x:auto}`;
+
+export function sensitivityHtml(r: SensitivityResult, o: RenderOptions): string {
+  const head = escapeHtml(title(r, o.lang));
+  const note = r.criteria.illustrative ? `<p class="note">${escapeHtml(t("illustrative", o.lang))}</p>\n` : "";
+  const body = sensitivitySection(r, "html", o, { depth: 1, title: false });
+  return `<!doctype html>\n<html lang="${o.lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${head}</title>\n<style>${SENSITIVITY_CSS}</style>\n</head>\n<body>\n<h1>${head}</h1>\n${note}${body}\n</body>\n</html>\n`;
+}
