@@ -26,7 +26,8 @@ groups:
         rule: { type: steps, steps: [{ atLeast: 4, points: 4 }, { atLeast: 2, points: 2 }] }
 `;
 
-const problems = (yaml: string) => loadCriteriaText(yaml, "c.yaml").diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column, ...d.args }));
+// The arguments first, so that an argument named like a position cannot hide the position.
+const problems = (yaml: string) => loadCriteriaText(yaml, "c.yaml").diagnostics.map((d) => ({ ...d.args, code: d.code, severity: d.severity, line: d.line, column: d.column }));
 
 const categorical = (categories: string, otherwise = "") => BASE.replace("rule: { type: ratio }", `rule: { type: categorical, categories: [${categories}]${otherwise} }\n        unit: text`);
 
@@ -61,9 +62,14 @@ describe("criteria checks, each at its place", () => {
     ["a roll-up of an unknown node, at of", BASE.replace("  - id: xa\n", "  - id: xa\n    parent: so\n").replace("        max: 6\n", "        max: 6\n        levels: [so]\n").replace("rule: { type: ratio }", "rule: { type: rollup, level: xa, of: gg }"), [{ code: "CRITERIA_UNKNOWN_NODE", severity: "error", line: 15, column: 46, id: "gg" }]],
     ["a band id used twice, at the second id", `${BASE}bands:\n  list:\n    - { id: tot, min: 80 }\n    - { id: tot, min: 50 }\n`, [{ code: "CRITERIA_DUPLICATE_ID", severity: "error", line: 20, column: 13, id: "tot", first: 0 }]],
     ["a maximum per level that does not add up, at that level's maximum", BASE.replace("    max: 10\n", "    max: { so: 10, xa: 9 }\n"), [{ code: "CRITERIA_MAX_SUM", severity: "error", line: 9, column: 24, id: "g (xa)", declared: 9, sum: 10 }]],
-    ["two indicators read from one column, at the second", BASE.replace("        max: 4\n", "        max: 4\n        column: a\n"), [{ code: "CRITERIA_DUPLICATE_COLUMN", severity: "error", line: 14, column: 9, id: "b", other: "a", column: "a" }]],
+    ["two indicators read from one column, at the second", BASE.replace("        max: 4\n", "        max: 4\n        column: a\n"), [{ code: "CRITERIA_DUPLICATE_COLUMN", severity: "error", line: 14, column: 9, id: "b", other: "a" }]],
   ])("%s", (_name, yaml, expected) => {
     expect(problems(yaml)).toEqual(expected);
+  });
+
+  it("two indicators read from one column: the column is named", () => {
+    const d = loadCriteriaText(BASE.replace("        max: 4\n", "        max: 4\n        column: a\n"), "c.yaml").diagnostics;
+    expect(d.map((x) => x.args)).toEqual([{ id: "b", other: "a", column: "a" }]);
   });
 
   it("a level no indicator applies to is a warning, and the set still loads", () => {
