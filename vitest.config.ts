@@ -4,5 +4,18 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // `npm test` runs with --coverage. Only the engine and the loaders are measured: the CLI and
+    // the renderers are exercised mostly by end-to-end tests in child processes, which v8 does
+    // not see. Each folder must keep 90% of its branches, or the run fails.
+    coverage: {
+      provider: "v8",
+      include: ["src/engine/**", "src/load/**"],
+      reporter: ["text-summary", ["json-summary", { file: "coverage-summary.json" }], "html"],
+      reportsDirectory: "coverage",
+      thresholds: {
+        "src/engine/**": { branches: 90 },
+        "src/load/**": { branches: 90 },
+      },
+    },
   },
 });

@@ -153,6 +153,7 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     limits: { ...DEFAULT_LIMITS, ...o.limits },
   };
   const diagnostics: Diagnostic[] = [];
+  let unknownPeriod = false;
   if (existsSync(file)) {
     const read = readInput(file, a.limits.maxFileSize);
     if (!read.bytes) return { diagnostics: read.diagnostics };
@@ -178,7 +179,7 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
       a.dataAt = a.data.map((_, i) => ({ file: shown, ...y.locate(typeof m.data === "string" ? ["data"] : ["data", i]) }));
     }
     if (m.period !== undefined) a.period = String(m.period);
-    if (m.periods) choosePeriod(a, m.periods, o.period, base, shown, y.locate, diagnostics);
+    if (m.periods && !choosePeriod(a, m.periods, o.period, base, shown, y.locate, diagnostics)) unknownPeriod = true;
     if (m.periods && m.data !== undefined) diagnostics.push(diag("MANIFEST_DATA_AND_PERIODS", "error", {}, { file: shown, ...y.locate(["data"], true) }));
     if (m.input?.encoding && !o.encoding) a.encoding = m.input.encoding;
     if (m.input?.delimiter && !o.delimiter) a.delimiter = m.input.delimiter;
@@ -199,8 +200,9 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     a.dataBase = cwd;
   }
   if (o.period !== undefined) a.period = o.period;
-  // A period given by its own folder brings its own criteria and data (the flags apply there).
-  if (a.delegate) return { assessment: a, diagnostics };
+  // A period given by its own folder brings its own criteria and data (the flags apply there);
+  // a period that is not listed has neither, and saying so again would blame the manifest.
+  if (a.delegate || unknownPeriod) return { assessment: a, diagnostics };
   if (!a.criteria) diagnostics.push(diag("NO_CRITERIA", "error", {}, a.manifest ? { file: displayPath(a.manifest) } : {}));
   if (a.data.length === 0) diagnostics.push(diag("NO_DATA", "error", {}, a.manifest ? { file: displayPath(a.manifest) } : {}));
   return { assessment: a, diagnostics };
@@ -210,6 +212,7 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
  * The period of a series manifest to load: the one asked for (--period, else the manifest's
  * `period:`), else the latest, with a note. An entry naming a folder or manifest is loaded as an
  * assessment of its own (`delegate`); an entry with `data:` shares the rest of this manifest.
+ * False when the period asked for is not listed (PERIOD_NOT_FOUND).
  */
 function choosePeriod(
   a: Assessment,
@@ -219,7 +222,7 @@ function choosePeriod(
   shown: string,
   locate: (p: (string | number)[], key?: boolean) => { line: number; column: number },
   diagnostics: Diagnostic[],
-): void {
+): boolean {
   const labels = Object.keys(periods).sort(compareCodes);
   a.periods = labels;
   let label = asked ?? a.period;
@@ -228,17 +231,18 @@ function choosePeriod(
     if (labels.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: labels.length, periods: labels.join(", "), period: label as string }));
   } else if (!labels.includes(label)) {
     diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period: label, known: labels.join(", ") }, { file: shown, ...locate(["periods"], true) }));
-    return;
+    return false;
   }
-  if (label === undefined) return;
+  if (label === undefined) return true;
   const entry = periods[label];
   a.period = label;
   if (typeof entry === "string") {
     a.delegate = path.resolve(base, entry);
-    return;
+    return true;
   }
-  if (!entry) return;
+  if (!entry) return true;
   a.data = typeof entry.data === "string" ? [entry.data] : entry.data;
   a.dataAt = a.data.map((_, i) => ({ file: shown, ...locate(typeof entry.data === "string" ? ["periods", label, "data"] : ["periods", label, "data", i]) }));
   if (entry.units) a.units = path.resolve(base, entry.units);
+  return true;
 }
