@@ -103,6 +103,10 @@ function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): Map<string, Node
     if (v.cell) ns.cell = v.cell;
     out.set(u.code, ns);
   }
+  // The cohort's mean or median rate, computed once for the indicator (not once per missing value).
+  let cohortRate: number | undefined;
+  const imputed = (): number =>
+    (cohortRate ??= rates.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(rates) : median(rates));
   for (const u of ctx.units) {
     if (out.has(u.code)) continue;
     const cell = na.get(u.code);
@@ -110,12 +114,12 @@ function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): Map<string, Node
       out.set(u.code, { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null, cell });
       continue;
     }
-    out.set(u.code, missingScore(ind, u, max, rates, ctx));
+    out.set(u.code, missingScore(ind, u, max, imputed, ctx));
   }
   return out;
 }
 
-function missingScore(ind: IndicatorNode, u: UnitData, max: number, cohortRates: number[], ctx: LevelContext): NodeScore {
+function missingScore(ind: IndicatorNode, u: UnitData, max: number, imputed: () => number, ctx: LevelContext): NodeScore {
   const base = { id: ind.id, kind: "indicator" as const, applicable: true };
   // Bonus and penalty points that are not claimed are simply zero: that is not missing data.
   if (ind.role !== "score") return { ...base, included: true, points: 0, max, rate: 0 };
@@ -124,7 +128,7 @@ function missingScore(ind: IndicatorNode, u: UnitData, max: number, cohortRates:
       return { ...base, included: false, points: null, max: 0, rate: null, missing: "exclude" };
     case "impute-mean":
     case "impute-median": {
-      const r = cohortRates.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(cohortRates) : median(cohortRates);
+      const r = imputed();
       return { ...base, included: true, points: r * max, max, rate: r, missing: ind.missing };
     }
     case "error":
@@ -278,21 +282,31 @@ function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
 
 export function score(criteria: Criteria, data: Dataset): Result {
   const diagnostics: Diagnostic[] = [];
-  const byCode = new Map(data.units.map((u) => [u.code, u] as const));
+  // The units of `level` below `code` (at any depth), in the order of data.units. Found by walking
+  // down an index of children, built once: walking up from every unit of the level, for every
+  // unit that rolls up, was quadratic (minutes for a national dataset).
+  let children: Map<string, number[]> | undefined;
   const descendants = (code: string, level: string): string[] => {
-    const out: string[] = [];
-    for (const u of data.units) {
-      if (u.level !== level) continue;
-      const seen = new Set<string>();
-      for (let p = u.parent; p !== undefined && !seen.has(p); p = byCode.get(p)?.parent) {
-        seen.add(p);
-        if (p === code) {
-          out.push(u.code);
-          break;
-        }
-      }
+    if (!children) {
+      children = new Map();
+      data.units.forEach((u, i) => {
+        if (u.parent === undefined) return;
+        const list = children?.get(u.parent);
+        if (list) list.push(i);
+        else children?.set(u.parent, [i]);
+      });
     }
-    return out;
+    const found: number[] = [];
+    const seen = new Set<number>();
+    const stack = [...(children.get(code) ?? [])];
+    for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const u = data.units[i] as UnitData;
+      if (u.level === level) found.push(i);
+      for (const c of children.get(u.code) ?? []) stack.push(c);
+    }
+    return found.sort((a, b) => a - b).map((i) => (data.units[i] as UnitData).code);
   };
   const scored = new Map<string, UnitResult>();
   const byLevel = new Map<string, UnitResult[]>();
