@@ -64,59 +64,71 @@ interface LevelContext {
   diagnostics: Diagnostic[];
 }
 
-/** Scores one indicator for every unit of a level: cohort-aware, missing values by policy. */
-function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): Map<string, NodeScore> {
-  const out = new Map<string, NodeScore>();
+/**
+ * Scores one indicator for every unit of a level: cohort-aware, missing values by policy.
+ * The scores come in the order of ctx.units (arrays indexed by position: maps keyed by unit code
+ * cost more than the scoring itself at national scale).
+ */
+function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): NodeScore[] {
+  const n = ctx.units.length;
+  const out = new Array<NodeScore | undefined>(n);
   const max = ind.maxByLevel.get(ctx.level.id);
   if (max === undefined) {
-    for (const u of ctx.units) out.set(u.code, { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null });
-    return out;
+    for (let i = 0; i < n; i++) out[i] = { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null };
+    return out as NodeScore[];
   }
   const reads = ruleReads(ind.rule);
-  const values = new Map<string, { value: number | boolean | string; cell?: Cell }>();
-  const na = new Map<string, Cell>();
-  for (const u of ctx.units) {
+  const values = new Array<{ value: number | boolean | string; cell?: Cell } | undefined>(n);
+  const na = new Array<Cell | undefined>(n);
+  const cohort: number[] = [];
+  ctx.units.forEach((u, i) => {
     if (ind.rule.type === "rollup") {
       const v = rollupValue(ind, u.code, ctx);
-      if (v !== undefined) values.set(u.code, { value: v });
-      continue;
+      if (v !== undefined) {
+        values[i] = { value: v };
+        cohort.push(v);
+      }
+      return;
     }
     const cell = u.cells.get(ind.id);
-    if (!cell) continue;
+    if (!cell) return;
     if (cell.kind === "na") {
-      na.set(u.code, cell);
-      continue;
+      na[i] = cell;
+      return;
     }
     const v = cellValue(cell, reads);
-    if (v !== undefined) values.set(u.code, { value: v, cell });
-  }
+    if (v !== undefined) {
+      values[i] = { value: v, cell };
+      cohort.push(v as number);
+    }
+  });
   const needsCohort = ind.rule.type === "relative" || ind.rule.type === "minmax" || ind.rule.type === "zscore";
-  const stats = needsCohort ? cohortStats([...values.values()].map((v) => v.value as number)) : undefined;
+  const stats = needsCohort ? cohortStats(cohort) : undefined;
 
   const rates: number[] = [];
-  for (const u of ctx.units) {
-    const v = values.get(u.code);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
     if (!v) continue;
     const o = applyRule(ind.rule, v.value, stats ? { max, unitScale: unitScale(ind), stats } : { max, unitScale: unitScale(ind) });
     rates.push(o.rate);
     const ns: NodeScore = { id: ind.id, kind: "indicator", applicable: true, included: true, points: o.rate * max, max, rate: o.rate, detail: o.detail };
     if (v.cell) ns.cell = v.cell;
-    out.set(u.code, ns);
+    out[i] = ns;
   }
   // The cohort's mean or median rate, computed once for the indicator (not once per missing value).
   let cohortRate: number | undefined;
   const imputed = (): number =>
     (cohortRate ??= rates.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(rates) : median(rates));
-  for (const u of ctx.units) {
-    if (out.has(u.code)) continue;
-    const cell = na.get(u.code);
+  ctx.units.forEach((u, i) => {
+    if (out[i]) return;
+    const cell = na[i];
     if (cell) {
-      out.set(u.code, { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null, cell });
-      continue;
+      out[i] = { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null, cell };
+      return;
     }
-    out.set(u.code, missingScore(ind, u, max, imputed, ctx));
-  }
-  return out;
+    out[i] = missingScore(ind, u, max, imputed, ctx);
+  });
+  return out as NodeScore[];
 }
 
 function missingScore(ind: IndicatorNode, u: UnitData, max: number, imputed: () => number, ctx: LevelContext): NodeScore {
@@ -212,15 +224,14 @@ function adjustmentPoints(adj: Criteria["bonus"], scores: Record<string, NodeSco
 }
 
 function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
-  const perIndicator = new Map<string, Map<string, NodeScore>>();
-  for (const ind of criteria.indicators) perIndicator.set(ind.id, scoreIndicator(ind, ctx));
+  const perIndicator = criteria.indicators.map((ind) => scoreIndicator(ind, ctx));
 
-  const results: UnitResult[] = ctx.units.map((u) => {
+  const results: UnitResult[] = ctx.units.map((u, i) => {
     const nodes: Record<string, NodeScore> = {};
-    for (const ind of criteria.indicators) {
-      const s = perIndicator.get(ind.id)?.get(u.code);
+    criteria.indicators.forEach((ind, k) => {
+      const s = perIndicator[k]?.[i];
       if (s) nodes[ind.id] = s;
-    }
+    });
     aggregateTree(criteria.root, ctx.level.id, nodes);
     const root = nodes[criteria.root.id] as NodeScore;
     const max = root.max;
