@@ -48,6 +48,8 @@ export interface ColumnarDataset {
   submitted: Uint8Array;
   /** one per indicator of criteria.indicators, in that order */
   cells: IndicatorColumn[];
+  /** the units in the order of their codes, as Dataset.units (absent: they are in that order) */
+  order?: Int32Array;
   /** where a missing value is pointed at (the `error` policy): the empty cell, else the unit's row */
   missingAt(unit: number, indicator: number): Source | Record<string, never>;
 }
@@ -170,7 +172,10 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
   for (const level of scoringOrder(criteria)) {
     const li = levelIndex.get(level.id) as number;
     const members: number[] = [];
-    for (let i = 0; i < n; i++) if (data.level[i] === li) members.push(i);
+    for (let j = 0; j < n; j++) {
+      const i = data.order ? (data.order[j] as number) : j;
+      if (data.level[i] === li) members.push(i);
+    }
     members.sort((a, b) => compareCodes(data.code[a] as string, data.code[b] as string));
     const units = Int32Array.from(members);
     const m = units.length;
@@ -397,7 +402,8 @@ function rollupValues(
   const values = new Float64Array(data.size).fill(NaN);
   const lists = new Map<number, number[]>();
   const nodeRate = of === "total" ? undefined : rolledUp.get(of);
-  for (let i = 0; i < data.size; i++) {
+  for (let j = 0; j < data.size; j++) {
+    const i = data.order ? (data.order[j] as number) : j;
     if (data.level[i] !== from || out.status[i] === NOT_RANKED) continue;
     const rate = of === "total" ? (out.percent[i] as number) / 100 : nodeRate ? (nodeRate[i] as number) : NaN;
     if (Number.isNaN(rate)) continue;

@@ -36,7 +36,8 @@ export function loadAssessmentCriteria(dir: string | undefined, o: Overrides): L
   return criteriaOf(m);
 }
 
-function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
+/** The manifest's criteria, loaded (the large-input loader starts from here too). */
+export function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
   const a = m.assessment;
   const diagnostics = [...m.diagnostics];
   const inputs = a?.manifest ? [a.manifest] : [];

@@ -1,0 +1,375 @@
+// From the rows of the files to the engine's columnar dataset: the units registry, the data
+// rows' units, periods, the placing of every cell, and the checks on units and parents. This is
+// loadData (load/data.ts) for wide files, step for step and diagnostic for diagnostic, on rows in
+// columns instead of objects: test/load/large.test.ts holds the two to the same results.
+import { diag, type Diagnostic } from "../../diag/diagnostic.ts";
+import { ABSENT, NOT_APPLICABLE, VALUE, type ColumnarDataset, type IndicatorColumn } from "../../engine/columnar.ts";
+import { compareCodes } from "../../engine/rank.ts";
+import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
+import type { Source } from "../../model/data.ts";
+import { closest } from "../../util/similar.ts";
+import { normKey } from "../csv.ts";
+import type { Assessment } from "../manifest.ts";
+import type { FileRows } from "./read.ts";
+import { BLANK, FROM_RATIO, STATE_MASK, type RowSpec } from "./rows.ts";
+
+type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore">;
+
+/** A file read into rows, with what its header says. */
+export interface Table {
+  /** the path as shown to the user */
+  file: string;
+  header: string[];
+  /** the line of the header (CSV_REPEATED_HEADER names it) */
+  headerLine: number;
+  spec: RowSpec;
+  rows: FileRows;
+}
+
+export interface Assembled {
+  dataset: ColumnarDataset;
+  periods: string[];
+  diagnostics: Diagnostic[];
+}
+
+const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
+const headerList = (h: string[]): string => (h.length > 6 ? `${h.slice(0, 6).join(", ")}, …` : h.join(", "));
+
+/** The peer attributes of the criteria: the only unit attributes the ranking reads. */
+export function peerAttributes(criteria: Criteria): string[] {
+  return [...new Set(criteria.levels.flatMap((l) => (l.peers.by === "attribute" && l.peers.attribute !== undefined ? [l.peers.attribute] : [])))];
+}
+
+/** `layout`: the CSV_UNKNOWN_COLUMN warnings of a data file, reported where loadData reports them. */
+export function assemble(criteria: Criteria, s: Settings, tables: { units?: Table; data: Table[] }, layout: (t: Table) => Diagnostic[] = () => []): Assembled {
+  const diagnostics: Diagnostic[] = [];
+  const levelIds = criteria.levels.map((l) => l.id);
+  const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
+  const attrNames = peerAttributes(criteria);
+  const K = criteria.indicators.length;
+  const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
+
+  // The units, as they are met: the registry's rows, then data rows of units it does not list.
+  const units = new Map<string, number>();
+  const code: string[] = [];
+  const name: string[] = [];
+  const level: number[] = [];
+  const parent: (string | undefined)[] = [];
+  const parentAt: (Source | undefined)[] = [];
+  const source: (Source | undefined)[] = [];
+  const rowAt: (Source | undefined)[] = [];
+  const attributes = attrNames.map((): (string | undefined)[] => []);
+  const addUnit = (c: string, n: string, l: string, src: Source): number => {
+    const u = code.length;
+    units.set(c, u);
+    code.push(c);
+    name.push(n);
+    level.push(levelIds.indexOf(l));
+    parent.push(undefined);
+    parentAt.push(undefined);
+    source.push(src);
+    rowAt.push(undefined);
+    for (const a of attributes) a.push(undefined);
+    return u;
+  };
+  const rejected = new Set<string>();
+  let registryBroken = false;
+
+  const readLevel = (raw: string, file: string, line: number, column: number): string | undefined => {
+    const l = normKey(raw);
+    if (l === "") return singleLevel;
+    if (levelIds.includes(l)) return l;
+    diagnostics.push(diag("DATA_UNKNOWN_LEVEL", "error", { level: l, known: levelIds.join(", ") }, where(file, line, column)));
+    return undefined;
+  };
+
+  const registry = tables.units && tables.units.rows.rows > 0 ? tables.units : undefined;
+  if (registry) {
+    const { fields: f } = registry.spec;
+    const rows = registry.rows;
+    if (f.code < 0) {
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry.file, 1)));
+      registryBroken = true;
+    } else {
+      for (let r = 0; r < rows.rows; r++) {
+        const line = rows.columns.line[r] as number;
+        const c = rows.code[r] as string;
+        if (c === "") {
+          diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(registry.file, line, f.code + 1)));
+          continue;
+        }
+        const first = units.get(c);
+        if (first !== undefined) {
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${source[first]?.file}:${source[first]?.line}` }, where(registry.file, line, f.code + 1)));
+          continue;
+        }
+        const lv = rows.level[r] as string;
+        const l = f.level >= 0 ? readLevel(lv, registry.file, line, f.level + 1) : singleLevel;
+        if (l === undefined) {
+          if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(registry.file, line, f.level < 0 ? undefined : f.level + 1)));
+          rejected.add(c);
+          continue;
+        }
+        const u = addUnit(c, (rows.name[r] as string) || c, l, { file: registry.file, line });
+        const p = rows.parent[r] as string;
+        if (p) {
+          parent[u] = p;
+          parentAt[u] = { file: registry.file, line, column: f.parent + 1 };
+        }
+        registry.spec.attributes.forEach((col, i) => {
+          if (col >= 0) (attributes[i] as (string | undefined)[])[u] = rows.attributes[i]?.[r] as string;
+        });
+      }
+    }
+  }
+
+  // Which rows belong to the period being scored.
+  const periods = new Set<string>();
+  for (const t of tables.data) {
+    if (t.spec.fields.period < 0) continue;
+    for (const p of t.rows.period) if (p !== "") periods.add(p);
+  }
+  const sortedPeriods = [...periods].sort(compareCodes);
+  let period = s.period;
+  if (period !== undefined && periods.size > 0 && !periods.has(period)) {
+    diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period, known: sortedPeriods.join(", ") }));
+  } else if (period === undefined && sortedPeriods.length > 0) {
+    period = sortedPeriods[sortedPeriods.length - 1];
+    if (sortedPeriods.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: sortedPeriods.length, periods: sortedPeriods.join(", "), period: period as string }));
+  }
+
+  // Which units have a cell of each indicator already (a second one is a duplicate).
+  const units0 = code.length + tables.data.reduce((n, t) => n + t.rows.rows, 0);
+  const has = criteria.indicators.map(() => new Uint8Array(units0));
+  const submitted = new Uint8Array(units0);
+  const blanks = new Map<number, Source>();
+  const errorPolicy = criteria.indicators.map((ind) => ind.role === "score" && ind.missing === "error");
+  const unitRows: Int32Array[] = [];
+  /** Where a unit's cell of an indicator was placed: searched only to name the first of two. */
+  const placedAt = (u: number, ind: IndicatorNode, before: number): string => {
+    for (let ti = 0; ti <= before; ti++) {
+      const t = tables.data[ti] as Table;
+      const e = t.spec.entries.findIndex((x) => x.indicator === ind);
+      const rows = unitRows[ti];
+      if (e < 0 || !rows) continue;
+      for (let r = 0; r < rows.length; r++) {
+        if (rows[r] === u && (t.rows.columns.state[e]?.[r] as number) & STATE_MASK) return `${t.file}:${t.rows.columns.line[r]}`;
+      }
+    }
+    return "";
+  };
+
+  tables.data.forEach((t, ti) => {
+    const f = t.spec.fields;
+    const rows = t.rows;
+    const unitOfRow = new Int32Array(rows.rows).fill(-1);
+    unitRows.push(unitOfRow);
+    if (f.code < 0) {
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.file, 1)));
+      return;
+    }
+    diagnostics.push(...layout(t));
+    const seenInFile = new Map<string, number>();
+    const entries = t.spec.entries.map((e) => ({ ...e, k: indicatorIndex.get(e.indicator) as number }));
+    const states = rows.columns.state;
+    let problem = 0;
+    const problems = rows.problems;
+    for (let r = 0; r < rows.rows; r++) {
+      const line = rows.columns.line[r] as number;
+      const skipProblems = () => {
+        while (problem < problems.length && (problems[problem]?.row as number) <= r) problem++;
+      };
+      if (f.period >= 0) {
+        const p = rows.period[r] as string;
+        if (p !== "" && p !== period) {
+          skipProblems();
+          continue;
+        }
+      }
+      // The unit of the row: from the registry, or made from the row itself.
+      const c = rows.code[r] as string;
+      let u: number | undefined;
+      if (c === "") diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.file, line, f.code + 1)));
+      else {
+        u = units.get(c);
+        if (u === undefined && !rejected.has(c) && !registryBroken) {
+          if (registry) {
+            const suggestion = closest(c, units.keys())[0];
+            diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: c, ...(suggestion ? { suggestion } : {}) }, where(t.file, line, f.code + 1)));
+          } else {
+            const lv = rows.level[r] as string;
+            const l = f.level >= 0 ? readLevel(lv, t.file, line, f.level + 1) : singleLevel;
+            if (l === undefined) {
+              if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(t.file, line, f.level < 0 ? undefined : f.level + 1)));
+              rejected.add(c);
+            } else {
+              u = addUnit(c, (rows.name[r] as string) || c, l, { file: t.file, line });
+              const p = rows.parent[r] as string;
+              if (p) {
+                parent[u] = p;
+                parentAt[u] = { file: t.file, line, column: f.parent + 1 };
+              }
+              t.spec.attributes.forEach((col, i) => {
+                if (col >= 0) (attributes[i] as (string | undefined)[])[u as number] = rows.attributes[i]?.[r] as string;
+              });
+            }
+          }
+        }
+      }
+      if (u !== undefined) {
+        const firstLine = seenInFile.get(c);
+        if (firstLine !== undefined) {
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${t.file}:${firstLine}` }, where(t.file, line, f.code + 1)));
+          u = undefined;
+        } else seenInFile.set(c, line);
+      }
+      if (u === undefined) {
+        skipProblems();
+        continue;
+      }
+      unitOfRow[r] = u;
+      rowAt[u] ??= { file: t.file, line };
+      const lvl = criteria.levels[level[u] as number]?.id as string;
+      for (let e = 0; e < entries.length; e++) {
+        const { indicator: ind, cols, k } = entries[e] as (typeof entries)[number];
+        while (problem < problems.length && problems[problem]?.row === r && problems[problem]?.entry === e) {
+          const p = (problems[problem] as (typeof problems)[number]).diagnostic;
+          diagnostics.push(diag(p.code, p.severity, p.args, { file: t.file, line, ...(p.column !== undefined ? { column: p.column } : {}) }));
+          problem++;
+        }
+        const state = states[e] as Uint8Array;
+        const st = state[r] as number;
+        const kind = st & STATE_MASK;
+        if (kind === ABSENT) {
+          if (st & BLANK && errorPolicy[k] && !blanks.has(u * K + k)) blanks.set(u * K + k, { file: t.file, line, column: cols.value + 1 });
+          continue;
+        }
+        const column = (st & FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1;
+        if (!ind.maxByLevel.has(lvl)) {
+          if (kind !== NOT_APPLICABLE) diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: lvl, unit: c }, where(t.file, line, column)));
+          state[r] = 0;
+          continue;
+        }
+        const placed = has[k] as Uint8Array;
+        if (placed[u]) {
+          diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: c, indicator: ind.id, first: placedAt(u, ind, ti) }, where(t.file, line, column)));
+          state[r] = 0;
+          continue;
+        }
+        placed[u] = 1;
+        submitted[u] = 1;
+      }
+    }
+  });
+
+  const n = code.length;
+  diagnostics.push(...checkParents(criteria, { code, level, parent, parentAt, source }, units));
+
+  // The cells: the data file's columns themselves when its rows are the units one for one (one
+  // file, no registry, nothing skipped: the usual large case); else copied unit by unit.
+  const only = tables.data.length === 1 ? tables.data[0] : undefined;
+  const identity = !registry && only !== undefined && n === only.rows.rows && (unitRows[0] as Int32Array).every((u, r) => u === r);
+  const cells: IndicatorColumn[] = criteria.indicators.map((ind, k) => {
+    const texts: string[] = [];
+    if (identity && only) {
+      const e = only.spec.entries.findIndex((x) => x.indicator === ind);
+      if (e >= 0) {
+        const state = only.rows.columns.state[e] as Uint8Array;
+        for (let r = 0; r < n; r++) state[r] = (state[r] as number) & STATE_MASK;
+        return { state, value: only.rows.columns.value[e] as Float64Array, texts: only.rows.texts[e] as string[] };
+      }
+      return { state: new Uint8Array(n), value: new Float64Array(n), texts };
+    }
+    const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts };
+    const textIndex = new Map<string, number>();
+    tables.data.forEach((t, ti) => {
+      const e = t.spec.entries.findIndex((x) => x.indicator === ind);
+      const rows = unitRows[ti];
+      if (e < 0 || !rows) return;
+      const state = t.rows.columns.state[e] as Uint8Array;
+      const value = t.rows.columns.value[e] as Float64Array;
+      for (let r = 0; r < rows.length; r++) {
+        const u = rows[r] as number;
+        const st = (state[r] as number) & STATE_MASK;
+        if (u < 0 || st === ABSENT) continue;
+        col.state[u] = st;
+        if (st !== VALUE) continue;
+        let v = value[r] as number;
+        if (ind.unit === "text") {
+          const text = t.rows.texts[e]?.[v] as string;
+          let i = textIndex.get(text);
+          if (i === undefined) {
+            textIndex.set(text, (i = texts.length));
+            texts.push(text);
+          }
+          v = i;
+        }
+        col.value[u] = v;
+      }
+    });
+    void k;
+    return col;
+  });
+
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => compareCodes(code[a] as string, code[b] as string));
+  const attributeMap = new Map(attrNames.map((a, i) => [a, attributes[i] as (string | undefined)[]] as const));
+  const dataset: ColumnarDataset = {
+    size: n,
+    code,
+    name,
+    level: Uint8Array.from(level),
+    parent,
+    attributes: attributeMap,
+    submitted: submitted.subarray(0, n),
+    cells,
+    order,
+    missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt[g] ?? source[g] ?? {},
+  };
+  if (period !== undefined) dataset.period = period;
+  return { dataset, periods: sortedPeriods, diagnostics };
+}
+
+/** checkParents of load/data.ts, on the unit columns. */
+function checkParents(
+  criteria: Criteria,
+  u: { code: string[]; level: number[]; parent: (string | undefined)[]; parentAt: (Source | undefined)[]; source: (Source | undefined)[] },
+  units: Map<string, number>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const parentLevel = criteria.levels.map((l) => l.parent);
+  for (let i = 0; i < u.code.length; i++) {
+    const code = u.code[i] as string;
+    const src = u.source[i];
+    const at = u.parentAt[i] ?? (src ? { file: src.file, line: src.line } : {});
+    const levelId = criteria.levels[u.level[i] as number]?.id as string;
+    const expected = parentLevel[u.level[i] as number];
+    const p0 = u.parent[i];
+    if (p0 === undefined) {
+      if (expected !== undefined) out.push(diag("UNIT_NO_PARENT", "warning", { unit: code, level: levelId, expected }, at));
+      continue;
+    }
+    const seen = new Set([code]);
+    let cyclic = false;
+    for (let p: string | undefined = p0; p !== undefined; ) {
+      if (seen.has(p)) {
+        cyclic = true;
+        break;
+      }
+      seen.add(p);
+      const pi = units.get(p);
+      p = pi === undefined ? undefined : u.parent[pi];
+    }
+    if (cyclic) {
+      out.push(diag("UNIT_PARENT_CYCLE", "error", { unit: code }, at));
+      continue;
+    }
+    const pi = units.get(p0);
+    if (pi === undefined) out.push(diag("UNIT_PARENT_MISSING", "error", { unit: code, parent: p0 }, at));
+    else if (expected !== undefined && criteria.levels[u.level[pi] as number]?.id !== expected) {
+      out.push(diag("UNIT_PARENT_LEVEL", "error", { unit: code, parent: p0, expected, actual: criteria.levels[u.level[pi] as number]?.id as string }, at));
+    }
+  }
+  return out;
+}
+
+export type { IndicatorNode };
