@@ -16,7 +16,8 @@ const dist = new URL("../dist/", import.meta.url);
 
 rmSync(dist, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli/main.ts" },
+  // the worker threads of the loader of large inputs run dist/worker.js (load/large/read.ts)
+  entryPoints: { cli: "src/cli/main.ts", worker: "src/load/large/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

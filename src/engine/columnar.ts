@@ -11,7 +11,7 @@ import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria, CriteriaNode, GroupNode, IndicatorNode, Level } from "../model/criteria.ts";
 import type { Dataset, Source } from "../model/data.ts";
 import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
-import { bandOf, compareCodes, rankGroup, roundTo } from "./rank.ts";
+import { bandOf, compareCodes, rankIndexes, roundTo } from "./rank.ts";
 import { clamp01, cohortStats, rateOf, ruleReads } from "./rules.ts";
 import { scoringOrder } from "./score.ts";
 
@@ -56,7 +56,7 @@ export interface ColumnarDataset {
 
 export const STATUS: readonly Status[] = ["ranked", "not-ranked", "incomplete"];
 const RANKED = 0;
-const NOT_RANKED = 1;
+export const NOT_RANKED = 1;
 const INCOMPLETE = 2;
 
 /** A top-level node of every unit, as NodeScore has it (NaN for null). */
@@ -89,6 +89,8 @@ export interface ColumnarResult {
   band: Int16Array;
   /** the top-level nodes (criteria.root.children), for the ranking's group columns */
   top: NodeColumns[];
+  /** false: of the top-level nodes, only `included` and `points` were kept */
+  full: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -128,7 +130,11 @@ function extreme(xs: readonly number[], sign: 1 | -1): number {
 
 const unitScale = (ind: IndicatorNode): number => (ind.unit === "percent" ? 100 : 1);
 
-export function scoreColumns(criteria: Criteria, data: ColumnarDataset): ColumnarResult {
+/**
+ * Scores a dataset in columns. `full: false` keeps, of the top-level nodes, only their points
+ * (what the ranking's CSV shows): a million units spare the memory of the rest.
+ */
+export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full = true }: { full?: boolean } = {}): ColumnarResult {
   const n = data.size;
   const diagnostics: Diagnostic[] = [];
   const out: ColumnarResult = {
@@ -147,12 +153,13 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
     band: new Int16Array(n).fill(-1),
     top: criteria.root.children.map((node) => ({
       node,
-      applicable: new Uint8Array(n),
+      applicable: new Uint8Array(full ? n : 0),
       included: new Uint8Array(n),
       points: new Float64Array(n).fill(NaN),
-      max: new Float64Array(n),
-      rate: new Float64Array(n).fill(NaN),
+      max: new Float64Array(full ? n : 0),
+      rate: new Float64Array(full ? n : 0).fill(NaN),
     })),
+    full,
     diagnostics,
   };
   if (data.period !== undefined) out.period = data.period;
@@ -162,8 +169,15 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
   for (const ind of criteria.indicators) {
     if (ind.rule.type === "rollup" && ind.rule.of !== undefined && ind.rule.of !== "total") rolledUp.set(ind.rule.of, new Float64Array(n).fill(NaN));
   }
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexOf.set(data.code[i] as string, i);
+  // unit code -> index, for roll-ups only
+  let codes: Map<string, number> | undefined;
+  const indexOf = (): Map<string, number> => {
+    if (!codes) {
+      codes = new Map();
+      for (let i = 0; i < n; i++) if (data.level[i] !== 255) codes.set(data.code[i] as string, i);
+    }
+    return codes;
+  };
   const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
   const topIndex = new Map(criteria.root.children.map((c, i) => [c.id, i] as const));
   const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
@@ -186,20 +200,32 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
     const rollups = new Map<IndicatorNode, Float64Array>();
     for (const ind of criteria.indicators) {
       if (ind.rule.type !== "rollup" || !ind.maxByLevel.has(level.id)) continue;
-      rollups.set(ind, rollupValues(ind, li, data, out, rolledUp, indexOf, levelIndex));
+      rollups.set(ind, rollupValues(ind, li, data, out, rolledUp, indexOf(), levelIndex));
     }
 
+    // Working arrays of one indicator, reused from one indicator to the next: each indicator's
+    // scores are folded into its group (and kept where needed) before the next is scored.
+    const scratch = { node: levelNode(m), missing: new Uint8Array(m), has: new Uint8Array(m), value: new Float64Array(m), cohort: new Float64Array(m), rates: new Float64Array(m) };
     const scoreIndicator = (ind: IndicatorNode): LevelNode => {
       const k = indicatorIndex.get(ind) as number;
-      const r = levelNode(m);
+      const r = scratch.node;
+      r.applicable.fill(0);
+      r.included.fill(0);
+      r.points.fill(NaN);
+      r.max.fill(0);
+      r.rate.fill(NaN);
+      delete r.missing;
       const max = ind.maxByLevel.get(level.id);
       if (max === undefined) return r;
       const col = data.cells[k] as IndicatorColumn;
       const rollup = rollups.get(ind);
       const usable = rollup !== undefined || ruleReads(ind.rule) === cellKind(ind);
-      const has = new Uint8Array(m);
-      const value = new Float64Array(m);
-      const cohort: number[] = [];
+      const has = scratch.has.fill(0);
+      const value = scratch.value;
+      const needsCohort = ind.rule.type === "relative" || ind.rule.type === "minmax" || ind.rule.type === "zscore";
+      // the values of the units that have one, in unit order: the cohort's statistics need them
+      const cohort = needsCohort ? scratch.cohort : undefined;
+      let count = 0;
       for (let p = 0; p < m; p++) {
         const g = units[p] as number;
         if (rollup) {
@@ -207,20 +233,21 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
           if (!Number.isNaN(v)) {
             has[p] = VALUE;
             value[p] = v;
-            cohort.push(v);
+            if (cohort) cohort[count++] = v;
           }
           continue;
         }
-        const s = col.state[g];
+        // bits above the state are the loader's own flags (load/large/rows.ts)
+        const s = (col.state[g] as number) & 3;
         if (s === NOT_APPLICABLE) has[p] = NOT_APPLICABLE;
         else if (s === VALUE && usable) {
           has[p] = VALUE;
-          value[p] = col.value[g] as number;
-          cohort.push(value[p] as number);
+          const v = col.value[g] as number;
+          value[p] = v;
+          if (cohort) cohort[count++] = v;
         }
       }
-      const needsCohort = ind.rule.type === "relative" || ind.rule.type === "minmax" || ind.rule.type === "zscore";
-      const ctx = needsCohort ? { max, unitScale: unitScale(ind), stats: cohortStats(cohort) } : { max, unitScale: unitScale(ind) };
+      const ctx = cohort ? { max, unitScale: unitScale(ind), stats: cohortStats(cohort.subarray(0, count)) } : { max, unitScale: unitScale(ind) };
       const rate = rateOf(ind.rule);
       const kind = rollup ? "number" : cellKind(ind);
       // A text or a yes/no has few distinct values: each is rated once.
@@ -231,11 +258,14 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
         if (v === undefined) memo.set(x, (v = rate(kind === "boolean" ? x === 1 : (col.texts[x] as string), ctx)));
         return v;
       };
-      const rates: number[] = [];
+      // the rates of the units with a value, in unit order: imputation takes their mean or median
+      const imputes = ind.missing === "impute-mean" || ind.missing === "impute-median";
+      const rates = imputes ? scratch.rates : undefined;
+      let rated = 0;
       for (let p = 0; p < m; p++) {
         if (has[p] !== VALUE) continue;
         const x = rateAt(value[p] as number);
-        rates.push(x);
+        if (rates) rates[rated++] = x;
         r.applicable[p] = 1;
         r.included[p] = 1;
         r.points[p] = x * max;
@@ -243,8 +273,14 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
         r.rate[p] = x;
       }
       let cohortRate: number | undefined;
-      const imputed = (): number => (cohortRate ??= rates.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(rates) : median(rates));
-      const missing = ind.role === "score" ? new Uint8Array(m) : undefined;
+      const imputed = (): number => {
+        if (cohortRate === undefined) {
+          const xs = Array.from((rates as Float64Array).subarray(0, rated));
+          cohortRate = xs.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(xs) : median(xs);
+        }
+        return cohortRate;
+      };
+      const missing = ind.role === "score" ? scratch.missing.fill(0) : undefined;
       if (missing) r.missing = missing;
       for (let p = 0; p < m; p++) {
         if (has[p] === VALUE || has[p] === NOT_APPLICABLE) continue;
@@ -282,9 +318,10 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
         const c = out.top[t] as NodeColumns;
         for (let p = 0; p < m; p++) {
           const g = units[p] as number;
-          c.applicable[g] = r.applicable[p] as number;
           c.included[g] = r.included[p] as number;
           c.points[g] = r.points[p] as number;
+          if (!full) continue;
+          c.applicable[g] = r.applicable[p] as number;
           c.max[g] = r.max[p] as number;
           c.rate[g] = r.rate[p] as number;
         }
@@ -292,12 +329,17 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
       const ru = rolledUp.get(node.id);
       if (ru) for (let p = 0; p < m; p++) ru[units[p] as number] = r.rate[p] as number;
     };
+    const scoreGroup = (group: GroupNode): LevelNode => {
+      const acc = aggregator(group, level.id, m);
+      for (const child of group.children) acc.add(scoreNode(child), child.weight);
+      return acc.finish();
+    };
     const scoreNode = (node: CriteriaNode): LevelNode => {
-      const r = node.kind === "indicator" ? scoreIndicator(node) : aggregate(node, level.id, m, node.children.map(scoreNode));
+      const r = node.kind === "indicator" ? scoreIndicator(node) : scoreGroup(node);
       keep(node, r);
       return r;
     };
-    const root = aggregate(criteria.root, level.id, m, criteria.root.children.map(scoreNode));
+    const root = scoreGroup(criteria.root);
     const adjustment = (adj: Criteria["bonus"]): Float64Array => {
       const p = new Float64Array(m);
       if (!adj) return p;
@@ -336,53 +378,65 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset): Columna
   return out;
 }
 
-/** A group from its children, as score.ts's aggregate, for every unit of the level at once. */
-function aggregate(group: GroupNode, level: string, m: number, kids: LevelNode[]): LevelNode {
-  const r = levelNode(m);
-  const applies = group.maxByLevel.has(level);
-  const declared = group.maxByLevel.get(level) ?? 0;
-  const weights = group.children.map((c) => c.weight);
-  for (let p = 0; p < m; p++) {
-    let applicable = false;
-    let any = false;
-    let points = 0;
-    let max = 0;
-    let w = 0;
-    let acc = 0;
-    let anyZero = false;
-    for (let c = 0; c < kids.length; c++) {
-      const k = kids[c] as LevelNode;
-      if (k.applicable[p]) applicable = true;
-      if (!k.included[p]) continue;
-      any = true;
-      if (group.aggregation === "sum") {
-        points += Number.isNaN(k.points[p]) ? 0 : (k.points[p] as number);
-        max += k.max[p] as number;
-        continue;
+/**
+ * A group from its children, as score.ts's aggregate, for every unit of the level at once. The
+ * children are folded in as they come, in tree order (the order of score()'s sums), so that only
+ * one child's scores are held at a time.
+ */
+function aggregator(group: GroupNode, level: string, m: number) {
+  const applicable = new Uint8Array(m);
+  const any = new Uint8Array(m);
+  const sum = group.aggregation === "sum";
+  const mean = group.aggregation === "mean";
+  // sum: points and maximum; mean and geometric: weights and the weighted sum (of logs)
+  const a = new Float64Array(m);
+  const b = new Float64Array(m);
+  const zero = sum || mean ? undefined : new Uint8Array(m);
+  return {
+    add(k: LevelNode, weight: number): void {
+      for (let p = 0; p < m; p++) {
+        if (k.applicable[p]) applicable[p] = 1;
+        if (!k.included[p]) continue;
+        any[p] = 1;
+        if (sum) {
+          a[p] = (a[p] as number) + (Number.isNaN(k.points[p]) ? 0 : (k.points[p] as number));
+          b[p] = (b[p] as number) + (k.max[p] as number);
+          continue;
+        }
+        const rate = Number.isNaN(k.rate[p]) ? 0 : (k.rate[p] as number);
+        a[p] = (a[p] as number) + weight;
+        if (mean) b[p] = (b[p] as number) + weight * rate;
+        else if (rate <= 0) (zero as Uint8Array)[p] = 1;
+        else b[p] = (b[p] as number) + weight * Math.log(rate);
       }
-      const wk = weights[c] ?? 1;
-      const rate = Number.isNaN(k.rate[p]) ? 0 : (k.rate[p] as number);
-      w += wk;
-      if (group.aggregation === "mean") acc += wk * rate;
-      else if (rate <= 0) anyZero = true;
-      else acc += wk * Math.log(rate);
-    }
-    applicable = applies && applicable;
-    r.applicable[p] = applicable ? 1 : 0;
-    if (!applicable || !any) continue;
-    r.included[p] = 1;
-    if (group.aggregation === "sum") {
-      r.points[p] = points;
-      r.max[p] = max;
-      r.rate[p] = max > 0 ? clamp01(points / max) : 0;
-      continue;
-    }
-    const rate = w <= 0 ? 0 : group.aggregation === "mean" ? acc / w : anyZero ? 0 : Math.exp(acc / w);
-    r.points[p] = clamp01(rate) * declared;
-    r.max[p] = declared;
-    r.rate[p] = clamp01(rate);
-  }
-  return r;
+    },
+    finish(): LevelNode {
+      const r = levelNode(m);
+      const applies = group.maxByLevel.has(level);
+      const declared = group.maxByLevel.get(level) ?? 0;
+      for (let p = 0; p < m; p++) {
+        const ok = applies && applicable[p] === 1;
+        r.applicable[p] = ok ? 1 : 0;
+        if (!ok || !any[p]) continue;
+        r.included[p] = 1;
+        if (sum) {
+          const points = a[p] as number;
+          const max = b[p] as number;
+          r.points[p] = points;
+          r.max[p] = max;
+          r.rate[p] = max > 0 ? clamp01(points / max) : 0;
+          continue;
+        }
+        const w = a[p] as number;
+        const acc = b[p] as number;
+        const rate = w <= 0 ? 0 : mean ? acc / w : zero?.[p] ? 0 : Math.exp(acc / w);
+        r.points[p] = clamp01(rate) * declared;
+        r.max[p] = declared;
+        r.rate[p] = clamp01(rate);
+      }
+      return r;
+    },
+  };
 }
 
 /** The value of a roll-up indicator for every unit (NaN where no child unit has a rate). */
@@ -432,36 +486,45 @@ function rankLevel(criteria: Criteria, units: Int32Array, out: ColumnarResult): 
   const { ranking, bands } = criteria;
   const code = out.dataset.code;
   const valueOf = (g: number, on: "percent" | "score"): number => (on === "percent" ? (out.percent[g] as number) : (out.score[g] as number));
+  // The key of each ranked unit: its value rounded at the ranking's decimals (bands reuse it
+  // when they grade the same value).
+  const key = new Float64Array(out.dataset.size);
   const groups = new Map<string, number[]>();
   for (const g of units) {
-    const key = out.peerGroup[g] as string;
-    const list = groups.get(key);
+    if (out.status[g] !== NOT_RANKED) key[g] = roundTo(valueOf(g, ranking.on), ranking.decimals);
+    const k = out.peerGroup[g] as string;
+    const list = groups.get(k);
     if (list) list.push(g);
-    else groups.set(key, [g]);
+    else groups.set(k, [g]);
   }
-  const ordered: number[] = [];
+  const ordered = new Int32Array(units.length);
+  let o = 0;
   const keys = [...groups.keys()].sort(compareCodes);
   for (let i = 0; i < keys.length; ) {
     // Peer groups that compare as equal (codes equal as numbers beyond 2^53) sort as one.
     let j = i + 1;
     while (j < keys.length && compareCodes(keys[i] as string, keys[j] as string) === 0) j++;
-    const members = keys.slice(i, j).flatMap((k) => groups.get(k) as number[]);
+    const run: number[] = [];
     for (const k of keys.slice(i, j)) {
       const g = groups.get(k) as number[];
-      const rankable = g.flatMap((u) => (out.status[u] === NOT_RANKED ? [] : [{ code: code[u] as string, key: roundTo(valueOf(u, ranking.on), ranking.decimals) }]));
-      const ranks = rankGroup(rankable, ranking.method);
-      for (const u of g) out.rank[u] = ranks.get(code[u] as string) ?? 0;
+      const ranked = g.filter((u) => out.status[u] !== NOT_RANKED);
+      const r = rankIndexes(ranked.length, (x) => key[ranked[x] as number] as number, (x) => code[ranked[x] as number] as string, ranking.method);
+      r.order.forEach((x, y) => (out.rank[ranked[x] as number] = r.rank[y] as number));
+      // the ranking's order (best first, ties by code), then the units not ranked, by code
+      for (const x of r.order) run.push(ranked[x] as number);
+      for (const u of g) if (out.status[u] === NOT_RANKED) run.push(u);
     }
-    members.sort((a, b) => compareCodes(out.peerGroup[a] as string, out.peerGroup[b] as string) || (out.rank[a] || Infinity) - (out.rank[b] || Infinity) || compareCodes(code[a] as string, code[b] as string));
-    for (const u of members) ordered.push(u);
+    if (j - i > 1) run.sort((a, b) => compareCodes(out.peerGroup[a] as string, out.peerGroup[b] as string) || (out.rank[a] || Infinity) - (out.rank[b] || Infinity) || compareCodes(code[a] as string, code[b] as string));
+    for (const u of run) ordered[o++] = u;
     i = j;
   }
+  const same = bands.on === ranking.on;
   for (const g of units) {
     if (out.status[g] === NOT_RANKED) continue;
-    const b = bandOf(roundTo(valueOf(g, bands.on), ranking.decimals), bands.list);
+    const b = bandOf(same ? (key[g] as number) : roundTo(valueOf(g, bands.on), ranking.decimals), bands.list);
     out.band[g] = b ? bands.list.indexOf(b) : -1;
   }
-  return Int32Array.from(ordered);
+  return ordered;
 }
 
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -471,6 +534,7 @@ const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
  * of UnitResult, and in `nodes` the top-level nodes (the ranking's group columns) alone.
  */
 export function unitResult(r: ColumnarResult, g: number): UnitResult {
+  if (!r.full) throw new Error("unitResult needs the nodes scoreColumns keeps with full: true");
   const d = r.dataset;
   const nodes: Record<string, NodeScore> = {};
   for (const t of r.top) {
@@ -503,24 +567,6 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
   const parent = d.parent[g];
   if (parent !== undefined) u.parent = parent;
   return u;
-}
-
-/**
- * The ranking as the result model (for the rank view: nodes hold the top-level nodes only), a
- * slice of each level at a time when `slice` is given, so that a million units are never all
- * objects at once.
- */
-export function* rankSlices(r: ColumnarResult, slice = Infinity, levelId?: string): Generator<Result> {
-  for (const l of r.levels) {
-    if (levelId !== undefined && l.level.id !== levelId) continue;
-    for (let from = 0; from < Math.max(l.order.length, 1); from += slice) {
-      const units = Array.from(l.order.subarray(from, Math.min(l.order.length, from + slice)), (g) => unitResult(r, g));
-      const result: Result = { criteria: r.criteria, levels: [{ level: l.level, units }], diagnostics: r.diagnostics };
-      if (r.period !== undefined) result.period = r.period;
-      yield result;
-      if (l.order.length === 0) break;
-    }
-  }
 }
 
 /** The whole ranking as the result model (for the rank view: nodes hold the top-level nodes). */

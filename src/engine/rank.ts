@@ -80,23 +80,35 @@ export interface Rankable {
 
 /**
  * Ranks within one peer group, best first. Competition ranking gives 1, 2, 2, 4;
- * dense gives 1, 2, 2, 3. Returns code -> rank. Runs in O(n log n).
+ * dense gives 1, 2, 2, 3. Returns code -> rank, best first. Runs in O(n log n).
  */
 export function rankGroup(items: readonly Rankable[], method: "competition" | "dense"): Map<string, number> {
-  const sorted = [...items].sort((a, b) => b.key - a.key || compareCodes(a.code, b.code));
+  const { order, rank } = rankIndexes(items.length, (i) => (items[i] as Rankable).key, (i) => (items[i] as Rankable).code, method);
   const ranks = new Map<string, number>();
-  let rank = 0;
+  order.forEach((i, j) => ranks.set((items[i] as Rankable).code, rank[j] as number));
+  return ranks;
+}
+
+/**
+ * The ranking itself, on positions 0..n-1 (rankGroup's items, or units in columns): the positions
+ * best first (the key descending, then the code), and the rank of each in that order.
+ */
+export function rankIndexes(n: number, key: (i: number) => number, code: (i: number) => string, method: "competition" | "dense"): { order: number[]; rank: Int32Array } {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => key(b) - key(a) || compareCodes(code(a), code(b)));
+  const rank = new Int32Array(n);
+  let r = 0;
   let distinct = 0;
   let prev: number | undefined;
-  sorted.forEach((it, i) => {
-    if (prev === undefined || it.key !== prev) {
+  order.forEach((i, j) => {
+    const k = key(i);
+    if (prev === undefined || k !== prev) {
       distinct += 1;
-      rank = method === "dense" ? distinct : i + 1;
-      prev = it.key;
+      r = method === "dense" ? distinct : j + 1;
+      prev = k;
     }
-    ranks.set(it.code, rank);
+    rank[j] = r;
   });
-  return ranks;
+  return { order, rank };
 }
 
 /** The first band, from the highest, whose minimum the value reaches. */

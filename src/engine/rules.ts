@@ -214,7 +214,7 @@ export function normaliseCategory(s: string): string {
   return s.normalize("NFC").trim().toLocaleLowerCase("vi");
 }
 
-export function cohortStats(values: readonly number[]): CohortStats {
+export function cohortStats(values: Iterable<number> & { readonly length: number }): CohortStats {
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;

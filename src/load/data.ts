@@ -1,6 +1,6 @@
 // From parsed CSV tables to the engine's dataset: the units registry, wide and long data files,
 // periods, typed cells, and the checks on units, parents and values. Pure over its inputs.
-import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
 import type { Criteria, IndicatorNode } from "../model/criteria.ts";
@@ -254,7 +254,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   }
 
   for (const u of units.values()) u.submitted = u.cells.size > 0;
-  diagnostics.push(...checkParents(criteria, units));
+  pushAll(diagnostics, checkParents(criteria, units));
   const dataset: Dataset = { units: [...units.values()].sort((a, b) => compareCodes(a.code, b.code)) };
   if (period !== undefined) dataset.period = period;
   return { dataset, periods: sortedPeriods, diagnostics };
@@ -345,6 +345,13 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
     return undefined;
   }
   return { kind: "number", value, raw, column };
+}
+
+/** The numbers an indicator takes without complaint: numberProblem's bounds, inclusive. */
+export function numberRange(ind: IndicatorNode): [number, number] {
+  if (ind.unit === "percent") return [0, 100];
+  if (ind.unit === "fraction") return [0, 1];
+  return RELATIVE_RULES.has(ind.rule.type) ? [-Infinity, Infinity] : [0, Infinity];
 }
 
 /** What is wrong with a number read for an indicator: out of its unit's range, or negative. */

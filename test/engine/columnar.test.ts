@@ -12,7 +12,8 @@ import { rankResult, scoreColumns, toColumns } from "../../src/engine/columnar.t
 import { score } from "../../src/engine/score.ts";
 import { loadAssessment } from "../../src/load/assessment.ts";
 import { plainPalette, type RenderOptions } from "../../src/render/common.ts";
-import { rankCsv, rankJson, rankTable } from "../../src/render/rank.ts";
+import { rankCsv, rankCsvColumns, rankJson, rankTable } from "../../src/render/rank.ts";
+import { select } from "../../src/render/select.ts";
 import { ROOT } from "../helpers/exec.ts";
 
 const o: RenderOptions = { lang: "vi", palette: plainPalette };
@@ -24,15 +25,24 @@ function both(dir: string) {
   const dataset = loaded.dataset!;
   const objects = score(criteria, dataset);
   const columns = scoreColumns(criteria, toColumns(criteria, dataset));
-  return { objects, columns: rankResult(columns), raw: columns };
+  const lean = scoreColumns(criteria, toColumns(criteria, dataset), { full: false });
+  return { objects, columns: rankResult(columns), raw: columns, lean };
 }
 
+const excel: RenderOptions = { ...o, csv: { delimiter: ";", decimal: ",", bom: true } };
+
 function expectSame(dir: string) {
-  const { objects, columns } = both(dir);
+  const { objects, columns, raw, lean } = both(dir);
   expect(columns.diagnostics).toEqual(objects.diagnostics);
   expect(rankCsv(columns, o)).toBe(rankCsv(objects, o));
   expect(rankJson(columns, o)).toBe(rankJson(objects, o));
   expect(rankTable(columns, o)).toBe(rankTable(objects, o));
+  // the CSV written in pieces, straight from the columns, with --excel, --level and --top
+  expect([...rankCsvColumns(raw, o, {}, 7)].join("")).toBe(rankCsv(objects, o));
+  expect([...rankCsvColumns(raw, excel)].join("")).toBe(rankCsv(objects, excel));
+  expect([...rankCsvColumns(lean, excel, {}, 5)].join("")).toBe(rankCsv(objects, excel));
+  const level = objects.levels[objects.levels.length - 1]?.level.id as string;
+  expect([...rankCsvColumns(raw, o, { level, top: 3 }, 2)].join("")).toBe(rankCsv(select(select(objects, { level }), { top: 3 }), o));
   return objects;
 }
 

@@ -2,7 +2,7 @@
 // rows' units, periods, the placing of every cell, and the checks on units and parents. This is
 // loadData (load/data.ts) for wide files, step for step and diagnostic for diagnostic, on rows in
 // columns instead of objects: test/load/large.test.ts holds the two to the same results.
-import { diag, type Diagnostic } from "../../diag/diagnostic.ts";
+import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, NOT_APPLICABLE, VALUE, type ColumnarDataset, type IndicatorColumn } from "../../engine/columnar.ts";
 import { compareCodes } from "../../engine/rank.ts";
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
@@ -50,27 +50,52 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
 
   // The units, as they are met: the registry's rows, then data rows of units it does not list.
+  // Where things were read is kept as (file, line) numbers, not objects: a million units.
+  // Files are numbered: the data files in order, then the registry.
+  const fileNames = [...tables.data.map((t) => t.file), tables.units?.file ?? ""];
+  const REGISTRY = tables.data.length;
+  const capacity = (tables.units?.rows.rows ?? 0) + tables.data.reduce((n, t) => n + t.rows.rows, 0);
   const units = new Map<string, number>();
   const code: string[] = [];
   const name: string[] = [];
   const level: number[] = [];
   const parent: (string | undefined)[] = [];
-  const parentAt: (Source | undefined)[] = [];
-  const source: (Source | undefined)[] = [];
-  const rowAt: (Source | undefined)[] = [];
+  const at = (file: Int32Array, line: Int32Array, column?: Int32Array) => ({
+    file,
+    line,
+    column,
+    get(u: number): Source | undefined {
+      const f = file[u] as number;
+      if (f < 0) return undefined;
+      const src: Source = { file: fileNames[f] as string, line: line[u] as number };
+      if (column) src.column = column[u] as number;
+      return src;
+    },
+  });
+  const positions = () => new Int32Array(capacity).fill(-1);
+  /** the registry row, or the data row that made the unit */
+  const source = at(positions(), new Int32Array(capacity));
+  /** the first data row of the unit in the period scored */
+  const rowAt = at(positions(), new Int32Array(capacity));
+  const parentAt = at(positions(), new Int32Array(capacity), new Int32Array(capacity));
   const attributes = attrNames.map((): (string | undefined)[] => []);
-  const addUnit = (c: string, n: string, l: string, src: Source): number => {
+  const addUnit = (c: string, n: string, l: string, file: number, line: number): number => {
     const u = code.length;
     units.set(c, u);
     code.push(c);
     name.push(n);
     level.push(levelIds.indexOf(l));
     parent.push(undefined);
-    parentAt.push(undefined);
-    source.push(src);
-    rowAt.push(undefined);
+    source.file[u] = file;
+    source.line[u] = line;
     for (const a of attributes) a.push(undefined);
     return u;
+  };
+  const setParent = (u: number, p: string, file: number, line: number, column: number): void => {
+    parent[u] = p;
+    parentAt.file[u] = file;
+    parentAt.line[u] = line;
+    (parentAt.column as Int32Array)[u] = column;
   };
   const rejected = new Set<string>();
   let registryBroken = false;
@@ -100,7 +125,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         }
         const first = units.get(c);
         if (first !== undefined) {
-          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${source[first]?.file}:${source[first]?.line}` }, where(registry.file, line, f.code + 1)));
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${source.get(first)?.file}:${source.get(first)?.line}` }, where(registry.file, line, f.code + 1)));
           continue;
         }
         const lv = rows.level[r] as string;
@@ -110,12 +135,9 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
           rejected.add(c);
           continue;
         }
-        const u = addUnit(c, (rows.name[r] as string) || c, l, { file: registry.file, line });
+        const u = addUnit(c, (rows.name[r] as string) || c, l, REGISTRY, line);
         const p = rows.parent[r] as string;
-        if (p) {
-          parent[u] = p;
-          parentAt[u] = { file: registry.file, line, column: f.parent + 1 };
-        }
+        if (p) setParent(u, p, REGISTRY, line, f.parent + 1);
         registry.spec.attributes.forEach((col, i) => {
           if (col >= 0) (attributes[i] as (string | undefined)[])[u] = rows.attributes[i]?.[r] as string;
         });
@@ -138,25 +160,26 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     if (sortedPeriods.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: sortedPeriods.length, periods: sortedPeriods.join(", "), period: period as string }));
   }
 
-  // Which units have a cell of each indicator already (a second one is a duplicate).
-  const units0 = code.length + tables.data.reduce((n, t) => n + t.rows.rows, 0);
-  const has = criteria.indicators.map(() => new Uint8Array(units0));
-  const submitted = new Uint8Array(units0);
+  const submitted = new Uint8Array(capacity);
   const blanks = new Map<number, Source>();
   const errorPolicy = criteria.indicators.map((ind) => ind.role === "score" && ind.missing === "error");
+  /** per data file: the unit of each row (-1: the row was not taken) */
   const unitRows: Int32Array[] = [];
-  /** Where a unit's cell of an indicator was placed: searched only to name the first of two. */
-  const placedAt = (u: number, ind: IndicatorNode, before: number): string => {
-    for (let ti = 0; ti <= before; ti++) {
+  /** the rows of units met in more than one row (files), as [file, row]: where a duplicate
+   * value can come from; most units have one row, and need nothing here */
+  const more = new Map<number, [number, number][]>();
+  const firstRow = new Int32Array(capacity).fill(-1);
+  /** the file of the unit's last row, and its line: a second row in one file is a duplicate */
+  const lastFile = new Int32Array(capacity).fill(-1);
+  const lastLine = new Int32Array(capacity);
+  /** The row that placed the unit's cell of an indicator, if any: a second one is a duplicate. */
+  const placedBy = (u: number, ind: IndicatorNode): string | undefined => {
+    for (const [ti, r] of more.get(u) ?? []) {
       const t = tables.data[ti] as Table;
       const e = t.spec.entries.findIndex((x) => x.indicator === ind);
-      const rows = unitRows[ti];
-      if (e < 0 || !rows) continue;
-      for (let r = 0; r < rows.length; r++) {
-        if (rows[r] === u && (t.rows.columns.state[e]?.[r] as number) & STATE_MASK) return `${t.file}:${t.rows.columns.line[r]}`;
-      }
+      if (e >= 0 && (t.rows.columns.state[e]?.[r] as number) & STATE_MASK) return `${t.file}:${t.rows.columns.line[r]}`;
     }
-    return "";
+    return undefined;
   };
 
   tables.data.forEach((t, ti) => {
@@ -168,9 +191,17 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.file, 1)));
       return;
     }
-    diagnostics.push(...layout(t));
-    const seenInFile = new Map<string, number>();
-    const entries = t.spec.entries.map((e) => ({ ...e, k: indicatorIndex.get(e.indicator) as number }));
+    pushAll(diagnostics, layout(t));
+    const entries = t.spec.entries.map((e) => {
+      const k = indicatorIndex.get(e.indicator) as number;
+      return {
+        ...e,
+        k,
+        // by level index: does the indicator apply there
+        applies: Uint8Array.from(criteria.levels, (l) => (e.indicator.maxByLevel.has(l.id) ? 1 : 0)),
+        keepBlank: errorPolicy[k] === true,
+      };
+    });
     const states = rows.columns.state;
     let problem = 0;
     const problems = rows.problems;
@@ -203,12 +234,9 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
               if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(t.file, line, f.level < 0 ? undefined : f.level + 1)));
               rejected.add(c);
             } else {
-              u = addUnit(c, (rows.name[r] as string) || c, l, { file: t.file, line });
+              u = addUnit(c, (rows.name[r] as string) || c, l, ti, line);
               const p = rows.parent[r] as string;
-              if (p) {
-                parent[u] = p;
-                parentAt[u] = { file: t.file, line, column: f.parent + 1 };
-              }
+              if (p) setParent(u, p, ti, line, f.parent + 1);
               t.spec.attributes.forEach((col, i) => {
                 if (col >= 0) (attributes[i] as (string | undefined)[])[u as number] = rows.attributes[i]?.[r] as string;
               });
@@ -217,53 +245,70 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         }
       }
       if (u !== undefined) {
-        const firstLine = seenInFile.get(c);
-        if (firstLine !== undefined) {
-          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${t.file}:${firstLine}` }, where(t.file, line, f.code + 1)));
+        if (lastFile[u] === ti) {
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${t.file}:${lastLine[u]}` }, where(t.file, line, f.code + 1)));
           u = undefined;
-        } else seenInFile.set(c, line);
+        } else {
+          lastFile[u] = ti;
+          lastLine[u] = line;
+        }
       }
       if (u === undefined) {
         skipProblems();
         continue;
       }
       unitOfRow[r] = u;
-      rowAt[u] ??= { file: t.file, line };
-      const lvl = criteria.levels[level[u] as number]?.id as string;
+      if ((rowAt.file[u] as number) < 0) {
+        rowAt.file[u] = ti;
+        rowAt.line[u] = line;
+      }
+      // a unit's second row (another file): its rows are remembered, for duplicate values
+      const fr = firstRow[u] as number;
+      if (fr < 0) firstRow[u] = r;
+      else {
+        const list = more.get(u) ?? [[rowAt.file[u] as number, fr]];
+        more.set(u, list);
+      }
+      const multi = more.get(u);
+      const li = level[u] as number;
+      const problemsHere = problem < problems.length && problems[problem]?.row === r;
       for (let e = 0; e < entries.length; e++) {
-        const { indicator: ind, cols, k } = entries[e] as (typeof entries)[number];
-        while (problem < problems.length && problems[problem]?.row === r && problems[problem]?.entry === e) {
-          const p = (problems[problem] as (typeof problems)[number]).diagnostic;
-          diagnostics.push(diag(p.code, p.severity, p.args, { file: t.file, line, ...(p.column !== undefined ? { column: p.column } : {}) }));
-          problem++;
+        const entry = entries[e] as (typeof entries)[number];
+        if (problemsHere) {
+          while (problem < problems.length && problems[problem]?.row === r && problems[problem]?.entry === e) {
+            const p = (problems[problem] as (typeof problems)[number]).diagnostic;
+            diagnostics.push(diag(p.code, p.severity, p.args, { file: t.file, line, ...(p.column !== undefined ? { column: p.column } : {}) }));
+            problem++;
+          }
         }
         const state = states[e] as Uint8Array;
         const st = state[r] as number;
         const kind = st & STATE_MASK;
         if (kind === ABSENT) {
-          if (st & BLANK && errorPolicy[k] && !blanks.has(u * K + k)) blanks.set(u * K + k, { file: t.file, line, column: cols.value + 1 });
+          if (st & BLANK && entry.keepBlank && !blanks.has(u * K + entry.k)) blanks.set(u * K + entry.k, { file: t.file, line, column: entry.cols.value + 1 });
           continue;
         }
-        const column = (st & FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1;
-        if (!ind.maxByLevel.has(lvl)) {
-          if (kind !== NOT_APPLICABLE) diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: lvl, unit: c }, where(t.file, line, column)));
+        const first = multi ? placedBy(u, entry.indicator) : undefined;
+        if (!entry.applies[li] || first !== undefined) {
+          const { cols, indicator: ind } = entry;
+          const column = (st & FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1;
+          const lvl = criteria.levels[li]?.id as string;
+          if (!entry.applies[li]) {
+            if (kind !== NOT_APPLICABLE) diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: lvl, unit: c }, where(t.file, line, column)));
+          } else {
+            diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: c, indicator: ind.id, first: first as string }, where(t.file, line, column)));
+          }
           state[r] = 0;
           continue;
         }
-        const placed = has[k] as Uint8Array;
-        if (placed[u]) {
-          diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: c, indicator: ind.id, first: placedAt(u, ind, ti) }, where(t.file, line, column)));
-          state[r] = 0;
-          continue;
-        }
-        placed[u] = 1;
         submitted[u] = 1;
       }
+      multi?.push([ti, r]);
     }
   });
 
   const n = code.length;
-  diagnostics.push(...checkParents(criteria, { code, level, parent, parentAt, source }, units));
+  pushAll(diagnostics, checkParents(criteria, { code, level, parent, parentAt: (u) => parentAt.get(u), source: (u) => source.get(u) }, units));
 
   // The cells: the data file's columns themselves when its rows are the units one for one (one
   // file, no registry, nothing skipped: the usual large case); else copied unit by unit.
@@ -273,11 +318,8 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     const texts: string[] = [];
     if (identity && only) {
       const e = only.spec.entries.findIndex((x) => x.indicator === ind);
-      if (e >= 0) {
-        const state = only.rows.columns.state[e] as Uint8Array;
-        for (let r = 0; r < n; r++) state[r] = (state[r] as number) & STATE_MASK;
-        return { state, value: only.rows.columns.value[e] as Float64Array, texts: only.rows.texts[e] as string[] };
-      }
+      // (the engine reads the state's low bits only: the loader's flags above them can stay)
+      if (e >= 0) return { state: only.rows.columns.state[e] as Uint8Array, value: only.rows.columns.value[e] as Float64Array, texts: only.rows.texts[e] as string[] };
       return { state: new Uint8Array(n), value: new Float64Array(n), texts };
     }
     const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts };
@@ -323,7 +365,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     submitted: submitted.subarray(0, n),
     cells,
     order,
-    missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt[g] ?? source[g] ?? {},
+    missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
   };
   if (period !== undefined) dataset.period = period;
   return { dataset, periods: sortedPeriods, diagnostics };
@@ -332,15 +374,15 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
 /** checkParents of load/data.ts, on the unit columns. */
 function checkParents(
   criteria: Criteria,
-  u: { code: string[]; level: number[]; parent: (string | undefined)[]; parentAt: (Source | undefined)[]; source: (Source | undefined)[] },
+  u: { code: string[]; level: number[]; parent: (string | undefined)[]; parentAt: (u: number) => Source | undefined; source: (u: number) => Source | undefined },
   units: Map<string, number>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const parentLevel = criteria.levels.map((l) => l.parent);
   for (let i = 0; i < u.code.length; i++) {
     const code = u.code[i] as string;
-    const src = u.source[i];
-    const at = u.parentAt[i] ?? (src ? { file: src.file, line: src.line } : {});
+    const src = u.source(i);
+    const at = u.parentAt(i) ?? (src ? { file: src.file, line: src.line } : {});
     const levelId = criteria.levels[u.level[i] as number]?.id as string;
     const expected = parentLevel[u.level[i] as number];
     const p0 = u.parent[i];

@@ -7,7 +7,7 @@
 // folder, or (in "auto" mode) data under the threshold, where the object loader is fast anyway.
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { diag, type Diagnostic } from "../../diag/diagnostic.ts";
+import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import type { Criteria } from "../../model/criteria.ts";
 import type { ColumnarDataset } from "../../engine/columnar.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
@@ -25,6 +25,8 @@ export interface LargeOptions {
   mode: "auto" | "always";
   threshold: number;
   read: ReadOptions;
+  /** called once the files are known, before they are read: their bytes, and the criteria */
+  begin?: (bytes: number, criteria: Criteria) => void;
 }
 
 export const DEFAULT_LARGE: LargeOptions = { mode: "auto", threshold: 8 << 20, read: DEFAULT_READ };
@@ -196,19 +198,19 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     plan.push({ file, registry, head: h, spec: { path: file, delimiter: h.delimiter, decimal: a.decimal, header: h.header, fields: f, attributes, entries: layout.entries }, layoutDiagnostics: layout.diagnostics });
   }
 
+  opts.begin?.(bytes, criteria);
   // Reading, file by file, in the order (and with the problems) of loadAssessment.
   const diagnostics: Diagnostic[] = [...base.diagnostics];
   const inputs = [...base.inputs];
   const tables = new Map<string, Table>();
   const layoutDiagnostics = new Map<Table, Diagnostic[]>();
-  let done = 0;
-  const read = { ...opts.read, progress: (n: number) => opts.read.progress?.((done += n)) };
+  const read = opts.read;
   const readFile = async (file: string): Promise<void> => {
     inputs.push(file);
     const shown = displayPath(file);
     const problems = headProblems.get(file);
     if (problems) {
-      diagnostics.push(...problems);
+      pushAll(diagnostics, problems);
       return;
     }
     const p = plan.find((x) => x.file === file);
@@ -222,7 +224,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     if (rows.syntax) {
       // The object reader names the opening quote of an unclosed field exactly: ask it, where it can.
       const exact = (sizes.get(file) ?? 0) <= EXACT_LIMIT ? readCsv((await import("node:fs")).readFileSync(file), shown, { encoding: a.encoding, delimiter: a.delimiter }).diagnostics : undefined;
-      diagnostics.push(...(exact ?? [diag("CSV_SYNTAX", "error", { detail: rows.syntax.detail }, { file: shown, line: rows.syntax.line })]));
+      pushAll(diagnostics, (exact ?? [diag("CSV_SYNTAX", "error", { detail: rows.syntax.detail }, { file: shown, line: rows.syntax.line })]));
       return;
     }
     const own = [...p.head.diagnostics];
@@ -230,13 +232,13 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
       own.push(diag(d.code, d.severity, d.code === "CSV_REPEATED_HEADER" ? { first: p.head.headerLine } : d.args, { file: shown, ...(d.line !== undefined ? { line: d.line } : {}) }));
     }
     if (rows.rows === 0 && own.length === 0) own.push(diag("CSV_NO_ROWS", "warning", {}, { file: shown, line: p.head.headerLine }));
-    diagnostics.push(...own);
+    pushAll(diagnostics, own);
     const t: Table = { file: shown, header: p.head.header, headerLine: p.head.headerLine, spec: p.spec, rows };
     tables.set(file, t);
     layoutDiagnostics.set(t, p.layoutDiagnostics);
   };
   if (a.units) await readFile(a.units);
-  diagnostics.push(...expanded.diagnostics);
+  pushAll(diagnostics, expanded.diagnostics);
   for (const f of dataFiles) await readFile(f);
   const units = a.units ? tables.get(a.units) : undefined;
   if (a.units && !units) return { loaded: { assessment: a, criteria, periods: base.periods, diagnostics, inputs, bytes } };
@@ -245,6 +247,6 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     return t ? [t] : [];
   });
   const d = assemble(criteria, a, { ...(units ? { units } : {}), data }, (t) => layoutDiagnostics.get(t) ?? []);
-  diagnostics.push(...d.diagnostics);
+  pushAll(diagnostics, d.diagnostics);
   return { loaded: { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, bytes } };
 }

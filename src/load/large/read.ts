@@ -23,7 +23,8 @@ export interface ReadOptions {
   parallel: number;
   /** read in worker threads when the built worker is there */
   workers: boolean;
-  progress?: (bytes: number) => void;
+  /** bytes and rows read since the last call */
+  progress?: (bytes: number, rows: number) => void;
 }
 
 export const DEFAULT_READ: ReadOptions = { chunk: 16 << 20, parallel: availableParallelism(), workers: true };
@@ -160,8 +161,8 @@ export async function readRows(spec: RowSpec, o: ReadOptions = DEFAULT_READ): Pr
       const j = joined.from.indexOf(i);
       jobs.push(
         new Promise<RowOutcome>((resolve, reject) => {
-          w.on("message", (m: { type: string; bytes?: number; outcome?: RowOutcome; message?: string }) => {
-            if (m.type === "progress" || m.type === "done") o.progress?.(m.bytes ?? 0);
+          w.on("message", (m: { type: string; bytes?: number; rows?: number; outcome?: RowOutcome; message?: string }) => {
+            if (m.type === "progress" || m.type === "done") o.progress?.(m.bytes ?? 0, m.rows ?? 0);
             if (m.type === "done") resolve(m.outcome as RowOutcome);
             if (m.type === "failed") reject(new Error(m.message));
           });

@@ -15,7 +15,7 @@ import { parse } from "csv-parse";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import type { IndicatorNode } from "../../model/criteria.ts";
 import { normKey } from "../csv.ts";
-import { readCell, numberProblem, type CellColumns, type CellRead } from "../data.ts";
+import { numberRange, readCell, type CellColumns, type CellRead } from "../data.ts";
 import { isEmpty, type Decimal } from "../values.ts";
 
 /** One indicator of a file's layout: where its value, or its numerator and denominator, are. */
@@ -205,7 +205,7 @@ function plainNumber(s: string, sep: number): number {
  * `scan` says whether rows are lines (then lines are counted here, cheaply) or csv-parse must
  * count them (quotes, blank lines: as readCsv does, from its info and raw text).
  */
-export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: RowColumns, offset: number, progress?: (bytes: number) => void): Promise<RowOutcome> {
+export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: RowColumns, offset: number, progress?: (bytes: number, rows: number) => void): Promise<RowOutcome> {
   const { header, fields, entries, decimal } = spec;
   const res: RowOutcome = { rows: 0, code: [], name: [], level: [], parent: [], period: [], attributes: spec.attributes.map(() => []), texts: entries.map(() => []), problems: [], csv: [] };
   const textIndex = entries.map(() => new Map<string, number>());
@@ -218,6 +218,20 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
   let headerLine = 0;
   let cells: string[] = [];
   const cellAt = (i: number): string => (i >= 0 ? (cells[i] ?? "") : "");
+
+  // Per entry, what the common case needs: a plain number in the value column, within bounds.
+  const plain = entries.map((e) => e.cols.numerator < 0 && e.cols.denominator < 0 && e.cols.value >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
+  const bounds = entries.map((e) => numberRange(e.indicator));
+  const valueCol = entries.map((e) => e.cols.value);
+  const E = entries.length;
+  // Texts that repeat (levels, periods, parents, attributes) are kept once.
+  const interned = new Map<string, string>();
+  const intern = (x: string): string => {
+    const y = interned.get(x);
+    if (y !== undefined) return y;
+    if (interned.size < 200_000) interned.set(x, x);
+    return x;
+  };
 
   const onRecord = (record: string[], line: number): void => {
     if (range.first && records === 0) {
@@ -235,7 +249,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     }
     if (blank) return;
     // The header again, often after a byte-order mark: two exports pasted into one file.
-    if (record.length >= 1 && normKey(record[0] as string) === header[0] && record.map(normKey).join("\u0000") === headerKey) {
+    if (normKey(record[0] as string) === header[0] && record.map(normKey).join("\u0000") === headerKey) {
       res.csv.push({ code: "CSV_REPEATED_HEADER", severity: "warning", args: { first: range.first ? headerLine : -1 }, line });
       return;
     }
@@ -253,28 +267,35 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     const code = normKey(cellAt(fields.code));
     res.code.push(code);
     res.name.push(normKey(cellAt(fields.name)));
-    res.level.push(normKey(cellAt(fields.level)));
-    res.parent.push(normKey(cellAt(fields.parent)));
-    res.period.push(fields.period >= 0 ? normKey(cellAt(fields.period)) : "");
-    spec.attributes.forEach((a, i) => (res.attributes[i] as string[]).push(a >= 0 ? normKey(cellAt(a)) : ""));
-    for (let k = 0; k < entries.length; k++) {
-      const { indicator: ind, cols } = entries[k] as Entry;
+    res.level.push(intern(normKey(cellAt(fields.level))));
+    res.parent.push(intern(normKey(cellAt(fields.parent))));
+    res.period.push(fields.period >= 0 ? intern(normKey(cellAt(fields.period))) : "");
+    for (let i = 0; i < spec.attributes.length; i++) {
+      const a = spec.attributes[i] as number;
+      (res.attributes[i] as string[]).push(a >= 0 ? intern(normKey(cellAt(a))) : "");
+    }
+    for (let k = 0; k < E; k++) {
       const state = out.state[k] as Uint8Array;
       const value = out.value[k] as Float64Array;
-      const raw = cols.value >= 0 ? (cells[cols.value] ?? "") : "";
-      // The common case first: a plain number in the value column, no ratio columns filled.
-      if (cols.numerator < 0 && cols.denominator < 0 && raw !== "" && ind.unit !== "boolean" && ind.unit !== "text") {
-        const x = plainNumber(raw, sep);
-        if (!Number.isNaN(x) && !numberProblem(ind, x)) {
-          state[row] = 1;
-          value[row] = x;
-          continue;
+      // The common case first: a plain number in the value column, no ratio columns, in range.
+      if (plain[k]) {
+        const raw = cells[valueCol[k] as number] as string;
+        if (raw !== "") {
+          const x = plainNumber(raw, sep);
+          const b = bounds[k] as [number, number];
+          if (x >= b[0] && x <= b[1]) {
+            state[row] = 1;
+            value[row] = x;
+            continue;
+          }
         }
       }
+      const { indicator: ind, cols } = entries[k] as Entry;
+      const raw = cols.value >= 0 ? (cells[cols.value] ?? "") : "";
       let read: CellRead | undefined;
       const ratio = (cols.numerator >= 0 && !isEmpty(cellAt(cols.numerator))) || (cols.denominator >= 0 && !isEmpty(cellAt(cols.denominator)));
-      const known = !ratio && memo[k]?.has(raw);
-      if (known) read = memo[k]?.get(raw);
+      const m = memo[k] as Map<string, CellRead | undefined>;
+      if (!ratio && m.has(raw)) read = m.get(raw);
       else {
         let complained = false;
         read = readCell(ind, cellAt, cols, decimal, (dc, i, args, severity = "error") => {
@@ -283,7 +304,6 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
         });
         // Cells that read without complaint are remembered by their text (yes/no, categories,
         // "not applicable" repeat a great deal); numbers are not worth it.
-        const m = memo[k] as Map<string, CellRead | undefined>;
         if (!ratio && !complained && read?.kind !== "number" && m.size < 256) m.set(raw, read);
       }
       if (!read) {
@@ -315,7 +335,14 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     if (range.end > range.start) {
       const source = createReadStream(spec.path, { start: range.start, end: range.end - 1, highWaterMark: 1 << 20 });
       source.on("error", reject);
-      if (progress) source.on("data", (b) => progress((b as Buffer).length));
+      let told = 0;
+      if (progress) {
+        source.on("data", (b) => {
+          progress((b as Buffer).length, res.rows - told);
+          told = res.rows;
+        });
+        parser.on("end", () => progress(0, res.rows - told));
+      }
       (scan.cr ? source.pipe(new LineEnds()) : source).pipe(parser);
       parser.on("error", () => source.destroy());
     } else {

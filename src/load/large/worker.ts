@@ -30,15 +30,18 @@ if (port) {
       return;
     }
     const out = { state: c.state.map((b) => new Uint8Array(b)), value: c.value.map((b) => new Float64Array(b)), line: new Int32Array(c.line) };
-    let pending = 0;
-    const progress = (bytes: number): void => {
-      pending += bytes;
-      if (pending < 4 << 20) return;
-      port.postMessage({ type: "progress", bytes: pending });
-      pending = 0;
+    let bytes = 0;
+    let rows = 0;
+    const progress = (b: number, r: number): void => {
+      bytes += b;
+      rows += r;
+      if (bytes < 4 << 20) return;
+      port.postMessage({ type: "progress", bytes, rows });
+      bytes = 0;
+      rows = 0;
     };
     readRange(spec, c.range, c.scan, out, c.offset, progress).then(
-      (outcome) => port.postMessage({ type: "done", outcome, bytes: pending }),
+      (outcome) => port.postMessage({ type: "done", outcome, bytes, rows }),
       (e: unknown) => port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) }),
     );
   });

@@ -1,0 +1,85 @@
+// `rank` on large data: the loader of large inputs (load/large/) and the columnar engine
+// (engine/columnar.ts) instead of loadAssessment and score(), the same output. Used when the data
+// files hold 8 MiB or more (about 40,000 units) and the format is csv, json or table; md builds
+// the report's statistics, which need the whole result model. CSV is written in pieces, so a
+// million units never become a million objects at once.
+//
+// EGOV_SCORE_LARGE=auto|always|never chooses (always: at any size, the tests use it);
+// EGOV_SCORE_RANGE_BYTES sets the bytes per range a file is cut into for the worker threads.
+import { InputError, hasErrors } from "../diag/diagnostic.ts";
+import { rankResult, scoreColumns } from "../engine/columnar.ts";
+import { DEFAULT_LARGE, loadLarge, type LargeLoaded, type LargeOptions } from "../load/large/index.ts";
+import { DEFAULT_READ } from "../load/large/read.ts";
+import type { Result } from "../model/result.ts";
+import { render } from "../render/index.ts";
+import { rankCsvColumns } from "../render/rank.ts";
+import { select } from "../render/select.ts";
+import type { Format } from "../render/formats.ts";
+import { finishRun, summarizeFailure, type GateOptions } from "./ci.ts";
+import { checkLevel, checkLoaded, langOf, overrides, renderOptions, strictly, type CommonOptions } from "./context.ts";
+import { writeOutput, writeOutputPieces } from "./output.ts";
+import { startProgress, type Progress } from "./progress.ts";
+import { printDiagnostics } from "./stderr.ts";
+
+export function largeOptions(env: NodeJS.ProcessEnv = process.env): LargeOptions | undefined {
+  const mode = env.EGOV_SCORE_LARGE ?? "auto";
+  if (mode === "never") return undefined;
+  const range = Number(env.EGOV_SCORE_RANGE_BYTES);
+  return {
+    ...DEFAULT_LARGE,
+    mode: mode === "always" ? "always" : "auto",
+    read: { ...DEFAULT_READ, ...(Number.isInteger(range) && range > 0 ? { chunk: range } : {}) },
+  };
+}
+
+/**
+ * Ranks with the large-input path when it applies; false when it does not (the caller ranks as
+ * usual). Output, diagnostics, exit codes, gates and job summaries as the usual path.
+ */
+export async function rankLarge(dir: string | undefined, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined): Promise<boolean> {
+  const opts = largeOptions();
+  if (!opts || format === "md") return false;
+  let progress: Progress | undefined;
+  try {
+    const large = await loadLarge(dir, overrides(o), {
+      ...opts,
+      begin: (bytes, criteria) => (progress = startProgress(bytes, langOf(o, criteria))),
+      read: { ...opts.read, progress: (b, r) => progress?.read(b, r) },
+    });
+    if ("fallback" in large) return false;
+    await rankLoaded(large.loaded, o, format, top, progress);
+    return true;
+  } finally {
+    progress?.done();
+  }
+}
+
+async function rankLoaded(l: LargeLoaded, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined, progress: Progress | undefined): Promise<void> {
+  const { loaded, scored } = summarizeFailure("rank", () => {
+    const loaded = checkLoaded(l, o);
+    checkLevel(loaded.criteria, o.level);
+    progress?.step(langOf(o, loaded.criteria) === "vi" ? "chấm điểm" : "scoring");
+    // the CSV needs the top-level groups' points only; the other formats the result model
+    const scored = scoreColumns(loaded.criteria, loaded.dataset, { full: format !== "csv" || o.failUnder !== undefined || process.env.GITHUB_STEP_SUMMARY !== undefined });
+    const diagnostics = strictly(scored.diagnostics, o);
+    if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+    printDiagnostics(diagnostics, langOf(o, loaded.criteria));
+    return { loaded, scored };
+  });
+  const lang = langOf(o, loaded.criteria);
+  progress?.step(lang === "vi" ? "ghi kết quả" : "writing");
+  const ro = renderOptions(o, loaded.criteria);
+  const narrow = (r: Result): Result => (top ? select(r, { top }) : r);
+  if (format === "csv") {
+    await writeOutputPieces(o.output, rankCsvColumns(scored, ro, { ...(o.level !== undefined ? { level: o.level } : {}), ...(top !== undefined ? { top } : {}) }), loaded.inputs);
+  } else {
+    const all = select(rankResult(scored), o.level ? { level: o.level } : {});
+    writeOutput(o.output, render("rank", format, narrow(all), ro), loaded.inputs);
+  }
+  progress?.done();
+  // The gate and the job summary read the ranking as the result model: made only when asked for.
+  if (o.failUnder !== undefined || process.env.GITHUB_STEP_SUMMARY) {
+    const result = select(rankResult(scored), o.level ? { level: o.level } : {});
+    finishRun("rank", result, [...loaded.diagnostics, ...scored.diagnostics], o, lang);
+  }
+}
