@@ -19,7 +19,7 @@ import { finishRun, summarizeFailure, type GateOptions } from "./ci.ts";
 import { checkLevel, checkLoaded, langOf, overrides, renderOptions, strictly, type CommonOptions } from "./context.ts";
 import { writeOutput, writeOutputPieces } from "./output.ts";
 import { startProgress, type Progress } from "./progress.ts";
-import { printDiagnostics } from "./stderr.ts";
+import { isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 export function largeOptions(env: NodeJS.ProcessEnv = process.env): LargeOptions | undefined {
   const mode = env.EGOV_SCORE_LARGE ?? "auto";
@@ -40,6 +40,7 @@ export async function rankLarge(dir: string | undefined, o: CommonOptions & Gate
   const opts = largeOptions();
   if (!opts || format === "md") return false;
   let progress: Progress | undefined;
+  const steps = timer();
   try {
     const large = await loadLarge(dir, overrides(o), {
       ...opts,
@@ -47,14 +48,34 @@ export async function rankLarge(dir: string | undefined, o: CommonOptions & Gate
       read: { ...opts.read, progress: (b, r) => progress?.read(b, r) },
     });
     if ("fallback" in large) return false;
-    await rankLoaded(large.loaded, o, format, top, progress);
+    steps.mark("read");
+    await rankLoaded(large.loaded, o, format, top, progress, steps);
     return true;
   } finally {
     progress?.done();
   }
 }
 
-async function rankLoaded(l: LargeLoaded, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined, progress: Progress | undefined): Promise<void> {
+/** With --verbose, how long each step took (and the memory at the end), on stderr. */
+function timer() {
+  const t0 = performance.now();
+  let last = t0;
+  const parts: string[] = [];
+  return {
+    mark(step: string): void {
+      const now = performance.now();
+      parts.push(`${step} ${((now - last) / 1000).toFixed(2)} s`);
+      last = now;
+    },
+    print(units: number): void {
+      if (!isVerbose()) return;
+      const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+      printError(`egov-score: ${units.toLocaleString("en")} units on the large-input path: ${parts.join(", ")}; ${((performance.now() - t0) / 1000).toFixed(2)} s in all; ${rss} MiB in memory`);
+    },
+  };
+}
+
+async function rankLoaded(l: LargeLoaded, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined, progress: Progress | undefined, steps: ReturnType<typeof timer>): Promise<void> {
   const { loaded, scored } = summarizeFailure("rank", () => {
     const loaded = checkLoaded(l, o);
     checkLevel(loaded.criteria, o.level);
@@ -66,6 +87,7 @@ async function rankLoaded(l: LargeLoaded, o: CommonOptions & GateOptions, format
     printDiagnostics(diagnostics, langOf(o, loaded.criteria));
     return { loaded, scored };
   });
+  steps.mark("scored");
   const lang = langOf(o, loaded.criteria);
   progress?.step(lang === "vi" ? "ghi kết quả" : "writing");
   const ro = renderOptions(o, loaded.criteria);
@@ -77,6 +99,8 @@ async function rankLoaded(l: LargeLoaded, o: CommonOptions & GateOptions, format
     writeOutput(o.output, render("rank", format, narrow(all), ro), loaded.inputs);
   }
   progress?.done();
+  steps.mark("written");
+  steps.print(loaded.dataset.size);
   // The gate and the job summary read the ranking as the result model: made only when asked for.
   if (o.failUnder !== undefined || process.env.GITHUB_STEP_SUMMARY) {
     const result = select(rankResult(scored), o.level ? { level: o.level } : {});

@@ -12,7 +12,7 @@ import type { Criteria, CriteriaNode, GroupNode, IndicatorNode, Level } from "..
 import type { Dataset, Source } from "../model/data.ts";
 import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { bandOf, compareCodes, rankIndexes, roundTo } from "./rank.ts";
-import { clamp01, cohortStats, rateOf, ruleReads } from "./rules.ts";
+import { clamp01, cohortStats, rateOf, ruleReads, type CohortStats } from "./rules.ts";
 import { scoringOrder } from "./score.ts";
 
 /** How a unit's cell of an indicator stands. */
@@ -38,7 +38,8 @@ export interface ColumnarDataset {
   period?: string;
   size: number;
   code: string[];
-  name: string[];
+  /** the unit's name (kept as bytes by the large-input loader: read when shown) */
+  nameOf: (i: number) => string;
   /** index into criteria.levels */
   level: Uint8Array;
   parent: (string | undefined)[];
@@ -48,8 +49,8 @@ export interface ColumnarDataset {
   submitted: Uint8Array;
   /** one per indicator of criteria.indicators, in that order */
   cells: IndicatorColumn[];
-  /** the units in the order of their codes, as Dataset.units (absent: they are in that order) */
-  order?: Int32Array;
+  /** unit code -> index, when the loader has one (roll-ups use it) */
+  index?: Map<string, number>;
   /** where a missing value is pointed at (the `error` policy): the empty cell, else the unit's row */
   missingAt(unit: number, indicator: number): Source | Record<string, never>;
 }
@@ -94,28 +95,70 @@ export interface ColumnarResult {
   diagnostics: Diagnostic[];
 }
 
-/** One node's scores for the units of a level (positions in the level). */
-interface LevelNode {
+/**
+ * A group's running aggregation over the units of a level (positions in the level): each child
+ * is folded in as it is scored, in tree order (the order of score()'s sums), so that no child's
+ * scores need to be held. As score.ts's aggregate: sum (points and maxima of the included
+ * children), mean (weights and weighted rates), geometric (weights and weighted logs, and
+ * whether a rate was zero).
+ */
+interface Acc {
+  mode: "sum" | "mean" | "geometric";
   applicable: Uint8Array;
-  included: Uint8Array;
-  points: Float64Array;
-  max: Float64Array;
-  rate: Float64Array;
-  /** an indicator whose missing value was handled by a policy (score role only) */
-  missing?: Uint8Array;
+  any: Uint8Array;
+  a: Float64Array;
+  b: Float64Array;
+  zero: Uint8Array;
 }
 
-function levelNode(m: number): LevelNode {
-  return { applicable: new Uint8Array(m), included: new Uint8Array(m), points: new Float64Array(m).fill(NaN), max: new Float64Array(m), rate: new Float64Array(m).fill(NaN) };
+function acc(mode: Acc["mode"], m: number): Acc {
+  return { mode, applicable: new Uint8Array(m), any: new Uint8Array(m), a: new Float64Array(m), b: new Float64Array(m), zero: new Uint8Array(mode === "geometric" ? m : 0) };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+/** One child's score of one unit into its group's aggregation. */
+function fold(t: Acc, p: number, applicable: boolean, included: boolean, points: number, max: number, rate: number, weight: number): void {
+  if (applicable) t.applicable[p] = 1;
+  if (!included) return;
+  t.any[p] = 1;
+  if (t.mode === "sum") {
+    t.a[p] = (t.a[p] as number) + (Number.isNaN(points) ? 0 : points);
+    t.b[p] = (t.b[p] as number) + max;
+    return;
+  }
+  const r = Number.isNaN(rate) ? 0 : rate;
+  t.a[p] = (t.a[p] as number) + weight;
+  if (t.mode === "mean") t.b[p] = (t.b[p] as number) + weight * r;
+  else if (r <= 0) t.zero[p] = 1;
+  else t.b[p] = (t.b[p] as number) + weight * Math.log(r);
+}
+
+/** Where a node's scores go besides its group: the top-level nodes' columns, roll-ups' rates. */
+interface Keep {
+  top?: NodeColumns;
+  rate?: Float64Array;
+}
+
+function keepOne(k: Keep, g: number, applicable: boolean, included: boolean, points: number, max: number, rate: number): void {
+  if (k.top) {
+    k.top.included[g] = included ? 1 : 0;
+    k.top.points[g] = points;
+    if (k.top.max.length > 0) {
+      k.top.applicable[g] = applicable ? 1 : 0;
+      k.top.max[g] = max;
+      k.top.rate[g] = rate;
+    }
+  }
+  if (k.rate) k.rate[g] = rate;
+}
+
+function median(xs: Float64Array): number {
+  // (a typed sort is a numeric sort; -0 and 0 may change places, which a median cannot tell)
+  const s = Float64Array.from(xs).sort();
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-function mean(xs: readonly number[]): number {
+function mean(xs: Float64Array): number {
   let s = 0;
   for (const x of xs) s += x;
   return s / xs.length;
@@ -169,8 +212,16 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
   for (const ind of criteria.indicators) {
     if (ind.rule.type === "rollup" && ind.rule.of !== undefined && ind.rule.of !== "total") rolledUp.set(ind.rule.of, new Float64Array(n).fill(NaN));
   }
-  // unit code -> index, for roll-ups only
-  let codes: Map<string, number> | undefined;
+  const keeps = new Map<string, Keep>();
+  criteria.root.children.forEach((c, i) => keeps.set(c.id, { top: out.top[i] as NodeColumns }));
+  for (const [id, rate] of rolledUp) keeps.set(id, { ...keeps.get(id), rate });
+  const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
+  const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
+  const byLevel = new Map<string, Int32Array>();
+  /** each level's units, by code */
+  const unitsOf = new Map<string, Int32Array>();
+  // unit code -> index, for roll-ups only (the loader's, when it has one)
+  let codes: Map<string, number> | undefined = data.index;
   const indexOf = (): Map<string, number> => {
     if (!codes) {
       codes = new Map();
@@ -178,78 +229,50 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
     }
     return codes;
   };
-  const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
-  const topIndex = new Map(criteria.root.children.map((c, i) => [c.id, i] as const));
-  const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
-  const byLevel = new Map<string, Int32Array>();
 
   for (const level of scoringOrder(criteria)) {
     const li = levelIndex.get(level.id) as number;
     const members: number[] = [];
-    for (let j = 0; j < n; j++) {
-      const i = data.order ? (data.order[j] as number) : j;
-      if (data.level[i] === li) members.push(i);
-    }
+    for (let i = 0; i < n; i++) if (data.level[i] === li) members.push(i);
     members.sort((a, b) => compareCodes(data.code[a] as string, data.code[b] as string));
     const units = Int32Array.from(members);
+    unitsOf.set(level.id, units);
     const m = units.length;
     const missingAny = new Uint8Array(m);
 
     // Roll-up values: each unit of the rolled-up level adds its rate to every ancestor of this
-    // level, in the order of the dataset (the order score() sums them in).
+    // level, in the order of their codes (the order score() sums them in).
     const rollups = new Map<IndicatorNode, Float64Array>();
     for (const ind of criteria.indicators) {
       if (ind.rule.type !== "rollup" || !ind.maxByLevel.has(level.id)) continue;
-      rollups.set(ind, rollupValues(ind, li, data, out, rolledUp, indexOf(), levelIndex));
+      rollups.set(ind, rollupValues(ind, li, data, out, rolledUp, indexOf(), unitsOf.get(ind.rule.level) ?? new Int32Array(0)));
     }
+    // working arrays, reused from one indicator to the next
+    const value = new Float64Array(m);
+    const pending = new Int32Array(m);
+    const rates = new Float64Array(m);
 
-    // Working arrays of one indicator, reused from one indicator to the next: each indicator's
-    // scores are folded into its group (and kept where needed) before the next is scored.
-    const scratch = { node: levelNode(m), missing: new Uint8Array(m), has: new Uint8Array(m), value: new Float64Array(m), cohort: new Float64Array(m), rates: new Float64Array(m) };
-    const scoreIndicator = (ind: IndicatorNode): LevelNode => {
+    /** An indicator's scores for every unit of the level, folded into its group as they come. */
+    const scoreIndicator = (ind: IndicatorNode, into: Acc): void => {
       const k = indicatorIndex.get(ind) as number;
-      const r = scratch.node;
-      r.applicable.fill(0);
-      r.included.fill(0);
-      r.points.fill(NaN);
-      r.max.fill(0);
-      r.rate.fill(NaN);
-      delete r.missing;
       const max = ind.maxByLevel.get(level.id);
-      if (max === undefined) return r;
+      // not applicable at this level: nothing to fold (kept columns stay as they are: null)
+      if (max === undefined) return;
+      const keep = keeps.get(ind.id);
       const col = data.cells[k] as IndicatorColumn;
       const rollup = rollups.get(ind);
       const usable = rollup !== undefined || ruleReads(ind.rule) === cellKind(ind);
-      const has = scratch.has.fill(0);
-      const value = scratch.value;
-      const needsCohort = ind.rule.type === "relative" || ind.rule.type === "minmax" || ind.rule.type === "zscore";
-      // the values of the units that have one, in unit order: the cohort's statistics need them
-      const cohort = needsCohort ? scratch.cohort : undefined;
-      let count = 0;
-      for (let p = 0; p < m; p++) {
-        const g = units[p] as number;
-        if (rollup) {
-          const v = rollup[g] as number;
-          if (!Number.isNaN(v)) {
-            has[p] = VALUE;
-            value[p] = v;
-            if (cohort) cohort[count++] = v;
-          }
-          continue;
-        }
-        // bits above the state are the loader's own flags (load/large/rows.ts)
-        const s = (col.state[g] as number) & 3;
-        if (s === NOT_APPLICABLE) has[p] = NOT_APPLICABLE;
-        else if (s === VALUE && usable) {
-          has[p] = VALUE;
-          const v = col.value[g] as number;
-          value[p] = v;
-          if (cohort) cohort[count++] = v;
-        }
-      }
-      const ctx = cohort ? { max, unitScale: unitScale(ind), stats: cohortStats(cohort.subarray(0, count)) } : { max, unitScale: unitScale(ind) };
+      const weight = ind.weight;
+      const put = (p: number, applicable: boolean, included: boolean, points: number, mx: number, rate: number): void => {
+        fold(into, p, applicable, included, points, mx, rate, weight);
+        if (keep) keepOne(keep, units[p] as number, applicable, included, points, mx, rate);
+      };
       const rate = rateOf(ind.rule);
       const kind = rollup ? "number" : cellKind(ind);
+      const cohortRule = ind.rule.type === "relative" || ind.rule.type === "minmax" || ind.rule.type === "zscore";
+      const imputes = ind.missing === "impute-mean" || ind.missing === "impute-median";
+      const scored = ind.role === "score";
+      let ctx: { max: number; unitScale: number; stats?: CohortStats } = { max, unitScale: unitScale(ind) };
       // A text or a yes/no has few distinct values: each is rated once.
       const memo = new Map<number, number>();
       const rateAt = (x: number): number => {
@@ -258,98 +281,127 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
         if (v === undefined) memo.set(x, (v = rate(kind === "boolean" ? x === 1 : (col.texts[x] as string), ctx)));
         return v;
       };
-      // the rates of the units with a value, in unit order: imputation takes their mean or median
-      const imputes = ind.missing === "impute-mean" || ind.missing === "impute-median";
-      const rates = imputes ? scratch.rates : undefined;
+      // First pass: the value of each unit. A value is scored at once unless the rule needs the
+      // cohort's statistics; a missing value at once unless it is imputed from the others' rates.
+      let waiting = 0;
       let rated = 0;
+      let withValue = 0;
       for (let p = 0; p < m; p++) {
-        if (has[p] !== VALUE) continue;
-        const x = rateAt(value[p] as number);
-        if (rates) rates[rated++] = x;
-        r.applicable[p] = 1;
-        r.included[p] = 1;
-        r.points[p] = x * max;
-        r.max[p] = max;
-        r.rate[p] = x;
-      }
-      let cohortRate: number | undefined;
-      const imputed = (): number => {
-        if (cohortRate === undefined) {
-          const xs = Array.from((rates as Float64Array).subarray(0, rated));
-          cohortRate = xs.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(xs) : median(xs);
+        const g = units[p] as number;
+        let s: number;
+        let v = 0;
+        if (rollup) {
+          v = rollup[g] as number;
+          s = Number.isNaN(v) ? ABSENT : VALUE;
+        } else {
+          // bits above the state are the loader's own flags (load/large/rows.ts)
+          s = (col.state[g] as number) & 3;
+          if (s === VALUE) {
+            if (usable) v = col.value[g] as number;
+            else s = ABSENT;
+          }
         }
-        return cohortRate;
-      };
-      const missing = ind.role === "score" ? scratch.missing.fill(0) : undefined;
-      if (missing) r.missing = missing;
-      for (let p = 0; p < m; p++) {
-        if (has[p] === VALUE || has[p] === NOT_APPLICABLE) continue;
-        r.applicable[p] = 1;
-        // Bonus and penalty points that are not claimed are simply zero: that is not missing data.
-        if (!missing) {
-          r.included[p] = 1;
-          r.points[p] = 0;
-          r.max[p] = max;
-          r.rate[p] = 0;
+        if (s === NOT_APPLICABLE) {
+          put(p, false, false, NaN, 0, NaN);
           continue;
         }
-        missing[p] = 1;
-        missingAny[p] = 1;
-        if (ind.missing === "exclude") continue;
-        let x = 0;
-        if (ind.missing === "impute-mean" || ind.missing === "impute-median") x = imputed();
-        else if (ind.missing === "error") {
-          const g = units[p] as number;
-          if (data.submitted[g]) diagnostics.push(diag("MISSING_VALUE", "error", { unit: data.code[g] as string, indicator: ind.id }, data.missingAt(g, k)));
+        if (s === VALUE) {
+          if (cohortRule) {
+            value[withValue++] = v;
+            pending[waiting++] = p;
+            continue;
+          }
+          const x = rateAt(v);
+          if (imputes) rates[rated++] = x;
+          put(p, true, true, x * max, max, x);
+          continue;
         }
-        r.included[p] = 1;
-        r.points[p] = x * max;
-        r.max[p] = max;
-        r.rate[p] = x;
+        // missing. Bonus and penalty points that are not claimed are simply zero: not missing data.
+        if (!scored) {
+          put(p, true, true, 0, max, 0);
+          continue;
+        }
+        missingAny[p] = 1;
+        if (ind.missing === "exclude") put(p, true, false, NaN, 0, NaN);
+        else if (imputes) pending[waiting++] = -1 - p;
+        else {
+          if (ind.missing === "error" && data.submitted[g]) diagnostics.push(diag("MISSING_VALUE", "error", { unit: data.code[g] as string, indicator: ind.id }, data.missingAt(g, k)));
+          put(p, true, true, 0, max, 0);
+        }
       }
-      return r;
+      if (waiting === 0) return;
+      // Second pass: values that needed the cohort, then missing values that take its mean or median.
+      if (cohortRule) ctx = { max, unitScale: unitScale(ind), stats: cohortStats(value.subarray(0, withValue)) };
+      let j = 0;
+      for (let w = 0; w < waiting; w++) {
+        const p = pending[w] as number;
+        if (p < 0) continue;
+        const x = rateAt(value[j++] as number);
+        if (imputes) rates[rated++] = x;
+        put(p, true, true, x * max, max, x);
+      }
+      let cohortRate: number | undefined;
+      for (let w = 0; w < waiting; w++) {
+        const q = pending[w] as number;
+        if (q >= 0) continue;
+        if (cohortRate === undefined) {
+          const xs = rates.subarray(0, rated);
+          cohortRate = xs.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(xs) : median(xs);
+        }
+        put(-1 - q, true, true, cohortRate * max, max, cohortRate);
+      }
     };
 
-    // Every indicator in the order of criteria.indicators (the order of score()'s diagnostics):
-    // the tree depth first, then bonus, then penalty; groups fold their children as they come.
-    const keep = (node: CriteriaNode, r: LevelNode): void => {
-      const t = topIndex.get(node.id);
-      if (t !== undefined && node.path.length === 0) {
-        const c = out.top[t] as NodeColumns;
-        for (let p = 0; p < m; p++) {
-          const g = units[p] as number;
-          c.included[g] = r.included[p] as number;
-          c.points[g] = r.points[p] as number;
-          if (!full) continue;
-          c.applicable[g] = r.applicable[p] as number;
-          c.max[g] = r.max[p] as number;
-          c.rate[g] = r.rate[p] as number;
-        }
+    /** A group's scores, folded into its own group (or returned, for the root). */
+    const scoreGroup = (group: GroupNode): { applicable: Uint8Array; included: Uint8Array; points: Float64Array; max: Float64Array; rate: Float64Array } => {
+      const t = acc(group.aggregation, m);
+      for (const child of group.children) {
+        if (child.kind === "indicator") scoreIndicator(child, t);
+        else foldGroup(child, t);
       }
-      const ru = rolledUp.get(node.id);
-      if (ru) for (let p = 0; p < m; p++) ru[units[p] as number] = r.rate[p] as number;
-    };
-    const scoreGroup = (group: GroupNode): LevelNode => {
-      const acc = aggregator(group, level.id, m);
-      for (const child of group.children) acc.add(scoreNode(child), child.weight);
-      return acc.finish();
-    };
-    const scoreNode = (node: CriteriaNode): LevelNode => {
-      const r = node.kind === "indicator" ? scoreIndicator(node) : scoreGroup(node);
-      keep(node, r);
+      const applies = group.maxByLevel.has(level.id);
+      const declared = group.maxByLevel.get(level.id) ?? 0;
+      const r = { applicable: new Uint8Array(m), included: new Uint8Array(m), points: new Float64Array(m).fill(NaN), max: new Float64Array(m), rate: new Float64Array(m).fill(NaN) };
+      for (let p = 0; p < m; p++) {
+        const ok = applies && t.applicable[p] === 1;
+        r.applicable[p] = ok ? 1 : 0;
+        if (!ok || !t.any[p]) continue;
+        r.included[p] = 1;
+        if (t.mode === "sum") {
+          const points = t.a[p] as number;
+          const max = t.b[p] as number;
+          r.points[p] = points;
+          r.max[p] = max;
+          r.rate[p] = max > 0 ? clamp01(points / max) : 0;
+          continue;
+        }
+        const w = t.a[p] as number;
+        const b = t.b[p] as number;
+        const rate = w <= 0 ? 0 : t.mode === "mean" ? b / w : t.zero[p] ? 0 : Math.exp(b / w);
+        r.points[p] = clamp01(rate) * declared;
+        r.max[p] = declared;
+        r.rate[p] = clamp01(rate);
+      }
       return r;
+    };
+    const foldGroup = (group: GroupNode, into: Acc): void => {
+      const r = scoreGroup(group);
+      const keep = keeps.get(group.id);
+      for (let p = 0; p < m; p++) {
+        const applicable = r.applicable[p] === 1;
+        const included = r.included[p] === 1;
+        fold(into, p, applicable, included, r.points[p] as number, r.max[p] as number, r.rate[p] as number, group.weight);
+        if (keep) keepOne(keep, units[p] as number, applicable, included, r.points[p] as number, r.max[p] as number, r.rate[p] as number);
+      }
     };
     const root = scoreGroup(criteria.root);
     const adjustment = (adj: Criteria["bonus"]): Float64Array => {
-      const p = new Float64Array(m);
-      if (!adj) return p;
-      for (const ind of adj.indicators) {
-        const r = scoreIndicator(ind);
-        keep(ind, r);
-        for (let q = 0; q < m; q++) p[q] = (p[q] as number) + (Number.isNaN(r.points[q]) ? 0 : (r.points[q] as number));
+      const t = acc("sum", m);
+      if (adj) {
+        for (const ind of adj.indicators) scoreIndicator(ind, t);
+        for (let q = 0; q < m; q++) t.a[q] = Math.min(t.a[q] as number, adj.max);
       }
-      for (let q = 0; q < m; q++) p[q] = Math.min(p[q] as number, adj.max);
-      return p;
+      return t.a;
     };
     const bonus = adjustment(criteria.bonus);
     const penalty = adjustment(criteria.penalty);
@@ -378,87 +430,17 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
   return out;
 }
 
-/**
- * A group from its children, as score.ts's aggregate, for every unit of the level at once. The
- * children are folded in as they come, in tree order (the order of score()'s sums), so that only
- * one child's scores are held at a time.
- */
-function aggregator(group: GroupNode, level: string, m: number) {
-  const applicable = new Uint8Array(m);
-  const any = new Uint8Array(m);
-  const sum = group.aggregation === "sum";
-  const mean = group.aggregation === "mean";
-  // sum: points and maximum; mean and geometric: weights and the weighted sum (of logs)
-  const a = new Float64Array(m);
-  const b = new Float64Array(m);
-  const zero = sum || mean ? undefined : new Uint8Array(m);
-  return {
-    add(k: LevelNode, weight: number): void {
-      for (let p = 0; p < m; p++) {
-        if (k.applicable[p]) applicable[p] = 1;
-        if (!k.included[p]) continue;
-        any[p] = 1;
-        if (sum) {
-          a[p] = (a[p] as number) + (Number.isNaN(k.points[p]) ? 0 : (k.points[p] as number));
-          b[p] = (b[p] as number) + (k.max[p] as number);
-          continue;
-        }
-        const rate = Number.isNaN(k.rate[p]) ? 0 : (k.rate[p] as number);
-        a[p] = (a[p] as number) + weight;
-        if (mean) b[p] = (b[p] as number) + weight * rate;
-        else if (rate <= 0) (zero as Uint8Array)[p] = 1;
-        else b[p] = (b[p] as number) + weight * Math.log(rate);
-      }
-    },
-    finish(): LevelNode {
-      const r = levelNode(m);
-      const applies = group.maxByLevel.has(level);
-      const declared = group.maxByLevel.get(level) ?? 0;
-      for (let p = 0; p < m; p++) {
-        const ok = applies && applicable[p] === 1;
-        r.applicable[p] = ok ? 1 : 0;
-        if (!ok || !any[p]) continue;
-        r.included[p] = 1;
-        if (sum) {
-          const points = a[p] as number;
-          const max = b[p] as number;
-          r.points[p] = points;
-          r.max[p] = max;
-          r.rate[p] = max > 0 ? clamp01(points / max) : 0;
-          continue;
-        }
-        const w = a[p] as number;
-        const acc = b[p] as number;
-        const rate = w <= 0 ? 0 : mean ? acc / w : zero?.[p] ? 0 : Math.exp(acc / w);
-        r.points[p] = clamp01(rate) * declared;
-        r.max[p] = declared;
-        r.rate[p] = clamp01(rate);
-      }
-      return r;
-    },
-  };
-}
-
 /** The value of a roll-up indicator for every unit (NaN where no child unit has a rate). */
-function rollupValues(
-  ind: IndicatorNode,
-  li: number,
-  data: ColumnarDataset,
-  out: ColumnarResult,
-  rolledUp: Map<string, Float64Array>,
-  indexOf: Map<string, number>,
-  levelIndex: Map<string, number>,
-): Float64Array {
+function rollupValues(ind: IndicatorNode, li: number, data: ColumnarDataset, out: ColumnarResult, rolledUp: Map<string, Float64Array>, indexOf: Map<string, number>, children: Int32Array): Float64Array {
   const rule = ind.rule as Extract<IndicatorNode["rule"], { type: "rollup" }>;
   const of = rule.of ?? "total";
   const stat = rule.stat ?? "mean";
-  const from = levelIndex.get(rule.level);
   const values = new Float64Array(data.size).fill(NaN);
   const lists = new Map<number, number[]>();
   const nodeRate = of === "total" ? undefined : rolledUp.get(of);
-  for (let j = 0; j < data.size; j++) {
-    const i = data.order ? (data.order[j] as number) : j;
-    if (data.level[i] !== from || out.status[i] === NOT_RANKED) continue;
+  // the rolled-up level's units by code: the order of Dataset.units, where score() takes them
+  for (const i of children) {
+    if (out.status[i] === NOT_RANKED) continue;
     const rate = of === "total" ? (out.percent[i] as number) / 100 : nodeRate ? (nodeRate[i] as number) : NaN;
     if (Number.isNaN(rate)) continue;
     // every ancestor of this unit (at any depth) that belongs to the level rolling up
@@ -476,7 +458,8 @@ function rollupValues(
     }
   }
   for (const [a, rates] of lists) {
-    values[a] = stat === "median" ? median(rates) : stat === "min" ? extreme(rates, -1) : stat === "max" ? extreme(rates, 1) : mean(rates);
+    const xs = Float64Array.from(rates);
+    values[a] = stat === "median" ? median(xs) : stat === "min" ? extreme(rates, -1) : stat === "max" ? extreme(rates, 1) : mean(xs);
   }
   return values;
 }
@@ -550,7 +533,7 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
   }
   const u: UnitResult = {
     code: d.code[g] as string,
-    name: d.name[g] as string,
+    name: d.nameOf(g),
     level: r.criteria.levels[d.level[g] as number]?.id as string,
     peerGroup: r.peerGroup[g] as string,
     status: STATUS[r.status[g] as number] as Status,
@@ -618,7 +601,7 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
   const out: ColumnarDataset = {
     size: n,
     code: data.units.map((u) => u.code),
-    name: data.units.map((u) => u.name),
+    nameOf: (i) => data.units[i]?.name ?? "",
     level: Uint8Array.from(data.units, (u) => levelIndex.get(u.level) ?? 255),
     parent: data.units.map((u) => u.parent),
     attributes,

@@ -138,3 +138,19 @@ groups:
     expect(small).toEqual({ fallback: "small data" });
   });
 });
+
+describe("plain numbers are read as Number() reads them", () => {
+  it("digits, a decimal point or comma, a minus: the same double, else NaN", async () => {
+    const fc = (await import("fast-check")).default;
+    const { plainNumber } = await import("../../src/load/large/rows.ts");
+    const text = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,17}$/), fc.option(fc.stringMatching(/^[0-9]{1,8}$/))).map(([neg, i, f]) => `${neg ? "-" : ""}${i}${f === null ? "" : `.${f}`}`);
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(Object.is(plainNumber(s, 46), Number(s))).toBe(true);
+        expect(Object.is(plainNumber(s.replace(".", ","), 44), Number(s))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const s of ["", "-", ".5", "5.", "1e5", "+1", " 1", "1,5", "1.2.3", "0x10", "--1"]) expect(plainNumber(s, 46)).toBeNaN();
+  });
+});

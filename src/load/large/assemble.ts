@@ -11,6 +11,7 @@ import { closest } from "../../util/similar.ts";
 import { normKey } from "../csv.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
+import { textAt } from "./texts.ts";
 import { BLANK, FROM_RATIO, STATE_MASK, type RowSpec } from "./rows.ts";
 
 type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore">;
@@ -57,7 +58,6 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const capacity = (tables.units?.rows.rows ?? 0) + tables.data.reduce((n, t) => n + t.rows.rows, 0);
   const units = new Map<string, number>();
   const code: string[] = [];
-  const name: string[] = [];
   const level: number[] = [];
   const parent: (string | undefined)[] = [];
   const at = (file: Int32Array, line: Int32Array, column?: Int32Array) => ({
@@ -79,11 +79,14 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const rowAt = at(positions(), new Int32Array(capacity));
   const parentAt = at(positions(), new Int32Array(capacity), new Int32Array(capacity));
   const attributes = attrNames.map((): (string | undefined)[] => []);
-  const addUnit = (c: string, n: string, l: string, file: number, line: number): number => {
+  // a unit's name is the one of the row that made it (its bytes, read when the unit is shown)
+  const nameRow = new Int32Array(capacity);
+  const tableOf = (file: number): Table | undefined => (file === REGISTRY ? tables.units : tables.data[file]);
+  const addUnit = (c: string, row: number, l: string, file: number, line: number): number => {
     const u = code.length;
     units.set(c, u);
     code.push(c);
-    name.push(n);
+    nameRow[u] = row;
     level.push(levelIds.indexOf(l));
     parent.push(undefined);
     source.file[u] = file;
@@ -100,6 +103,10 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const rejected = new Set<string>();
   let registryBroken = false;
 
+  // levels as the rows write them (already trimmed and normalised), once read without complaint
+  const knownLevel = new Map<string, string>();
+  for (const id of levelIds) knownLevel.set(id, id);
+  if (singleLevel !== undefined) knownLevel.set("", singleLevel);
   const readLevel = (raw: string, file: string, line: number, column: number): string | undefined => {
     const l = normKey(raw);
     if (l === "") return singleLevel;
@@ -135,7 +142,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
           rejected.add(c);
           continue;
         }
-        const u = addUnit(c, (rows.name[r] as string) || c, l, REGISTRY, line);
+        const u = addUnit(c, r, l, REGISTRY, line);
         const p = rows.parent[r] as string;
         if (p) setParent(u, p, REGISTRY, line, f.parent + 1);
         registry.spec.attributes.forEach((col, i) => {
@@ -223,18 +230,18 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       if (c === "") diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.file, line, f.code + 1)));
       else {
         u = units.get(c);
-        if (u === undefined && !rejected.has(c) && !registryBroken) {
+        if (u === undefined && (rejected.size === 0 || !rejected.has(c)) && !registryBroken) {
           if (registry) {
             const suggestion = closest(c, units.keys())[0];
             diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: c, ...(suggestion ? { suggestion } : {}) }, where(t.file, line, f.code + 1)));
           } else {
             const lv = rows.level[r] as string;
-            const l = f.level >= 0 ? readLevel(lv, t.file, line, f.level + 1) : singleLevel;
+            const l = f.level >= 0 ? (knownLevel.get(lv) ?? readLevel(lv, t.file, line, f.level + 1)) : singleLevel;
             if (l === undefined) {
               if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(t.file, line, f.level < 0 ? undefined : f.level + 1)));
               rejected.add(c);
             } else {
-              u = addUnit(c, (rows.name[r] as string) || c, l, ti, line);
+              u = addUnit(c, r, l, ti, line);
               const p = rows.parent[r] as string;
               if (p) setParent(u, p, ti, line, f.parent + 1);
               t.spec.attributes.forEach((col, i) => {
@@ -353,18 +360,20 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     return col;
   });
 
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => compareCodes(code[a] as string, code[b] as string));
   const attributeMap = new Map(attrNames.map((a, i) => [a, attributes[i] as (string | undefined)[]] as const));
   const dataset: ColumnarDataset = {
     size: n,
     code,
-    name,
+    nameOf: (g) => {
+      const t = tableOf(source.file[g] as number);
+      return (t && textAt(t.rows.name, nameRow[g] as number)) || (code[g] as string);
+    },
     level: Uint8Array.from(level),
     parent,
     attributes: attributeMap,
     submitted: submitted.subarray(0, n),
     cells,
-    order,
+    index: units,
     missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
   };
   if (period !== undefined) dataset.period = period;

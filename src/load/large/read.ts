@@ -14,6 +14,7 @@ import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import { packageRoot } from "../shipped.ts";
 import { readRange, scanRange, type CellProblemAt, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
+import { joinTexts, type Coded, type Texts } from "./texts.ts";
 import type { Columns, Job } from "./worker.ts";
 
 export interface ReadOptions {
@@ -37,7 +38,8 @@ export interface FileRows {
   /** by row, in file order */
   columns: RowColumns;
   code: string[];
-  name: string[];
+  /** the names, as bytes (read.ts: nameOf) */
+  name: Texts;
   level: string[];
   parent: string[];
   period: string[];
@@ -207,7 +209,7 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
     capacity,
     columns,
     code: [],
-    name: [],
+    name: joinTexts(outcomes.map((x) => x.name)),
     level: [],
     parent: [],
     period: [],
@@ -229,15 +231,16 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
     }
     const offset = row;
     if (lineOffset) for (let r = 0; r < x.rows; r++) columns.line[offset + r] = (columns.line[offset + r] as number) + lineOffset;
-    const append = (to: string[], from: string[]) => {
-      for (const s of from) to.push(s);
+    // codes become strings (the loader keys its units by them); names stay bytes
+    const buf = Buffer.from(x.code.bytes.buffer, x.code.bytes.byteOffset, x.code.bytes.byteLength);
+    for (let r = 0; r < x.rows; r++) out.code.push(buf.toString("utf8", x.code.start[r], x.code.start[r + 1]));
+    const decode = (to: string[], from: Coded) => {
+      for (let r = 0; r < from.index.length; r++) to.push(from.values[from.index[r] as number] as string);
     };
-    append(out.code, x.code);
-    append(out.name, x.name);
-    append(out.level, x.level);
-    append(out.parent, x.parent);
-    append(out.period, x.period);
-    x.attributes.forEach((a, i) => append(out.attributes[i] as string[], a));
+    decode(out.level, x.level);
+    decode(out.parent, x.parent);
+    if (spec.fields.period >= 0) decode(out.period, x.period);
+    x.attributes.forEach((a, i) => decode(out.attributes[i] as string[], a));
     // the texts of each range into the file's dictionary
     x.texts.forEach((texts, k) => {
       if (texts.length === 0) return;

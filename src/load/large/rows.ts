@@ -17,6 +17,7 @@ import type { IndicatorNode } from "../../model/criteria.ts";
 import { normKey } from "../csv.ts";
 import { numberRange, readCell, type CellColumns, type CellRead } from "../data.ts";
 import { isEmpty, type Decimal } from "../values.ts";
+import { codedWriter, textWriter, type Coded, type Texts } from "./texts.ts";
 
 /** One indicator of a file's layout: where its value, or its numerator and denominator, are. */
 export interface Entry {
@@ -84,13 +85,14 @@ export interface CellProblemAt {
 
 export interface RowOutcome {
   rows: number;
-  code: string[];
-  name: string[];
-  level: string[];
-  parent: string[];
-  period: string[];
+  /** the unit fields of each row, as readCsv and loadData read them (trimmed, NFC) */
+  code: Texts;
+  name: Texts;
+  level: Coded;
+  parent: Coded;
+  period: Coded;
   /** per attribute kept: the value of each row */
-  attributes: string[][];
+  attributes: Coded[];
   /** per entry: the texts its values index */
   texts: string[][];
   problems: CellProblemAt[];
@@ -185,19 +187,34 @@ class LineEnds extends Transform {
   }
 }
 
-/** A plain decimal number (digits, one separator inside, an optional minus): its value, else NaN. */
-function plainNumber(s: string, sep: number): number {
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * A plain decimal number (digits, one separator inside, an optional minus): its value, else NaN.
+ * Up to 15 digits the value is the digits as an integer over a power of ten: both exact doubles,
+ * so the one division is correctly rounded, which is what Number() gives for the same text.
+ */
+export function plainNumber(s: string, sep: number): number {
   const n = s.length;
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = s.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
   if (i === n) return NaN;
   let at = -1;
+  let digits = 0;
+  let v = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if (c !== sep || at !== -1 || i === n - 1 || i === 0 || s.charCodeAt(i - 1) === 45) return NaN;
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+      continue;
+    }
+    if (c !== sep || at !== -1 || i === n - 1 || digits === 0) return NaN;
     at = i;
   }
-  return sep === 46 || at === -1 ? Number(s) : Number(`${s.slice(0, at)}.${s.slice(at + 1)}`);
+  if (digits > 15) return sep === 46 || at === -1 ? Number(s) : Number(`${s.slice(0, at)}.${s.slice(at + 1)}`);
+  const x = at === -1 ? v : v / (POW10[n - 1 - at] as number);
+  return negative ? -x : x;
 }
 
 /**
@@ -207,7 +224,15 @@ function plainNumber(s: string, sep: number): number {
  */
 export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: RowColumns, offset: number, progress?: (bytes: number, rows: number) => void): Promise<RowOutcome> {
   const { header, fields, entries, decimal } = spec;
-  const res: RowOutcome = { rows: 0, code: [], name: [], level: [], parent: [], period: [], attributes: spec.attributes.map(() => []), texts: entries.map(() => []), problems: [], csv: [] };
+  const slots = scan.newlines + 1;
+  const bytes = Math.ceil((range.end - range.start) / 8);
+  const codes = textWriter(slots, bytes);
+  const names = textWriter(slots, bytes);
+  const levels = codedWriter(slots);
+  const parents = codedWriter(slots);
+  const periods = codedWriter(fields.period >= 0 ? slots : 0);
+  const attributes = spec.attributes.map(() => codedWriter(slots));
+  const res = { rows: 0, texts: entries.map((): string[] => []), problems: [] as CellProblemAt[], csv: [] as Diagnostic[] } as Omit<RowOutcome, "code" | "name" | "level" | "parent" | "period" | "attributes"> & Partial<RowOutcome>;
   const textIndex = entries.map(() => new Map<string, number>());
   const memo = entries.map(() => new Map<string, CellRead | undefined>());
   const headerKey = header.join("\u0000");
@@ -222,16 +247,9 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
   // Per entry, what the common case needs: a plain number in the value column, within bounds.
   const plain = entries.map((e) => e.cols.numerator < 0 && e.cols.denominator < 0 && e.cols.value >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
   const bounds = entries.map((e) => numberRange(e.indicator));
+  const ratioPlain = entries.map((e) => e.cols.numerator >= 0 && e.cols.denominator >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
   const valueCol = entries.map((e) => e.cols.value);
   const E = entries.length;
-  // Texts that repeat (levels, periods, parents, attributes) are kept once.
-  const interned = new Map<string, string>();
-  const intern = (x: string): string => {
-    const y = interned.get(x);
-    if (y !== undefined) return y;
-    if (interned.size < 200_000) interned.set(x, x);
-    return x;
-  };
 
   const onRecord = (record: string[], line: number): void => {
     if (range.first && records === 0) {
@@ -265,14 +283,14 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     const r = res.rows++;
     out.line[row] = line;
     const code = normKey(cellAt(fields.code));
-    res.code.push(code);
-    res.name.push(normKey(cellAt(fields.name)));
-    res.level.push(intern(normKey(cellAt(fields.level))));
-    res.parent.push(intern(normKey(cellAt(fields.parent))));
-    res.period.push(fields.period >= 0 ? intern(normKey(cellAt(fields.period))) : "");
+    codes.add(code);
+    names.add(normKey(cellAt(fields.name)));
+    levels.add(normKey(cellAt(fields.level)));
+    parents.add(normKey(cellAt(fields.parent)));
+    if (fields.period >= 0) periods.add(normKey(cellAt(fields.period)));
     for (let i = 0; i < spec.attributes.length; i++) {
       const a = spec.attributes[i] as number;
-      (res.attributes[i] as string[]).push(a >= 0 ? intern(normKey(cellAt(a))) : "");
+      (attributes[i] as ReturnType<typeof codedWriter>).add(a >= 0 ? normKey(cellAt(a)) : "");
     }
     for (let k = 0; k < E; k++) {
       const state = out.state[k] as Uint8Array;
@@ -291,6 +309,17 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
         }
       }
       const { indicator: ind, cols } = entries[k] as Entry;
+      // A numerator and a denominator, both plain, 0 <= numerator <= denominator (any numerator
+      // for a number unit): readCell's value, (n / d) × the unit's scale.
+      if (ratioPlain[k]) {
+        const num = plainNumber(cells[cols.numerator] as string, sep);
+        const den = plainNumber(cells[cols.denominator] as string, sep);
+        if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
+          state[row] = 1 | FROM_RATIO;
+          value[row] = (num / den) * (ind.unit === "percent" ? 100 : 1);
+          continue;
+        }
+      }
       const raw = cols.value >= 0 ? (cells[cols.value] ?? "") : "";
       let read: CellRead | undefined;
       const ratio = (cols.numerator >= 0 && !isEmpty(cellAt(cols.numerator))) || (cols.denominator >= 0 && !isEmpty(cellAt(cols.denominator)));
@@ -333,7 +362,8 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
   const parser = parse({ delimiter: spec.delimiter, relax_column_count: true, skip_empty_lines: true, bom: range.first, ...(exact ? { info: true, raw: true } : {}) });
   await new Promise<void>((resolve, reject) => {
     if (range.end > range.start) {
-      const source = createReadStream(spec.path, { start: range.start, end: range.end - 1, highWaterMark: 1 << 20 });
+      // (the default 64 KiB chunks: with 1 MiB ones, the garbage collector works several times harder)
+      const source = createReadStream(spec.path, { start: range.start, end: range.end - 1 });
       source.on("error", reject);
       let told = 0;
       if (progress) {
@@ -364,5 +394,11 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     });
     parser.on("end", () => resolve());
   });
-  return res;
+  return { ...res, code: codes.done(), name: names.done(), level: levels.done(), parent: parents.done(), period: periods.done(), attributes: attributes.map((a) => a.done()) } as RowOutcome;
+}
+
+/** The buffers of an outcome, to transfer rather than copy to the main thread. */
+export function transferable(o: RowOutcome): ArrayBuffer[] {
+  const all = [o.code.bytes, o.code.start, o.name.bytes, o.name.start, o.level.index, o.parent.index, o.period.index, ...o.attributes.map((a) => a.index)];
+  return all.map((x) => x.buffer as ArrayBuffer);
 }

@@ -2,7 +2,7 @@
 // the shared columns the main thread allocates from every range's line count, reads its rows
 // into them, and sends back the strings, texts and problems (the protocol: read.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { readRange, scanRange, type Range, type RowSpec, type Scan } from "./rows.ts";
+import { readRange, scanRange, transferable, type Range, type RowSpec, type Scan } from "./rows.ts";
 
 export interface Job {
   spec: RowSpec;
@@ -41,7 +41,7 @@ if (port) {
       rows = 0;
     };
     readRange(spec, c.range, c.scan, out, c.offset, progress).then(
-      (outcome) => port.postMessage({ type: "done", outcome, bytes, rows }),
+      (outcome) => port.postMessage({ type: "done", outcome, bytes, rows }, transferable(outcome)),
       (e: unknown) => port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) }),
     );
   });
