@@ -1,6 +1,6 @@
 // `rank` on large data: the loader of large inputs (load/large/) and the columnar engine
 // (engine/columnar.ts) instead of loadAssessment and score(), the same output. Used when the data
-// files hold 8 MiB or more (about 40,000 units) and the format is csv, json or table; md builds
+// files hold 1 MiB or more (about 5,000 units) and the format is csv, json or table; md builds
 // the report's statistics, which need the whole result model. CSV is written in pieces, so a
 // million units never become a million objects at once.
 //
