@@ -10,6 +10,7 @@ import { InputError, hasErrors } from "../diag/diagnostic.ts";
 import { rankResult, scoreColumns } from "../engine/columnar.ts";
 import { DEFAULT_LARGE, loadLarge, type LargeLoaded, type LargeOptions } from "../load/large/index.ts";
 import { DEFAULT_READ } from "../load/large/read.ts";
+import type { loadManifest } from "../load/manifest.ts";
 import type { Result } from "../model/result.ts";
 import { render } from "../render/index.ts";
 import { rankCsvColumns } from "../render/rank.ts";
@@ -20,6 +21,8 @@ import { checkLevel, checkLoaded, langOf, overrides, renderOptions, strictly, ty
 import { writeOutput, writeOutputPieces } from "./output.ts";
 import { startProgress, type Progress } from "./progress.ts";
 import { isVerbose, printDiagnostics, printError } from "./stderr.ts";
+
+type ManifestLoad = ReturnType<typeof loadManifest>;
 
 export function largeOptions(env: NodeJS.ProcessEnv = process.env): LargeOptions | undefined {
   const mode = env.EGOV_SCORE_LARGE ?? "auto";
@@ -33,12 +36,12 @@ export function largeOptions(env: NodeJS.ProcessEnv = process.env): LargeOptions
 }
 
 /**
- * Ranks with the large-input path when it applies; false when it does not (the caller ranks as
- * usual). Output, diagnostics, exit codes, gates and job summaries as the usual path.
+ * Ranks with the large-input path when it applies and returns true; else returns what the usual
+ * path can start from (the manifest, already read).
  */
-export async function rankLarge(dir: string | undefined, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined): Promise<boolean> {
+export async function rankLarge(dir: string | undefined, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined): Promise<true | { manifest?: ManifestLoad }> {
   const opts = largeOptions();
-  if (!opts || format === "md") return false;
+  if (!opts || format === "md") return {};
   let progress: Progress | undefined;
   const steps = timer();
   try {
@@ -47,7 +50,7 @@ export async function rankLarge(dir: string | undefined, o: CommonOptions & Gate
       begin: (bytes, criteria) => (progress = startProgress(bytes, langOf(o, criteria))),
       read: { ...opts.read, progress: (b, r) => progress?.read(b, r) },
     });
-    if ("fallback" in large) return false;
+    if ("fallback" in large) return { manifest: large.manifest };
     steps.mark("read");
     await rankLoaded(large.loaded, o, format, top, progress, steps);
     return true;

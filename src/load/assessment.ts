@@ -50,9 +50,10 @@ export function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
   return out;
 }
 
-/** Loads everything; without `dir`, from the nearest manifest upward (see loadManifest). */
-export function loadAssessment(dir: string | undefined, o: Overrides): Loaded {
-  const m = loadManifest(dir, o);
+/** Loads everything; without `dir`, from the nearest manifest upward (see loadManifest).
+ * `manifest`: that manifest already read (by the large-input loader, which passed). */
+export function loadAssessment(dir: string | undefined, o: Overrides, manifest?: ReturnType<typeof loadManifest>): Loaded {
+  const m = manifest ?? loadManifest(dir, o);
   if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessment);
   const base = criteriaOf(m);
   const { assessment: a, criteria } = base;

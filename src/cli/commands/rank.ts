@@ -10,9 +10,10 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   const format = pickFormat("rank", o);
   const top = parseTop(o.top);
   // Large data: read in columns on every core (cli/large.ts); the same output.
-  if (await rankLarge(dir as string | undefined, o, format, top)) return;
+  const large = await rankLarge(dir as string | undefined, o, format, top);
+  if (large === true) return;
   const { loaded, result } = summarizeFailure("rank", () => {
-    const loaded = loadOrFail(dir as string | undefined, o);
+    const loaded = loadOrFail(dir as string | undefined, o, large.manifest);
     checkLevel(loaded.criteria, o.level);
     return { loaded, result: select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {}) };
   });

@@ -35,8 +35,9 @@ export const DEFAULT_LARGE: LargeOptions = { mode: "auto", threshold: 1 << 20, r
 
 export type LargeLoaded = Omit<Loaded, "dataset"> & { dataset?: ColumnarDataset; bytes: number };
 
-/** The columnar load, or why the object loader should read this assessment instead. */
-export type LargeLoad = { fallback: string } | { loaded: LargeLoaded };
+/** The columnar load, or why the object loader should read this assessment instead (with the
+ * manifest already read, for it to start from). */
+export type LargeLoad = { fallback: string; manifest: ReturnType<typeof loadManifest> } | { loaded: LargeLoaded };
 
 /** Files bigger than this that cannot be read here give their problem with a line only. */
 const EXACT_LIMIT = 16 << 20;
@@ -154,10 +155,10 @@ async function invalidUtf8Line(file: string): Promise<number> {
 
 export async function loadLarge(dir: string | undefined, o: Overrides, opts: LargeOptions = DEFAULT_LARGE): Promise<LargeLoad> {
   const m = loadManifest(dir, o);
-  if (m.assessment?.delegate) return { fallback: "a period of a series" };
-  const base = criteriaOf(m);
-  const { assessment: a, criteria } = base;
-  if (!a || !criteria) return { fallback: "no criteria" };
+  const fallback = (why: string): LargeLoad => ({ fallback: why, manifest: m });
+  if (m.assessment?.delegate) return fallback("a period of a series");
+  const a = m.assessment;
+  if (!a?.criteria) return fallback("no criteria");
   const registryFile = a.units ? path.resolve(a.units) : undefined;
   const expanded = expandData(a.data, a.dataBase, a.dataAt);
   const dataFiles = expanded.files.filter((f) => path.resolve(f) !== registryFile);
@@ -169,7 +170,11 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     else sizes.set(f, c.size);
   }
   const bytes = dataFiles.reduce((s, f) => s + (sizes.get(f) ?? 0), 0);
-  if (opts.mode === "auto" && bytes < opts.threshold) return { fallback: "small data" };
+  // (decided before the criteria are read: the usual path reads them anyway)
+  if (opts.mode === "auto" && bytes < opts.threshold) return fallback("small data");
+  const base = criteriaOf(m);
+  const { criteria } = base;
+  if (!criteria) return fallback("no criteria");
 
   const attrNames = peerAttributes(criteria);
   const plan: { file: string; registry: boolean; head: Head; spec: RowSpec; layoutDiagnostics: Diagnostic[] }[] = [];
@@ -177,13 +182,13 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     if (headProblems.has(file)) continue;
     const registry = file === a.units;
     const h = readHead(file, sizes.get(file) ?? 0, a);
-    if ("fallback" in h) return { fallback: `${displayPath(file)}: ${h.fallback}` };
+    if ("fallback" in h) return fallback(`${displayPath(file)}: ${h.fallback}`);
     if (!("header" in h)) {
       headProblems.set(file, h.diagnostics);
       continue;
     }
     const f = fields(h.header, a);
-    if (!registry && h.header.includes(normKey(a.columns.indicator))) return { fallback: `${displayPath(file)}: long format` };
+    if (!registry && h.header.includes(normKey(a.columns.indicator))) return fallback(`${displayPath(file)}: long format`);
     // The peer attributes a unit takes from this file: in the registry, any other column; in a
     // data file, the columns named as attributes in the manifest. The last of equal headers wins.
     const known = new Set(Object.values(f));
