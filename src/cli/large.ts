@@ -67,13 +67,12 @@ function timer() {
   return {
     mark(step: string): void {
       const now = performance.now();
-      parts.push(`${step} ${((now - last) / 1000).toFixed(2)} s`);
+      parts.push(`${step} ${((now - last) / 1000).toFixed(2)} s (${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB)`);
       last = now;
     },
     print(units: number): void {
       if (!isVerbose()) return;
-      const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
-      printError(`egov-score: ${units.toLocaleString("en")} units on the large-input path: ${parts.join(", ")}; ${((performance.now() - t0) / 1000).toFixed(2)} s in all; ${rss} MiB in memory`);
+      printError(`egov-score: ${units.toLocaleString("en")} units on the large-input path: ${parts.join(", ")}; ${((performance.now() - t0) / 1000).toFixed(2)} s in all`);
     },
   };
 }

@@ -90,7 +90,7 @@ export interface ColumnarResult {
   band: Int16Array;
   /** the top-level nodes (criteria.root.children), for the ranking's group columns */
   top: NodeColumns[];
-  /** false: of the top-level nodes, only `included` and `points` were kept */
+  /** false: of the top-level nodes only their points were kept, and no base, bonus or penalty (the CSV needs no more) */
   full: boolean;
   diagnostics: Diagnostic[];
 }
@@ -140,7 +140,7 @@ interface Keep {
 
 function keepOne(k: Keep, g: number, applicable: boolean, included: boolean, points: number, max: number, rate: number): void {
   if (k.top) {
-    k.top.included[g] = included ? 1 : 0;
+    if (k.top.included.length > 0) k.top.included[g] = included ? 1 : 0;
     k.top.points[g] = points;
     if (k.top.max.length > 0) {
       k.top.applicable[g] = applicable ? 1 : 0;
@@ -189,15 +189,16 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
     score: new Float64Array(n).fill(NaN),
     max: new Float64Array(n),
     percent: new Float64Array(n).fill(NaN),
-    base: new Float64Array(n).fill(NaN),
-    bonus: new Float64Array(n),
-    penalty: new Float64Array(n),
+    // (base, bonus, penalty and the top-level nodes' details only for the result model: full)
+    base: new Float64Array(full ? n : 0).fill(NaN),
+    bonus: new Float64Array(full ? n : 0),
+    penalty: new Float64Array(full ? n : 0),
     rank: new Int32Array(n),
     band: new Int16Array(n).fill(-1),
     top: criteria.root.children.map((node) => ({
       node,
       applicable: new Uint8Array(full ? n : 0),
-      included: new Uint8Array(n),
+      included: new Uint8Array(full ? n : 0),
       points: new Float64Array(n).fill(NaN),
       max: new Float64Array(full ? n : 0),
       rate: new Float64Array(full ? n : 0).fill(NaN),
@@ -218,6 +219,8 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
   const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
   const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
   const byLevel = new Map<string, Int32Array>();
+  /** the ranking key of each unit (rankLevel's), one array for every level */
+  const rankKeys = new Float64Array(n);
   /** each level's units, by code */
   const unitsOf = new Map<string, Int32Array>();
   // unit code -> index, for roll-ups only (the loader's, when it has one)
@@ -352,49 +355,65 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
       }
     };
 
-    /** A group's scores, folded into its own group (or returned, for the root). */
-    const scoreGroup = (group: GroupNode): { applicable: Uint8Array; included: Uint8Array; points: Float64Array; max: Float64Array; rate: Float64Array } => {
+    /** A group's aggregation over the level: its children scored and folded in, in order. */
+    const aggregateGroup = (group: GroupNode): Acc => {
       const t = acc(group.aggregation, m);
       for (const child of group.children) {
         if (child.kind === "indicator") scoreIndicator(child, t);
         else foldGroup(child, t);
       }
+      return t;
+    };
+    // A group's score of one unit, from its aggregation, as score.ts's aggregate gives it (one
+    // object, rewritten for every unit: no arrays for a group's scores are ever made).
+    const one = { applicable: false, included: false, points: NaN, max: 0, rate: NaN };
+    const groupScore = (t: Acc, group: GroupNode, p: number): typeof one => {
       const applies = group.maxByLevel.has(level.id);
+      one.applicable = applies && t.applicable[p] === 1;
+      one.included = one.applicable && t.any[p] === 1;
+      one.points = NaN;
+      one.max = 0;
+      one.rate = NaN;
+      if (!one.included) return one;
+      if (t.mode === "sum") {
+        const points = t.a[p] as number;
+        const max = t.b[p] as number;
+        one.points = points;
+        one.max = max;
+        one.rate = max > 0 ? clamp01(points / max) : 0;
+        return one;
+      }
+      const w = t.a[p] as number;
+      const b = t.b[p] as number;
+      const rate = w <= 0 ? 0 : t.mode === "mean" ? b / w : t.zero[p] ? 0 : Math.exp(b / w);
       const declared = group.maxByLevel.get(level.id) ?? 0;
-      const r = { applicable: new Uint8Array(m), included: new Uint8Array(m), points: new Float64Array(m).fill(NaN), max: new Float64Array(m), rate: new Float64Array(m).fill(NaN) };
+      one.points = clamp01(rate) * declared;
+      one.max = declared;
+      one.rate = clamp01(rate);
+      return one;
+    };
+    const foldGroup = (group: GroupNode, into: Acc): void => {
+      const t = aggregateGroup(group);
+      const keep = keeps.get(group.id);
       for (let p = 0; p < m; p++) {
-        const ok = applies && t.applicable[p] === 1;
-        r.applicable[p] = ok ? 1 : 0;
-        if (!ok || !t.any[p]) continue;
-        r.included[p] = 1;
-        if (t.mode === "sum") {
-          const points = t.a[p] as number;
-          const max = t.b[p] as number;
-          r.points[p] = points;
-          r.max[p] = max;
-          r.rate[p] = max > 0 ? clamp01(points / max) : 0;
-          continue;
-        }
-        const w = t.a[p] as number;
-        const b = t.b[p] as number;
-        const rate = w <= 0 ? 0 : t.mode === "mean" ? b / w : t.zero[p] ? 0 : Math.exp(b / w);
-        r.points[p] = clamp01(rate) * declared;
-        r.max[p] = declared;
-        r.rate[p] = clamp01(rate);
+        const r = groupScore(t, group, p);
+        fold(into, p, r.applicable, r.included, r.points, r.max, r.rate, group.weight);
+        if (keep) keepOne(keep, units[p] as number, r.applicable, r.included, r.points, r.max, r.rate);
+      }
+    };
+    // The root: its score of every unit (points, maximum, whether it counts).
+    const scoreRoot = () => {
+      const t = aggregateGroup(criteria.root);
+      const r = { included: new Uint8Array(m), points: new Float64Array(m), max: new Float64Array(m) };
+      for (let p = 0; p < m; p++) {
+        const x = groupScore(t, criteria.root, p);
+        r.included[p] = x.included ? 1 : 0;
+        r.points[p] = x.points;
+        r.max[p] = x.max;
       }
       return r;
     };
-    const foldGroup = (group: GroupNode, into: Acc): void => {
-      const r = scoreGroup(group);
-      const keep = keeps.get(group.id);
-      for (let p = 0; p < m; p++) {
-        const applicable = r.applicable[p] === 1;
-        const included = r.included[p] === 1;
-        fold(into, p, applicable, included, r.points[p] as number, r.max[p] as number, r.rate[p] as number, group.weight);
-        if (keep) keepOne(keep, units[p] as number, applicable, included, r.points[p] as number, r.max[p] as number, r.rate[p] as number);
-      }
-    };
-    const root = scoreGroup(criteria.root);
+    const root = scoreRoot();
     const adjustment = (adj: Criteria["bonus"]): Float64Array => {
       const t = acc("sum", m);
       if (adj) {
@@ -418,13 +437,15 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
       const base = Number.isNaN(root.points[p]) ? 0 : (root.points[p] as number);
       const score = Math.min(max, Math.max(0, base + (bonus[p] as number) - (penalty[p] as number)));
       out.status[g] = missingAny[p] ? INCOMPLETE : RANKED;
-      out.base[g] = base;
+      if (full) {
+        out.base[g] = base;
+        out.bonus[g] = bonus[p] as number;
+        out.penalty[g] = penalty[p] as number;
+      }
       out.score[g] = score;
       out.percent[g] = (score / max) * 100;
-      out.bonus[g] = bonus[p] as number;
-      out.penalty[g] = penalty[p] as number;
     }
-    byLevel.set(level.id, rankLevel(criteria, units, out));
+    byLevel.set(level.id, rankLevel(criteria, units, out, rankKeys));
   }
   out.levels = criteria.levels.map((level) => ({ level, order: byLevel.get(level.id) ?? new Int32Array(0) }));
   return out;
@@ -465,13 +486,12 @@ function rollupValues(ind: IndicatorNode, li: number, data: ColumnarDataset, out
 }
 
 /** Ranks and bands of one level's units, and their order: peer group, rank, code (as score()). */
-function rankLevel(criteria: Criteria, units: Int32Array, out: ColumnarResult): Int32Array {
+function rankLevel(criteria: Criteria, units: Int32Array, out: ColumnarResult, key: Float64Array): Int32Array {
   const { ranking, bands } = criteria;
   const code = out.dataset.code;
   const valueOf = (g: number, on: "percent" | "score"): number => (on === "percent" ? (out.percent[g] as number) : (out.score[g] as number));
   // The key of each ranked unit: its value rounded at the ranking's decimals (bands reuse it
   // when they grade the same value).
-  const key = new Float64Array(out.dataset.size);
   const groups = new Map<string, number[]>();
   for (const g of units) {
     if (out.status[g] !== NOT_RANKED) key[g] = roundTo(valueOf(g, ranking.on), ranking.decimals);

@@ -159,7 +159,8 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
       const status = r.status[g] as number;
       const band = r.band[g] as number;
       let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? "" : text(bands[band]?.id as string)}${d}${text(STATUS[status] as string)}`;
-      for (const t of r.top) line += `${d}${status === NOT_RANKED || !t.included[g] ? "" : num(t.points[g] as number)}`;
+      // (a node not included has no points: NaN, written as nothing, as machine(null) is)
+      for (const t of r.top) line += `${d}${status === NOT_RANKED ? "" : num(t.points[g] as number)}`;
       out += `\n${line}`;
       if (++n === batch) {
         yield out;

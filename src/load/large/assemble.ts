@@ -60,16 +60,12 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const code: string[] = [];
   const level: number[] = [];
   const parent: (string | undefined)[] = [];
-  const at = (file: Int32Array, line: Int32Array, column?: Int32Array) => ({
+  const at = (file: Int32Array, line: Int32Array) => ({
     file,
     line,
-    column,
     get(u: number): Source | undefined {
       const f = file[u] as number;
-      if (f < 0) return undefined;
-      const src: Source = { file: fileNames[f] as string, line: line[u] as number };
-      if (column) src.column = column[u] as number;
-      return src;
+      return f < 0 ? undefined : { file: fileNames[f] as string, line: line[u] as number };
     },
   });
   const positions = () => new Int32Array(capacity).fill(-1);
@@ -77,7 +73,12 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const source = at(positions(), new Int32Array(capacity));
   /** the first data row of the unit in the period scored */
   const rowAt = at(positions(), new Int32Array(capacity));
-  const parentAt = at(positions(), new Int32Array(capacity), new Int32Array(capacity));
+  /** where the parent was read: the cell of the parent column in the unit's own (source) row */
+  const parentAt = (u: number): Source | undefined => {
+    const src = parent[u] === undefined ? undefined : source.get(u);
+    const table = src && (source.file[u] === REGISTRY ? tables.units : tables.data[source.file[u] as number]);
+    return src && table ? { ...src, column: table.spec.fields.parent + 1 } : undefined;
+  };
   const attributes = attrNames.map((): (string | undefined)[] => []);
   // a unit's name is the one of the row that made it (its bytes, read when the unit is shown)
   const nameRow = new Int32Array(capacity);
@@ -94,11 +95,8 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     for (const a of attributes) a.push(undefined);
     return u;
   };
-  const setParent = (u: number, p: string, file: number, line: number, column: number): void => {
+  const setParent = (u: number, p: string): void => {
     parent[u] = p;
-    parentAt.file[u] = file;
-    parentAt.line[u] = line;
-    (parentAt.column as Int32Array)[u] = column;
   };
   const rejected = new Set<string>();
   let registryBroken = false;
@@ -144,7 +142,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         }
         const u = addUnit(c, r, l, REGISTRY, line);
         const p = rows.parent[r] as string;
-        if (p) setParent(u, p, REGISTRY, line, f.parent + 1);
+        if (p) setParent(u, p);
         registry.spec.attributes.forEach((col, i) => {
           if (col >= 0) (attributes[i] as (string | undefined)[])[u] = rows.attributes[i]?.[r] as string;
         });
@@ -243,7 +241,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
             } else {
               u = addUnit(c, r, l, ti, line);
               const p = rows.parent[r] as string;
-              if (p) setParent(u, p, ti, line, f.parent + 1);
+              if (p) setParent(u, p);
               t.spec.attributes.forEach((col, i) => {
                 if (col >= 0) (attributes[i] as (string | undefined)[])[u as number] = rows.attributes[i]?.[r] as string;
               });
@@ -315,7 +313,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   });
 
   const n = code.length;
-  pushAll(diagnostics, checkParents(criteria, { code, level, parent, parentAt: (u) => parentAt.get(u), source: (u) => source.get(u) }, units));
+  pushAll(diagnostics, checkParents(criteria, { code, level, parent, parentAt, source: (u) => source.get(u) }, units));
 
   // The cells: the data file's columns themselves when its rows are the units one for one (one
   // file, no registry, nothing skipped: the usual large case); else copied unit by unit.
