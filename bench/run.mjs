@@ -84,6 +84,7 @@ function bench(c) {
   const r = stats(ref);
   const ratio = s.median / r.median;
   const memOk = c.memLimitKiB === undefined || s.rssKiB === null ? undefined : s.rssKiB <= c.memLimitKiB;
+  const timeOk = ratio <= c.target;
   return {
     case: c.id,
     data: c.data,
@@ -93,7 +94,9 @@ function bench(c) {
     ref: r,
     ratio,
     target: c.target,
-    met: ratio <= c.target && memOk !== false,
+    met: timeOk && memOk !== false,
+    timeMet: timeOk,
+    ...(memOk !== undefined ? { memoryMet: memOk } : {}),
     ...(c.memLimitKiB !== undefined ? { memLimitKiB: c.memLimitKiB } : {}),
   };
 }
@@ -152,7 +155,7 @@ const rows = results.map((r) => [
   `${r.ratio.toFixed(2)}×`,
   `≤ ${r.target}×${r.memLimitKiB ? `, ≤ ${fmtMem(r.memLimitKiB)}` : ""}`,
   fmtMem(r.rssKiB),
-  r.met ? "yes" : "no",
+  r.memoryMet === undefined ? (r.met ? "yes" : "no") : `time ${r.timeMet ? "yes" : "no"}, memory ${r.memoryMet ? "yes" : "no"}`,
 ]);
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
