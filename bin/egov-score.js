@@ -1,2 +1,25 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+// `egov-score --version` and `egov-score [command] --help` (into a pipe) are answered here, from
+// dist/fast.json (written by the build from the CLI itself), without loading the CLI. This file
+// is CommonJS (bin/package.json says so): Node starts a CommonJS script faster than an ES module,
+// so these answers come about as fast as `node -e ""`. Everything else, and help on a terminal
+// (wrapped to its width by commander), goes to the CLI, an ES module.
+"use strict";
+const args = process.argv.slice(2);
+const isHelp = (a) => a === "--help" || a === "-h";
+const isVersion = args.length === 1 && (args[0] === "--version" || args[0] === "-V");
+const isFastHelp = ((args.length === 1 && isHelp(args[0])) || (args.length === 2 && isHelp(args[1]))) && !process.stdout.isTTY;
+let text;
+if (isVersion || isFastHelp) {
+  try {
+    const fast = JSON.parse(require("node:fs").readFileSync(require("node:path").join(__dirname, "../dist/fast.json"), "utf8"));
+    text = isVersion ? `${fast.version}\n` : fast.help[args.length === 1 ? "" : args[0]];
+  } catch {
+    // no dist/fast.json (a build in progress): the CLI answers
+  }
+}
+if (typeof text === "string") {
+  process.stdout.on("error", (e) => process.exit(e.code === "EPIPE" ? 0 : 1));
+  process.stdout.write(text);
+}
+else import("../dist/cli.js");

@@ -84,15 +84,19 @@ export function reportManifest(loaded: Pick<Loaded, "assessment">, lang: Lang): 
 }
 
 /** Loads the assessment; warnings go to stderr, errors end the command with exit 2. */
-export function loadOrFail(dir: string | undefined, o: CommonOptions): Loaded & { criteria: Criteria; dataset: Dataset } {
-  const loaded = loadAssessment(dir, overrides(o));
+export function loadOrFail(dir: string | undefined, o: CommonOptions, manifest?: Parameters<typeof loadAssessment>[2]): Loaded & { criteria: Criteria; dataset: Dataset } {
+  return checkLoaded(loadAssessment(dir, overrides(o), manifest), o);
+}
+
+/** A loaded assessment (by either loader): warnings to stderr, errors end the command (exit 2). */
+export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "diagnostics"> & { dataset?: unknown }>(loaded: L, o: CommonOptions): L & { criteria: Criteria; dataset: NonNullable<L["dataset"]> } {
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
   reportManifest(loaded, lang);
   const diagnostics = strictly(loaded.diagnostics, o);
   if (hasErrors(diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
-  return loaded as Loaded & { criteria: Criteria; dataset: Dataset };
+  return loaded as L & { criteria: Criteria; dataset: NonNullable<L["dataset"]> };
 }
 
 export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {

@@ -1,7 +1,8 @@
 // The one module that writes the requested output: stdout, or a file written atomically
 // (a temporary file in the same folder, then a rename), never over one of the inputs.
 import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { once } from "node:events";
 import path from "node:path";
 import { UsageError } from "../diag/diagnostic.ts";
 
@@ -44,6 +45,39 @@ export function writeOutput(target: string | undefined, content: string | Uint8A
   } catch (e) {
     cleanup();
     throw new UsageError("OUTPUT_FAILED", { path: target, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+  } finally {
+    pending = undefined;
+  }
+}
+
+/**
+ * writeOutput for an output made in pieces (a ranking of a million units): each piece is written
+ * as it comes, so the whole never sits in memory; to a file, still atomically.
+ */
+export async function writeOutputPieces(target: string | undefined, pieces: Iterable<string>, inputs: readonly string[] = []): Promise<void> {
+  if (target === undefined || target === "-") {
+    for (const p of pieces) if (!process.stdout.write(p)) await once(process.stdout, "drain");
+    return;
+  }
+  const abs = path.resolve(target);
+  if (inputs.some((i) => path.resolve(i) === abs)) throw new UsageError("USAGE_OUTPUT_IS_INPUT", { path: target });
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  guardSignals();
+  pending = tmp;
+  try {
+    const fd = openSync(tmp, "w");
+    try {
+      for (const p of pieces) writeSync(fd, p);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, abs);
+  } catch (e) {
+    cleanup();
+    // the file system refused (full, read-only...): the user's problem; anything else is a bug
+    const err = e as NodeJS.ErrnoException;
+    if (err.syscall === undefined) throw e;
+    throw new UsageError("OUTPUT_FAILED", { path: target, detail: err.code ?? String(e) });
   } finally {
     pending = undefined;
   }

@@ -1,12 +1,23 @@
-// A progress bar on stderr for long computations: drawn only when stderr is a terminal (and not
-// --quiet), and only once the work has taken more than a second, so that quick runs stay silent.
-import { statusLine, stderrIsTerminal } from "./stderr.ts";
+// Progress on stderr for long runs, drawn only once the work has taken more than a second and
+// only on a terminal (stderr.ts decides that, and keeps it off with --quiet): a bar of counted
+// work (progressBar: the runs of a sensitivity analysis), and the reading of large inputs with
+// units per second (startProgress).
+import type { Lang } from "../model/criteria.ts";
+import { clearProgress, progressLine, statusLine, stderrIsTerminal } from "./stderr.ts";
 
 export interface Progress {
   /** `done` more units of work finished */
   add(done: number): void;
   /** clears the bar, if it was drawn */
   end(): void;
+}
+
+export interface ReadProgress {
+  /** bytes and rows read since the last call */
+  read(bytes: number, rows: number): void;
+  /** the step now under way */
+  step(label: string): void;
+  done(): void;
 }
 
 const WIDTH = 24;
@@ -41,6 +52,41 @@ export function progressBar(label: string, total: number, unit: string, o: Progr
     },
     end() {
       if (shown) write(undefined);
+    },
+  };
+}
+
+export function startProgress(totalBytes: number, lang: Lang, now: () => number = () => performance.now()): ReadProgress {
+  const t0 = now();
+  let bytes = 0;
+  let rows = 0;
+  let label = lang === "vi" ? "đọc dữ liệu" : "reading";
+  let drawn = 0;
+  const units = lang === "vi" ? "đơn vị" : "units";
+  const draw = (force: boolean): void => {
+    const t = now();
+    if (t - t0 < 1000 || (!force && t - drawn < 100)) return;
+    drawn = t;
+    const share = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 1;
+    const filled = Math.round(share * WIDTH);
+    const rate = Math.round(rows / ((t - t0) / 1000));
+    progressLine(`egov-score ${"█".repeat(filled)}${"░".repeat(WIDTH - filled)} ${String(Math.round(share * 100)).padStart(3)}% · ${rows.toLocaleString("en")} ${units} · ${rate.toLocaleString("en")} ${units}/s · ${label}`);
+  };
+  const timer = setInterval(() => draw(true), 250);
+  timer.unref();
+  return {
+    read(b, r) {
+      bytes += b;
+      rows += r;
+      draw(false);
+    },
+    step(l) {
+      label = l;
+      draw(true);
+    },
+    done() {
+      clearInterval(timer);
+      clearProgress();
     },
   };
 }

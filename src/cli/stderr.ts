@@ -22,7 +22,24 @@ export function styles(enabled = useColor(state.color, process.stderr)): Styles 
 }
 
 export function printError(text: string): void {
+  clearProgress();
   process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+let progressShown = false;
+
+/** A progress line, redrawn in place: only on a terminal, never with --quiet. */
+export function progressLine(text: string): void {
+  if (state.quiet || !process.stderr.isTTY) return;
+  process.stderr.write(`\r${text}\u001b[K`);
+  progressShown = true;
+}
+
+/** Removes the progress line, if one is shown, before anything else is written. */
+export function clearProgress(): void {
+  if (!progressShown) return;
+  process.stderr.write("\r\u001b[K");
+  progressShown = false;
 }
 
 export function note(text: string): void {
@@ -42,8 +59,8 @@ export function printDiagnostics(diags: readonly Diagnostic[], lang: Lang = stat
  * undefined clears it.
  */
 export function statusLine(text: string | undefined): void {
-  if (state.quiet || process.stderr.isTTY !== true) return;
-  process.stderr.write(text === undefined ? "\r\u001b[K" : `\r${text}\u001b[K`);
+  if (text === undefined) clearProgress();
+  else progressLine(text);
 }
 
 export const stderrIsTerminal = (): boolean => process.stderr.isTTY === true && !state.quiet;

@@ -27,6 +27,12 @@ export function diag(
   return d;
 }
 
+/** Appends diagnostics one by one: push(...many) overflows the stack past ~100,000 of them (a
+ * ragged file, a national dataset without parents). */
+export function pushAll(to: Diagnostic[], from: readonly Diagnostic[]): void {
+  for (const d of from) to.push(d);
+}
+
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === "error");
 }

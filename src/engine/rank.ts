@@ -7,39 +7,69 @@ export function roundTo(x: number, decimals: number): number {
   return Math.round(Number((x * f).toPrecision(15))) / f;
 }
 
-// Codes are compared many times (every sort of every run of a sensitivity analysis): their
-// runs of digits and non-digits are split once and remembered (a bounded memo, pure).
-const runsOf = new Map<string, string[]>();
-function runs(code: string): string[] {
-  let r = runsOf.get(code);
-  if (r === undefined) {
-    if (runsOf.size >= 200_000) runsOf.clear();
-    r = code.match(/\d+|\D+/g) ?? [];
-    runsOf.set(code, r);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Natural order of unit codes: "964-2" before "964-10"; stable on every locale. Codes are cut
+ * into runs of ASCII digits and runs of anything else; digit runs compare by value (then by
+ * length, so "01" follows "1"), other runs as strings; the code with fewer runs left first.
+ * Walks the two strings in place: sorting a million codes allocates nothing.
+ */
+export function compareCodes(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  let i = 0;
+  let j = 0;
+  while (i < la && j < lb) {
+    const da = isDigit(a.charCodeAt(i));
+    const db = isDigit(b.charCodeAt(j));
+    let ie = i + 1;
+    while (ie < la && isDigit(a.charCodeAt(ie)) === da) ie++;
+    let je = j + 1;
+    while (je < lb && isDigit(b.charCodeAt(je)) === db) je++;
+    if (da && db) {
+      const d = digitsValue(a, i, ie) - digitsValue(b, j, je);
+      if (d !== 0) return d;
+      // Equal values (or beyond 2^53, equal as numbers): the longer run after; runs as long
+      // count as equal and end the comparison, as the first definition of this order did.
+      if (ie - i !== je - j || !sameRun(a, i, b, j, ie - i)) return ie - i - (je - j);
+    } else if (ie - i !== je - j || !sameRun(a, i, b, j, ie - i)) {
+      return runLess(a, i, ie, b, j, je) ? -1 : 1;
+    }
+    i = ie;
+    j = je;
   }
-  return r;
+  return runsLeft(a, i) - runsLeft(b, j);
 }
 
-/** Natural order of unit codes: "964-2" before "964-10"; stable on every locale. */
-export function compareCodes(a: string, b: string): number {
-  if (a === b) return 0;
-  const ra = runs(a);
-  const rb = runs(b);
-  const n = Math.min(ra.length, rb.length);
-  for (let i = 0; i < n; i++) {
-    const x = ra[i] as string;
-    const y = rb[i] as string;
-    if (x === y) continue;
-    const dx = /^\d/.test(x);
-    const dy = /^\d/.test(y);
-    if (dx && dy) {
-      const d = Number(x) - Number(y);
-      if (d !== 0) return d;
-      return x.length - y.length;
-    }
-    return x < y ? -1 : 1;
+/** The value of a run of digits, as Number() reads it. */
+function digitsValue(s: string, from: number, to: number): number {
+  if (to - from > 15) return Number(s.slice(from, to));
+  let v = 0;
+  for (let k = from; k < to; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  return v;
+}
+
+function sameRun(a: string, i: number, b: string, j: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
+}
+
+/** a[i..ie) < b[j..je) as JavaScript compares strings (code units). */
+function runLess(a: string, i: number, ie: number, b: string, j: number, je: number): boolean {
+  const n = Math.min(ie - i, je - j);
+  for (let k = 0; k < n; k++) {
+    const x = a.charCodeAt(i + k);
+    const y = b.charCodeAt(j + k);
+    if (x !== y) return x < y;
   }
-  return ra.length - rb.length;
+  return ie - i < je - j;
+}
+
+function runsLeft(s: string, from: number): number {
+  let n = 0;
+  for (let k = from; k < s.length; k++) if (k === from || isDigit(s.charCodeAt(k)) !== isDigit(s.charCodeAt(k - 1))) n++;
+  return n;
 }
 
 export interface Rankable {
@@ -50,23 +80,35 @@ export interface Rankable {
 
 /**
  * Ranks within one peer group, best first. Competition ranking gives 1, 2, 2, 4;
- * dense gives 1, 2, 2, 3. Returns code -> rank. Runs in O(n log n).
+ * dense gives 1, 2, 2, 3. Returns code -> rank, best first. Runs in O(n log n).
  */
 export function rankGroup(items: readonly Rankable[], method: "competition" | "dense"): Map<string, number> {
-  const sorted = [...items].sort((a, b) => b.key - a.key || compareCodes(a.code, b.code));
+  const { order, rank } = rankIndexes(items.length, (i) => (items[i] as Rankable).key, (i) => (items[i] as Rankable).code, method);
   const ranks = new Map<string, number>();
-  let rank = 0;
+  order.forEach((i, j) => ranks.set((items[i] as Rankable).code, rank[j] as number));
+  return ranks;
+}
+
+/**
+ * The ranking itself, on positions 0..n-1 (rankGroup's items, or units in columns): the positions
+ * best first (the key descending, then the code), and the rank of each in that order.
+ */
+export function rankIndexes(n: number, key: (i: number) => number, code: (i: number) => string, method: "competition" | "dense"): { order: number[]; rank: Int32Array } {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => key(b) - key(a) || compareCodes(code(a), code(b)));
+  const rank = new Int32Array(n);
+  let r = 0;
   let distinct = 0;
   let prev: number | undefined;
-  sorted.forEach((it, i) => {
-    if (prev === undefined || it.key !== prev) {
+  order.forEach((i, j) => {
+    const k = key(i);
+    if (prev === undefined || k !== prev) {
       distinct += 1;
-      rank = method === "dense" ? distinct : i + 1;
-      prev = it.key;
+      r = method === "dense" ? distinct : j + 1;
+      prev = k;
     }
-    ranks.set(it.code, rank);
+    rank[j] = r;
   });
-  return ranks;
+  return { order, rank };
 }
 
 /** The first band, from the highest, whose minimum the value reaches. */

@@ -19,12 +19,18 @@ export interface RuleOutcome {
 type RuleOf<K extends RuleType> = Extract<RuleInput, { type: K }>;
 type ValueKind = "number" | "boolean" | "text";
 
+type RuleContext = { max: number; unitScale: number; stats?: CohortStats };
+
 interface RuleImpl<K extends RuleType> {
   /** the kind of cell the rule reads */
   reads: ValueKind;
   /** true when the rule needs the cohort's statistics */
   cohort: boolean;
-  rate(rule: RuleOf<K>, value: number | boolean | string, ctx: { max: number; unitScale: number; stats?: CohortStats }): RuleOutcome;
+  /** the rate in [0, 1]: the only arithmetic of the rule */
+  rate(rule: RuleOf<K>, value: number | boolean | string, ctx: RuleContext): number;
+  /** a short account of that arithmetic, for `explain`; kept apart so that scoring a million
+   * values does not format a million sentences */
+  detail(rule: RuleOf<K>, value: number | boolean | string, ctx: RuleContext): string;
 }
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : Number.isNaN(x) ? 0 : x);
@@ -43,15 +49,33 @@ function stepPoints(s: { points?: number; share?: number }, max: number): number
   return s.share !== undefined ? s.share * max : Math.min(s.points ?? 0, max);
 }
 
+type Step = Extract<RuleInput, { type: "steps" }>["steps"][number];
+/** The first step whose condition holds, if any. */
+function stepHit(steps: readonly Step[], x: number): Step | undefined {
+  for (const s of steps) {
+    const hit = s.atLeast !== undefined ? x >= s.atLeast : s.atMost !== undefined ? x <= s.atMost : false;
+    if (hit) return s;
+  }
+  return undefined;
+}
+
+type Category = Extract<RuleInput, { type: "categorical" }>["categories"][number];
+function categoryOf(categories: readonly Category[], v: string): Category | undefined {
+  const key = normaliseCategory(v);
+  return categories.find((c) => [c.value, ...(c.aliases ?? [])].some((a) => normaliseCategory(a) === key));
+}
+
 export const rules: { [K in RuleType]: RuleImpl<K> } = {
   ratio: {
     reads: "number",
     cohort: false,
     rate(rule, v, { unitScale }) {
       const r = clamp01((v as number) / unitScale);
-      return lowerIsBetter(rule.direction)
-        ? { rate: 1 - r, detail: `1 − ${fmt(r)}` }
-        : { rate: r, detail: `rate ${fmt(r)}` };
+      return lowerIsBetter(rule.direction) ? 1 - r : r;
+    },
+    detail(rule, v, { unitScale }) {
+      const r = clamp01((v as number) / unitScale);
+      return lowerIsBetter(rule.direction) ? `1 − ${fmt(r)}` : `rate ${fmt(r)}`;
     },
   },
   target: {
@@ -59,43 +83,42 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     cohort: false,
     rate(rule, v) {
       const x = v as number;
-      if (lowerIsBetter(rule.direction)) {
-        const r = x <= rule.target ? 1 : rule.target / x;
-        return { rate: clamp01(r), detail: `${fmt(x)} ≤ ${fmt(rule.target)} ? 1 : ${fmt(rule.target)} / ${fmt(x)}` };
-      }
-      return { rate: clamp01(x / rule.target), detail: `min(1, ${fmt(x)} / ${fmt(rule.target)})` };
+      if (lowerIsBetter(rule.direction)) return clamp01(x <= rule.target ? 1 : rule.target / x);
+      return clamp01(x / rule.target);
+    },
+    detail(rule, v) {
+      const x = v as number;
+      if (lowerIsBetter(rule.direction)) return `${fmt(x)} ≤ ${fmt(rule.target)} ? 1 : ${fmt(rule.target)} / ${fmt(x)}`;
+      return `min(1, ${fmt(x)} / ${fmt(rule.target)})`;
     },
   },
   steps: {
     reads: "number",
     cohort: false,
     rate(rule, v, { max }) {
+      const s = stepHit(rule.steps, v as number);
+      const p = s ? stepPoints(s, max) : Math.min(rule.otherwise ?? 0, max);
+      return max > 0 ? clamp01(p / max) : 0;
+    },
+    detail(rule, v, { max }) {
       const x = v as number;
-      for (const s of rule.steps) {
-        const hit = s.atLeast !== undefined ? x >= s.atLeast : s.atMost !== undefined ? x <= s.atMost : false;
-        if (hit) {
-          const p = stepPoints(s, max);
-          const cond = s.atLeast !== undefined ? `≥ ${fmt(s.atLeast)}` : `≤ ${fmt(s.atMost ?? 0)}`;
-          return { rate: max > 0 ? clamp01(p / max) : 0, detail: `${fmt(x)} ${cond} → ${fmt(p)}` };
-        }
-      }
-      const p = Math.min(rule.otherwise ?? 0, max);
-      return { rate: max > 0 ? clamp01(p / max) : 0, detail: `${fmt(x)}: no step → ${fmt(p)}` };
+      const s = stepHit(rule.steps, x);
+      if (!s) return `${fmt(x)}: no step → ${fmt(Math.min(rule.otherwise ?? 0, max))}`;
+      const cond = s.atLeast !== undefined ? `≥ ${fmt(s.atLeast)}` : `≤ ${fmt(s.atMost ?? 0)}`;
+      return `${fmt(x)} ${cond} → ${fmt(stepPoints(s, max))}`;
     },
   },
   categorical: {
     reads: "text",
     cohort: false,
     rate(rule, v, { max }) {
-      const key = normaliseCategory(v as string);
-      for (const c of rule.categories) {
-        if ([c.value, ...(c.aliases ?? [])].some((a) => normaliseCategory(a) === key)) {
-          const p = stepPoints(c, max);
-          return { rate: max > 0 ? clamp01(p / max) : 0, detail: `"${c.value}" → ${fmt(p)}` };
-        }
-      }
-      const p = Math.min(rule.otherwise ?? 0, max);
-      return { rate: max > 0 ? clamp01(p / max) : 0, detail: `other → ${fmt(p)}` };
+      const c = categoryOf(rule.categories, v as string);
+      const p = c ? stepPoints(c, max) : Math.min(rule.otherwise ?? 0, max);
+      return max > 0 ? clamp01(p / max) : 0;
+    },
+    detail(rule, v, { max }) {
+      const c = categoryOf(rule.categories, v as string);
+      return c ? `"${c.value}" → ${fmt(stepPoints(c, max))}` : `other → ${fmt(Math.min(rule.otherwise ?? 0, max))}`;
     },
   },
   boolean: {
@@ -103,16 +126,20 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     cohort: false,
     rate(rule, v) {
       const yes = v as boolean;
-      const good = lowerIsBetter(rule.direction) ? !yes : yes;
-      return { rate: good ? 1 : 0, detail: yes ? "yes" : "no" };
+      return (lowerIsBetter(rule.direction) ? !yes : yes) ? 1 : 0;
+    },
+    detail(_rule, v) {
+      return (v as boolean) ? "yes" : "no";
     },
   },
   points: {
     reads: "number",
     cohort: false,
     rate(_rule, v, { max }) {
-      const x = v as number;
-      return { rate: max > 0 ? clamp01(x / max) : 0, detail: `min(${fmt(x)}, ${fmt(max)})` };
+      return max > 0 ? clamp01((v as number) / max) : 0;
+    },
+    detail(_rule, v, { max }) {
+      return `min(${fmt(v as number)}, ${fmt(max)})`;
     },
   },
   linear: {
@@ -121,8 +148,10 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     rate(rule, v) {
       const x = v as number;
       const span = rule.upper - rule.lower;
-      const r = lowerIsBetter(rule.direction) ? (rule.upper - x) / span : (x - rule.lower) / span;
-      return { rate: clamp01(r), detail: `goalposts ${fmt(rule.lower)}–${fmt(rule.upper)}` };
+      return clamp01(lowerIsBetter(rule.direction) ? (rule.upper - x) / span : (x - rule.lower) / span);
+    },
+    detail(rule) {
+      return `goalposts ${fmt(rule.lower)}–${fmt(rule.upper)}`;
     },
   },
   relative: {
@@ -131,12 +160,13 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     rate(rule, v, { stats }) {
       const x = v as number;
       const s = stats as CohortStats;
-      if (lowerIsBetter(rule.direction)) {
-        const r = x <= 0 ? 1 : s.min / x;
-        return { rate: clamp01(r), detail: `best ${fmt(s.min)} / ${fmt(x)}` };
-      }
-      const r = s.max <= 0 ? 0 : x / s.max;
-      return { rate: clamp01(r), detail: `${fmt(x)} / best ${fmt(s.max)}` };
+      if (lowerIsBetter(rule.direction)) return clamp01(x <= 0 ? 1 : s.min / x);
+      return clamp01(s.max <= 0 ? 0 : x / s.max);
+    },
+    detail(rule, v, { stats }) {
+      const x = v as number;
+      const s = stats as CohortStats;
+      return lowerIsBetter(rule.direction) ? `best ${fmt(s.min)} / ${fmt(x)}` : `${fmt(x)} / best ${fmt(s.max)}`;
     },
   },
   minmax: {
@@ -146,28 +176,36 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
       const x = v as number;
       const s = stats as CohortStats;
       const span = s.max - s.min;
-      if (span === 0) return { rate: 1, detail: "all equal" };
-      const r = lowerIsBetter(rule.direction) ? (s.max - x) / span : (x - s.min) / span;
-      return { rate: clamp01(r), detail: `cohort ${fmt(s.min)}–${fmt(s.max)}` };
+      if (span === 0) return 1;
+      return clamp01(lowerIsBetter(rule.direction) ? (s.max - x) / span : (x - s.min) / span);
+    },
+    detail(_rule, _v, { stats }) {
+      const s = stats as CohortStats;
+      return s.max - s.min === 0 ? "all equal" : `cohort ${fmt(s.min)}–${fmt(s.max)}`;
     },
   },
   zscore: {
     reads: "number",
     cohort: true,
     rate(rule, v, { stats }) {
-      const x = v as number;
       const s = stats as CohortStats;
-      if (s.sd === 0) return { rate: 0.5, detail: "no spread" };
-      const z = (x - s.mean) / s.sd;
-      const r = normalCdf(lowerIsBetter(rule.direction) ? -z : z);
-      return { rate: clamp01(r), detail: `z ${fmt(z)}` };
+      if (s.sd === 0) return 0.5;
+      const z = ((v as number) - s.mean) / s.sd;
+      return clamp01(normalCdf(lowerIsBetter(rule.direction) ? -z : z));
+    },
+    detail(_rule, v, { stats }) {
+      const s = stats as CohortStats;
+      return s.sd === 0 ? "no spread" : `z ${fmt(((v as number) - s.mean) / s.sd)}`;
     },
   },
   rollup: {
     reads: "number",
     cohort: false,
-    rate(rule, v) {
-      return { rate: clamp01(v as number), detail: `${rule.stat ?? "mean"} of ${rule.level} ${rule.of ?? "total"}` };
+    rate(_rule, v) {
+      return clamp01(v as number);
+    },
+    detail(rule) {
+      return `${rule.stat ?? "mean"} of ${rule.level} ${rule.of ?? "total"}`;
     },
   },
 };
@@ -185,7 +223,7 @@ export function normaliseCategory(s: string): string {
   return k;
 }
 
-export function cohortStats(values: readonly number[]): CohortStats {
+export function cohortStats(values: Iterable<number> & { readonly length: number }): CohortStats {
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
@@ -205,15 +243,17 @@ export function ruleReads(rule: RuleInput): ValueKind {
   return rules[rule.type].reads;
 }
 
-/** Scores one value with its rule. */
-export function applyRule(
-  rule: RuleInput,
-  value: number | boolean | string,
-  ctx: { max: number; unitScale: number; stats?: CohortStats },
-): RuleOutcome {
+/** Scores one value with its rule: the rate and the account of it. */
+export function applyRule(rule: RuleInput, value: number | boolean | string, ctx: RuleContext): RuleOutcome {
   // The registry is keyed by type, so the cast only restores what the lookup lost.
   const impl = rules[rule.type] as RuleImpl<RuleType>;
-  return impl.rate(rule as never, value, ctx);
+  return { rate: impl.rate(rule as never, value, ctx), detail: impl.detail(rule as never, value, ctx) };
+}
+
+/** The rate alone, for scoring in bulk (the columnar engine). */
+export function rateOf(rule: RuleInput): (value: number | boolean | string, ctx: RuleContext) => number {
+  const impl = rules[rule.type] as RuleImpl<RuleType>;
+  return (value, ctx) => impl.rate(rule as never, value, ctx);
 }
 
 /** The value a cell carries, when it is of the kind the rule reads. */

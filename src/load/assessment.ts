@@ -1,7 +1,7 @@
 // Loads a whole assessment: the manifest and flags, the criteria, the units registry and the
 // data files. Returns the model plus every diagnostic found on the way.
 import path from "node:path";
-import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Dataset } from "../model/data.ts";
 import { loadCriteriaText } from "./criteria.ts";
@@ -36,22 +36,24 @@ export function loadAssessmentCriteria(dir: string | undefined, o: Overrides): L
   return criteriaOf(m);
 }
 
-function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
+/** The manifest's criteria, loaded (the large-input loader starts from here too). */
+export function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
   const a = m.assessment;
   const diagnostics = [...m.diagnostics];
   const inputs = a?.manifest ? [a.manifest] : [];
   const periods = a?.periods ?? [];
   if (!a?.criteria) return { diagnostics, periods, inputs };
   const c = loadCriteriaFile(a.criteria, a.map, a.limits);
-  diagnostics.push(...c.diagnostics);
+  pushAll(diagnostics, c.diagnostics);
   const out: Loaded = { assessment: a, diagnostics, periods, inputs: [...inputs, a.criteria] };
   if (c.criteria) out.criteria = c.criteria;
   return out;
 }
 
-/** Loads everything; without `dir`, from the nearest manifest upward (see loadManifest). */
-export function loadAssessment(dir: string | undefined, o: Overrides): Loaded {
-  const m = loadManifest(dir, o);
+/** Loads everything; without `dir`, from the nearest manifest upward (see loadManifest).
+ * `manifest`: that manifest already read (by the large-input loader, which passed). */
+export function loadAssessment(dir: string | undefined, o: Overrides, manifest?: ReturnType<typeof loadManifest>): Loaded {
+  const m = manifest ?? loadManifest(dir, o);
   if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessment);
   const base = criteriaOf(m);
   const { assessment: a, criteria } = base;
@@ -61,21 +63,21 @@ export function loadAssessment(dir: string | undefined, o: Overrides): Loaded {
   const readTable = (abs: string): CsvTable | undefined => {
     inputs.push(abs);
     const r = readInput(abs, a.limits.maxFileSize);
-    diagnostics.push(...r.diagnostics);
+    pushAll(diagnostics, r.diagnostics);
     if (!r.bytes) return undefined;
     const t = readCsv(r.bytes, displayPath(abs), { encoding: a.encoding, delimiter: a.delimiter });
-    diagnostics.push(...t.diagnostics);
+    pushAll(diagnostics, t.diagnostics);
     return t.table;
   };
   const units = a.units ? readTable(a.units) : undefined;
   const expanded = expandData(a.data, a.dataBase, a.dataAt);
-  diagnostics.push(...expanded.diagnostics);
+  pushAll(diagnostics, expanded.diagnostics);
   const files = expanded.files.filter((f) => path.resolve(f) !== (a.units && path.resolve(a.units)));
   const data = files.map(readTable).filter((t): t is CsvTable => t !== undefined);
   // Without its registry, every data row would be reported as an unknown unit: stop here.
   if (a.units && !units) return { ...base, diagnostics, inputs };
   const d = loadData(criteria, a, { ...(units ? { units } : {}), data });
-  diagnostics.push(...d.diagnostics);
+  pushAll(diagnostics, d.diagnostics);
   return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics };
 }
 

@@ -18,8 +18,10 @@ export interface CsvTable {
   delimiter: string;
 }
 
-/** Text keys (headers, codes) are compared after NFC normalisation and trimming. */
-export const normKey = (s: string): string => s.normalize("NFC").trim();
+const ASCII = /^[\x00-\x7f]*$/;
+/** Text keys (headers, codes) are compared after NFC normalisation and trimming. (ASCII text
+ * is its own NFC form: the test is cheaper than normalize() for a million codes.) */
+export const normKey = (s: string): string => (ASCII.test(s) ? s : s.normalize("NFC")).trim();
 
 const WORKBOOK_MAGIC = [
   [0x50, 0x4b, 0x03, 0x04], // xlsx (a zip file)
@@ -66,7 +68,8 @@ export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { t
   return { text: new TextDecoder(enc).decode(body).normalize("NFC"), diagnostics };
 }
 
-function detectDelimiter(text: string): string {
+/** The delimiter of a CSV text: the most frequent of , ; and tab on its first line. */
+export function detectDelimiter(text: string): string {
   const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (let i = 0; i < text.length; i++) {

@@ -1,6 +1,6 @@
 // From parsed CSV tables to the engine's dataset: the units registry, wide and long data files,
 // periods, typed cells, and the checks on units, parents and values. Pure over its inputs.
-import { diag, type Diagnostic } from "../diag/diagnostic.ts";
+import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
 import type { Criteria, IndicatorNode } from "../model/criteria.ts";
@@ -254,7 +254,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   }
 
   for (const u of units.values()) u.submitted = u.cells.size > 0;
-  diagnostics.push(...checkParents(criteria, units));
+  pushAll(diagnostics, checkParents(criteria, units));
   const dataset: Dataset = { units: [...units.values()].sort((a, b) => compareCodes(a.code, b.code)) };
   if (period !== undefined) dataset.period = period;
   return { dataset, periods: sortedPeriods, diagnostics };
@@ -262,41 +262,63 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
 
 const RELATIVE_RULES = new Set(["linear", "relative", "minmax", "zscore"]);
 
+/** Where an indicator is read in a wide row: column indexes, -1 where there is none. */
+export interface CellColumns {
+  value: number;
+  numerator: number;
+  denominator: number;
+}
+
+/** A cell as read, before it is placed: its column (0-based) instead of a full source. */
+export type CellRead = (
+  | { kind: "number"; value: number; numerator?: number; denominator?: number; raw: string }
+  | { kind: "boolean"; value: boolean; raw: string }
+  | { kind: "text"; value: string; raw: string }
+  | { kind: "na"; raw: string }
+) & { column: number };
+
+/** Reports a problem of a cell: its code, the column (0-based), the message's arguments. */
+export type CellProblem = (code: DiagCode, column: number, args: Record<string, string | number>, severity?: "error" | "warning") => void;
+
 /** Reads one indicator's cell(s) of a row into a typed cell; undefined when empty. */
-function readIndicator(
-  ind: IndicatorNode,
-  u: UnitData,
-  t: CsvTable,
-  row: CsvRow,
-  cols: { value: number; numerator: number; denominator: number },
-  decimal: Decimal,
-  out: Diagnostic[],
-): Cell | undefined {
-  const src = (i: number): Source => ({ file: t.file, line: row.line, column: i + 1, header: t.header[i] ?? "" });
-  const problem = (code: DiagCode, i: number, args: Record<string, string | number>, severity: "error" | "warning" = "error") =>
+function readIndicator(ind: IndicatorNode, u: UnitData, t: CsvTable, row: CsvRow, cols: CellColumns, decimal: Decimal, out: Diagnostic[]): Cell | undefined {
+  const problem: CellProblem = (code, i, args, severity = "error") =>
     out.push(diag(code, severity, { header: t.header[i] ?? "", indicator: ind.id, unit: u.code, ...args }, { file: t.file, line: row.line, column: i + 1 }));
-  const num = cellAt(row, cols.numerator);
-  const den = cellAt(row, cols.denominator);
+  const r = readCell(ind, (i) => cellAt(row, i), cols, decimal, problem);
+  if (!r) return undefined;
+  const { column, ...cell } = r;
+  return { ...cell, source: { file: t.file, line: row.line, column: column + 1, header: t.header[column] ?? "" } };
+}
+
+/**
+ * Reads one indicator's cell(s) of a row: the value column, or the numerator and denominator
+ * columns. Undefined when they are empty, or wrong (the problem is reported). Shared by the
+ * object loader (above) and the loader of large inputs (load/large/), so that both read every
+ * value, and complain about it, in the same way.
+ */
+export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols: CellColumns, decimal: Decimal, problem: CellProblem): CellRead | undefined {
+  const num = cellAt(cols.numerator);
+  const den = cellAt(cols.denominator);
   if (!isEmpty(num) || !isEmpty(den)) {
-    const parts = readRatio(ind, u, num, den, cols, decimal, problem);
+    const parts = readRatio(ind, num, den, cols, decimal, problem);
     if (parts === "error") return undefined;
-    const source = src(cols.numerator >= 0 ? cols.numerator : cols.denominator);
-    if (parts === "na") return { kind: "na", raw: `${num}/${den}`, source };
+    const column = cols.numerator >= 0 ? cols.numerator : cols.denominator;
+    if (parts === "na") return { kind: "na", raw: `${num}/${den}`, column };
     const scale = ind.unit === "percent" ? 100 : 1;
-    return { kind: "number", value: (parts.n / parts.d) * scale, numerator: parts.n, denominator: parts.d, raw: `${num}/${den}`, source };
+    return { kind: "number", value: (parts.n / parts.d) * scale, numerator: parts.n, denominator: parts.d, raw: `${num}/${den}`, column };
   }
   if (cols.value < 0) return undefined;
-  const raw = cellAt(row, cols.value);
+  const raw = cellAt(cols.value);
   if (isEmpty(raw)) return undefined;
-  const source = src(cols.value);
-  if (isNotApplicable(raw)) return { kind: "na", raw, source };
+  const column = cols.value;
+  if (isNotApplicable(raw)) return { kind: "na", raw, column };
   if (ind.unit === "boolean") {
     const b = readBoolean(raw);
     if (b === undefined) {
       problem("VALUE_NOT_BOOLEAN", cols.value, { value: raw.trim() });
       return undefined;
     }
-    return { kind: "boolean", value: b, raw, source };
+    return { kind: "boolean", value: b, raw, column };
   }
   if (ind.unit === "text") {
     const value = normKey(raw);
@@ -308,7 +330,7 @@ function readIndicator(
         return undefined;
       }
     }
-    return { kind: "text", value, raw, source };
+    return { kind: "text", value, raw, column };
   }
   const r = readNumber(raw, decimal);
   if (!r.ok) {
@@ -317,29 +339,36 @@ function readIndicator(
   }
   let value = r.value;
   if (r.percent && ind.unit === "fraction") value /= 100;
-  if (ind.unit === "percent" && (value < 0 || value > 100)) {
-    problem("VALUE_OUT_OF_RANGE", cols.value, { value: raw.trim(), range: "0–100%" });
+  const bad = numberProblem(ind, value);
+  if (bad) {
+    problem(bad.code, cols.value, { value: raw.trim(), ...(bad.range ? { range: bad.range } : {}) });
     return undefined;
   }
-  if (ind.unit === "fraction" && (value < 0 || value > 1)) {
-    problem("VALUE_OUT_OF_RANGE", cols.value, { value: raw.trim(), range: "0–1" });
-    return undefined;
-  }
-  if (value < 0 && !RELATIVE_RULES.has(ind.rule.type)) {
-    problem("VALUE_NEGATIVE", cols.value, { value: raw.trim() });
-    return undefined;
-  }
-  return { kind: "number", value, raw, source };
+  return { kind: "number", value, raw, column };
+}
+
+/** The numbers an indicator takes without complaint: numberProblem's bounds, inclusive. */
+export function numberRange(ind: IndicatorNode): [number, number] {
+  if (ind.unit === "percent") return [0, 100];
+  if (ind.unit === "fraction") return [0, 1];
+  return RELATIVE_RULES.has(ind.rule.type) ? [-Infinity, Infinity] : [0, Infinity];
+}
+
+/** What is wrong with a number read for an indicator: out of its unit's range, or negative. */
+export function numberProblem(ind: IndicatorNode, value: number): { code: "VALUE_OUT_OF_RANGE" | "VALUE_NEGATIVE"; range?: string } | undefined {
+  if (ind.unit === "percent" && (value < 0 || value > 100)) return { code: "VALUE_OUT_OF_RANGE", range: "0–100%" };
+  if (ind.unit === "fraction" && (value < 0 || value > 1)) return { code: "VALUE_OUT_OF_RANGE", range: "0–1" };
+  if (value < 0 && !RELATIVE_RULES.has(ind.rule.type)) return { code: "VALUE_NEGATIVE" };
+  return undefined;
 }
 
 function readRatio(
   ind: IndicatorNode,
-  u: UnitData,
   num: string,
   den: string,
   cols: { numerator: number; denominator: number },
   decimal: Decimal,
-  problem: (code: DiagCode, i: number, args: Record<string, string | number>, severity?: "error" | "warning") => void,
+  problem: CellProblem,
 ): { n: number; d: number } | "na" | "error" {
   if (isNotApplicable(num) || isNotApplicable(den)) return "na";
   if (isEmpty(num) || isEmpty(den)) {
@@ -371,7 +400,6 @@ function readRatio(
     problem("VALUE_NUM_ABOVE_DEN", cols.numerator, { numerator: n.value, denominator: d.value });
     return "error";
   }
-  void u;
   return { n: n.value, d: d.value };
 }
 

@@ -13,16 +13,32 @@ export function displayPath(abs: string): string {
 }
 
 export function readInput(abs: string, maxSize = DEFAULT_LIMITS.maxFileSize): { bytes?: Buffer; diagnostics: Diagnostic[] } {
+  const checked = checkInput(abs, maxSize);
+  if (checked.size === undefined) return { diagnostics: checked.diagnostics };
+  try {
+    return { bytes: readFileSync(abs), diagnostics: [] };
+  } catch (e) {
+    return { diagnostics: [unreadable(abs, e)] };
+  }
+}
+
+function unreadable(abs: string, e: unknown): Diagnostic {
+  const shown = displayPath(abs);
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === "ENOENT" || err.code === "ENOTDIR") return diag("FILE_NOT_FOUND", "error", { path: shown }, { file: shown });
+  return diag("FILE_UNREADABLE", "error", { path: shown, detail: err.code ?? err.message }, { file: shown });
+}
+
+/** An input file's size, or why it cannot be read (without reading it: large inputs stream). */
+export function checkInput(abs: string, maxSize = DEFAULT_LIMITS.maxFileSize): { size?: number; diagnostics: Diagnostic[] } {
   const shown = displayPath(abs);
   try {
     const st = statSync(abs);
     if (st.isDirectory()) return { diagnostics: [diag("FILE_IS_DIRECTORY", "error", { path: shown }, { file: shown })] };
     if (st.size > maxSize) return { diagnostics: [diag("FILE_TOO_LARGE", "error", { size: st.size, limit: maxSize }, { file: shown })] };
-    return { bytes: readFileSync(abs), diagnostics: [] };
+    return { size: st.size, diagnostics: [] };
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === "ENOENT" || err.code === "ENOTDIR") return { diagnostics: [diag("FILE_NOT_FOUND", "error", { path: shown }, { file: shown })] };
-    return { diagnostics: [diag("FILE_UNREADABLE", "error", { path: shown, detail: err.code ?? err.message }, { file: shown })] };
+    return { diagnostics: [unreadable(abs, e)] };
   }
 }
 

@@ -1,7 +1,7 @@
 // The manifest egov-score.yaml, and the flags that override each of its entries.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import { decode } from "./csv.ts";
 import { compareCodes } from "../engine/rank.ts";

@@ -35,7 +35,19 @@ export function shippedCriteria(): string[] {
   } catch {
     return [];
   }
-  return names.sort((a, b) => (a === DEFAULT_CRITERIA ? -1 : b === DEFAULT_CRITERIA ? 1 : a.localeCompare(b, "en")));
+  return names.sort((a, b) => (a === DEFAULT_CRITERIA ? -1 : b === DEFAULT_CRITERIA ? 1 : byName(a, b)));
+}
+
+const PLAIN = /^[a-z0-9.-]+$/;
+
+/**
+ * localeCompare(…, "en"), without its cost where it cannot differ: for lowercase ASCII letters,
+ * digits, "-" and "." the collation is the order of the characters, and setting up the collator
+ * takes ~8 ms, at every start of every command (the help lists the shipped sets).
+ */
+export function byName(a: string, b: string): number {
+  if (PLAIN.test(a) && PLAIN.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b, "en");
 }
 
 /** The path of a shipped set, or undefined when `id` is not one. */

@@ -1,7 +1,7 @@
 // The criteria format: one zod schema, from which the TypeScript types, the validation and
 // the JSON Schema (`egov-score schema`) are all derived. Every object is strict, so an unknown
 // key is an error that names the key.
-import { z } from "zod";
+import * as z from "zod";
 
 export const Id = z
   .string()

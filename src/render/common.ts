@@ -39,7 +39,29 @@ export function shown(x: number | null | undefined, decimals: number): string {
 /** A number for machines: full precision without binary noise (0.1 + 0.2 is written 0.3). */
 export function machine(x: number | null | undefined): number | null {
   if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  // an integer of 15 digits or fewer already is its 15-digit form (and is most maxima and ranks)
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
   return Number(x.toPrecision(15));
+}
+
+/**
+ * String(machine(x)), faster: between 1e-6 and 1e15, x.toPrecision(15) is already that text but
+ * for trailing zeros (a decimal of 15 digits or fewer is the shortest that reads back as the same
+ * number, and JavaScript writes numbers of that size without an exponent). Null: "".
+ */
+export function machineText(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "";
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x === 0 ? "0" : String(x);
+  const a = x < 0 ? -x : x;
+  if (a < 1e-6 || a >= 1e15) return String(machine(x));
+  const p = x.toPrecision(15);
+  // (999999999999999.9 rounds up to 1e15, which toPrecision writes with an exponent)
+  if (p.indexOf("e") >= 0) return String(machine(x));
+  if (p.indexOf(".") < 0) return p;
+  let end = p.length;
+  while (p.charCodeAt(end - 1) === 48) end--;
+  if (p.charCodeAt(end - 1) === 46) end--;
+  return p.slice(0, end);
 }
 
 /** Removes terminal control sequences, so that data cannot recolour or clear the screen. */
@@ -93,9 +115,14 @@ export function csvField(v: CsvCell, o: CsvOptions = defaultCsv): string {
   return /["\r\n]/.test(s) || s.includes(o.delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One line of a CSV file, without its line end. */
+export function csvLine(row: readonly CsvCell[], o: CsvOptions = defaultCsv): string {
+  return row.map((c) => csvField(c, o)).join(o.delimiter);
+}
+
 /** A whole CSV file: header and rows, one convention throughout. */
 export function csvDocument(rows: readonly (readonly CsvCell[])[], o: CsvOptions = defaultCsv): string {
-  const body = rows.map((r) => r.map((c) => csvField(c, o)).join(o.delimiter)).join("\n");
+  const body = rows.map((r) => csvLine(r, o)).join("\n");
   return `${o.bom ? "\ufeff" : ""}${body}\n`;
 }
 

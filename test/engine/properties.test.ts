@@ -2,6 +2,7 @@
 // competition ranking, monotone in higher-is-better values, independent of row and column order.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { compareCodes } from "../../src/engine/rank.ts";
 import { score } from "../../src/engine/score.ts";
 import { rankCsv } from "../../src/render/rank.ts";
 import { criteriaFrom, load } from "../helpers/model.ts";
@@ -107,5 +108,51 @@ describe("engine invariants", () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("compareCodes", () => {
+  // The definition: runs of digits compare by value then length, other runs as strings, then the
+  // number of runs. compareCodes walks the strings in place; this is the same rule with regexes.
+  const byRuns = (a: string, b: string): number => {
+    const ra = a.match(/\d+|\D+/g) ?? [];
+    const rb = b.match(/\d+|\D+/g) ?? [];
+    for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+      const x = ra[i] as string;
+      const y = rb[i] as string;
+      if (x === y) continue;
+      if (/^\d/.test(x) && /^\d/.test(y)) return Number(x) - Number(y) || x.length - y.length;
+      return x < y ? -1 : 1;
+    }
+    return ra.length - rb.length;
+  };
+  const code = fc.stringMatching(/^[0-9A-Za-z\-. đĐ_0]{0,12}$/);
+  const digits = fc.stringMatching(/^[0-9]{14,22}$/);
+  it("gives the same answer as the definition, value for value", () => {
+    fc.assert(
+      fc.property(code, code, (a, b) => {
+        expect(compareCodes(a, b)).toBe(byRuns(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(code, code, digits, digits, (p, q, x, y) => {
+        expect(compareCodes(p + x + q, p + y + q)).toBe(byRuns(p + x + q, p + y + q));
+      }),
+    );
+  });
+  it.each([
+    ["964-2", "964-10"],
+    ["1", "01"],
+    ["A1", "A1B2"],
+    ["a", "ab"],
+    ["9", "a"],
+    ["x10", "x10y"],
+    ["", "0"],
+    ["Xã 2", "Xã 10"],
+  ])("%s and %s", (a, b) => {
+    expect(compareCodes(a, b)).toBe(byRuns(a, b));
+    expect(compareCodes(b, a)).toBe(byRuns(b, a));
+    expect(Math.sign(compareCodes(a, b))).toBe(-1);
   });
 });

@@ -84,6 +84,16 @@ describe("missing-data policies", () => {
     const s = unit(scoreOf(two("impute-median"), d, `${units}S4,Sở 4,so\n`), "S1");
     expect(s.nodes.b2?.points).toBeCloseTo(5 * 0.6);
   });
+  it("impute: every unit with a missing value gets the same cohort rate, computed from the units with a value", () => {
+    const d = "code,a1,a2,b1,b2\nS1,50,có,100,\nS2,100,có,100,20\nS3,100,có,100,60\nS4,1,có,1,\nS5,1,có,1,100\n";
+    const u = `${units}S4,Sở 4,so\nS5,Sở 5,so\n`;
+    // rates with a value: 0.2, 0.6, 1 -> mean 0.6, median 0.6; with S3 at 90: mean 0.7, median 0.9
+    const d2 = d.replace("S3,100,có,100,60", "S3,100,có,100,90");
+    for (const [policy, data2, rate] of [["impute-mean", d, 0.6], ["impute-median", d, 0.6], ["impute-mean", d2, 0.7], ["impute-median", d2, 0.9]] as const) {
+      const r = scoreOf(two(policy), data2, u);
+      expect([unit(r, "S1").nodes.b2?.rate, unit(r, "S4").nodes.b2?.rate]).toEqual([rate, rate].map((x) => expect.closeTo(x, 12)));
+    }
+  });
   it("error: a diagnostic naming the unit and the indicator", () => {
     const c = criteriaFrom(two("error"));
     const r = score(c, load(c, data, units).dataset);
@@ -177,6 +187,28 @@ indicators:
     expect(unit(r, "H1").nodes.communes?.points).toBeCloseTo(2 * 0.75);
     expect(unit(r, "H1").score).toBeCloseTo(4 + 1.5);
     expect(unit(r, "X3").status).toBe("not-ranked");
+  });
+  it("rolls up grandchildren: a province gets the mean of the communes of all its districts", () => {
+    const y3 = `id: t
+title: T
+version: 1
+levels:
+  - id: tinh
+  - id: huyen
+    parent: tinh
+  - id: xa
+    parent: huyen
+indicators:
+  - { id: own, max: 10, rule: { type: ratio } }
+  - { id: communes, max: 10, levels: [tinh, huyen], rule: { type: rollup, level: xa, of: own } }
+`;
+    const units3 = "code,name,level,parent\nT1,T1,tinh,\nT2,T2,tinh,\nH1,H1,huyen,T1\nH2,H2,huyen,T1\nH3,H3,huyen,T2\nX1,X1,xa,H1\nX2,X2,xa,H2\nX3,X3,xa,H2\nX4,X4,xa,H3\n";
+    const r = scoreOf(y3, "code,own\nT1,0\nT2,0\nH1,0\nH2,0\nH3,0\nX1,10\nX2,40\nX3,70\nX4,100\n", units3);
+    // T1: communes X1, X2, X3 (through H1 and H2): mean of 0.1, 0.4, 0.7 = 0.4; T2: X4 alone
+    expect(unit(r, "T1").nodes.communes?.rate).toBeCloseTo(0.4, 12);
+    expect(unit(r, "T2").nodes.communes?.rate).toBe(1);
+    expect(unit(r, "H2").nodes.communes?.rate).toBeCloseTo(0.55, 12);
+    expect(unit(r, "H1").nodes.communes?.rate).toBeCloseTo(0.1, 12);
   });
   it("of a node, with another statistic", () => {
     const r = scoreOf(y.replace("rule: { type: rollup, level: xa }", "rule: { type: rollup, level: xa, of: own, stat: min }"), "code,own\nH1,50\nX1,100\nX2,50\n", units);

@@ -2,14 +2,18 @@ import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
 import { checkLevel, langOf, loadOrFail, parseTop, pickFormat, scoreOrFail, start, renderOptions, type CommonOptions } from "../context.ts";
+import { rankLarge } from "../large.ts";
 import { writeOutput } from "../output.ts";
 
 export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Promise<void> {
   start(o);
   const format = pickFormat("rank", o);
   const top = parseTop(o.top);
+  // Large data: read in columns on every core (cli/large.ts); the same output.
+  const large = await rankLarge(dir as string | undefined, o, format, top);
+  if (large === true) return;
   const { loaded, result } = summarizeFailure("rank", () => {
-    const loaded = loadOrFail(dir as string | undefined, o);
+    const loaded = loadOrFail(dir as string | undefined, o, large.manifest);
     checkLevel(loaded.criteria, o.level);
     return { loaded, result: select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {}) };
   });

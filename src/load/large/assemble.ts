@@ -1,0 +1,424 @@
+// From the rows of the files to the engine's columnar dataset: the units registry, the data
+// rows' units, periods, the placing of every cell, and the checks on units and parents. This is
+// loadData (load/data.ts) for wide files, step for step and diagnostic for diagnostic, on rows in
+// columns instead of objects: test/load/large.test.ts holds the two to the same results.
+import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
+import { ABSENT, NOT_APPLICABLE, VALUE, type ColumnarDataset, type IndicatorColumn } from "../../engine/columnar.ts";
+import { compareCodes } from "../../engine/rank.ts";
+import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
+import type { Source } from "../../model/data.ts";
+import { closest } from "../../util/similar.ts";
+import { normKey } from "../csv.ts";
+import type { Assessment } from "../manifest.ts";
+import type { FileRows } from "./read.ts";
+import { textAt } from "./texts.ts";
+import { BLANK, FROM_RATIO, STATE_MASK, type RowSpec } from "./rows.ts";
+
+type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore">;
+
+/** A file read into rows, with what its header says. */
+export interface Table {
+  /** the path as shown to the user */
+  file: string;
+  header: string[];
+  /** the line of the header (CSV_REPEATED_HEADER names it) */
+  headerLine: number;
+  spec: RowSpec;
+  rows: FileRows;
+}
+
+export interface Assembled {
+  dataset: ColumnarDataset;
+  periods: string[];
+  diagnostics: Diagnostic[];
+}
+
+const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
+const headerList = (h: string[]): string => (h.length > 6 ? `${h.slice(0, 6).join(", ")}, …` : h.join(", "));
+
+/** The peer attributes of the criteria: the only unit attributes the ranking reads. */
+export function peerAttributes(criteria: Criteria): string[] {
+  return [...new Set(criteria.levels.flatMap((l) => (l.peers.by === "attribute" && l.peers.attribute !== undefined ? [l.peers.attribute] : [])))];
+}
+
+/** `layout`: the CSV_UNKNOWN_COLUMN warnings of a data file, reported where loadData reports them. */
+export function assemble(criteria: Criteria, s: Settings, tables: { units?: Table; data: Table[] }, layout: (t: Table) => Diagnostic[] = () => []): Assembled {
+  const diagnostics: Diagnostic[] = [];
+  const levelIds = criteria.levels.map((l) => l.id);
+  const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
+  const attrNames = peerAttributes(criteria);
+  const K = criteria.indicators.length;
+  const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
+
+  // The units, as they are met: the registry's rows, then data rows of units it does not list.
+  // Where things were read is kept as (file, line) numbers, not objects: a million units.
+  // Files are numbered: the data files in order, then the registry.
+  const fileNames = [...tables.data.map((t) => t.file), tables.units?.file ?? ""];
+  const REGISTRY = tables.data.length;
+  const capacity = (tables.units?.rows.rows ?? 0) + tables.data.reduce((n, t) => n + t.rows.rows, 0);
+  const units = new Map<string, number>();
+  const code: string[] = [];
+  const level: number[] = [];
+  const parent: (string | undefined)[] = [];
+  const at = (file: Int32Array, line: Int32Array) => ({
+    file,
+    line,
+    get(u: number): Source | undefined {
+      const f = file[u] as number;
+      return f < 0 ? undefined : { file: fileNames[f] as string, line: line[u] as number };
+    },
+  });
+  const positions = () => new Int32Array(capacity).fill(-1);
+  /** the registry row, or the data row that made the unit */
+  const source = at(positions(), new Int32Array(capacity));
+  /** the first data row of the unit in the period scored */
+  const rowAt = at(positions(), new Int32Array(capacity));
+  /** where the parent was read: the cell of the parent column in the unit's own (source) row */
+  const parentAt = (u: number): Source | undefined => {
+    const src = parent[u] === undefined ? undefined : source.get(u);
+    const table = src && (source.file[u] === REGISTRY ? tables.units : tables.data[source.file[u] as number]);
+    return src && table ? { ...src, column: table.spec.fields.parent + 1 } : undefined;
+  };
+  const attributes = attrNames.map((): (string | undefined)[] => []);
+  // a unit's name is the one of the row that made it (its bytes, read when the unit is shown)
+  const nameRow = new Int32Array(capacity);
+  const tableOf = (file: number): Table | undefined => (file === REGISTRY ? tables.units : tables.data[file]);
+  const addUnit = (c: string, row: number, l: string, file: number, line: number): number => {
+    const u = code.length;
+    units.set(c, u);
+    code.push(c);
+    nameRow[u] = row;
+    level.push(levelIds.indexOf(l));
+    parent.push(undefined);
+    source.file[u] = file;
+    source.line[u] = line;
+    for (const a of attributes) a.push(undefined);
+    return u;
+  };
+  const setParent = (u: number, p: string): void => {
+    parent[u] = p;
+  };
+  const rejected = new Set<string>();
+  let registryBroken = false;
+
+  // levels as the rows write them (already trimmed and normalised), once read without complaint
+  const knownLevel = new Map<string, string>();
+  for (const id of levelIds) knownLevel.set(id, id);
+  if (singleLevel !== undefined) knownLevel.set("", singleLevel);
+  const readLevel = (raw: string, file: string, line: number, column: number): string | undefined => {
+    const l = normKey(raw);
+    if (l === "") return singleLevel;
+    if (levelIds.includes(l)) return l;
+    diagnostics.push(diag("DATA_UNKNOWN_LEVEL", "error", { level: l, known: levelIds.join(", ") }, where(file, line, column)));
+    return undefined;
+  };
+
+  const registry = tables.units && tables.units.rows.rows > 0 ? tables.units : undefined;
+  if (registry) {
+    const { fields: f } = registry.spec;
+    const rows = registry.rows;
+    if (f.code < 0) {
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry.file, 1)));
+      registryBroken = true;
+    } else {
+      for (let r = 0; r < rows.rows; r++) {
+        const line = rows.columns.line[r] as number;
+        const c = rows.code[r] as string;
+        if (c === "") {
+          diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(registry.file, line, f.code + 1)));
+          continue;
+        }
+        const first = units.get(c);
+        if (first !== undefined) {
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${source.get(first)?.file}:${source.get(first)?.line}` }, where(registry.file, line, f.code + 1)));
+          continue;
+        }
+        const lv = rows.level[r] as string;
+        const l = f.level >= 0 ? readLevel(lv, registry.file, line, f.level + 1) : singleLevel;
+        if (l === undefined) {
+          if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(registry.file, line, f.level < 0 ? undefined : f.level + 1)));
+          rejected.add(c);
+          continue;
+        }
+        const u = addUnit(c, r, l, REGISTRY, line);
+        const p = rows.parent[r] as string;
+        if (p) setParent(u, p);
+        registry.spec.attributes.forEach((col, i) => {
+          if (col >= 0) (attributes[i] as (string | undefined)[])[u] = rows.attributes[i]?.[r] as string;
+        });
+      }
+    }
+  }
+
+  // Which rows belong to the period being scored.
+  const periods = new Set<string>();
+  for (const t of tables.data) {
+    if (t.spec.fields.period < 0) continue;
+    for (const p of t.rows.period) if (p !== "") periods.add(p);
+  }
+  const sortedPeriods = [...periods].sort(compareCodes);
+  let period = s.period;
+  if (period !== undefined && periods.size > 0 && !periods.has(period)) {
+    diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period, known: sortedPeriods.join(", ") }));
+  } else if (period === undefined && sortedPeriods.length > 0) {
+    period = sortedPeriods[sortedPeriods.length - 1];
+    if (sortedPeriods.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: sortedPeriods.length, periods: sortedPeriods.join(", "), period: period as string }));
+  }
+
+  const submitted = new Uint8Array(capacity);
+  const blanks = new Map<number, Source>();
+  const errorPolicy = criteria.indicators.map((ind) => ind.role === "score" && ind.missing === "error");
+  /** per data file: the unit of each row (-1: the row was not taken) */
+  const unitRows: Int32Array[] = [];
+  /** the rows of units met in more than one row (files), as [file, row]: where a duplicate
+   * value can come from; most units have one row, and need nothing here */
+  const more = new Map<number, [number, number][]>();
+  const firstRow = new Int32Array(capacity).fill(-1);
+  /** the file of the unit's last row, and its line: a second row in one file is a duplicate */
+  const lastFile = new Int32Array(capacity).fill(-1);
+  const lastLine = new Int32Array(capacity);
+  /** The row that placed the unit's cell of an indicator, if any: a second one is a duplicate. */
+  const placedBy = (u: number, ind: IndicatorNode): string | undefined => {
+    for (const [ti, r] of more.get(u) ?? []) {
+      const t = tables.data[ti] as Table;
+      const e = t.spec.entries.findIndex((x) => x.indicator === ind);
+      if (e >= 0 && (t.rows.columns.state[e]?.[r] as number) & STATE_MASK) return `${t.file}:${t.rows.columns.line[r]}`;
+    }
+    return undefined;
+  };
+
+  tables.data.forEach((t, ti) => {
+    const f = t.spec.fields;
+    const rows = t.rows;
+    const unitOfRow = new Int32Array(rows.rows).fill(-1);
+    unitRows.push(unitOfRow);
+    if (f.code < 0) {
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.file, 1)));
+      return;
+    }
+    pushAll(diagnostics, layout(t));
+    const entries = t.spec.entries.map((e) => {
+      const k = indicatorIndex.get(e.indicator) as number;
+      return {
+        ...e,
+        k,
+        // by level index: does the indicator apply there
+        applies: Uint8Array.from(criteria.levels, (l) => (e.indicator.maxByLevel.has(l.id) ? 1 : 0)),
+        keepBlank: errorPolicy[k] === true,
+      };
+    });
+    const states = rows.columns.state;
+    let problem = 0;
+    const problems = rows.problems;
+    for (let r = 0; r < rows.rows; r++) {
+      const line = rows.columns.line[r] as number;
+      const skipProblems = () => {
+        while (problem < problems.length && (problems[problem]?.row as number) <= r) problem++;
+      };
+      if (f.period >= 0) {
+        const p = rows.period[r] as string;
+        if (p !== "" && p !== period) {
+          skipProblems();
+          continue;
+        }
+      }
+      // The unit of the row: from the registry, or made from the row itself.
+      const c = rows.code[r] as string;
+      let u: number | undefined;
+      if (c === "") diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.file, line, f.code + 1)));
+      else {
+        u = units.get(c);
+        if (u === undefined && (rejected.size === 0 || !rejected.has(c)) && !registryBroken) {
+          if (registry) {
+            const suggestion = closest(c, units.keys())[0];
+            diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: c, ...(suggestion ? { suggestion } : {}) }, where(t.file, line, f.code + 1)));
+          } else {
+            const lv = rows.level[r] as string;
+            const l = f.level >= 0 ? (knownLevel.get(lv) ?? readLevel(lv, t.file, line, f.level + 1)) : singleLevel;
+            if (l === undefined) {
+              if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(t.file, line, f.level < 0 ? undefined : f.level + 1)));
+              rejected.add(c);
+            } else {
+              u = addUnit(c, r, l, ti, line);
+              const p = rows.parent[r] as string;
+              if (p) setParent(u, p);
+              t.spec.attributes.forEach((col, i) => {
+                if (col >= 0) (attributes[i] as (string | undefined)[])[u as number] = rows.attributes[i]?.[r] as string;
+              });
+            }
+          }
+        }
+      }
+      if (u !== undefined) {
+        if (lastFile[u] === ti) {
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${t.file}:${lastLine[u]}` }, where(t.file, line, f.code + 1)));
+          u = undefined;
+        } else {
+          lastFile[u] = ti;
+          lastLine[u] = line;
+        }
+      }
+      if (u === undefined) {
+        skipProblems();
+        continue;
+      }
+      unitOfRow[r] = u;
+      if ((rowAt.file[u] as number) < 0) {
+        rowAt.file[u] = ti;
+        rowAt.line[u] = line;
+      }
+      // a unit's second row (another file): its rows are remembered, for duplicate values
+      const fr = firstRow[u] as number;
+      if (fr < 0) firstRow[u] = r;
+      else {
+        const list = more.get(u) ?? [[rowAt.file[u] as number, fr]];
+        more.set(u, list);
+      }
+      const multi = more.get(u);
+      const li = level[u] as number;
+      const problemsHere = problem < problems.length && problems[problem]?.row === r;
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e] as (typeof entries)[number];
+        if (problemsHere) {
+          while (problem < problems.length && problems[problem]?.row === r && problems[problem]?.entry === e) {
+            const p = (problems[problem] as (typeof problems)[number]).diagnostic;
+            diagnostics.push(diag(p.code, p.severity, p.args, { file: t.file, line, ...(p.column !== undefined ? { column: p.column } : {}) }));
+            problem++;
+          }
+        }
+        const state = states[e] as Uint8Array;
+        const st = state[r] as number;
+        const kind = st & STATE_MASK;
+        if (kind === ABSENT) {
+          if (st & BLANK && entry.keepBlank && !blanks.has(u * K + entry.k)) blanks.set(u * K + entry.k, { file: t.file, line, column: entry.cols.value + 1 });
+          continue;
+        }
+        const first = multi ? placedBy(u, entry.indicator) : undefined;
+        if (!entry.applies[li] || first !== undefined) {
+          const { cols, indicator: ind } = entry;
+          const column = (st & FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1;
+          const lvl = criteria.levels[li]?.id as string;
+          if (!entry.applies[li]) {
+            if (kind !== NOT_APPLICABLE) diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: lvl, unit: c }, where(t.file, line, column)));
+          } else {
+            diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: c, indicator: ind.id, first: first as string }, where(t.file, line, column)));
+          }
+          state[r] = 0;
+          continue;
+        }
+        submitted[u] = 1;
+      }
+      multi?.push([ti, r]);
+    }
+  });
+
+  const n = code.length;
+  pushAll(diagnostics, checkParents(criteria, { code, level, parent, parentAt, source: (u) => source.get(u) }, units));
+
+  // The cells: the data file's columns themselves when its rows are the units one for one (one
+  // file, no registry, nothing skipped: the usual large case); else copied unit by unit.
+  const only = tables.data.length === 1 ? tables.data[0] : undefined;
+  const identity = !registry && only !== undefined && n === only.rows.rows && (unitRows[0] as Int32Array).every((u, r) => u === r);
+  const cells: IndicatorColumn[] = criteria.indicators.map((ind, k) => {
+    const texts: string[] = [];
+    if (identity && only) {
+      const e = only.spec.entries.findIndex((x) => x.indicator === ind);
+      // (the engine reads the state's low bits only: the loader's flags above them can stay)
+      if (e >= 0) return { state: only.rows.columns.state[e] as Uint8Array, value: only.rows.columns.value[e] as Float64Array, texts: only.rows.texts[e] as string[] };
+      return { state: new Uint8Array(n), value: new Float64Array(n), texts };
+    }
+    const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts };
+    const textIndex = new Map<string, number>();
+    tables.data.forEach((t, ti) => {
+      const e = t.spec.entries.findIndex((x) => x.indicator === ind);
+      const rows = unitRows[ti];
+      if (e < 0 || !rows) return;
+      const state = t.rows.columns.state[e] as Uint8Array;
+      const value = t.rows.columns.value[e] as Float64Array;
+      for (let r = 0; r < rows.length; r++) {
+        const u = rows[r] as number;
+        const st = (state[r] as number) & STATE_MASK;
+        if (u < 0 || st === ABSENT) continue;
+        col.state[u] = st;
+        if (st !== VALUE) continue;
+        let v = value[r] as number;
+        if (ind.unit === "text") {
+          const text = t.rows.texts[e]?.[v] as string;
+          let i = textIndex.get(text);
+          if (i === undefined) {
+            textIndex.set(text, (i = texts.length));
+            texts.push(text);
+          }
+          v = i;
+        }
+        col.value[u] = v;
+      }
+    });
+    void k;
+    return col;
+  });
+
+  const attributeMap = new Map(attrNames.map((a, i) => [a, attributes[i] as (string | undefined)[]] as const));
+  const dataset: ColumnarDataset = {
+    size: n,
+    code,
+    nameOf: (g) => {
+      const t = tableOf(source.file[g] as number);
+      return (t && textAt(t.rows.name, nameRow[g] as number)) || (code[g] as string);
+    },
+    level: Uint8Array.from(level),
+    parent,
+    attributes: attributeMap,
+    submitted: submitted.subarray(0, n),
+    cells,
+    index: units,
+    missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
+  };
+  if (period !== undefined) dataset.period = period;
+  return { dataset, periods: sortedPeriods, diagnostics };
+}
+
+/** checkParents of load/data.ts, on the unit columns. */
+function checkParents(
+  criteria: Criteria,
+  u: { code: string[]; level: number[]; parent: (string | undefined)[]; parentAt: (u: number) => Source | undefined; source: (u: number) => Source | undefined },
+  units: Map<string, number>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const parentLevel = criteria.levels.map((l) => l.parent);
+  for (let i = 0; i < u.code.length; i++) {
+    const code = u.code[i] as string;
+    const src = u.source(i);
+    const at = u.parentAt(i) ?? (src ? { file: src.file, line: src.line } : {});
+    const levelId = criteria.levels[u.level[i] as number]?.id as string;
+    const expected = parentLevel[u.level[i] as number];
+    const p0 = u.parent[i];
+    if (p0 === undefined) {
+      if (expected !== undefined) out.push(diag("UNIT_NO_PARENT", "warning", { unit: code, level: levelId, expected }, at));
+      continue;
+    }
+    const seen = new Set([code]);
+    let cyclic = false;
+    for (let p: string | undefined = p0; p !== undefined; ) {
+      if (seen.has(p)) {
+        cyclic = true;
+        break;
+      }
+      seen.add(p);
+      const pi = units.get(p);
+      p = pi === undefined ? undefined : u.parent[pi];
+    }
+    if (cyclic) {
+      out.push(diag("UNIT_PARENT_CYCLE", "error", { unit: code }, at));
+      continue;
+    }
+    const pi = units.get(p0);
+    if (pi === undefined) out.push(diag("UNIT_PARENT_MISSING", "error", { unit: code, parent: p0 }, at));
+    else if (expected !== undefined && criteria.levels[u.level[pi] as number]?.id !== expected) {
+      out.push(diag("UNIT_PARENT_LEVEL", "error", { unit: code, parent: p0, expected, actual: criteria.levels[u.level[pi] as number]?.id as string }, at));
+    }
+  }
+  return out;
+}
+
+export type { IndicatorNode };

@@ -1,0 +1,404 @@
+// Reading the rows of one byte range of a wide CSV file, for the loader of large inputs: csv-parse
+// streams the range, and each row goes straight into typed columns (one per indicator of the
+// file's layout) and a few string arrays (code, name, level, parent, period, attributes). Runs
+// in a worker thread per range (worker.ts) or, for a small file, in the main thread.
+//
+// Everything a row says is read as the object loader reads it (readCsv, loadData): the same
+// skipping of blank rows and repeated headers, the same trailing-separator rule, the same
+// readCell for every value (the common case, a plain number, is recognised first and read with
+// Number(), which is what readCell would do with it). What depends on other rows (which unit a
+// row belongs to, duplicates, the period) is decided later, in the main thread (assemble.ts).
+import { isUtf8 } from "node:buffer";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { Transform, type TransformCallback } from "node:stream";
+import { parse } from "csv-parse";
+import type { Diagnostic } from "../../diag/diagnostic.ts";
+import type { IndicatorNode } from "../../model/criteria.ts";
+import { normKey } from "../csv.ts";
+import { numberRange, readCell, type CellColumns, type CellRead } from "../data.ts";
+import { isEmpty, type Decimal } from "../values.ts";
+import { codedWriter, textWriter, type Coded, type Texts } from "./texts.ts";
+
+/** One indicator of a file's layout: where its value, or its numerator and denominator, are. */
+export interface Entry {
+  indicator: IndicatorNode;
+  cols: CellColumns;
+}
+
+/** What the reader of a file needs to know, decided from its header (plan.ts). */
+export interface RowSpec {
+  path: string;
+  delimiter: string;
+  decimal: Decimal;
+  /** the header, as readCsv gives it (normKey of each field) */
+  header: string[];
+  /** column indexes of the unit fields, -1 where absent */
+  fields: { code: number; name: number; level: number; parent: number; period: number };
+  /** column index of each attribute kept (peer groups), -1 where absent */
+  attributes: number[];
+  entries: Entry[];
+}
+
+/** A line-aligned byte range of the file. `first`: it starts the file, header included. */
+export interface Range {
+  start: number;
+  end: number;
+  first: boolean;
+}
+
+/** What a first pass over a range finds: lines, and whether the fast way of counting lines holds. */
+export interface Scan {
+  /** line ends in the range (\n, \r\n, or a lone \r): a bound on its rows */
+  newlines: number;
+  /** '"' bytes: their parity tells whether a split after this range is inside quotes */
+  quotes: number;
+  /** the range has a carriage return (line ends are normalised to \n, as readCsv does) */
+  cr: boolean;
+  /** an empty line, or a quote: rows and lines may differ, csv-parse counts the lines */
+  irregular: boolean;
+  /** the bytes are not valid UTF-8 */
+  invalidUtf8: boolean;
+}
+
+// States of a cell in the row columns: the engine's state (bits 0-1: ABSENT, VALUE,
+// NOT_APPLICABLE), whether the value cell was empty (a blank, for MISSING_VALUE positions), and
+// whether the cell came from the numerator and denominator columns (its source column).
+export const STATE_MASK = 3;
+export const BLANK = 4;
+export const FROM_RATIO = 8;
+
+export interface RowColumns {
+  /** per entry, per row: the state */
+  state: Uint8Array[];
+  /** per entry, per row: the number, the boolean (1, 0), or the text's index in `texts` */
+  value: Float64Array[];
+  /** per row: its line, counted from the range's first line (1) */
+  line: Int32Array;
+}
+
+/** A problem of a cell, to be reported if the row's unit is accepted. */
+export interface CellProblemAt {
+  row: number;
+  entry: number;
+  diagnostic: Diagnostic;
+}
+
+export interface RowOutcome {
+  rows: number;
+  /** the unit fields of each row, as readCsv and loadData read them (trimmed, NFC) */
+  code: Texts;
+  name: Texts;
+  level: Coded;
+  parent: Coded;
+  period: Coded;
+  /** per attribute kept: the value of each row */
+  attributes: Coded[];
+  /** per entry: the texts its values index */
+  texts: string[][];
+  problems: CellProblemAt[];
+  /** CSV_RAGGED and CSV_REPEATED_HEADER, their line counted from the range's first line */
+  csv: Diagnostic[];
+  /** a syntax error that stopped the reading: csv-parse's message and line (in the range) */
+  syntax?: { detail: string; line: number };
+}
+
+const BLOCK = 1 << 20;
+const NL = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** The first pass over a range: lines, quotes, carriage returns, blank lines, UTF-8. */
+export function scanRange(path: string, range: Range): Scan {
+  const fd = openSync(path, "r");
+  const buf = Buffer.allocUnsafe(BLOCK + 4);
+  const s: Scan = { newlines: 0, quotes: 0, cr: false, irregular: false, invalidUtf8: false };
+  let carry = 0; // bytes of an unfinished UTF-8 sequence kept from the previous block
+  let prev = -1; // the last byte of the previous block
+  try {
+    for (let pos = range.start; pos < range.end; ) {
+      const n = readSync(fd, buf, carry, Math.min(BLOCK, range.end - pos), pos);
+      if (n === 0) break;
+      const b = buf.subarray(0, carry + n);
+      pos += n;
+      for (let i = b.indexOf(NL, carry); i !== -1; i = b.indexOf(NL, i + 1)) s.newlines++;
+      if (b.indexOf(QUOTE, carry) !== -1) for (let i = b.indexOf(QUOTE, carry); i !== -1; i = b.indexOf(QUOTE, i + 1)) s.quotes++;
+      // A carriage return not followed by \n ends a line of its own (readCsv makes it a \n).
+      if (prev === CR && b[carry] !== NL) s.newlines++;
+      for (let i = b.indexOf(CR, carry); i !== -1; i = b.indexOf(CR, i + 1)) {
+        s.cr = true;
+        if (i + 1 < b.length ? b[i + 1] !== NL : pos >= range.end) s.newlines++;
+      }
+      // An empty line (after line ends are normalised): \n\n, \n\r or \r\r, across blocks too.
+      if (!s.irregular) {
+        const joined = prev >= 0 ? Buffer.concat([Buffer.from([prev]), b.subarray(carry, Math.min(b.length, carry + 1))]) : undefined;
+        const blankAt = (x: Buffer, from: number) => x.indexOf("\n\n", from) !== -1 || x.indexOf("\n\r", from) !== -1 || x.indexOf("\r\r", from) !== -1;
+        if (blankAt(b, carry) || (joined && blankAt(joined, 0))) s.irregular = true;
+        if (pos - n === range.start && (b[carry] === NL || b[carry] === CR)) s.irregular = true;
+      }
+      // UTF-8: check up to the last complete sequence; keep the rest for the next block.
+      let end = b.length;
+      if (pos < range.end) {
+        let k = end - 1;
+        while (k >= 0 && k > end - 4 && ((b[k] as number) & 0xc0) === 0x80) k--;
+        if (k >= 0 && (b[k] as number) >= 0xc0) end = k;
+      }
+      if (!s.invalidUtf8 && !isUtf8(b.subarray(0, end))) s.invalidUtf8 = true;
+      prev = b[b.length - 1] ?? -1;
+      carry = b.length - end;
+      if (carry > 0) b.copy(buf, 0, end);
+    }
+    if (carry > 0) s.invalidUtf8 = true;
+  } finally {
+    closeSync(fd);
+  }
+  if (s.quotes > 0) s.irregular = true;
+  return s;
+}
+
+/** Line ends to \n, as readCsv does before parsing: \r\n and a lone \r alike. */
+class LineEnds extends Transform {
+  private pendingCR = false;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    const out = Buffer.allocUnsafe(chunk.length + 1);
+    let o = 0;
+    let i = 0;
+    if (this.pendingCR) {
+      out[o++] = NL;
+      if (chunk[0] === NL) i = 1;
+      this.pendingCR = false;
+    }
+    for (; i < chunk.length; i++) {
+      const c = chunk[i] as number;
+      if (c !== CR) {
+        out[o++] = c;
+        continue;
+      }
+      if (i + 1 === chunk.length) {
+        this.pendingCR = true;
+        break;
+      }
+      out[o++] = NL;
+      if (chunk[i + 1] === NL) i++;
+    }
+    done(null, out.subarray(0, o));
+  }
+  override _flush(done: TransformCallback): void {
+    done(null, this.pendingCR ? Buffer.from([NL]) : undefined);
+  }
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * A plain decimal number (digits, one separator inside, an optional minus): its value, else NaN.
+ * Up to 15 digits the value is the digits as an integer over a power of ten: both exact doubles,
+ * so the one division is correctly rounded, which is what Number() gives for the same text.
+ */
+export function plainNumber(s: string, sep: number): number {
+  const n = s.length;
+  const negative = s.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  if (i === n) return NaN;
+  let at = -1;
+  let digits = 0;
+  let v = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+      continue;
+    }
+    if (c !== sep || at !== -1 || i === n - 1 || digits === 0) return NaN;
+    at = i;
+  }
+  if (digits > 15) return sep === 46 || at === -1 ? Number(s) : Number(`${s.slice(0, at)}.${s.slice(at + 1)}`);
+  const x = at === -1 ? v : v / (POW10[n - 1 - at] as number);
+  return negative ? -x : x;
+}
+
+/**
+ * Reads a range: rows into `out` from row `offset` on, strings and problems into the outcome.
+ * `scan` says whether rows are lines (then lines are counted here, cheaply) or csv-parse must
+ * count them (quotes, blank lines: as readCsv does, from its info and raw text).
+ */
+export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: RowColumns, offset: number, progress?: (bytes: number, rows: number) => void): Promise<RowOutcome> {
+  const { header, fields, entries, decimal } = spec;
+  const slots = scan.newlines + 1;
+  const bytes = Math.ceil((range.end - range.start) / 8);
+  const codes = textWriter(slots, bytes);
+  const names = textWriter(slots, bytes);
+  const levels = codedWriter(slots);
+  const parents = codedWriter(slots);
+  const periods = codedWriter(fields.period >= 0 ? slots : 0);
+  const attributes = spec.attributes.map(() => codedWriter(slots));
+  const res = { rows: 0, texts: entries.map((): string[] => []), problems: [] as CellProblemAt[], csv: [] as Diagnostic[] } as Omit<RowOutcome, "code" | "name" | "level" | "parent" | "period" | "attributes"> & Partial<RowOutcome>;
+  const textIndex = entries.map(() => new Map<string, number>());
+  const memo = entries.map(() => new Map<string, CellRead | undefined>());
+  const headerKey = header.join("\u0000");
+  const width = header.length;
+  const sep = decimal === "," ? 44 : 46;
+  const exact = scan.irregular;
+  let records = 0;
+  let headerLine = 0;
+  let cells: string[] = [];
+  const cellAt = (i: number): string => (i >= 0 ? (cells[i] ?? "") : "");
+
+  // Per entry, what the common case needs: a plain number in the value column, within bounds.
+  const plain = entries.map((e) => e.cols.numerator < 0 && e.cols.denominator < 0 && e.cols.value >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
+  const bounds = entries.map((e) => numberRange(e.indicator));
+  const ratioPlain = entries.map((e) => e.cols.numerator >= 0 && e.cols.denominator >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
+  const valueCol = entries.map((e) => e.cols.value);
+  const E = entries.length;
+
+  const onRecord = (record: string[], line: number): void => {
+    if (range.first && records === 0) {
+      records++;
+      headerLine = line;
+      return;
+    }
+    records++;
+    let blank = true;
+    for (const c of record) {
+      if (c.trim() !== "") {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return;
+    // The header again, often after a byte-order mark: two exports pasted into one file.
+    if (normKey(record[0] as string) === header[0] && record.map(normKey).join("\u0000") === headerKey) {
+      res.csv.push({ code: "CSV_REPEATED_HEADER", severity: "warning", args: { first: range.first ? headerLine : -1 }, line });
+      return;
+    }
+    cells = record;
+    while (cells.length > width && (cells[cells.length - 1] ?? "").trim() === "") cells = cells.slice(0, -1);
+    if (cells.length !== width) {
+      res.csv.push({ code: "CSV_RAGGED", severity: "error", args: { expected: width, actual: cells.length }, line });
+      return;
+    }
+    const row = offset + res.rows;
+    // Slots were counted from the range's line ends: a row beyond them would be a bug here.
+    if (row >= out.line.length) throw new Error(`rows beyond the ${out.line.length} slots counted in ${spec.path}`);
+    const r = res.rows++;
+    out.line[row] = line;
+    const code = normKey(cellAt(fields.code));
+    codes.add(code);
+    names.add(normKey(cellAt(fields.name)));
+    levels.add(normKey(cellAt(fields.level)));
+    parents.add(normKey(cellAt(fields.parent)));
+    if (fields.period >= 0) periods.add(normKey(cellAt(fields.period)));
+    for (let i = 0; i < spec.attributes.length; i++) {
+      const a = spec.attributes[i] as number;
+      (attributes[i] as ReturnType<typeof codedWriter>).add(a >= 0 ? normKey(cellAt(a)) : "");
+    }
+    for (let k = 0; k < E; k++) {
+      const state = out.state[k] as Uint8Array;
+      const value = out.value[k] as Float64Array;
+      // The common case first: a plain number in the value column, no ratio columns, in range.
+      if (plain[k]) {
+        const raw = cells[valueCol[k] as number] as string;
+        if (raw !== "") {
+          const x = plainNumber(raw, sep);
+          const b = bounds[k] as [number, number];
+          if (x >= b[0] && x <= b[1]) {
+            state[row] = 1;
+            value[row] = x;
+            continue;
+          }
+        }
+      }
+      const { indicator: ind, cols } = entries[k] as Entry;
+      // A numerator and a denominator, both plain, 0 <= numerator <= denominator (any numerator
+      // for a number unit): readCell's value, (n / d) × the unit's scale.
+      if (ratioPlain[k]) {
+        const num = plainNumber(cells[cols.numerator] as string, sep);
+        const den = plainNumber(cells[cols.denominator] as string, sep);
+        if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
+          state[row] = 1 | FROM_RATIO;
+          value[row] = (num / den) * (ind.unit === "percent" ? 100 : 1);
+          continue;
+        }
+      }
+      const raw = cols.value >= 0 ? (cells[cols.value] ?? "") : "";
+      let read: CellRead | undefined;
+      const ratio = (cols.numerator >= 0 && !isEmpty(cellAt(cols.numerator))) || (cols.denominator >= 0 && !isEmpty(cellAt(cols.denominator)));
+      const m = memo[k] as Map<string, CellRead | undefined>;
+      if (!ratio && m.has(raw)) read = m.get(raw);
+      else {
+        let complained = false;
+        read = readCell(ind, cellAt, cols, decimal, (dc, i, args, severity = "error") => {
+          complained = true;
+          res.problems.push({ row: r, entry: k, diagnostic: { code: dc, severity, args: { header: header[i] ?? "", indicator: ind.id, unit: code, ...args }, column: i + 1 } });
+        });
+        // Cells that read without complaint are remembered by their text (yes/no, categories,
+        // "not applicable" repeat a great deal); numbers are not worth it.
+        if (!ratio && !complained && read?.kind !== "number" && m.size < 256) m.set(raw, read);
+      }
+      if (!read) {
+        state[row] = cols.value >= 0 && isEmpty(raw) ? BLANK : 0;
+        continue;
+      }
+      const from = read.column === cols.value ? 0 : FROM_RATIO;
+      if (read.kind === "na") {
+        state[row] = 2 | from;
+        continue;
+      }
+      state[row] = 1 | from;
+      if (read.kind === "number") value[row] = read.value;
+      else if (read.kind === "boolean") value[row] = read.value ? 1 : 0;
+      else {
+        const t = textIndex[k] as Map<string, number>;
+        let i = t.get(read.value);
+        if (i === undefined) {
+          t.set(read.value, (i = t.size));
+          (res.texts[k] as string[]).push(read.value);
+        }
+        value[row] = i;
+      }
+    }
+  };
+
+  const parser = parse({ delimiter: spec.delimiter, relax_column_count: true, skip_empty_lines: true, bom: range.first, ...(exact ? { info: true, raw: true } : {}) });
+  await new Promise<void>((resolve, reject) => {
+    if (range.end > range.start) {
+      // (the default 64 KiB chunks: with 1 MiB ones, the garbage collector works several times harder)
+      const source = createReadStream(spec.path, { start: range.start, end: range.end - 1 });
+      source.on("error", reject);
+      let told = 0;
+      if (progress) {
+        source.on("data", (b) => {
+          progress((b as Buffer).length, res.rows - told);
+          told = res.rows;
+        });
+        parser.on("end", () => progress(0, res.rows - told));
+      }
+      (scan.cr ? source.pipe(new LineEnds()) : source).pipe(parser);
+      parser.on("error", () => source.destroy());
+    } else {
+      parser.end();
+    }
+    parser.on("readable", () => {
+      for (let rec = parser.read(); rec !== null; rec = parser.read()) {
+        if (exact) {
+          const x = rec as { record: string[]; raw: string; info: { lines: number } };
+          onRecord(x.record, x.info.lines - (x.raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0));
+        } else {
+          onRecord(rec as string[], records + 1);
+        }
+      }
+    });
+    parser.on("error", (e: Error & { lines?: number }) => {
+      res.syntax = { detail: e.message.replace(/^Invalid [^:]*: /, "").replace(/ at line \d+$/, "").split("\n")[0] ?? "", line: e.lines ?? 1 };
+      resolve();
+    });
+    parser.on("end", () => resolve());
+  });
+  return { ...res, code: codes.done(), name: names.done(), level: levels.done(), parent: parents.done(), period: periods.done(), attributes: attributes.map((a) => a.done()) } as RowOutcome;
+}
+
+/** The buffers of an outcome, to transfer rather than copy to the main thread. */
+export function transferable(o: RowOutcome): ArrayBuffer[] {
+  const all = [o.code.bytes, o.code.start, o.name.bytes, o.name.start, o.level.index, o.parent.index, o.period.index, ...o.attributes.map((a) => a.index)];
+  return all.map((x) => x.buffer as ArrayBuffer);
+}

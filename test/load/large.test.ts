@@ -1,0 +1,156 @@
+// The loader of large inputs must read an assessment as loadAssessment does: the same
+// diagnostics, in the same order, at the same positions, and a dataset that ranks the same.
+// Files are cut into many small ranges here, so that every path of the range reader runs.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../bench/generate.mjs";
+import { rankResult, scoreColumns, toColumns } from "../../src/engine/columnar.ts";
+import { loadAssessment } from "../../src/load/assessment.ts";
+import { loadLarge, type LargeOptions } from "../../src/load/large/index.ts";
+import { plainPalette } from "../../src/render/common.ts";
+import { rankCsv } from "../../src/render/rank.ts";
+import { folder, ROOT } from "../helpers/exec.ts";
+
+const o = { lang: "vi" as const, palette: plainPalette };
+
+async function compare(dir: string, chunk = 97, overrides = {}) {
+  const opts: LargeOptions = { mode: "always", threshold: 0, read: { chunk, parallel: 5, workers: false } };
+  const standard = loadAssessment(dir, overrides);
+  const large = await loadLarge(dir, overrides, opts);
+  if ("fallback" in large) throw new Error(`fell back: ${large.fallback}`);
+  const l = large.loaded;
+  expect(l.diagnostics).toEqual(standard.diagnostics);
+  expect(l.inputs).toEqual(standard.inputs);
+  expect(l.periods).toEqual(standard.periods);
+  expect(Boolean(l.dataset)).toBe(Boolean(standard.dataset));
+  if (standard.dataset && l.dataset && standard.criteria) {
+    const c = standard.criteria;
+    const a = scoreColumns(c, toColumns(c, standard.dataset));
+    const b = scoreColumns(c, l.dataset);
+    expect(b.diagnostics).toEqual(a.diagnostics);
+    expect(rankCsv(rankResult(b), o)).toBe(rankCsv(rankResult(a), o));
+  }
+  return { standard, large: l };
+}
+
+const fixtures = (kind: string, names: string[]) => names.map((n) => path.join(ROOT, "test/fixtures", kind, n));
+
+describe("the large-input loader reads as the object loader", () => {
+  it.each(["samples/ca-mau-2019", "samples/ca-mau-2020", "samples/ca-mau-2019-self", "samples/un-egdi", "test/fixtures/report"])("%s", async (dir) => {
+    const { standard } = await compare(path.join(ROOT, dir));
+    expect(standard.dataset?.units.length).toBeGreaterThan(5);
+  });
+
+  it.each(fixtures("accepted", ["decimal-comma", "not-applicable", "semicolon-delimiter", "tab-delimiter"]))("%s", async (dir) => {
+    await compare(dir);
+  });
+
+  it.each(
+    fixtures("broken", [
+      "csv-duplicate-header",
+      "csv-no-code-column",
+      "csv-ragged",
+      "csv-unclosed-quote",
+      "data-duplicate-unit",
+      "data-empty-file",
+      "data-unknown-level",
+      "data-unknown-unit",
+      "unit-own-parent",
+      "unit-parent-missing",
+      "unit-parent-wrong-level",
+      "value-decimal-comma",
+      "value-decimal-dot",
+      "value-half-ratio",
+      "value-negative-count",
+      "value-not-boolean",
+      "value-num-above-den",
+      "value-percent-above-100",
+      "value-unknown-category",
+    ]),
+  )("%s: the same problems", async (dir) => {
+    const { standard } = await compare(dir);
+    expect(standard.diagnostics.some((d) => d.severity === "error")).toBe(true);
+  });
+
+  it.each([1, 7, 42])("generated national-style data, seed %i, cut into many ranges", async (seed) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "egov-score-large-"));
+    generate(dir, 700, seed);
+    await compare(dir, 4096);
+  });
+
+  it("line ends CRLF and lone CR, blank lines, quoted fields with line breaks, a BOM, a repeated header", async () => {
+    const criteria = readFileSync(path.join(ROOT, "test/fixtures/report/criteria.yaml"), "utf8");
+    const dir = mkdtempSync(path.join(tmpdir(), "egov-score-large-"));
+    generate(dir, 300, 9);
+    const lines = readFileSync(path.join(dir, "data.csv"), "utf8").split("\n");
+    const header = lines[0] as string;
+    const edited = lines.map((l, i) => {
+      if (i === 40) return l.replace(/^([^,]*),([^,]*),/, '$1,"$2, with a comma\nand a line break",');
+      if (i === 80) return `\n\n${l}`;
+      if (i === 120) return `${header}\n${l}`;
+      return l;
+    });
+    writeFileSync(path.join(dir, "data.csv"), `\ufeff${edited.join("\r\n")}`);
+    await compare(dir, 1500);
+    writeFileSync(path.join(dir, "data.csv"), edited.join("\r"));
+    await compare(dir, 1500);
+    void criteria;
+  });
+
+  it("a registry of units, several data files, periods, attributes for peer groups, problems of every kind", async () => {
+    const dir = folder({
+      "egov-score.yaml": "criteria: criteria.yaml\nunits: units.csv\ndata: data/*.csv\ncolumns:\n  attributes: [kind]\n",
+      "criteria.yaml": `id: t
+title: T
+version: 1
+levels:
+  - id: huyen
+    peers: { by: attribute, attribute: kind }
+  - id: xa
+    parent: huyen
+    peers: { by: parent }
+groups:
+  - id: g
+    indicators:
+      - { id: a, max: 4, rule: { type: ratio } }
+      - { id: b, max: 3, rule: { type: boolean } }
+      - { id: c, max: 2, levels: [huyen], missing: error, rule: { type: target, target: 50 } }
+      - { id: d, max: 5, unit: text, rule: { type: categorical, categories: [{ value: tot, share: 1 }, { value: kha, share: 0.5 }] } }
+      - { id: e, max: 2, missing: impute-mean, unit: number, rule: { type: minmax } }
+      - { id: r, max: 6, levels: [huyen], rule: { type: rollup, level: xa } }
+`,
+      "units.csv": "code,name,level,parent,kind\nH1,Huyện 1,huyen,,thi-xa\nH2,Huyện 2,huyen,,huyen\nH3,Huyện 3,huyen,,huyen\nX1,Xã 1,xa,H1,\nX2,Xã 2,xa,H1,\nX3,Xã 3,xa,H2,\nX4,Xã 4,xa,H9,\nX1,Again,xa,H1,\nX5,Xã 5,,H2,\n",
+      "data/a.csv": "code,period,a,b,c,d\nH1,2024,50,có,40,tot\nH2,2024,60,không,,kha\nH3,2024,70,x,60,tot\nX1,2024,80,có,,TOT\nX2,2024,-,có,,kha\nX3,2024,30,không,,xau\nX9,2024,1,có,,tot\nH1,2023,10,có,10,tot\nH1,2024,1,có,1,tot\n",
+      "data/b.csv": "code,period,e,a.num,a.den,note\nH1,2024,3,,,x\nH2,2024,,2,4,\nX1,2024,5,1,2,\nX2,2024,7,,,\nX3,2024,9,3,0,\n",
+    });
+    const { standard } = await compare(dir, 50);
+    const codes = standard.diagnostics.map((d) => d.code);
+    for (const c of ["DATA_DUPLICATE_UNIT", "DATA_UNKNOWN_UNIT", "DATA_DUPLICATE_VALUE", "PERIOD_LATEST", "VALUE_UNKNOWN_CATEGORY", "UNIT_PARENT_MISSING", "DATA_NO_LEVEL", "CSV_UNKNOWN_COLUMN"]) expect(codes).toContain(c);
+  });
+
+  it("falls back to the object loader where it does not read the input", async () => {
+    const opts: LargeOptions = { mode: "always", threshold: 0, read: { chunk: 100, parallel: 2, workers: false } };
+    const long = await loadLarge(path.join(ROOT, "test/fixtures/accepted/long-and-wide"), {}, opts);
+    expect(long).toMatchObject({ fallback: expect.stringContaining("long format") });
+    const small = await loadLarge(path.join(ROOT, "samples/ca-mau-2019"), {}, { ...opts, mode: "auto", threshold: 1 << 20 });
+    expect(small).toMatchObject({ fallback: "small data" });
+  });
+});
+
+describe("plain numbers are read as Number() reads them", () => {
+  it("digits, a decimal point or comma, a minus: the same double, else NaN", async () => {
+    const fc = (await import("fast-check")).default;
+    const { plainNumber } = await import("../../src/load/large/rows.ts");
+    const text = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,17}$/), fc.option(fc.stringMatching(/^[0-9]{1,8}$/))).map(([neg, i, f]) => `${neg ? "-" : ""}${i}${f === null ? "" : `.${f}`}`);
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(Object.is(plainNumber(s, 46), Number(s))).toBe(true);
+        expect(Object.is(plainNumber(s.replace(".", ","), 44), Number(s))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const s of ["", "-", ".5", "5.", "1e5", "+1", " 1", "1,5", "1.2.3", "0x10", "--1"]) expect(plainNumber(s, 46)).toBeNaN();
+  });
+});
