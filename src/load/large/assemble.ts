@@ -319,7 +319,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   // file, no registry, nothing skipped: the usual large case); else copied unit by unit.
   const only = tables.data.length === 1 ? tables.data[0] : undefined;
   const identity = !registry && only !== undefined && n === only.rows.rows && (unitRows[0] as Int32Array).every((u, r) => u === r);
-  const cells: IndicatorColumn[] = criteria.indicators.map((ind, k) => {
+  const cells: IndicatorColumn[] = criteria.indicators.map((ind) => {
     const texts: string[] = [];
     if (identity && only) {
       const e = only.spec.entries.findIndex((x) => x.indicator === ind);
@@ -355,7 +355,6 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         (col.value as Float64Array)[u] = v;
       }
     });
-    void k;
     return col;
   });
 
@@ -422,4 +421,3 @@ function checkParents(
   return out;
 }
 
-export type { IndicatorNode };
