@@ -25,12 +25,30 @@ export type CellKind = "number" | "boolean" | "text";
 export const cellKind = (ind: IndicatorNode): CellKind => (ind.unit === "boolean" ? "boolean" : ind.unit === "text" ? "text" : "number");
 
 export interface IndicatorColumn {
-  /** per unit: ABSENT (no value: empty cell, no cell), VALUE or NOT_APPLICABLE */
+  /** per unit: ABSENT (no value: empty cell, no cell), VALUE or NOT_APPLICABLE (bits 0-1) */
   state: Uint8Array;
-  /** per unit with a value: the number; a boolean as 1 or 0; a text as its index in `texts` */
-  value: Float64Array;
+  /**
+   * per unit with a value: the number; a boolean as 1 or 0; a text as its index in `texts`.
+   * Either the values themselves (Float64Array), or, in half the memory, their decimal digits
+   * (Int32Array): the value is digits / 10^scale, the scale in bits 4-7 of the state, and 15
+   * there means the value is in `wide` instead. digits / 10^scale, two exact doubles divided, is
+   * the correctly rounded value of the decimal: what Number() reads from its text.
+   */
+  value: Float64Array | Int32Array;
+  wide?: Map<number, number>;
   /** the distinct texts of a text indicator */
   texts: string[];
+}
+
+export const WIDE = 15;
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** A unit's value in a column (see IndicatorColumn). */
+export function valueAt(col: IndicatorColumn, g: number): number {
+  const v = col.value;
+  if (v instanceof Float64Array) return v[g] as number;
+  const scale = (col.state[g] as number) >> 4;
+  return scale === WIDE ? (col.wide?.get(g) as number) : (v[g] as number) / (POW10[scale] as number);
 }
 
 /** Unit data in columns: the units (in the order of code, as Dataset.units) and their cells. */
@@ -263,6 +281,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
       if (max === undefined) return;
       const keep = keeps.get(ind.id);
       const col = data.cells[k] as IndicatorColumn;
+      const f64 = col.value instanceof Float64Array ? col.value : undefined;
       const rollup = rollups.get(ind);
       const usable = rollup !== undefined || ruleReads(ind.rule) === cellKind(ind);
       const weight = ind.weight;
@@ -300,8 +319,12 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
           // bits above the state are the loader's own flags (load/large/rows.ts)
           s = (col.state[g] as number) & 3;
           if (s === VALUE) {
-            if (usable) v = col.value[g] as number;
-            else s = ABSENT;
+            if (!usable) s = ABSENT;
+            else if (f64) v = f64[g] as number;
+            else {
+              const scale = (col.state[g] as number) >> 4;
+              v = scale === WIDE ? (col.wide?.get(g) as number) : ((col.value as Int32Array)[g] as number) / (POW10[scale] as number);
+            }
           }
         }
         if (s === NOT_APPLICABLE) {
@@ -605,15 +628,15 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
       }
       if (cell.kind !== kind) return;
       col.state[i] = VALUE;
-      if (cell.kind === "number") col.value[i] = cell.value;
-      else if (cell.kind === "boolean") col.value[i] = cell.value ? 1 : 0;
+      if (cell.kind === "number") (col.value as Float64Array)[i] = cell.value;
+      else if (cell.kind === "boolean") (col.value as Float64Array)[i] = cell.value ? 1 : 0;
       else {
         let t = textIndex.get(cell.value);
         if (t === undefined) {
           textIndex.set(cell.value, (t = col.texts.length));
           col.texts.push(cell.value);
         }
-        col.value[i] = t;
+        (col.value as Float64Array)[i] = t;
       }
     });
     return col;

@@ -3,7 +3,7 @@
 // loadData (load/data.ts) for wide files, step for step and diagnostic for diagnostic, on rows in
 // columns instead of objects: test/load/large.test.ts holds the two to the same results.
 import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
-import { ABSENT, NOT_APPLICABLE, VALUE, type ColumnarDataset, type IndicatorColumn } from "../../engine/columnar.ts";
+import { ABSENT, NOT_APPLICABLE, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../engine/columnar.ts";
 import { compareCodes } from "../../engine/rank.ts";
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
@@ -319,12 +319,12 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   // file, no registry, nothing skipped: the usual large case); else copied unit by unit.
   const only = tables.data.length === 1 ? tables.data[0] : undefined;
   const identity = !registry && only !== undefined && n === only.rows.rows && (unitRows[0] as Int32Array).every((u, r) => u === r);
-  const cells: IndicatorColumn[] = criteria.indicators.map((ind, k) => {
+  const cells: IndicatorColumn[] = criteria.indicators.map((ind) => {
     const texts: string[] = [];
     if (identity && only) {
       const e = only.spec.entries.findIndex((x) => x.indicator === ind);
       // (the engine reads the state's low bits only: the loader's flags above them can stay)
-      if (e >= 0) return { state: only.rows.columns.state[e] as Uint8Array, value: only.rows.columns.value[e] as Float64Array, texts: only.rows.texts[e] as string[] };
+      if (e >= 0) return { state: only.rows.columns.state[e] as Uint8Array, value: only.rows.columns.value[e] as Float64Array | Int32Array, wide: only.rows.columns.wide[e] as Map<number, number>, texts: only.rows.texts[e] as string[] };
       return { state: new Uint8Array(n), value: new Float64Array(n), texts };
     }
     const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts };
@@ -334,14 +334,15 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       const rows = unitRows[ti];
       if (e < 0 || !rows) return;
       const state = t.rows.columns.state[e] as Uint8Array;
-      const value = t.rows.columns.value[e] as Float64Array;
+      // the file's column, read as the engine reads one (the values here: whole, in 8 bytes)
+      const from: IndicatorColumn = { state, value: t.rows.columns.value[e] as Float64Array | Int32Array, wide: t.rows.columns.wide[e] as Map<number, number>, texts: [] };
       for (let r = 0; r < rows.length; r++) {
         const u = rows[r] as number;
         const st = (state[r] as number) & STATE_MASK;
         if (u < 0 || st === ABSENT) continue;
         col.state[u] = st;
         if (st !== VALUE) continue;
-        let v = value[r] as number;
+        let v = valueAt(from, r);
         if (ind.unit === "text") {
           const text = t.rows.texts[e]?.[v] as string;
           let i = textIndex.get(text);
@@ -351,10 +352,9 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
           }
           v = i;
         }
-        col.value[u] = v;
+        (col.value as Float64Array)[u] = v;
       }
     });
-    void k;
     return col;
   });
 
@@ -421,4 +421,3 @@ function checkParents(
   return out;
 }
 
-export type { IndicatorNode };

@@ -13,7 +13,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
 import { packageRoot } from "../shipped.ts";
-import { readRange, scanRange, type CellProblemAt, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
+import { decimalEntry, readRange, scanRange, type CellProblemAt, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
 import { joinTexts, type Coded, type Texts } from "./texts.ts";
 import type { Columns, Job } from "./worker.ts";
 
@@ -121,10 +121,16 @@ function joinQuoted(rs: Range[], scans: Scan[]): { ranges: Range[]; scans: Scan[
 function allocate(spec: RowSpec, capacity: number) {
   const shared = {
     state: spec.entries.map(() => new SharedArrayBuffer(capacity)),
-    value: spec.entries.map(() => new SharedArrayBuffer(capacity * 8)),
+    // decimal digits in 4 bytes; ratios of two columns, quotients, in 8 (rows.ts decimalEntry)
+    value: spec.entries.map((e) => new SharedArrayBuffer(capacity * (decimalEntry(e) ? 4 : 8))),
     line: new SharedArrayBuffer(capacity * 4),
   };
-  const columns: RowColumns = { state: shared.state.map((b) => new Uint8Array(b)), value: shared.value.map((b) => new Float64Array(b)), line: new Int32Array(shared.line) };
+  const columns: RowColumns = {
+    state: shared.state.map((b) => new Uint8Array(b)),
+    value: spec.entries.map((e, k) => (decimalEntry(e) ? new Int32Array(shared.value[k] as SharedArrayBuffer) : new Float64Array(shared.value[k] as SharedArrayBuffer))),
+    wide: spec.entries.map(() => new Map<number, number>()),
+    line: new Int32Array(shared.line),
+  };
   return { shared, columns };
 }
 
@@ -220,6 +226,10 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
     invalidUtf8: scans.some((s) => s.invalidUtf8),
   };
   const dictionaries = spec.entries.map(() => new Map<string, number>());
+  // (in the main thread, readRange wrote into columns.wide itself: start afresh from the outcomes)
+  const wide = spec.entries.map(() => new Map<number, number>());
+  const outcomesWide = outcomes.map((x) => x.wide.map((w) => new Map(w)));
+  outcomes.forEach((x, j) => (x.wide = outcomesWide[j] as Map<number, number>[]));
   let row = 0;
   let lineOffset = 0;
   outcomes.forEach((x, j) => {
@@ -231,6 +241,13 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
     }
     const offset = row;
     if (lineOffset) for (let r = 0; r < x.rows; r++) columns.line[offset + r] = (columns.line[offset + r] as number) + lineOffset;
+    // the values kept whole, by slot: by row now (in a worker, they came in the outcome)
+    x.wide.forEach((w, k) => {
+      for (const [slot, v] of w) {
+        if (slot < from || slot >= from + x.rows) continue;
+        wide[k]?.set(slot - from + offset, v);
+      }
+    });
     // codes become strings (the loader keys its units by them); names stay bytes
     const buf = Buffer.from(x.code.bytes.buffer, x.code.bytes.byteOffset, x.code.bytes.byteLength);
     for (let r = 0; r < x.rows; r++) out.code.push(buf.toString("utf8", x.code.start[r], x.code.start[r + 1]));
@@ -255,7 +272,7 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
       });
       if (global.every((g, i) => g === i)) return;
       const state = columns.state[k] as Uint8Array;
-      const value = columns.value[k] as Float64Array;
+      const value = columns.value[k] as Float64Array | Int32Array;
       for (let r = 0; r < x.rows; r++) if (((state[offset + r] as number) & 3) === 1) value[offset + r] = global[value[offset + r] as number] as number;
     });
     for (const p of x.problems) out.problems.push({ row: row + p.row, entry: p.entry, diagnostic: { ...p.diagnostic, line: (columns.line[offset + p.row] as number) } });
@@ -264,5 +281,6 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
     row += x.rows;
     lineOffset += (scans[j] as Scan).newlines;
   });
+  columns.wide = wide;
   return out;
 }

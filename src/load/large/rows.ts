@@ -70,11 +70,21 @@ export const FROM_RATIO = 8;
 export interface RowColumns {
   /** per entry, per row: the state */
   state: Uint8Array[];
-  /** per entry, per row: the number, the boolean (1, 0), or the text's index in `texts` */
-  value: Float64Array[];
+  /** per entry, per row: the number, the boolean (1, 0), or the text's index in `texts`: as
+   * engine/columnar.ts's IndicatorColumn has them (decimal digits where `decimal(entry)`) */
+  value: (Float64Array | Int32Array)[];
+  /** per entry, the values that are not a decimal of 9 digits or fewer, by row */
+  wide: Map<number, number>[];
   /** per row: its line, counted from the range's first line (1) */
   line: Int32Array;
 }
+
+/** An entry whose values are kept as decimal digits (4 bytes): any but a ratio of two columns,
+ * whose values are quotients. */
+export const decimalEntry = (e: Entry): boolean => !(e.cols.numerator >= 0 && e.cols.denominator >= 0);
+
+const SCALE = 4;
+const WIDE_SCALE = 15 << SCALE;
 
 /** A problem of a cell, to be reported if the row's unit is accepted. */
 export interface CellProblemAt {
@@ -95,6 +105,8 @@ export interface RowOutcome {
   attributes: Coded[];
   /** per entry: the texts its values index */
   texts: string[][];
+  /** per entry: the values kept whole, by row (slot), as RowColumns.wide */
+  wide: Map<number, number>[];
   problems: CellProblemAt[];
   /** CSV_RAGGED and CSV_REPEATED_HEADER, their line counted from the range's first line */
   csv: Diagnostic[];
@@ -195,10 +207,19 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
  * so the one division is correctly rounded, which is what Number() gives for the same text.
  */
 export function plainNumber(s: string, sep: number): number {
+  return plainDecimal(s, sep) ? decimalValue : NaN;
+}
+
+/** The last plain decimal read: its value, and (up to 9 digits) its digits and scale. */
+let decimalValue = 0;
+let decimalDigits = 0;
+let decimalScale = -1;
+
+function plainDecimal(s: string, sep: number): boolean {
   const n = s.length;
   const negative = s.charCodeAt(0) === 45;
   let i = negative ? 1 : 0;
-  if (i === n) return NaN;
+  if (i === n) return false;
   let at = -1;
   let digits = 0;
   let v = 0;
@@ -209,12 +230,21 @@ export function plainNumber(s: string, sep: number): number {
       digits++;
       continue;
     }
-    if (c !== sep || at !== -1 || i === n - 1 || digits === 0) return NaN;
+    if (c !== sep || at !== -1 || i === n - 1 || digits === 0) return false;
     at = i;
   }
-  if (digits > 15) return sep === 46 || at === -1 ? Number(s) : Number(`${s.slice(0, at)}.${s.slice(at + 1)}`);
-  const x = at === -1 ? v : v / (POW10[n - 1 - at] as number);
-  return negative ? -x : x;
+  if (digits > 15) {
+    decimalValue = sep === 46 || at === -1 ? Number(s) : Number(`${s.slice(0, at)}.${s.slice(at + 1)}`);
+    decimalScale = -1;
+    return true;
+  }
+  const scale = at === -1 ? 0 : n - 1 - at;
+  const x = v / (POW10[scale] as number);
+  decimalValue = negative ? -x : x;
+  // digits and scale, where they fit in 4 bytes (and the value is not -0, which they cannot tell)
+  decimalScale = digits <= 9 && !(negative && v === 0) ? scale : -1;
+  decimalDigits = negative ? -v : v;
+  return true;
 }
 
 /**
@@ -232,7 +262,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
   const parents = codedWriter(slots);
   const periods = codedWriter(fields.period >= 0 ? slots : 0);
   const attributes = spec.attributes.map(() => codedWriter(slots));
-  const res = { rows: 0, texts: entries.map((): string[] => []), problems: [] as CellProblemAt[], csv: [] as Diagnostic[] } as Omit<RowOutcome, "code" | "name" | "level" | "parent" | "period" | "attributes"> & Partial<RowOutcome>;
+  const res = { rows: 0, texts: entries.map((): string[] => []), wide: out.wide, problems: [] as CellProblemAt[], csv: [] as Diagnostic[] } as Omit<RowOutcome, "code" | "name" | "level" | "parent" | "period" | "attributes"> & Partial<RowOutcome>;
   const textIndex = entries.map(() => new Map<string, number>());
   const memo = entries.map(() => new Map<string, CellRead | undefined>());
   const headerKey = header.join("\u0000");
@@ -249,6 +279,23 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
   const bounds = entries.map((e) => numberRange(e.indicator));
   const ratioPlain = entries.map((e) => e.cols.numerator >= 0 && e.cols.denominator >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
   const valueCol = entries.map((e) => e.cols.value);
+  const digitsOf = entries.map(decimalEntry);
+  /** a value into row `row` of entry k: digits and scale where they fit, else `wide` */
+  const put = (k: number, row: number, state: Uint8Array, flags: number, x: number, digits: number, scale: number): void => {
+    const v = out.value[k] as Float64Array | Int32Array;
+    if (!digitsOf[k]) {
+      state[row] = flags;
+      v[row] = x;
+    } else if (scale >= 0) {
+      state[row] = flags | (scale << SCALE);
+      v[row] = digits;
+    } else {
+      state[row] = flags | WIDE_SCALE;
+      (out.wide[k] as Map<number, number>).set(row, x);
+    }
+  };
+  /** the scale of an integer that fits in 4 bytes (a count, a yes/no, a text's index), else -1 */
+  const intScale = (x: number): number => (Number.isInteger(x) && x <= 2147483647 && x >= -2147483648 && !Object.is(x, -0) ? 0 : -1);
   const E = entries.length;
 
   const onRecord = (record: string[], line: number): void => {
@@ -294,16 +341,14 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     }
     for (let k = 0; k < E; k++) {
       const state = out.state[k] as Uint8Array;
-      const value = out.value[k] as Float64Array;
       // The common case first: a plain number in the value column, no ratio columns, in range.
       if (plain[k]) {
         const raw = cells[valueCol[k] as number] as string;
-        if (raw !== "") {
-          const x = plainNumber(raw, sep);
+        if (raw !== "" && plainDecimal(raw, sep)) {
+          const x = decimalValue;
           const b = bounds[k] as [number, number];
           if (x >= b[0] && x <= b[1]) {
-            state[row] = 1;
-            value[row] = x;
+            put(k, row, state, 1, x, decimalDigits, decimalScale);
             continue;
           }
         }
@@ -315,8 +360,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
         const num = plainNumber(cells[cols.numerator] as string, sep);
         const den = plainNumber(cells[cols.denominator] as string, sep);
         if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
-          state[row] = 1 | FROM_RATIO;
-          value[row] = (num / den) * (ind.unit === "percent" ? 100 : 1);
+          put(k, row, state, 1 | FROM_RATIO, (num / den) * (ind.unit === "percent" ? 100 : 1), 0, -1);
           continue;
         }
       }
@@ -344,9 +388,9 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
         state[row] = 2 | from;
         continue;
       }
-      state[row] = 1 | from;
-      if (read.kind === "number") value[row] = read.value;
-      else if (read.kind === "boolean") value[row] = read.value ? 1 : 0;
+      let x: number;
+      if (read.kind === "number") x = read.value;
+      else if (read.kind === "boolean") x = read.value ? 1 : 0;
       else {
         const t = textIndex[k] as Map<string, number>;
         let i = t.get(read.value);
@@ -354,8 +398,9 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
           t.set(read.value, (i = t.size));
           (res.texts[k] as string[]).push(read.value);
         }
-        value[row] = i;
+        x = i;
       }
+      put(k, row, state, 1 | from, x, x, intScale(x));
     }
   };
 

@@ -2,7 +2,7 @@
 // the shared columns the main thread allocates from every range's line count, reads its rows
 // into them, and sends back the strings, texts and problems (the protocol: read.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { readRange, scanRange, transferable, type Range, type RowSpec, type Scan } from "./rows.ts";
+import { decimalEntry, readRange, scanRange, transferable, type Range, type RowSpec, type Scan } from "./rows.ts";
 
 export interface Job {
   spec: RowSpec;
@@ -29,7 +29,12 @@ if (port) {
       port.close();
       return;
     }
-    const out = { state: c.state.map((b) => new Uint8Array(b)), value: c.value.map((b) => new Float64Array(b)), line: new Int32Array(c.line) };
+    const out = {
+      state: c.state.map((b) => new Uint8Array(b)),
+      value: spec.entries.map((e, k) => (decimalEntry(e) ? new Int32Array(c.value[k] as SharedArrayBuffer) : new Float64Array(c.value[k] as SharedArrayBuffer))),
+      wide: spec.entries.map(() => new Map<number, number>()),
+      line: new Int32Array(c.line),
+    };
     let bytes = 0;
     let rows = 0;
     const progress = (b: number, r: number): void => {
