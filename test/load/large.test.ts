@@ -6,33 +6,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.mjs";
-import { rankResult, scoreColumns, toColumns } from "../../src/engine/columnar.ts";
-import { loadAssessment } from "../../src/load/assessment.ts";
 import { loadLarge, type LargeOptions } from "../../src/load/large/index.ts";
-import { plainPalette } from "../../src/render/common.ts";
-import { rankCsv } from "../../src/render/rank.ts";
 import { folder, ROOT } from "../helpers/exec.ts";
-
-const o = { lang: "vi" as const, palette: plainPalette };
+import { sameAsObjectLoader } from "../helpers/large.ts";
 
 async function compare(dir: string, chunk = 97, overrides = {}) {
-  const opts: LargeOptions = { mode: "always", threshold: 0, read: { chunk, parallel: 5, workers: false } };
-  const standard = loadAssessment(dir, overrides);
-  const large = await loadLarge(dir, overrides, opts);
-  if ("fallback" in large) throw new Error(`fell back: ${large.fallback}`);
-  const l = large.loaded;
-  expect(l.diagnostics).toEqual(standard.diagnostics);
-  expect(l.inputs).toEqual(standard.inputs);
-  expect(l.periods).toEqual(standard.periods);
-  expect(Boolean(l.dataset)).toBe(Boolean(standard.dataset));
-  if (standard.dataset && l.dataset && standard.criteria) {
-    const c = standard.criteria;
-    const a = scoreColumns(c, toColumns(c, standard.dataset));
-    const b = scoreColumns(c, l.dataset);
-    expect(b.diagnostics).toEqual(a.diagnostics);
-    expect(rankCsv(rankResult(b), o)).toBe(rankCsv(rankResult(a), o));
-  }
-  return { standard, large: l };
+  return (await sameAsObjectLoader(dir, { chunk }, overrides)) as NonNullable<Awaited<ReturnType<typeof sameAsObjectLoader>>>;
 }
 
 const fixtures = (kind: string, names: string[]) => names.map((n) => path.join(ROOT, "test/fixtures", kind, n));
@@ -81,7 +60,6 @@ describe("the large-input loader reads as the object loader", () => {
   });
 
   it("line ends CRLF and lone CR, blank lines, quoted fields with line breaks, a BOM, a repeated header", async () => {
-    const criteria = readFileSync(path.join(ROOT, "test/fixtures/report/criteria.yaml"), "utf8");
     const dir = mkdtempSync(path.join(tmpdir(), "egov-score-large-"));
     generate(dir, 300, 9);
     const lines = readFileSync(path.join(dir, "data.csv"), "utf8").split("\n");
@@ -96,7 +74,6 @@ describe("the large-input loader reads as the object loader", () => {
     await compare(dir, 1500);
     writeFileSync(path.join(dir, "data.csv"), edited.join("\r"));
     await compare(dir, 1500);
-    void criteria;
   });
 
   it("a registry of units, several data files, periods, attributes for peer groups, problems of every kind", async () => {

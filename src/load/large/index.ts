@@ -46,6 +46,8 @@ const EXACT_LIMIT = 16 << 20;
 interface Head {
   header: string[];
   headerLine: number;
+  /** the byte just after the header's line end */
+  end: number;
   delimiter: string;
   diagnostics: Diagnostic[];
 }
@@ -88,17 +90,29 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
       }
       const header = first.record.map(normKey);
       const headerLine = first.info.lines - (first.raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0);
+      const end = afterLine(b, first.info.lines);
       const diagnostics: Diagnostic[] = [];
       const seen = new Map<string, number>();
       header.forEach((h, i) => {
         if (h !== "" && seen.has(h)) diagnostics.push(diag("CSV_DUPLICATE_HEADER", "error", { header: h }, { file: shown, line: headerLine, column: i + 1 }));
         seen.set(h, i);
       });
-      return { header, headerLine, delimiter, diagnostics };
+      return { header, headerLine, end, delimiter, diagnostics };
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** The offset just after the line end of line `line` (\n, \r\n or a lone \r), or the end. */
+function afterLine(b: Uint8Array, line: number): number {
+  let seen = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 13 && b[i + 1] === 10) i++;
+    if ((c === 10 || c === 13) && ++seen === line) return i + 1;
+  }
+  return b.length;
 }
 
 function fields(header: string[], a: Assessment): RowSpec["fields"] {
@@ -202,7 +216,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     });
     const shown = displayPath(file);
     const layout = registry || f.code < 0 ? { entries: [], diagnostics: [] } : wideLayout(criteria, a, shown, h.header, f);
-    plan.push({ file, registry, head: h, spec: { path: file, delimiter: h.delimiter, decimal: a.decimal, header: h.header, fields: f, attributes, entries: layout.entries }, layoutDiagnostics: layout.diagnostics });
+    plan.push({ file, registry, head: h, spec: { path: file, delimiter: h.delimiter, decimal: a.decimal, header: h.header, headerEnd: h.end, fields: f, attributes, entries: layout.entries }, layoutDiagnostics: layout.diagnostics });
   }
 
   opts.begin?.(bytes, criteria);

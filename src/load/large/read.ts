@@ -64,14 +64,15 @@ function workerFile(): string | undefined {
   }
 }
 
-/** Line-aligned cuts: each target offset moves to just after the next line end. */
-function ranges(file: string, size: number, k: number): Range[] {
+/** Line-aligned cuts: each target offset moves to just after the next line end; the first range
+ * holds the header (`from`: the byte after it). */
+function ranges(file: string, size: number, k: number, from: number): Range[] {
   const cuts = [0];
   const fd = openSync(file, "r");
   const buf = Buffer.allocUnsafe(64 << 10);
   try {
     for (let i = 1; i < k; i++) {
-      let pos = Math.max(Math.floor((size * i) / k), (cuts[cuts.length - 1] as number) + 1);
+      let pos = Math.max(Math.floor((size * i) / k), (cuts[cuts.length - 1] as number) + 1, from - 1);
       let cut = -1;
       while (pos < size && cut < 0) {
         const n = readSync(fd, buf, 0, buf.length, pos);
@@ -137,7 +138,7 @@ function allocate(spec: RowSpec, capacity: number) {
 export async function readRows(spec: RowSpec, o: ReadOptions = DEFAULT_READ): Promise<FileRows> {
   const size = statSync(spec.path).size;
   const k = Math.max(1, Math.min(o.parallel, Math.floor(size / Math.max(1, o.chunk))));
-  const cut = ranges(spec.path, size, k);
+  const cut = ranges(spec.path, size, k, spec.headerEnd);
   const script = o.workers && cut.length > 1 ? workerFile() : undefined;
 
   let outcomes: RowOutcome[];

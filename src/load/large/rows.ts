@@ -32,6 +32,9 @@ export interface RowSpec {
   decimal: Decimal;
   /** the header, as readCsv gives it (normKey of each field) */
   header: string[];
+  /** the byte just after the header's line end: the first range reaches at least this far, so
+   * that it holds the header (which may follow many blank lines) */
+  headerEnd: number;
   /** column indexes of the unit fields, -1 where absent */
   fields: { code: number; name: number; level: number; parent: number; period: number };
   /** column index of each attribute kept (peer groups), -1 where absent */

@@ -1,0 +1,44 @@
+// The large-input loader must read an assessment as loadAssessment does: the same diagnostics,
+// in the same order, at the same positions, and a dataset that ranks the same. `sameAsObjectLoader`
+// checks all of it, for the tests of src/load/large.
+import { expect } from "vitest";
+import { rankResult, scoreColumns, toColumns } from "../../src/engine/columnar.ts";
+import { score } from "../../src/engine/score.ts";
+import { loadAssessment } from "../../src/load/assessment.ts";
+import type { Overrides } from "../../src/load/manifest.ts";
+import { loadLarge, type LargeOptions } from "../../src/load/large/index.ts";
+import type { ReadOptions } from "../../src/load/large/read.ts";
+import { plainPalette } from "../../src/render/common.ts";
+import { rankCsv } from "../../src/render/rank.ts";
+
+const o = { lang: "vi" as const, palette: plainPalette };
+
+/** In the main thread, cut into ranges of `chunk` bytes (at most `parallel`). */
+export const inProcess = (chunk: number, parallel = 5): LargeOptions => ({ mode: "always", threshold: 0, read: { chunk, parallel, workers: false } });
+
+/** Loads `dir` both ways and expects the same; undefined when the large loader left it to the other. */
+export async function sameAsObjectLoader(dir: string, read: Partial<ReadOptions> = {}, overrides: Overrides = {}, { fallbackAllowed = false } = {}) {
+  const opts: LargeOptions = { ...inProcess(97), read: { ...inProcess(97).read, ...read } };
+  const standard = loadAssessment(dir, overrides);
+  const large = await loadLarge(dir, overrides, opts);
+  if ("fallback" in large) {
+    if (fallbackAllowed) return undefined;
+    throw new Error(`fell back: ${large.fallback}`);
+  }
+  const l = large.loaded;
+  expect(l.diagnostics).toEqual(standard.diagnostics);
+  expect(l.inputs).toEqual(standard.inputs);
+  expect(l.periods).toEqual(standard.periods);
+  expect(Boolean(l.dataset)).toBe(Boolean(standard.dataset));
+  if (standard.dataset && l.dataset && standard.criteria) {
+    const c = standard.criteria;
+    const a = scoreColumns(c, toColumns(c, standard.dataset));
+    const b = scoreColumns(c, l.dataset);
+    expect(b.diagnostics).toEqual(a.diagnostics);
+    const ranked = rankCsv(rankResult(b), o);
+    expect(ranked).toBe(rankCsv(rankResult(a), o));
+    // and the object engine on the object dataset ranks the same
+    expect(ranked).toBe(rankCsv(score(c, standard.dataset), o));
+  }
+  return { standard, large: l };
+}
