@@ -160,6 +160,8 @@ describe("worker threads", () => {
     const same = await sameAsObjectLoader(dir, { chunk: 16 << 10, parallel: 6, workers: true, progress: (b) => (bytes += b) });
     expect(same?.standard.dataset?.units.length).toBe(3000);
     expect(bytes).toBe(file.length);
+    // and without anyone to tell the progress to
+    await sameAsObjectLoader(dir, { chunk: 16 << 10, parallel: 3, workers: true });
   });
 });
 
@@ -181,9 +183,16 @@ describe("the beginning of a file", () => {
 
   it("a header with an unclosed quote goes to the object loader, which places the quote", async () => {
     expect(await fallback(assessment('code,"a\nS1,5\n'))).toBe("d.csv: a syntax error in the header");
-    const long = `code,"${"a".repeat(100_000)}\nS1,5\n`;
+    // (and one that runs on past the first bytes read, over a line end: read on, then give up)
+    const long = `code,"a\n${"a".repeat(100_000)}\nS1,5\n`;
     expect(await fallback(assessment(long))).toBe("d.csv: a syntax error in the header");
     expect(loadAssessment(assessment(long), {}).diagnostics).toMatchObject([{ code: "CSV_SYNTAX", line: 1, column: 2 }]);
+  });
+
+  it("a delimiter declared in the manifest, not detected", async () => {
+    const same = await sameAsObjectLoader(assessment("code;a;b\nS1;50;có\nS2;40,5;không\n", "input: { delimiter: ';', decimal: ',' }\n"));
+    expect(same?.large.diagnostics).toEqual([]);
+    expect(same?.large.dataset?.size).toBe(2);
   });
 
   it("a header longer than the first read, or after many blank lines", async () => {

@@ -25,6 +25,8 @@ export interface Table {
   headerLine: number;
   spec: RowSpec;
   rows: FileRows;
+  /** the CSV_UNKNOWN_COLUMN warnings of its header, reported where loadData reports them */
+  unknown: Diagnostic[];
 }
 
 export interface Assembled {
@@ -41,8 +43,7 @@ export function peerAttributes(criteria: Criteria): string[] {
   return [...new Set(criteria.levels.flatMap((l) => (l.peers.by === "attribute" && l.peers.attribute !== undefined ? [l.peers.attribute] : [])))];
 }
 
-/** `layout`: the CSV_UNKNOWN_COLUMN warnings of a data file, reported where loadData reports them. */
-export function assemble(criteria: Criteria, s: Settings, tables: { units?: Table; data: Table[] }, layout: (t: Table) => Diagnostic[] = () => []): Assembled {
+export function assemble(criteria: Criteria, s: Settings, tables: { units?: Table; data: Table[] }): Assembled {
   const diagnostics: Diagnostic[] = [];
   const levelIds = criteria.levels.map((l) => l.id);
   const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
@@ -196,7 +197,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.file, 1)));
       return;
     }
-    pushAll(diagnostics, layout(t));
+    pushAll(diagnostics, t.unknown);
     const entries = t.spec.entries.map((e) => {
       const k = indicatorIndex.get(e.indicator) as number;
       return {

@@ -74,15 +74,16 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
       const whole = got >= size;
       const complete = whole ? b : b.subarray(0, b.lastIndexOf(10) + 1);
       const text = new TextDecoder("utf-8").decode(complete.subarray(bom ? 3 : 0)).replace(/\r\n?/g, "\n");
-      if (whole && text.trim() === "") return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file: shown, line: 1 })] };
-      if (!whole && text.trim() === "") continue;
       const delimiter = a.delimiter === "auto" ? detectDelimiter(text) : a.delimiter;
+      // the first record, unless the bytes so far are blank (then the file is empty, or read on)
       let first: { record: string[]; raw: string; info: { lines: number } } | undefined;
-      try {
-        first = (parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true, bom: true, to: 1 }) as unknown as (typeof first)[])[0];
-      } catch {
-        if (whole) return { fallback: "a syntax error in the header" };
-        continue;
+      if (text.trim() !== "") {
+        try {
+          first = (parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true, bom: true, to: 1 }) as unknown as (typeof first)[])[0];
+        } catch {
+          if (whole) return { fallback: "a syntax error in the header" };
+          continue;
+        }
       }
       if (!first) {
         if (whole) return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file: shown, line: 1 })] };
@@ -191,11 +192,13 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   if (!criteria) return fallback("no criteria");
 
   const attrNames = peerAttributes(criteria);
-  const plan: { file: string; registry: boolean; head: Head; spec: RowSpec; layoutDiagnostics: Diagnostic[] }[] = [];
+  // Each file has a plan (how to read it) or, if it cannot be read, its problems.
+  const plan = new Map<string, { head: Head; spec: RowSpec; unknown: Diagnostic[] }>();
   for (const file of [...(a.units ? [a.units] : []), ...dataFiles]) {
-    if (headProblems.has(file)) continue;
+    const size = sizes.get(file);
+    if (size === undefined) continue;
     const registry = file === a.units;
-    const h = readHead(file, sizes.get(file) ?? 0, a);
+    const h = readHead(file, size, a);
     if ("fallback" in h) return fallback(`${displayPath(file)}: ${h.fallback}`);
     if (!("header" in h)) {
       headProblems.set(file, h.diagnostics);
@@ -216,7 +219,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     });
     const shown = displayPath(file);
     const layout = registry || f.code < 0 ? { entries: [], diagnostics: [] } : wideLayout(criteria, a, shown, h.header, f);
-    plan.push({ file, registry, head: h, spec: { path: file, delimiter: h.delimiter, decimal: a.decimal, header: h.header, headerEnd: h.end, fields: f, attributes, entries: layout.entries }, layoutDiagnostics: layout.diagnostics });
+    plan.set(file, { head: h, spec: { path: file, delimiter: h.delimiter, decimal: a.decimal, header: h.header, headerEnd: h.end, fields: f, attributes, entries: layout.entries }, unknown: layout.diagnostics });
   }
 
   opts.begin?.(bytes, criteria);
@@ -224,19 +227,15 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   const diagnostics: Diagnostic[] = [...base.diagnostics];
   const inputs = [...base.inputs];
   const tables = new Map<string, Table>();
-  const layoutDiagnostics = new Map<Table, Diagnostic[]>();
-  const read = opts.read;
   const readFile = async (file: string): Promise<void> => {
     inputs.push(file);
     const shown = displayPath(file);
-    const problems = headProblems.get(file);
-    if (problems) {
-      pushAll(diagnostics, problems);
+    const p = plan.get(file);
+    if (!p) {
+      pushAll(diagnostics, headProblems.get(file) as Diagnostic[]);
       return;
     }
-    const p = plan.find((x) => x.file === file);
-    if (!p) return;
-    const rows = await readRows(p.spec, read);
+    const rows = await readRows(p.spec, opts.read);
     if (rows.invalidUtf8) {
       const line = await invalidUtf8Line(file);
       diagnostics.push(diag("ENCODING_INVALID_UTF8", "error", { line }, { file: shown, line }));
@@ -244,19 +243,15 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     }
     if (rows.syntax) {
       // The object reader names the opening quote of an unclosed field exactly: ask it, where it can.
-      const exact = (sizes.get(file) ?? 0) <= EXACT_LIMIT ? readCsv((await import("node:fs")).readFileSync(file), shown, { encoding: a.encoding, delimiter: a.delimiter }).diagnostics : undefined;
-      pushAll(diagnostics, (exact ?? [diag("CSV_SYNTAX", "error", { detail: rows.syntax.detail }, { file: shown, line: rows.syntax.line })]));
+      const exact = (sizes.get(file) as number) <= EXACT_LIMIT ? readCsv((await import("node:fs")).readFileSync(file), shown, { encoding: a.encoding, delimiter: a.delimiter }).diagnostics : undefined;
+      pushAll(diagnostics, exact ?? [diag("CSV_SYNTAX", "error", { detail: rows.syntax.detail }, { file: shown, line: rows.syntax.line })]);
       return;
     }
     const own = [...p.head.diagnostics];
-    for (const d of rows.csv) {
-      own.push(diag(d.code, d.severity, d.code === "CSV_REPEATED_HEADER" ? { first: p.head.headerLine } : d.args, { file: shown, ...(d.line !== undefined ? { line: d.line } : {}) }));
-    }
+    for (const d of rows.csv) own.push(diag(d.code, d.severity, d.code === "CSV_REPEATED_HEADER" ? { first: p.head.headerLine } : d.args, { file: shown, line: d.line }));
     if (rows.rows === 0 && own.length === 0) own.push(diag("CSV_NO_ROWS", "warning", {}, { file: shown, line: p.head.headerLine }));
     pushAll(diagnostics, own);
-    const t: Table = { file: shown, header: p.head.header, headerLine: p.head.headerLine, spec: p.spec, rows };
-    tables.set(file, t);
-    layoutDiagnostics.set(t, p.layoutDiagnostics);
+    tables.set(file, { file: shown, header: p.head.header, headerLine: p.head.headerLine, spec: p.spec, rows, unknown: p.unknown });
   };
   if (a.units) await readFile(a.units);
   pushAll(diagnostics, expanded.diagnostics);
@@ -267,7 +262,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     const t = tables.get(f);
     return t ? [t] : [];
   });
-  const d = assemble(criteria, a, { ...(units ? { units } : {}), data }, (t) => layoutDiagnostics.get(t) ?? []);
+  const d = assemble(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
   return { loaded: { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, bytes } };
 }

@@ -11,9 +11,8 @@ import { existsSync, openSync, readSync, closeSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Diagnostic } from "../../diag/diagnostic.ts";
 import { packageRoot } from "../shipped.ts";
-import { decimalEntry, readRange, scanRange, type CellProblemAt, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
+import { decimalEntry, readRange, scanRange, type CellProblemAt, type LineProblem, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
 import { joinTexts, type Coded, type Texts } from "./texts.ts";
 import type { Columns, Job } from "./worker.ts";
 
@@ -49,7 +48,7 @@ export interface FileRows {
   /** cell problems; `row` in file order, the diagnostic's line set */
   problems: CellProblemAt[];
   /** CSV_RAGGED, CSV_REPEATED_HEADER, with their lines */
-  csv: Diagnostic[];
+  csv: LineProblem[];
   /** csv-parse stopped here (the line in the file) */
   syntax?: { detail: string; line: number };
   invalidUtf8: boolean;
@@ -277,7 +276,7 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
       for (let r = 0; r < x.rows; r++) if (((state[offset + r] as number) & 3) === 1) value[offset + r] = global[value[offset + r] as number] as number;
     });
     for (const p of x.problems) out.problems.push({ row: row + p.row, entry: p.entry, diagnostic: { ...p.diagnostic, line: (columns.line[offset + p.row] as number) } });
-    for (const d of x.csv) out.csv.push({ ...d, line: (d.line ?? 0) + lineOffset });
+    for (const d of x.csv) out.csv.push({ ...d, line: d.line + lineOffset });
     if (x.syntax && !out.syntax) out.syntax = { detail: x.syntax.detail, line: x.syntax.line + lineOffset };
     row += x.rows;
     lineOffset += (scans[j] as Scan).newlines;

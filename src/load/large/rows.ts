@@ -89,6 +89,9 @@ export const decimalEntry = (e: Entry): boolean => !(e.cols.numerator >= 0 && e.
 const SCALE = 4;
 const WIDE_SCALE = 15 << SCALE;
 
+/** A problem of a row of the file (its file is set by the caller). */
+export type LineProblem = Omit<Diagnostic, "file" | "column"> & { line: number };
+
 /** A problem of a cell, to be reported if the row's unit is accepted. */
 export interface CellProblemAt {
   row: number;
@@ -112,7 +115,7 @@ export interface RowOutcome {
   wide: Map<number, number>[];
   problems: CellProblemAt[];
   /** CSV_RAGGED and CSV_REPEATED_HEADER, their line counted from the range's first line */
-  csv: Diagnostic[];
+  csv: LineProblem[];
   /** a syntax error that stopped the reading: csv-parse's message and line (in the range) */
   syntax?: { detail: string; line: number };
 }
@@ -132,7 +135,7 @@ export function scanRange(path: string, range: Range): Scan {
   try {
     for (let pos = range.start; pos < range.end; ) {
       const n = readSync(fd, buf, carry, Math.min(BLOCK, range.end - pos), pos);
-      if (n === 0) break;
+      if (n === 0) break; // (the file shrank since it was measured)
       const b = buf.subarray(0, carry + n);
       pos += n;
       for (let i = b.indexOf(NL, carry); i !== -1; i = b.indexOf(NL, i + 1)) s.newlines++;
@@ -162,7 +165,6 @@ export function scanRange(path: string, range: Range): Scan {
       carry = b.length - end;
       if (carry > 0) b.copy(buf, 0, end);
     }
-    if (carry > 0) s.invalidUtf8 = true;
   } finally {
     closeSync(fd);
   }
@@ -265,7 +267,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
   const parents = codedWriter(slots);
   const periods = codedWriter(fields.period >= 0 ? slots : 0);
   const attributes = spec.attributes.map(() => codedWriter(slots));
-  const res = { rows: 0, texts: entries.map((): string[] => []), wide: out.wide, problems: [] as CellProblemAt[], csv: [] as Diagnostic[] } as Omit<RowOutcome, "code" | "name" | "level" | "parent" | "period" | "attributes"> & Partial<RowOutcome>;
+  const res = { rows: 0, texts: entries.map((): string[] => []), wide: out.wide, problems: [] as CellProblemAt[], csv: [] as LineProblem[] } as Omit<RowOutcome, "code" | "name" | "level" | "parent" | "period" | "attributes"> & Partial<RowOutcome>;
   const textIndex = entries.map(() => new Map<string, number>());
   const memo = entries.map(() => new Map<string, CellRead | undefined>());
   const headerKey = header.join("\u0000");
