@@ -14,6 +14,7 @@ import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { bandOf, compareCodes, rankIndexes, roundTo } from "./rank.ts";
 import { clamp01, cohortStats, rateOf, ruleReads, type CohortStats } from "./rules.ts";
 import { scoringOrder } from "./score.ts";
+import { mean, median, STATS } from "./stats.ts";
 
 /** How a unit's cell of an indicator stands. */
 export const ABSENT = 0;
@@ -167,26 +168,6 @@ function keepOne(k: Keep, g: number, applicable: boolean, included: boolean, poi
     }
   }
   if (k.rate) k.rate[g] = rate;
-}
-
-function median(xs: Float64Array): number {
-  // (a typed sort is a numeric sort; -0 and 0 may change places, which a median cannot tell)
-  const s = Float64Array.from(xs).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-function mean(xs: Float64Array): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
-}
-
-/** Math.min / Math.max of a list, without spreading it into arguments (a province's communes). */
-function extreme(xs: readonly number[], sign: 1 | -1): number {
-  let best = sign === 1 ? -Infinity : Infinity;
-  for (const x of xs) if (sign === 1 ? x > best : x < best) best = x;
-  return best;
 }
 
 const unitScale = (ind: IndicatorNode): number => (ind.unit === "percent" ? 100 : 1);
@@ -372,7 +353,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
         if (q >= 0) continue;
         if (cohortRate === undefined) {
           const xs = rates.subarray(0, rated);
-          cohortRate = xs.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(xs) : median(xs);
+          cohortRate = (ind.missing === "impute-mean" ? mean(xs) : median(xs)) ?? 0;
         }
         put(-1 - q, true, true, cohortRate * max, max, cohortRate);
       }
@@ -501,10 +482,7 @@ function rollupValues(ind: IndicatorNode, li: number, data: ColumnarDataset, out
       p = data.parent[a];
     }
   }
-  for (const [a, rates] of lists) {
-    const xs = Float64Array.from(rates);
-    values[a] = stat === "median" ? median(xs) : stat === "min" ? extreme(rates, -1) : stat === "max" ? extreme(rates, 1) : mean(xs);
-  }
+  for (const [a, rates] of lists) values[a] = STATS[stat](rates) as number;
   return values;
 }
 

@@ -3,6 +3,7 @@
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
 import type { Result, Status, UnitResult } from "../model/result.ts";
 import { compareCodes, roundTo } from "./rank.ts";
+import { mean } from "./stats.ts";
 
 /** One side of a unit's comparison. */
 export interface Side {
@@ -235,8 +236,6 @@ function transitionsOf(units: readonly UnitChange[], bandIds: readonly string[])
   }
   return { categories, counts };
 }
-
-const mean = (xs: readonly number[]): number | null => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
 
 function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<string, IndicatorChange[]>, order: readonly string[], top: number, decimals: number): LevelSummary {
   const compared = units.filter((u) => isRanked(u.before) && isRanked(u.after));

@@ -6,6 +6,7 @@ import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
 import type { NodeScore, Result, UnitResult } from "../model/result.ts";
 import { compareCodes } from "./rank.ts";
+import { max, mean, median, min } from "./stats.ts";
 
 /** How far a rate may be from 0 or 1 and still count as zero or full (binary noise). */
 const EPS = 1e-9;
@@ -130,20 +131,6 @@ export interface Report {
   sensitivity?: SensitivityResult;
 }
 
-export function mean(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
-}
-
-export function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
 const isRanked = (u: UnitResult): boolean => u.status !== "not-ranked";
 
 export function summarise(units: readonly UnitResult[], bandIds: readonly string[]): LevelSummary {
@@ -156,8 +143,8 @@ export function summarise(units: readonly UnitResult[], bandIds: readonly string
     incomplete: units.filter((u) => u.status === "incomplete").length,
     mean: mean(pct),
     median: median(pct),
-    min: pct.length ? Math.min(...pct) : null,
-    max: pct.length ? Math.max(...pct) : null,
+    min: min(pct),
+    max: max(pct),
     bands: bandIds.map((id) => ({ id, count: ranked.filter((u) => u.band === id).length })),
   };
 }

@@ -6,6 +6,7 @@ import type { Cell, Dataset, UnitData } from "../model/data.ts";
 import type { LevelResult, NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { bandOf, compareCodes, rankGroup, roundTo } from "./rank.ts";
 import { applyRule, cellValue, clamp01, cohortStats, ruleReads, type RuleOutcome } from "./rules.ts";
+import { mean, median, STATS } from "./stats.ts";
 
 const unitScale = (ind: IndicatorNode): number => (ind.unit === "percent" ? 100 : 1);
 
@@ -41,18 +42,6 @@ function peerKey(level: Level, u: UnitData): string {
     default:
       return "";
   }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-function mean(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
 }
 
 interface LevelContext {
@@ -179,7 +168,7 @@ function missingScore(ind: IndicatorNode, u: UnitData, max: number, cohortRates:
       return { id: ind.id, kind: "indicator", applicable: true, included: false, points: null, max: 0, rate: null, missing: "exclude" };
     case "impute-mean":
     case "impute-median": {
-      const r = cohortRates.length === 0 ? 0 : ind.missing === "impute-mean" ? mean(cohortRates) : median(cohortRates);
+      const r = (ind.missing === "impute-mean" ? mean(cohortRates) : median(cohortRates)) ?? 0;
       return { id: ind.id, kind: "indicator", applicable: true, included: true, points: r * max, max, rate: r, missing: ind.missing };
     }
     case "error":
@@ -202,17 +191,7 @@ function rollupValue(ind: IndicatorNode, code: string, ctx: LevelContext): numbe
     const rate = of === "total" ? (r.percent === null ? null : r.percent / 100) : (r.nodes[of]?.rate ?? null);
     if (rate !== null) rates.push(rate);
   }
-  if (rates.length === 0) return undefined;
-  switch (ind.rule.stat ?? "mean") {
-    case "median":
-      return median(rates);
-    case "min":
-      return Math.min(...rates);
-    case "max":
-      return Math.max(...rates);
-    default:
-      return mean(rates);
-  }
+  return STATS[ind.rule.stat ?? "mean"](rates) ?? undefined;
 }
 
 /**

@@ -4,8 +4,9 @@
 // H3 sent nothing. Communes: X1 = 4 + 5 + 4 + 1 + 0 = 14 / 20 (70 %), X2 = 2 + 5 + 0 + 0 + 3 = 10
 // (50 %), X3 = 1 + 0 + 0 (dvc missing, policy zero) + 3 + 2 = 6 (30 %), X4 = 5 + 5 + 3 + 3 = 16 / 16
 // (dvc not applicable: 100 %).
+import { mean, median } from "../../src/engine/stats.ts";
 import { describe, expect, it } from "vitest";
-import { buildReport, indicatorGaps, mean, median, outcome, unitWeakest, type IndicatorGap, type LevelReport } from "../../src/engine/report.ts";
+import { buildReport, indicatorGaps, outcome, unitWeakest, type IndicatorGap, type LevelReport } from "../../src/engine/report.ts";
 import { REPORT_FIXTURE, scoreFixture } from "../helpers/fixture.ts";
 
 const result = scoreFixture(REPORT_FIXTURE);

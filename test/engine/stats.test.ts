@@ -1,0 +1,71 @@
+// The summary statistics (src/engine/stats.ts) agree with the obvious definitions, on arrays
+// and typed arrays, and hold on lists far longer than Math.min(...xs) can take: a roll-up over
+// a national dataset's communes once overflowed the stack that way.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rankResult, scoreColumns, toColumns } from "../../src/engine/columnar.ts";
+import { score } from "../../src/engine/score.ts";
+import { max, mean, median, min } from "../../src/engine/stats.ts";
+import type { Cell, Dataset, UnitData } from "../../src/model/data.ts";
+import { criteriaFrom } from "../helpers/model.ts";
+
+describe("statistics of a list", () => {
+  it("as the textbook has them; null for an empty list", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 50 }), (xs) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        const m = sorted.length >> 1;
+        expect(min(xs)).toBe(Math.min(...xs));
+        expect(max(xs)).toBe(Math.max(...xs));
+        expect(min(Float64Array.from(xs))).toBe(Math.min(...xs));
+        expect(mean(xs)).toBeCloseTo(xs.reduce((s, x) => s + x, 0) / xs.length, 6);
+        expect(median(xs)).toBe(sorted.length % 2 ? sorted[m] : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2);
+      }),
+      { numRuns: 300 },
+    );
+    for (const f of [min, max, mean, median]) expect(f([])).toBeNull();
+  });
+
+  it("a million values", () => {
+    const xs = Float64Array.from({ length: 1_000_000 }, (_, i) => ((i * 7919) % 1_000_003) / 1_000_003);
+    expect(() => Math.min(...xs)).toThrow(RangeError); // the reason for the loops
+    expect(min(xs)).toBe(0);
+    expect(max(Array.from(xs))).toBeGreaterThan(0.999);
+  });
+});
+
+describe("a roll-up over 200,000 communes", () => {
+  const criteria = criteriaFrom(`id: t
+title: T
+version: 1
+levels:
+  - id: tinh
+  - id: xa
+    parent: tinh
+indicators:
+  - { id: own, max: 10, levels: [xa], rule: { type: ratio } }
+  - { id: lowest, max: 10, levels: [tinh], rule: { type: rollup, level: xa, stat: min } }
+  - { id: highest, max: 10, levels: [tinh], rule: { type: rollup, level: xa, stat: max } }
+`);
+  const N = 200_000;
+  const unit = (code: string, level: string, parent?: string, own?: number): UnitData => ({
+    code,
+    name: code,
+    level,
+    ...(parent ? { parent } : {}),
+    attributes: {},
+    submitted: true,
+    cells: new Map<string, Cell>(own === undefined ? [] : [["own", { kind: "number", value: own, raw: String(own) }]]),
+    blanks: new Map(),
+  });
+  const data: Dataset = { units: [unit("T", "tinh"), ...Array.from({ length: N }, (_, i) => unit(`X${i}`, "xa", "T", 10 + ((i * 37) % 81)))] };
+
+  it("scores the province from the lowest and the highest commune, in both engines", () => {
+    const r = score(criteria, data);
+    const t = r.levels[0]?.units[0];
+    expect(t?.nodes.lowest?.rate).toBeCloseTo(0.1, 12);
+    expect(t?.nodes.highest?.rate).toBeCloseTo(0.9, 12);
+    const c = rankResult(scoreColumns(criteria, toColumns(criteria, data)));
+    expect(c.levels[0]?.units[0]?.score).toBe(t?.score);
+  }, 60_000);
+});
