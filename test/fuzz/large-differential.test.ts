@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { folder } from "../helpers/exec.ts";
-import { sameAsObjectLoader } from "../helpers/large.ts";
+import { sameAsObjectLoader, TWO_LEVELS } from "../helpers/large.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const TIMEOUT = Math.max(60_000, RUNS * 400);
@@ -18,32 +18,6 @@ let scored = 0;
 afterAll(() => {
   if (process.env.FUZZ_RUNS) process.stdout.write(`large-input differential fuzz: ${tried} cases tried, ${taken} read by the large-input loader, ${scored} of them scored\n`);
 });
-
-// Two levels (districts ranked within a kind, communes within their district) and indicators
-// of each sort the reader treats apart: a plain number in bounds, a ratio from two columns, a
-// yes/no, a category, a count, a missing-as-error value, one that applies to one level only.
-const CRITERIA = `id: t
-title: T
-version: 1
-levels:
-  - id: huyen
-    peers: { by: attribute, attribute: kind }
-  - id: xa
-    parent: huyen
-    peers: { by: parent }
-groups:
-  - id: g
-    indicators:
-      - { id: a, max: 4, rule: { type: ratio } }
-      - { id: b, max: 3, rule: { type: boolean } }
-      - { id: c, max: 2, levels: [huyen], missing: error, rule: { type: target, target: 50 } }
-      - { id: d, max: 5, unit: text, rule: { type: categorical, categories: [{ value: tot, aliases: [tốt], share: 1 }, { value: kha, share: 0.5 }] } }
-      - { id: e, max: 2, missing: impute-mean, unit: number, rule: { type: minmax } }
-  - id: h
-    indicators:
-      - { id: f, max: 3, unit: number, rule: { type: steps, steps: [{ atLeast: 4, share: 1 }, { atLeast: 2, share: 0.5 }] } }
-      - { id: z, max: 2, missing: exclude, rule: { type: ratio, direction: lower } }
-`;
 
 // (a.num and a.den make a's ratio, e.num and e.den a ratio of a number; b.evidence is a link
 // to evidence, not a value; "f" twice is a duplicate header)
@@ -142,7 +116,7 @@ type Case = { registry?: Registry; files: File[]; decimal: "." | ","; period?: s
 
 function materialise(c: Case): string {
   const files: Record<string, string | Buffer> = {
-    "criteria.yaml": CRITERIA,
+    "criteria.yaml": TWO_LEVELS,
     "egov-score.yaml": `criteria: criteria.yaml\n${c.registry ? "units: units.csv\n" : ""}data: data/*.csv\ncolumns:\n  attributes: [kind]\n`,
   };
   const r = c.registry;

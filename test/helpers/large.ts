@@ -13,6 +13,34 @@ import { rankCsv } from "../../src/render/rank.ts";
 
 const o = { lang: "vi" as const, palette: plainPalette };
 
+// Two levels (districts ranked within a kind, communes within their district) and indicators
+// of each sort the reader treats apart: a plain number in bounds, a ratio from two columns, a
+// yes/no, a category, a count, a missing-as-error value, one that applies to one level only,
+// a roll-up of the communes. The manifests that use it name `kind` as an attribute.
+export const TWO_LEVELS = `id: t
+title: T
+version: 1
+levels:
+  - id: huyen
+    peers: { by: attribute, attribute: kind }
+  - id: xa
+    parent: huyen
+    peers: { by: parent }
+groups:
+  - id: g
+    indicators:
+      - { id: a, max: 4, rule: { type: ratio } }
+      - { id: b, max: 3, rule: { type: boolean } }
+      - { id: c, max: 2, levels: [huyen], missing: error, rule: { type: target, target: 50 } }
+      - { id: d, max: 5, unit: text, rule: { type: categorical, categories: [{ value: tot, aliases: [tốt], share: 1 }, { value: kha, share: 0.5 }] } }
+      - { id: e, max: 2, missing: impute-mean, unit: number, rule: { type: minmax } }
+  - id: h
+    indicators:
+      - { id: f, max: 3, unit: number, rule: { type: steps, steps: [{ atLeast: 4, share: 1 }, { atLeast: 2, share: 0.5 }] } }
+      - { id: z, max: 2, missing: exclude, rule: { type: ratio, direction: lower } }
+      - { id: r, max: 6, levels: [huyen], rule: { type: rollup, level: xa } }
+`;
+
 /** In the main thread, cut into ranges of `chunk` bytes (at most `parallel`). */
 export const inProcess = (chunk: number, parallel = 5): LargeOptions => ({ mode: "always", threshold: 0, read: { chunk, parallel, workers: false } });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.mjs";
 import { loadLarge, type LargeOptions } from "../../src/load/large/index.ts";
 import { folder, ROOT } from "../helpers/exec.ts";
-import { sameAsObjectLoader } from "../helpers/large.ts";
+import { sameAsObjectLoader, TWO_LEVELS } from "../helpers/large.ts";
 
 async function compare(dir: string, chunk = 97, overrides = {}) {
   return (await sameAsObjectLoader(dir, { chunk }, overrides)) as NonNullable<Awaited<ReturnType<typeof sameAsObjectLoader>>>;
@@ -79,25 +79,7 @@ describe("the large-input loader reads as the object loader", () => {
   it("a registry of units, several data files, periods, attributes for peer groups, problems of every kind", async () => {
     const dir = folder({
       "egov-score.yaml": "criteria: criteria.yaml\nunits: units.csv\ndata: data/*.csv\ncolumns:\n  attributes: [kind]\n",
-      "criteria.yaml": `id: t
-title: T
-version: 1
-levels:
-  - id: huyen
-    peers: { by: attribute, attribute: kind }
-  - id: xa
-    parent: huyen
-    peers: { by: parent }
-groups:
-  - id: g
-    indicators:
-      - { id: a, max: 4, rule: { type: ratio } }
-      - { id: b, max: 3, rule: { type: boolean } }
-      - { id: c, max: 2, levels: [huyen], missing: error, rule: { type: target, target: 50 } }
-      - { id: d, max: 5, unit: text, rule: { type: categorical, categories: [{ value: tot, share: 1 }, { value: kha, share: 0.5 }] } }
-      - { id: e, max: 2, missing: impute-mean, unit: number, rule: { type: minmax } }
-      - { id: r, max: 6, levels: [huyen], rule: { type: rollup, level: xa } }
-`,
+      "criteria.yaml": TWO_LEVELS,
       "units.csv": "code,name,level,parent,kind\nH1,Huyện 1,huyen,,thi-xa\nH2,Huyện 2,huyen,,huyen\nH3,Huyện 3,huyen,,huyen\nX1,Xã 1,xa,H1,\nX2,Xã 2,xa,H1,\nX3,Xã 3,xa,H2,\nX4,Xã 4,xa,H9,\nX1,Again,xa,H1,\nX5,Xã 5,,H2,\n",
       "data/a.csv": "code,period,a,b,c,d\nH1,2024,50,có,40,tot\nH2,2024,60,không,,kha\nH3,2024,70,x,60,tot\nX1,2024,80,có,,TOT\nX2,2024,-,có,,kha\nX3,2024,30,không,,xau\nX9,2024,1,có,,tot\nH1,2023,10,có,10,tot\nH1,2024,1,có,1,tot\n",
       "data/b.csv": "code,period,e,a.num,a.den,note\nH1,2024,3,,,x\nH2,2024,,2,4,\nX1,2024,5,1,2,\nX2,2024,7,,,\nX3,2024,9,3,0,\n",
