@@ -302,6 +302,28 @@ export interface SectionOptions {
   title?: boolean;
 }
 
+/** A level's units as the Markdown and HTML sections show them: the cells as text. */
+function unitTable(r: SensitivityResult, l: LevelSensitivity, lang: Lang): { head: string[]; numeric: boolean[]; rows: { cells: string[]; wide: boolean }[] } {
+  const c = r.criteria;
+  const head = [t("rank", lang), t("code", lang), t("unit", lang), t("percent", lang), t("median", lang), t("interval", lang), t("shift", lang), t("band", lang), t("bandShares", lang), ""];
+  const rows = l.units.map((u) => ({
+    wide: u.wide,
+    cells: [
+      rankText(u),
+      u.code,
+      u.name,
+      shown(u.percent, c.decimals),
+      u.median === null ? "" : String(u.median),
+      intervalText(u),
+      fixed(u.shift),
+      u.rank === null ? t("not-ranked", lang) : bandLabel(c, u.band, lang),
+      bandSharesText(r, u, lang),
+      u.wide ? t("wide", lang) : "",
+    ],
+  }));
+  return { head, numeric: head.map((_, i) => [0, 3, 4, 5, 6].includes(i)), rows };
+}
+
 function mdSection(r: SensitivityResult, o: RenderOptions, depth: number, withTitle: boolean): string {
   const { lang } = o;
   const c = r.criteria;
@@ -311,24 +333,10 @@ function mdSection(r: SensitivityResult, o: RenderOptions, depth: number, withTi
     out.push(`${h(depth + 1)} ${mdCell(text(l.level.label, lang, l.level.id))} (${mdCell(l.level.id)})`, "");
     for (const line of levelSummary(r, l, lang)) out.push(`- ${mdCell(line)}`);
     out.push("");
-    const head = [t("rank", lang), t("code", lang), t("unit", lang), t("percent", lang), t("median", lang), t("interval", lang), t("shift", lang), t("band", lang), t("bandShares", lang), ""];
-    out.push(`| ${head.map(mdCell).join(" | ")} |`);
-    out.push(`|${head.map((_, i) => ([0, 3, 4, 5, 6].includes(i) ? " ---: " : " --- ")).join("|")}|`);
-    for (const u of l.units) {
-      const row = [
-        rankText(u),
-        u.code,
-        u.name,
-        shown(u.percent, c.decimals),
-        u.median === null ? "" : String(u.median),
-        intervalText(u),
-        fixed(u.shift),
-        u.rank === null ? t("not-ranked", lang) : bandLabel(c, u.band, lang),
-        bandSharesText(r, u, lang),
-        u.wide ? t("wide", lang) : "",
-      ];
-      out.push(`| ${row.map(mdCell).join(" | ")} |`);
-    }
+    const m = unitTable(r, l, lang);
+    out.push(`| ${m.head.map(mdCell).join(" | ")} |`);
+    out.push(`|${m.numeric.map((num) => (num ? " ---: " : " --- ")).join("|")}|`);
+    for (const row of m.rows) out.push(`| ${row.cells.map(mdCell).join(" | ")} |`);
     if (l.units.some((u) => u.status === "incomplete")) out.push("", `\\* ${mdCell(t("incomplete", lang))}`);
     out.push("");
   }
@@ -337,7 +345,6 @@ function mdSection(r: SensitivityResult, o: RenderOptions, depth: number, withTi
 
 function htmlSection(r: SensitivityResult, o: RenderOptions, depth: number, withTitle: boolean): string {
   const { lang } = o;
-  const c = r.criteria;
   const h = (n: number) => `h${Math.min(6, n)}`;
   const out: string[] = [`<section class="sensitivity">`, ...(withTitle ? [`<${h(depth)}>${escapeHtml(t("sensitivity", lang))}</${h(depth)}>`] : []), `<p class="settings">${escapeHtml(settingsLine(r, lang))}</p>`];
   for (const l of r.levels) {
@@ -345,24 +352,9 @@ function htmlSection(r: SensitivityResult, o: RenderOptions, depth: number, with
     out.push(`<ul>${levelSummary(r, l, lang).map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`);
     const chart = whiskerChart(r, l, o);
     if (chart) out.push(`<figure>${chart}</figure>`);
-    const head = [t("rank", lang), t("code", lang), t("unit", lang), t("percent", lang), t("median", lang), t("interval", lang), t("shift", lang), t("band", lang), t("bandShares", lang), ""];
-    out.push(`<table><thead><tr>${head.map((x) => `<th>${escapeHtml(x)}</th>`).join("")}</tr></thead><tbody>`);
-    for (const u of l.units) {
-      const cells = [
-        rankText(u),
-        u.code,
-        u.name,
-        shown(u.percent, c.decimals),
-        u.median === null ? "" : String(u.median),
-        intervalText(u),
-        fixed(u.shift),
-        u.rank === null ? t("not-ranked", lang) : bandLabel(c, u.band, lang),
-        bandSharesText(r, u, lang),
-        u.wide ? t("wide", lang) : "",
-      ];
-      const num = (i: number) => [0, 3, 4, 5, 6].includes(i);
-      out.push(`<tr${u.wide ? ' class="wide"' : ""}>${cells.map((x, i) => `<td${num(i) ? ' class="num"' : ""}>${escapeHtml(x)}</td>`).join("")}</tr>`);
-    }
+    const m = unitTable(r, l, lang);
+    out.push(`<table><thead><tr>${m.head.map((x) => `<th>${escapeHtml(x)}</th>`).join("")}</tr></thead><tbody>`);
+    for (const row of m.rows) out.push(`<tr${row.wide ? ' class="wide"' : ""}>${row.cells.map((x, i) => `<td${m.numeric[i] ? ' class="num"' : ""}>${escapeHtml(x)}</td>`).join("")}</tr>`);
     out.push(`</tbody></table>`);
     if (l.units.some((u) => u.status === "incomplete")) out.push(`<p class="note">* ${escapeHtml(t("incomplete", lang))}</p>`);
   }
