@@ -32,7 +32,23 @@ function fieldIndexes(header: string[], s: Settings): Fields {
   return { code: idx(s.columns.code), name: idx(s.columns.name), level: idx(s.columns.level), parent: idx(s.columns.parent), period: idx(s.columns.period) };
 }
 
-const headerList = (h: string[]): string => (h.length > 6 ? `${h.slice(0, 6).join(", ")}, …` : h.join(", "));
+/** The first fields of a header, for CSV_NO_CODE_COLUMN. */
+export const headerList = (h: string[]): string => (h.length > 6 ? `${h.slice(0, 6).join(", ")}, …` : h.join(", "));
+
+/** A diagnostic's position; the column only where there is one. */
+export const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
+
+/** Reads a level cell: empty means the only level (if there is one); an unknown level is reported. */
+export function levelReader(levelIds: readonly string[], diagnostics: Diagnostic[]): (raw: string, file: string, line: number, column: number) => string | undefined {
+  const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
+  return (raw, file, line, column) => {
+    const l = normKey(raw);
+    if (l === "") return singleLevel;
+    if (levelIds.includes(l)) return l;
+    diagnostics.push(diag("DATA_UNKNOWN_LEVEL", "error", { level: l, known: levelIds.join(", ") }, where(file, line, column)));
+    return undefined;
+  };
+}
 
 const cellAt = (row: CsvRow, i: number): string => (i >= 0 ? (row.cells[i] ?? "") : "");
 
@@ -44,15 +60,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   // Registry rows already reported as wrong: their data rows are not reported again.
   const rejected = new Set<string>();
   let registryBroken = false;
-  const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
-
-  const readLevel = (raw: string, file: string, line: number, column: number): string | undefined => {
-    const l = normKey(raw);
-    if (l === "") return singleLevel;
-    if (levelIds.includes(l)) return l;
-    diagnostics.push(diag("DATA_UNKNOWN_LEVEL", "error", { level: l, known: levelIds.join(", ") }, where(file, line, column)));
-    return undefined;
-  };
+  const readLevel = levelReader(levelIds, diagnostics);
 
   // The registry of units, when there is one. A registry with a header and no rows yet (as
   // `egov-score init` writes it) lists nothing: the units come from the data files meanwhile,

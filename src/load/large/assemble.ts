@@ -8,7 +8,7 @@ import { compareCodes } from "../../engine/rank.ts";
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
-import { normKey } from "../csv.ts";
+import { headerList, levelReader, where } from "../data.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -35,8 +35,6 @@ export interface Assembled {
   diagnostics: Diagnostic[];
 }
 
-const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
-const headerList = (h: string[]): string => (h.length > 6 ? `${h.slice(0, 6).join(", ")}, …` : h.join(", "));
 
 /** The peer attributes of the criteria: the only unit attributes the ranking reads. */
 export function peerAttributes(criteria: Criteria): string[] {
@@ -106,13 +104,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const knownLevel = new Map<string, string>();
   for (const id of levelIds) knownLevel.set(id, id);
   if (singleLevel !== undefined) knownLevel.set("", singleLevel);
-  const readLevel = (raw: string, file: string, line: number, column: number): string | undefined => {
-    const l = normKey(raw);
-    if (l === "") return singleLevel;
-    if (levelIds.includes(l)) return l;
-    diagnostics.push(diag("DATA_UNKNOWN_LEVEL", "error", { level: l, known: levelIds.join(", ") }, where(file, line, column)));
-    return undefined;
-  };
+  const readLevel = levelReader(levelIds, diagnostics);
 
   const registry = tables.units && tables.units.rows.rows > 0 ? tables.units : undefined;
   if (registry) {
