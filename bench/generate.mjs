@@ -9,21 +9,10 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../scripts/vn-cqdt-2019-draws.mjs";
 
 export const PROVINCES = 63;
 export const INDICATORS = 40;
-
-/** mulberry32: a small seeded generator, good enough for test data. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The 40 indicators: every rule type of the format, both directions, ratios given as a numerator
 // and a denominator, level restrictions, and each missing-value policy.
@@ -171,7 +160,7 @@ export function generate(dir, units, seed = 2024) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "criteria.yaml"), criteriaYaml());
   writeFileSync(path.join(dir, "egov-score.yaml"), MANIFEST);
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const inds = indicators();
   const header = ["code", "name", "level", "parent", "province"];
   for (const ind of inds) header.push(...(ind.ratio ? [`${ind.id}.num`, `${ind.id}.den`] : [ind.id]));

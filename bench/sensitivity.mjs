@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ALL, chance, INDICATORS, integer, QUALITY, seed, STAFF, uniform, unitValues } from "../scripts/vn-cqdt-2019-draws.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name, fallback) => {
@@ -24,66 +25,11 @@ const REPS = arg("--reps", 3);
 const KEEP = process.argv.includes("--keep");
 
 // ---------------------------------------------------------------------------------------------
-// The dataset: mulberry32 from a fixed seed, so every run of the bench scores the same figures.
+// The dataset: drawn as the Cà Mau samples are (scripts/vn-cqdt-2019-draws.mjs), from a fixed
+// seed, so every run of the bench scores the same figures; 1% of the satisfaction surveys missing.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(12000);
-const uniform = (lo, hi) => lo + (hi - lo) * random();
-const integer = (lo, hi) => Math.floor(uniform(lo, hi + 1));
-const chance = (p) => random() < p;
-const clamp = (x, lo = 0, hi = 1) => Math.min(hi, Math.max(lo, x));
-const normal = (sd = 1) => sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-const percent = (x) => String(Math.round(clamp(x, 0, 100) * 10) / 10);
-const yesNo = (p) => (chance(p) ? "có" : "không");
-const OFFSET = { so: 0, huyen: -2, xa: -10 };
-const rising = (u, base, spread, sd) => percent(base + spread * u.q + OFFSET[u.level] + normal(sd));
-const events = (p, cap) => {
-  let n = 0;
-  while (n < cap && chance(p)) n++;
-  return n;
-};
-const ALL = ["so", "huyen", "xa"];
-
-// The indicators of criteria/vn-cqdt-2019.yaml, as in scripts/make-samples.mjs.
-const INDICATORS = [
-  { id: "may-tinh", levels: ALL, pair: true, value: (u) => ({ num: u.computers, den: u.staff }) },
-  { id: "mang-chuyen-dung", levels: ALL, value: (u) => yesNo({ so: 0.8, huyen: 0.95, xa: 0.1 }[u.level] + 0.5 * u.q) },
-  { id: "diet-virus", levels: ALL, pair: true, value: (u) => ({ num: Math.round(u.computers * clamp(0.25 + 0.8 * u.q + normal(0.1))), den: u.computers }) },
-  { id: "van-ban-dien-tu", levels: ALL, value: (u) => rising(u, 45, 55, 6) },
-  { id: "ky-so", levels: ALL, value: (u) => rising(u, 20, 75, 9) },
-  { id: "ho-so-cong-viec", levels: ALL, value: (u) => rising(u, 25, 70, 9) },
-  { id: "thu-cong-vu", levels: ALL, pair: true, value: (u) => ({ num: Math.round(u.staff * clamp(0.45 + 0.6 * u.q + normal(0.08))), den: u.staff }) },
-  { id: "mot-cua-dien-tu", levels: ALL, value: (u) => yesNo({ so: 0.85, huyen: 1, xa: 0.45 }[u.level] + 0.5 * u.q) },
-  { id: "dvc-truc-tuyen", levels: ALL, value: (u) => rising(u, 25, 70, 9) },
-  { id: "dvc-phat-sinh", levels: ALL, value: (u) => rising(u, 15, 75, 10) },
-  { id: "ho-so-truc-tuyen", levels: ALL, value: (u) => rising(u, 5, 60, 8) },
-  { id: "dung-han", levels: ALL, value: (u) => percent(86 + 15 * u.q + normal(1.5)) },
-  { id: "tre-han", levels: ALL, value: (u) => percent(Math.max(0, 13 * (1 - u.q) + normal(2))) },
-  { id: "so-hoa", levels: ALL, value: (u) => rising(u, 15, 75, 10) },
-  { id: "thanh-toan-truc-tuyen", levels: ALL, value: (u) => rising(u, 5, 55, 8) },
-  { id: "cat-giam-thoi-gian", levels: ["huyen", "xa"], value: (u) => rising(u, 15, 65, 10) },
-  { id: "can-bo-cntt", levels: ALL, value: (u) => yesNo({ so: 0.35, huyen: 0.9, xa: 0.05 }[u.level] + 0.6 * u.q) },
-  { id: "dao-tao", levels: ALL, value: (u) => rising(u, 35, 60, 9) },
-  { id: "truong-ban-chi-dao", levels: ALL, value: (u) => { const x = u.q + normal(0.2); return x > 0.55 ? "chu-tich" : x > 0.25 ? "pho-chu-tich" : "khong"; } },
-  { id: "hop-ban-chi-dao", levels: ALL, value: (u) => String(Math.round(clamp(5 * u.q + normal(1), 0, 6))) },
-  { id: "cap-do-attt", levels: ["so", "huyen"], value: (u) => yesNo(0.1 + 0.9 * u.q) },
-  { id: "su-co-attt", levels: ALL, value: (u) => String(events(0.05 + 0.45 * (1 - u.q), 4)) },
-  { id: "ty-le-hai-long", levels: ALL, value: (u) => (chance(0.01) ? "" : percent(72 + 26 * u.q + normal(3))) },
-  { id: "phan-anh-kien-nghi", levels: ALL, value: (u) => rising(u, 55, 45, 7) },
-  { id: "sang-kien", levels: ALL, value: (u) => (chance(0.02 + 0.12 * u.q) ? String([0.5, 1, 1.5, 2][integer(0, 3)]) : "0") },
-  { id: "giai-thuong", levels: ALL, value: (u) => yesNo(0.1 * u.q) },
-  { id: "su-co-mat-du-lieu", levels: ALL, value: () => String(events(0.03, 2)) },
-  { id: "bao-cao-tre", levels: ALL, value: (u) => String(events(0.06 + 0.1 * (1 - u.q), 3)) },
-];
+seed(12000);
+const INDICATORS_DRAWN = INDICATORS.map((ind) => (ind.id === "ty-le-hai-long" ? { ...ind, value: (u) => (chance(0.01) ? "" : ind.value(u)) } : ind));
 
 function units() {
   const out = [];
@@ -109,22 +55,14 @@ function writeDataset(dir) {
   const csv = (rows) => rows.map((r) => r.join(",")).join("\n") + "\n";
   writeFileSync(join(dir, "units.csv"), csv([["code", "name", "level", "parent"], ...all.map((u) => [u.code, `Unit ${u.code}`, u.level, u.parent])]));
   mkdirSync(join(dir, "data"));
-  const quality = { so: [0.4, 0.95], huyen: [0.3, 0.9], xa: [0.2, 0.88] };
-  const staffRange = { so: [28, 95], huyen: [70, 160], xa: [18, 28] };
   for (const level of ALL) {
-    const inds = INDICATORS.filter((i) => i.levels.includes(level));
+    const inds = INDICATORS_DRAWN.filter((i) => i.levels.includes(level));
     const rows = [["code", ...inds.flatMap((i) => (i.pair ? [`${i.id}.num`, `${i.id}.den`] : [i.id]))]];
     for (const unit of all.filter((u) => u.level === level)) {
-      const base = uniform(...quality[level]);
-      const staff = integer(...staffRange[level]);
-      const u = { level, q: base, staff, computers: Math.min(staff, Math.round(staff * clamp(0.55 + 0.4 * base + normal(0.06)))) };
+      const base = uniform(...QUALITY[level]);
+      const staff = integer(...STAFF[level]);
       const row = [unit.code];
-      for (const ind of inds) {
-        u.q = clamp(base + normal(0.07));
-        const v = ind.value(u);
-        if (ind.pair) row.push(v.num, v.den);
-        else row.push(v);
-      }
+      unitValues(level, base, staff, inds).forEach((v, i) => (inds[i].pair ? row.push(v.num, v.den) : row.push(v)));
       rows.push(row);
     }
     writeFileSync(join(dir, "data", `${level}.csv`), csv(rows));

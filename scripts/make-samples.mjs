@@ -10,47 +10,19 @@
 //
 // The Cà Mau unit names come from ../shared/data/ca-mau-admin-units-2019.csv (relative to the
 // repository); every indicator value is generated and illustrative, not an official result.
-// The indicator list below mirrors criteria/vn-cqdt-2019.yaml: change both together.
+// The indicator list (scripts/vn-cqdt-2019-draws.mjs) mirrors criteria/vn-cqdt-2019.yaml:
+// change both together.
 //
 // Usage: node scripts/make-samples.mjs
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ALL, chance, clamp, INDICATORS, integer, normal, QUALITY, seed, shuffled, STAFF, uniform, unitValues } from "./vn-cqdt-2019-draws.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const adminUnitsFile = resolve(repo, "../shared/data/ca-mau-admin-units-2019.csv");
 const SEED = 2019;
-
-// ---------------------------------------------------------------------------------------------
-// Randomness: mulberry32, a tiny seeded PRNG, so the samples are reproducible without dependencies.
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Each sample draws from its own seed, in turn: adding a sample never changes an earlier one.
-let random = mulberry32(SEED);
-const uniform = (lo, hi) => lo + (hi - lo) * random();
-const integer = (lo, hi) => Math.floor(uniform(lo, hi + 1));
-const chance = (p) => random() < p;
-const clamp = (x, lo = 0, hi = 1) => Math.min(hi, Math.max(lo, x));
-/** A normal deviate (Box-Muller). */
-const normal = (sd = 1) => sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-const shuffled = (list) => {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = integer(0, i);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-};
+seed(SEED);
 
 // ---------------------------------------------------------------------------------------------
 // CSV
@@ -139,85 +111,7 @@ function caMauUnits() {
 // Each unit gets a latent quality q in [0, 1] (departments higher than districts, districts
 // higher than communes), varied per pillar; each indicator turns q into a plausible figure.
 
-const QUALITY = { so: [0.4, 0.95], huyen: [0.3, 0.9], xa: [0.2, 0.88] };
 const TYPE_BONUS = { phuong: 0.08, thi_tran: 0.04 }; // urban wards and towns are a little ahead
-const LEVEL_OFFSET = { so: 0, huyen: -2, xa: -10 }; // percentage points, for ratio-like figures
-
-const percent = (x) => String(Math.round(clamp(x, 0, 100) * 10) / 10);
-const yesNo = (p) => (chance(p) ? "có" : "không");
-/** A percentage rising with q: base + spread × q, plus noise, in [0, 100]. */
-const rising = (u, base, spread, sd) => percent(base + spread * u.q + LEVEL_OFFSET[u.level] + normal(sd));
-/** A count of rare events, more likely for weaker units. */
-const events = (p, cap) => {
-  let n = 0;
-  while (n < cap && chance(p)) n++;
-  return n;
-};
-
-const ALL = ["so", "huyen", "xa"];
-
-/**
- * The indicators of criteria/vn-cqdt-2019.yaml in order, bonus and penalty last. `value(u)`
- * returns a cell, or { num, den } for a `pair` indicator, given as numerator and denominator.
- * `adjustment` marks bonus and penalty indicators: the communes leave them empty when they
- * claim nothing, which adds or takes off nothing (it is not missing data).
- * `u.staff` and `u.computers` are drawn once per unit so that related figures agree.
- */
-const INDICATORS = [
-  // Hạ tầng kỹ thuật
-  { id: "may-tinh", levels: ALL, pair: true, value: (u) => ({ num: u.computers, den: u.staff }) },
-  { id: "mang-chuyen-dung", levels: ALL, value: (u) => yesNo({ so: 0.8, huyen: 0.95, xa: 0.1 }[u.level] + 0.5 * u.q) },
-  {
-    id: "diet-virus",
-    levels: ALL,
-    pair: true,
-    value: (u) => ({ num: Math.round(u.computers * clamp(0.25 + 0.8 * u.q + normal(0.1))), den: u.computers }),
-  },
-  // Ứng dụng nội bộ
-  { id: "van-ban-dien-tu", levels: ALL, value: (u) => rising(u, 45, 55, 6) },
-  { id: "ky-so", levels: ALL, value: (u) => rising(u, 20, 75, 9) },
-  { id: "ho-so-cong-viec", levels: ALL, value: (u) => rising(u, 25, 70, 9) },
-  {
-    id: "thu-cong-vu",
-    levels: ALL,
-    pair: true,
-    value: (u) => ({ num: Math.round(u.staff * clamp(0.45 + 0.6 * u.q + normal(0.08))), den: u.staff }),
-  },
-  { id: "mot-cua-dien-tu", levels: ALL, value: (u) => yesNo({ so: 0.85, huyen: 1, xa: 0.45 }[u.level] + 0.5 * u.q) },
-  // Dịch vụ công trực tuyến và một cửa
-  { id: "dvc-truc-tuyen", levels: ALL, value: (u) => rising(u, 25, 70, 9) },
-  { id: "dvc-phat-sinh", levels: ALL, value: (u) => rising(u, 15, 75, 10) },
-  { id: "ho-so-truc-tuyen", levels: ALL, value: (u) => rising(u, 5, 60, 8) },
-  { id: "dung-han", levels: ALL, value: (u) => percent(86 + 15 * u.q + normal(1.5)) },
-  { id: "tre-han", levels: ALL, value: (u) => percent(Math.max(0, 13 * (1 - u.q) + normal(2))) },
-  { id: "so-hoa", levels: ALL, value: (u) => rising(u, 15, 75, 10) },
-  { id: "thanh-toan-truc-tuyen", levels: ALL, value: (u) => rising(u, 5, 55, 8) },
-  { id: "cat-giam-thoi-gian", levels: ["huyen", "xa"], value: (u) => rising(u, 15, 65, 10) },
-  // Nhân lực và chỉ đạo
-  { id: "can-bo-cntt", levels: ALL, value: (u) => yesNo({ so: 0.35, huyen: 0.9, xa: 0.05 }[u.level] + 0.6 * u.q) },
-  { id: "dao-tao", levels: ALL, value: (u) => rising(u, 35, 60, 9) },
-  {
-    id: "truong-ban-chi-dao",
-    levels: ALL,
-    value: (u) => {
-      const x = u.q + normal(0.2);
-      return x > 0.55 ? "chu-tich" : x > 0.25 ? "pho-chu-tich" : "khong";
-    },
-  },
-  { id: "hop-ban-chi-dao", levels: ALL, value: (u) => String(Math.round(clamp(5 * u.q + normal(1), 0, 6))) },
-  // An toàn thông tin
-  { id: "cap-do-attt", levels: ["so", "huyen"], value: (u) => yesNo(0.1 + 0.9 * u.q) },
-  { id: "su-co-attt", levels: ALL, value: (u) => String(events(0.05 + 0.45 * (1 - u.q), 4)) },
-  // Mức độ hài lòng
-  { id: "ty-le-hai-long", levels: ALL, value: (u) => percent(72 + 26 * u.q + normal(3)) },
-  { id: "phan-anh-kien-nghi", levels: ALL, value: (u) => rising(u, 55, 45, 7) },
-  // Bonus
-  { id: "sang-kien", levels: ALL, adjustment: true, value: (u) => (chance(0.02 + 0.12 * u.q) ? String([0.5, 1, 1.5, 2][integer(0, 3)]) : "0") },
-  { id: "giai-thuong", levels: ALL, adjustment: true, value: (u) => yesNo(0.1 * u.q) },
-  // Penalty
-  { id: "su-co-mat-du-lieu", levels: ALL, adjustment: true, value: () => String(events(0.03, 2)) },
-  { id: "bao-cao-tre", levels: ALL, adjustment: true, value: (u) => String(events(0.06 + 0.1 * (1 - u.q), 3)) },
-];
 
 /** Cells set by hand: not applicable ("-", "N/A") and missing (empty) values. */
 const OVERRIDES = {
@@ -248,23 +142,20 @@ function caMauData(units, { baseOf, staffOf = () => undefined, overrides, skip }
   const staffing = new Map();
   for (const level of ALL) {
     const indicators = INDICATORS.filter((ind) => ind.levels.includes(level));
-    const staffRange = { so: [28, 95], huyen: [70, 160], xa: [18, 28] }[level];
     const header = ["code", ...indicators.flatMap((ind) => (ind.pair ? [`${ind.id}.num`, `${ind.id}.den`] : [ind.id]))];
     const levelRows = [];
     for (const unit of units.filter((x) => x.level === level)) {
       const base = baseOf(unit);
-      const staff = staffOf(unit) ?? integer(...staffRange);
+      const staff = staffOf(unit) ?? integer(...STAFF[level]);
       quality.set(unit.code, base);
       staffing.set(unit.code, staff);
-      const u = { level, q: base, staff, computers: Math.min(staff, Math.round(staff * clamp(0.55 + 0.4 * base + normal(0.06)))) };
       const row = [unit.code];
-      for (const ind of indicators) {
-        u.q = clamp(base + normal(0.07)); // each indicator varies a little around the unit's quality
-        const value = ind.value(u);
+      unitValues(level, base, staff, indicators).forEach((value, i) => {
+        const ind = indicators[i];
         if (ind.pair) row.push(value.num, value.den);
         else if (ind.adjustment && level === "xa" && (value === "0" || value === "không")) row.push("");
         else row.push(overrides[unit.code]?.[ind.id] ?? value);
-      }
+      });
       if (!skip.has(unit.code)) levelRows.push(row);
     }
     rows[level] = { header, rows: levelRows };
@@ -334,7 +225,7 @@ const OVERRIDES_2020 = {
 };
 
 function caMau2020(units2019, y2019) {
-  random = mulberry32(SEED_2020);
+  seed(SEED_2020);
   const units = [...units2019.filter((u) => u.level === "so"), NEW_UNIT_2020, ...units2019.filter((u) => u.level !== "so")];
   write(
     "samples/ca-mau-2020/egov-score.yaml",
@@ -407,7 +298,7 @@ function claimed(id, value, under) {
 }
 
 function caMauSelf(y2019) {
-  random = mulberry32(SEED_SELF);
+  seed(SEED_SELF);
   write(
     "samples/ca-mau-2019-self/egov-score.yaml",
     `# Cà Mau 2019, the self-assessed figures (tự đánh giá) before verification (generated by scripts/make-samples.mjs).
