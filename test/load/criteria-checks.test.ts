@@ -2,29 +2,7 @@
 // small variation of one base set, with the line and column counted by hand; then resolution.
 import { describe, expect, it } from "vitest";
 import { loadCriteriaText } from "../../src/load/criteria.ts";
-
-// Line numbers, for counting positions below:
-//  1 id: t                5   - id: so          9     max: 10          13         rule: { type: ratio }
-//  2 title: T             6   - id: xa         10     indicators:      14       - id: b
-//  3 version: 1           7 groups:            11       - id: a        15         max: 4
-//  4 levels:              8   - id: g          12         max: 6       16         rule: { type: steps, steps: [...] }
-const BASE = `id: t
-title: T
-version: 1
-levels:
-  - id: so
-  - id: xa
-groups:
-  - id: g
-    max: 10
-    indicators:
-      - id: a
-        max: 6
-        rule: { type: ratio }
-      - id: b
-        max: 4
-        rule: { type: steps, steps: [{ atLeast: 4, points: 4 }, { atLeast: 2, points: 2 }] }
-`;
+import { BASE } from "../helpers/criteria-base.ts";
 
 // The arguments first, so that an argument named like a position cannot hide the position.
 const problems = (yaml: string) => loadCriteriaText(yaml, "c.yaml").diagnostics.map((d) => ({ ...d.args, code: d.code, severity: d.severity, line: d.line, column: d.column }));

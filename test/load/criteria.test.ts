@@ -1,24 +1,7 @@
 // Criteria problems are diagnostics with the file, line and column of the offending text.
 import { describe, expect, it } from "vitest";
 import { loadCriteriaText } from "../../src/load/criteria.ts";
-
-const BASE = `id: t
-title: T
-version: 1
-levels:
-  - id: so
-  - id: xa
-groups:
-  - id: g
-    max: 10
-    indicators:
-      - id: a
-        max: 6
-        rule: { type: ratio }
-      - id: b
-        max: 4
-        rule: { type: steps, steps: [{ atLeast: 4, points: 4 }, { atLeast: 2, points: 2 }] }
-`;
+import { BASE } from "../helpers/criteria-base.ts";
 
 const problems = (yaml: string) => loadCriteriaText(yaml, "c.yaml").diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, severity: d.severity }));
 
