@@ -8,10 +8,10 @@
 // roll-ups, imputation, ranking (rankGroup) and bands (bandOf). test/engine/columnar.test.ts
 // checks the two engines against each other, output byte for byte.
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
-import type { Criteria, CriteriaNode, GroupNode, IndicatorNode, Level } from "../model/criteria.ts";
+import { ruleMaxAt, weightAt, type Criteria, type CriteriaNode, type GroupNode, type IndicatorNode, type Level } from "../model/criteria.ts";
 import type { Dataset, Source } from "../model/data.ts";
 import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
-import { bandOf, compareCodes, rankIndexes, roundTo } from "./rank.ts";
+import { bandOf, compareCodes, roundTo } from "./rank.ts";
 import { clamp01, cohortStats, rateOf, ruleReads, type CohortStats } from "./rules.ts";
 import { scoringOrder } from "./score.ts";
 import { mean, median, STATS } from "./stats.ts";
@@ -234,10 +234,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
 
   for (const level of scoringOrder(criteria)) {
     const li = levelIndex.get(level.id) as number;
-    const members: number[] = [];
-    for (let i = 0; i < n; i++) if (data.level[i] === li) members.push(i);
-    members.sort((a, b) => compareCodes(data.code[a] as string, data.code[b] as string));
-    const units = Int32Array.from(members);
+    const units = levelUnits(data, li);
     unitsOf.set(level.id, units);
     const m = units.length;
     const missingAny = new Uint8Array(m);
@@ -265,7 +262,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
       const f64 = col.value instanceof Float64Array ? col.value : undefined;
       const rollup = rollups.get(ind);
       const usable = rollup !== undefined || ruleReads(ind.rule) === cellKind(ind);
-      const weight = ind.weight;
+      const weight = weightAt(ind, level.id);
       const put = (p: number, applicable: boolean, included: boolean, points: number, mx: number, rate: number): void => {
         fold(into, p, applicable, included, points, mx, rate, weight);
         if (keep) keepOne(keep, units[p] as number, applicable, included, points, mx, rate);
@@ -275,7 +272,8 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
       const cohortRule = ind.rule.type === "relative" || ind.rule.type === "minmax" || ind.rule.type === "zscore";
       const imputes = ind.missing === "impute-mean" || ind.missing === "impute-median";
       const scored = ind.role === "score";
-      let ctx: { max: number; unitScale: number; stats?: CohortStats } = { max, unitScale: unitScale(ind) };
+      const ruleMax = ruleMaxAt(ind, level.id, max);
+      let ctx: { max: number; unitScale: number; stats?: CohortStats } = { max: ruleMax, unitScale: unitScale(ind) };
       // A text or a yes/no has few distinct values: each is rated once.
       const memo = new Map<number, number>();
       const rateAt = (x: number): number => {
@@ -338,7 +336,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
       }
       if (waiting === 0) return;
       // Second pass: values that needed the cohort, then missing values that take its mean or median.
-      if (cohortRule) ctx = { max, unitScale: unitScale(ind), stats: cohortStats(value.subarray(0, withValue)) };
+      if (cohortRule) ctx = { max: ruleMax, unitScale: unitScale(ind), stats: cohortStats(value.subarray(0, withValue)) };
       let j = 0;
       for (let w = 0; w < waiting; w++) {
         const p = pending[w] as number;
@@ -401,7 +399,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
       const keep = keeps.get(group.id);
       for (let p = 0; p < m; p++) {
         const r = groupScore(t, group, p);
-        fold(into, p, r.applicable, r.included, r.points, r.max, r.rate, group.weight);
+        fold(into, p, r.applicable, r.included, r.points, r.max, r.rate, weightAt(group, level.id));
         if (keep) keepOne(keep, units[p] as number, r.applicable, r.included, r.points, r.max, r.rate);
       }
     };
@@ -486,6 +484,52 @@ function rollupValues(ind: IndicatorNode, li: number, data: ColumnarDataset, out
   return values;
 }
 
+// What stays the same from one call to the next on the same dataset (a sensitivity analysis
+// scores one dataset a thousand times under perturbed criteria): each level's units in code
+// order, and their peer groups in order. Kept by the dataset's columns, which no one changes.
+const unitsByLevel = new WeakMap<Uint8Array, { code: string[]; units: Map<number, Int32Array> }>();
+
+/** The units of level `li`, in the order of their codes. */
+function levelUnits(data: ColumnarDataset, li: number): Int32Array {
+  let known = unitsByLevel.get(data.level);
+  if (!known || known.code !== data.code) unitsByLevel.set(data.level, (known = { code: data.code, units: new Map() }));
+  let units = known.units.get(li);
+  if (!units) {
+    const members: number[] = [];
+    for (let i = 0; i < data.size; i++) if (data.level[i] === li) members.push(i);
+    members.sort((a, b) => compareCodes(data.code[a] as string, data.code[b] as string));
+    known.units.set(li, (units = Int32Array.from(members)));
+  }
+  return units;
+}
+
+/** Peer groups in order, as runs of groups whose keys compare as equal (codes equal as numbers beyond 2^53 sort as one). */
+type PeerRuns = number[][][];
+const peersByUnits = new WeakMap<Int32Array, { peerGroup: string[]; runs: PeerRuns }>();
+
+function peerRuns(units: Int32Array, peerGroup: readonly string[]): PeerRuns {
+  const known = peersByUnits.get(units);
+  // (the same units grouped the same way: every unit's group as before)
+  if (known && units.every((g) => known.peerGroup[g] === peerGroup[g])) return known.runs;
+  const groups = new Map<string, number[]>();
+  for (const g of units) {
+    const k = peerGroup[g] as string;
+    const list = groups.get(k);
+    if (list) list.push(g);
+    else groups.set(k, [g]);
+  }
+  const keys = [...groups.keys()].sort(compareCodes);
+  const runs: PeerRuns = [];
+  for (let i = 0; i < keys.length; ) {
+    let j = i + 1;
+    while (j < keys.length && compareCodes(keys[i] as string, keys[j] as string) === 0) j++;
+    runs.push(keys.slice(i, j).map((k) => groups.get(k) as number[]));
+    i = j;
+  }
+  peersByUnits.set(units, { peerGroup: [...peerGroup], runs });
+  return runs;
+}
+
 /** Ranks and bands of one level's units, and their order: peer group, rank, code (as score()). */
 function rankLevel(criteria: Criteria, units: Int32Array, out: ColumnarResult, key: Float64Array): Int32Array {
   const { ranking, bands } = criteria;
@@ -493,34 +537,29 @@ function rankLevel(criteria: Criteria, units: Int32Array, out: ColumnarResult, k
   const valueOf = (g: number, on: "percent" | "score"): number => (on === "percent" ? (out.percent[g] as number) : (out.score[g] as number));
   // The key of each ranked unit: its value rounded at the ranking's decimals (bands reuse it
   // when they grade the same value).
-  const groups = new Map<string, number[]>();
-  for (const g of units) {
-    if (out.status[g] !== NOT_RANKED) key[g] = roundTo(valueOf(g, ranking.on), ranking.decimals);
-    const k = out.peerGroup[g] as string;
-    const list = groups.get(k);
-    if (list) list.push(g);
-    else groups.set(k, [g]);
-  }
+  for (const g of units) if (out.status[g] !== NOT_RANKED) key[g] = roundTo(valueOf(g, ranking.on), ranking.decimals);
   const ordered = new Int32Array(units.length);
   let o = 0;
-  const keys = [...groups.keys()].sort(compareCodes);
-  for (let i = 0; i < keys.length; ) {
-    // Peer groups that compare as equal (codes equal as numbers beyond 2^53) sort as one.
-    let j = i + 1;
-    while (j < keys.length && compareCodes(keys[i] as string, keys[j] as string) === 0) j++;
+  for (const groups of peerRuns(units, out.peerGroup)) {
     const run: number[] = [];
-    for (const k of keys.slice(i, j)) {
-      const g = groups.get(k) as number[];
-      const ranked = g.filter((u) => out.status[u] !== NOT_RANKED);
-      const r = rankIndexes(ranked.length, (x) => key[ranked[x] as number] as number, (x) => code[ranked[x] as number] as string, ranking.method);
-      r.order.forEach((x, y) => (out.rank[ranked[x] as number] = r.rank[y] as number));
-      // the ranking's order (best first, ties by code), then the units not ranked, by code
-      for (const x of r.order) run.push(ranked[x] as number);
+    for (const g of groups) {
+      // The ranking's order, best first, ties by code: the group is in code order, and the sort
+      // is stable. Then the units not ranked, by code.
+      const ranked = g.filter((u) => out.status[u] !== NOT_RANKED).sort((a, b) => (key[b] as number) - (key[a] as number));
+      let r = 0;
+      let distinct = 0;
+      ranked.forEach((u, j) => {
+        if (j === 0 || key[u] !== key[ranked[j - 1] as number]) {
+          distinct++;
+          r = ranking.method === "dense" ? distinct : j + 1;
+        }
+        out.rank[u] = r;
+        run.push(u);
+      });
       for (const u of g) if (out.status[u] === NOT_RANKED) run.push(u);
     }
-    if (j - i > 1) run.sort((a, b) => compareCodes(out.peerGroup[a] as string, out.peerGroup[b] as string) || (out.rank[a] || Infinity) - (out.rank[b] || Infinity) || compareCodes(code[a] as string, code[b] as string));
+    if (groups.length > 1) run.sort((a, b) => compareCodes(out.peerGroup[a] as string, out.peerGroup[b] as string) || (out.rank[a] || Infinity) - (out.rank[b] || Infinity) || compareCodes(code[a] as string, code[b] as string));
     for (const u of run) ordered[o++] = u;
-    i = j;
   }
   const same = bands.on === ranking.on;
   for (const g of units) {

@@ -3,8 +3,14 @@
 /** Rounds for comparison, so that 79.995 and 80.004999 behave the same on every machine. */
 export function roundTo(x: number, decimals: number): number {
   const f = 10 ** decimals;
-  // toPrecision(15) strips binary noise such as 1.005 * 100 = 100.49999999999999.
-  return Math.round(Number((x * f).toPrecision(15))) / f;
+  const y = x * f;
+  // toPrecision(15) strips binary noise such as 1.005 * 100 = 100.49999999999999. It can only
+  // change the result near a half (within 1e-15 of y, relatively): elsewhere y rounds as it is,
+  // without making a string.
+  if (y === 0) return 0;
+  const frac = y - Math.floor(y);
+  if (Math.abs(frac - 0.5) > 1e-9 * Math.max(1, Math.abs(y))) return Math.round(y) / f;
+  return Math.round(Number(y.toPrecision(15))) / f;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -1,7 +1,6 @@
 // The scoring engine: pure. Criteria and unit data in, the result model out.
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
-import type { RuleInput } from "../model/criteria-schema.ts";
-import type { Criteria, CriteriaNode, GroupNode, IndicatorNode, Level } from "../model/criteria.ts";
+import { ruleMaxAt, weightAt, type Criteria, type CriteriaNode, type GroupNode, type IndicatorNode, type Level } from "../model/criteria.ts";
 import type { Cell, Dataset, UnitData } from "../model/data.ts";
 import type { LevelResult, NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { bandOf, compareCodes, rankGroup, roundTo } from "./rank.ts";
@@ -52,10 +51,6 @@ interface LevelContext {
   /** unit code -> the codes of its descendants, per level */
   descendants: (code: string, level: string) => string[];
   diagnostics: Diagnostic[];
-  /** rule outcomes of this level kept between calls on the same data, when a cache is given */
-  rated?: Map<RuleInput, Map<string, Rated>>;
-  /** false: leave UnitResult.nodes empty */
-  nodes: boolean;
 }
 
 /** One indicator's cells read and scored by its rule, for every unit of a level (by position). */
@@ -66,24 +61,6 @@ interface Rated {
   cells: (Cell | undefined)[];
   /** the rates of the units with a value, in unit order: the cohort of an imputation */
   rates: number[];
-}
-
-/**
- * Reuses what does not change between calls on the same data: each level's units in code order
- * and each indicator's rule outcomes. A sensitivity analysis re-scores the same data under
- * perturbed criteria that keep every rule object, so its runs only aggregate again.
- */
-export interface ScoreCache {
-  data: WeakMap<Dataset, { units: Map<string, UnitData[]>; rated: Map<string, Map<RuleInput, Map<string, Rated>>> }>;
-}
-
-export function scoreCache(): ScoreCache {
-  return { data: new WeakMap() };
-}
-
-/** The maximum a rule's own points (steps, categories, points) are read against. */
-function ruleMaxOf(ind: IndicatorNode, level: string, max: number): number {
-  return ind.ruleMaxByLevel?.get(level) ?? max;
 }
 
 function rate(ind: IndicatorNode, ctx: LevelContext, ruleMax: number): Rated {
@@ -119,18 +96,6 @@ function rate(ind: IndicatorNode, ctx: LevelContext, ruleMax: number): Rated {
   return { outcomes, cells, rates };
 }
 
-/** The rule outcomes of an indicator, from the cache when the same rule was already applied. */
-function rated(ind: IndicatorNode, ctx: LevelContext, ruleMax: number): Rated {
-  // A roll-up reads the results of the children units, which change from call to call.
-  if (!ctx.rated || ind.rule.type === "rollup") return rate(ind, ctx, ruleMax);
-  let byKey = ctx.rated.get(ind.rule);
-  if (!byKey) ctx.rated.set(ind.rule, (byKey = new Map()));
-  const key = `${ind.id}\u0000${ind.unit}\u0000${ruleMax}`;
-  let r = byKey.get(key);
-  if (!r) byKey.set(key, (r = rate(ind, ctx, ruleMax)));
-  return r;
-}
-
 /** Scores one indicator for every unit of a level (by position): cohort-aware, missing values by policy. */
 function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): NodeScore[] {
   const n = ctx.units.length;
@@ -140,14 +105,11 @@ function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): NodeScore[] {
     for (let i = 0; i < n; i++) out[i] = { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null };
     return out;
   }
-  const { outcomes, cells, rates } = rated(ind, ctx, ruleMaxOf(ind, ctx.level.id, max));
+  const { outcomes, cells, rates } = rate(ind, ctx, ruleMaxAt(ind, ctx.level.id, max));
   for (let i = 0; i < n; i++) {
     const o = outcomes[i];
     const cell = cells[i];
-    if (o && !ctx.nodes) {
-      // Not returned (nodes: false): neither the account of the arithmetic nor the cell.
-      out[i] = { id: ind.id, kind: "indicator", applicable: true, included: true, points: o.rate * max, max, rate: o.rate };
-    } else if (o) {
+    if (o) {
       const ns: NodeScore = { id: ind.id, kind: "indicator", applicable: true, included: true, points: o.rate * max, max, rate: o.rate, detail: o.detail };
       if (cell) ns.cell = cell;
       out[i] = ns;
@@ -257,7 +219,7 @@ function aggregate(group: GroupNode, children: number[], level: string, scores: 
     const k = scores[c] as NodeScore;
     if (!k.included) return;
     const child = group.children[i] as CriteriaNode;
-    const wk = child.weightByLevel?.get(level) ?? child.weight;
+    const wk = weightAt(child, level);
     const r = k.rate ?? 0;
     w += wk;
     if (group.aggregation === "mean") acc += wk * r;
@@ -288,7 +250,7 @@ function scoreLevel(criteria: Criteria, ctx: LevelContext): UnitResult[] {
     for (const g of numbering.groups) scores[g.at] = aggregate(g.node, g.children, level, scores);
     // The same record as ever: indicators in criteria order, then groups children first.
     const nodes: Record<string, NodeScore> = {};
-    if (ctx.nodes) for (const s of scores) nodes[s.id] = s;
+    for (const s of scores) nodes[s.id] = s;
     const root = scores[numbering.root] as NodeScore;
     const max = root.max;
     const bonus = adjustmentPoints(criteria.bonus, numbering.bonus, scores);
@@ -378,37 +340,14 @@ function descendantIndex(data: Dataset): (code: string, level: string) => string
   };
 }
 
-export interface ScoreOptions {
-  /** reuse rule outcomes between calls on the same Dataset (see ScoreCache) */
-  cache?: ScoreCache;
-  /**
-   * false: every UnitResult.nodes is left empty, for callers that need only scores, ranks and
-   * bands (a sensitivity run): building a record of every node of every unit is a third of the
-   * time of a large run. Kept anyway where a roll-up reads a node of its children units.
-   */
-  nodes?: boolean;
-}
-
-export function score(criteria: Criteria, data: Dataset, options: ScoreOptions = {}): Result {
+export function score(criteria: Criteria, data: Dataset): Result {
   const diagnostics: Diagnostic[] = [];
   const descendants = descendantIndex(data);
-  const nodes = options.nodes !== false || criteria.indicators.some((i) => i.rule.type === "rollup" && (i.rule.of ?? "total") !== "total");
-  let cached = options.cache?.data.get(data);
-  if (options.cache && !cached) options.cache.data.set(data, (cached = { units: new Map(), rated: new Map() }));
   const scored = new Map<string, UnitResult>();
   const byLevel = new Map<string, UnitResult[]>();
   for (const level of scoringOrder(criteria)) {
-    let units = cached?.units.get(level.id);
-    if (!units) {
-      units = data.units.filter((u) => u.level === level.id).sort((a, b) => compareCodes(a.code, b.code));
-      cached?.units.set(level.id, units);
-    }
-    const ctx: LevelContext = { level, units, scored, descendants, diagnostics, nodes };
-    if (cached) {
-      let rated = cached.rated.get(level.id);
-      if (!rated) cached.rated.set(level.id, (rated = new Map()));
-      ctx.rated = rated;
-    }
+    const units = data.units.filter((u) => u.level === level.id).sort((a, b) => compareCodes(a.code, b.code));
+    const ctx: LevelContext = { level, units, scored, descendants, diagnostics };
     const results = scoreLevel(criteria, ctx);
     for (const r of results) scored.set(r.code, r);
     byLevel.set(level.id, results);

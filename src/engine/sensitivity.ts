@@ -1,17 +1,19 @@
 // Sensitivity and uncertainty analysis: how much each rank depends on the method's choices.
 // Pure. A Monte Carlo over equally defensible choices (the OECD/JRC handbook, step 7): every run
 // draws the uncertain inputs from a generator seeded by (seed, run index), builds perturbed
-// criteria from the resolved ones (no reloading, no re-parsing), re-scores the same data with
-// score() and keeps each unit's rank and band. The statistics come from those runs alone, so a
-// result does not depend on how the runs were spread over threads. docs/sensitivity.md explains
-// what is sampled, how, and what the indices mean.
+// criteria from the resolved ones (no reloading, no re-parsing), re-scores the same data in
+// columns (engine/columnar.ts, which ranks as score() does), and keeps each unit's rank and band.
+// The statistics come from those runs alone, so a result does not depend on how the runs were
+// spread over threads. docs/sensitivity.md explains what is sampled, how, and what the indices
+// mean.
 import type { MissingPolicyName } from "../model/criteria-schema.ts";
 import type { Criteria, CriteriaNode, GroupNode, IndicatorNode } from "../model/criteria.ts";
 import type { Dataset } from "../model/data.ts";
 import type { Result, Status } from "../model/result.ts";
 import type { Level } from "../model/criteria.ts";
 import { runRandom } from "./random.ts";
-import { score, scoreCache, type ScoreCache } from "./score.ts";
+import { scoreColumns, toColumns, type ColumnarDataset } from "./columnar.ts";
+import { score } from "./score.ts";
 
 export type InputName = "weights" | "aggregation" | "missing" | "drop";
 export const INPUTS: readonly InputName[] = ["weights", "aggregation", "missing", "drop"];
@@ -221,25 +223,28 @@ export function layoutOf(nominal: Result): string[] {
 
 export interface RunContext {
   criteria: Criteria;
-  data: Dataset;
   settings: SensitivitySettings;
   plan: Plan;
   layout: string[];
-  position: Map<string, number>;
-  bandIndex: Map<string, number>;
-  cache: ScoreCache;
+  /** the data in columns, built once for all runs */
+  columns: ColumnarDataset;
+  /** per unit of the layout, its index in the columns */
+  unitAt: Int32Array;
+  /** an indicator's column, by id: a run's criteria may leave an indicator out */
+  columnOf: Map<string, number>;
 }
 
 export function runContext(criteria: Criteria, data: Dataset, settings: SensitivitySettings, layout: string[]): RunContext {
+  const columns = toColumns(criteria, data);
+  const index = new Map(columns.code.map((c, g) => [c, g] as const));
   return {
     criteria,
-    data,
     settings,
     plan: plan(criteria, settings),
     layout,
-    position: new Map(layout.map((c, i) => [c, i] as const)),
-    bandIndex: new Map(criteria.bands.list.map((b, i) => [b.id, i] as const)),
-    cache: scoreCache(),
+    columns,
+    unitAt: Int32Array.from(layout, (c) => index.get(c) as number),
+    columnOf: new Map(criteria.indicators.map((ind, k) => [ind.id, k] as const)),
   };
 }
 
@@ -257,18 +262,20 @@ export function runBlock(ctx: RunContext, start: number, end: number, progress?:
   const width = ctx.layout.length;
   const ranks = new Int32Array((end - start) * width);
   const bands = new Int16Array((end - start) * width);
+  const { columns, unitAt } = ctx;
   for (let run = start; run < end; run++) {
-    const result = score(perturb(ctx.criteria, ctx.plan, draw(ctx.plan, ctx.settings, run)), ctx.data, { cache: ctx.cache, nodes: false });
+    const criteria = perturb(ctx.criteria, ctx.plan, draw(ctx.plan, ctx.settings, run));
+    const cells = criteria.indicators.map((ind) => columns.cells[ctx.columnOf.get(ind.id) as number] as ColumnarDataset["cells"][number]);
+    const r = scoreColumns(criteria, { ...columns, cells }, { full: false });
+    // the units ranked in each peer group of each level: where the others come
+    const rankedIn = new Map<string, number>();
+    const groupOf = (g: number) => `${columns.level[g]}\u0000${r.peerGroup[g]}`;
+    for (let g = 0; g < columns.size; g++) if ((r.rank[g] as number) > 0) rankedIn.set(groupOf(g), (rankedIn.get(groupOf(g)) ?? 0) + 1);
     const row = (run - start) * width;
-    for (const l of result.levels) {
-      const rankedIn = new Map<string, number>();
-      for (const u of l.units) if (u.rank !== null) rankedIn.set(u.peerGroup, (rankedIn.get(u.peerGroup) ?? 0) + 1);
-      for (const u of l.units) {
-        const at = ctx.position.get(u.code);
-        if (at === undefined) continue;
-        ranks[row + at] = u.rank ?? (rankedIn.get(u.peerGroup) ?? 0) + 1;
-        bands[row + at] = u.band === null ? -1 : (ctx.bandIndex.get(u.band) ?? -1);
-      }
+    for (let at = 0; at < width; at++) {
+      const g = unitAt[at] as number;
+      ranks[row + at] = (r.rank[g] as number) || (rankedIn.get(groupOf(g)) ?? 0) + 1;
+      bands[row + at] = r.band[g] as number;
     }
     progress?.(run - start + 1);
   }
@@ -340,11 +347,36 @@ export interface SensitivityResult {
   levels: LevelSensitivity[];
 }
 
-/** The nearest-rank percentile of sorted values: the smallest value at or above q of them. */
-export function percentile(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  const i = Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
-  return sorted[i] as number;
+/** A rows × cols matrix (row-major) as cols × rows, in tiles that stay in the cache. */
+function transpose<T extends Int32Array | Int16Array>(m: T, rows: number, cols: number): T {
+  const out = new (m.constructor as new (n: number) => T)(rows * cols);
+  const T = 64;
+  for (let r0 = 0; r0 < rows; r0 += T) {
+    const r1 = Math.min(rows, r0 + T);
+    for (let c0 = 0; c0 < cols; c0 += T) {
+      const c1 = Math.min(cols, c0 + T);
+      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out[c * rows + r] = m[r * cols + c] as number;
+    }
+  }
+  return out;
+}
+
+/**
+ * The nearest-rank percentiles of a unit's ranks (whole numbers, `top` the largest): for q, the
+ * smallest rank at or above a share q of the runs. Found by counting the ranks, not sorting them.
+ */
+export function percentiles(ranks: ArrayLike<number>, top: number): (q: number) => number {
+  const counts = new Int32Array(top + 1);
+  for (let r = 0; r < ranks.length; r++) counts[ranks[r] as number] = (counts[ranks[r] as number] as number) + 1;
+  return (q) => {
+    const i = Math.min(ranks.length - 1, Math.max(0, Math.ceil(q * ranks.length) - 1));
+    let seen = 0;
+    for (let v = 0; v < top; v++) {
+      seen += counts[v] as number;
+      if (seen > i) return v;
+    }
+    return top;
+  };
 }
 
 /** The default flag threshold: a tenth of the peer group's ranked units, at least 2 ranks. */
@@ -452,7 +484,9 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
   const counts = new Int32Array(maxBins);
   const bandIds = c.bands.list.map((b) => b.id);
   const y = new Float64Array(runs);
-  const sorted = new Int32Array(runs);
+  // each unit's runs one after the other (the runs come run by run, every unit in a row)
+  const unitRanks = transpose(ranks, runs, width);
+  const unitBands = transpose(bands, runs, width);
   const bandCount = new Int32Array(bandIds.length + 1);
 
   const levels: LevelSensitivity[] = nominal.levels.map((l) => {
@@ -492,17 +526,19 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
       bandCount.fill(0);
       let sum = 0;
       let shift = 0;
+      let top = 0;
+      const at = col * runs;
       for (let r = 0; r < runs; r++) {
-        const rank = ranks[r * width + col] as number;
+        const rank = unitRanks[at + r] as number;
         y[r] = rank;
-        sorted[r] = rank;
         sum += rank;
         shift += Math.abs(rank - u.rank);
-        const b = bands[r * width + col] as number;
+        if (rank > top) top = rank;
+        const b = unitBands[at + r] as number;
         const k = b < 0 ? bandIds.length : b;
         bandCount[k] = (bandCount[k] as number) + 1;
       }
-      sorted.sort();
+      const sorted = percentiles(y, top);
       const mean = sum / runs;
       let sst = 0;
       for (let r = 0; r < runs; r++) sst += ((y[r] as number) - mean) ** 2;
@@ -510,8 +546,8 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
         total += sst;
         if (!addExplained(y, mean, sst, parts, sums, counts, explained)) indexable = false;
       }
-      const low = percentile(sorted, 0.05);
-      const high = percentile(sorted, 0.95);
+      const low = sorted(0.05);
+      const high = sorted(0.95);
       const wideAt = settings.wide ?? defaultWide(peers.get(u.peerGroup) ?? 0);
       const shares = bandIds.map((id, i) => ({ band: id as string | null, p: (bandCount[i] as number) / runs }));
       const none = (bandCount[bandIds.length] as number) / runs;
@@ -522,7 +558,7 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
       if (bandChange !== null && bandChange >= BAND_CHANGE_AT) bandChanging++;
       const wide = high - low > wideAt;
       if (wide) wideCount++;
-      return { ...base, median: percentile(sorted, 0.5), low, high, shift: shift / runs, bands: shares, bandChange, wideAt, wide };
+      return { ...base, median: sorted(0.5), low, high, shift: shift / runs, bands: shares, bandChange, wideAt, wide };
     });
     const indices = p.inputs.map((input) => {
       if (!indexable) return { input, index: null };

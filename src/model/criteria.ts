@@ -39,6 +39,9 @@ interface NodeBase {
   maxByLevel: Map<string, number>;
 }
 
+/** A node's weight in its mean or geometric parent, at a level. */
+export const weightAt = (node: NodeBase, level: string): number => node.weightByLevel?.get(level) ?? node.weight;
+
 export interface IndicatorNode extends NodeBase {
   kind: "indicator";
   rule: RuleInput;
@@ -55,6 +58,9 @@ export interface IndicatorNode extends NodeBase {
    */
   ruleMaxByLevel?: Map<string, number>;
 }
+
+/** The maximum an indicator's rule reads its own points against, at a level where it applies with `max`. */
+export const ruleMaxAt = (ind: IndicatorNode, level: string, max: number): number => ind.ruleMaxByLevel?.get(level) ?? max;
 
 export interface GroupNode extends NodeBase {
   kind: "group";

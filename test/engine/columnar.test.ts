@@ -46,23 +46,24 @@ function expectSame(dir: string) {
   return objects;
 }
 
+const identity = (c: string): string => c;
+const generated = (units: number, seed: number, edit: (criteria: string) => string = identity): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), "egov-score-columnar-"));
+  generate(dir, units, seed);
+  const file = path.join(dir, "criteria.yaml");
+  const text = readFileSync(file, "utf8");
+  const edited = edit(text);
+  expect(edited === text).toBe(edit === identity);
+  writeFileSync(file, edited);
+  return dir;
+};
+
+
 describe("the columnar engine gives score()'s ranking", () => {
   it.each(["samples/ca-mau-2019", "samples/ca-mau-2020", "samples/ca-mau-2019-self", "samples/un-egdi", "test/fixtures/report"])("%s", (dir) => {
     const r = expectSame(path.join(ROOT, dir));
     expect(r.levels.some((l) => l.units.length > 0)).toBe(true);
   });
-
-  const identity = (c: string): string => c;
-  const generated = (units: number, seed: number, edit: (criteria: string) => string = identity): string => {
-    const dir = mkdtempSync(path.join(tmpdir(), "egov-score-columnar-"));
-    generate(dir, units, seed);
-    const file = path.join(dir, "criteria.yaml");
-    const text = readFileSync(file, "utf8");
-    const edited = edit(text);
-    expect(edited === text).toBe(edit === identity);
-    writeFileSync(file, edited);
-    return dir;
-  };
 
   it.each([
     [1, 400],
@@ -90,4 +91,37 @@ describe("the columnar engine gives score()'s ranking", () => {
     expect(columns.diagnostics).toEqual(objects.diagnostics);
     expect(objects.diagnostics[0]).toMatchObject({ code: "MISSING_VALUE", file: expect.stringMatching(/data\.csv$/), line: expect.any(Number), column: expect.any(Number) });
   });
+});
+
+// The sensitivity analysis scores its runs in columns: on every run's criteria (weights and
+// maxima perturbed, the total aggregated geometrically, another missing-data policy, an
+// indicator dropped) the columnar engine must rank as score() does.
+describe("the columnar engine on the criteria of sensitivity runs", () => {
+  it.each([
+    ["samples/ca-mau-2019", 60],
+    ["generated", 30],
+  ])("%s", async (dir, runs) => {
+    const { DEFAULT_SETTINGS, draw, perturb, plan } = await import("../../src/engine/sensitivity.ts");
+    const loaded = loadAssessment(dir === "generated" ? generated(400, 11) : path.join(ROOT, dir), {});
+    const criteria = loaded.criteria!;
+    const dataset = loaded.dataset!;
+    const settings = { ...DEFAULT_SETTINGS, runs, seed: 3 };
+    const p = plan(criteria, settings);
+    const columns = toColumns(criteria, dataset);
+    const at = new Map(criteria.indicators.map((ind, k) => [ind.id, k] as const));
+    const seen = { alternative: 0, drop: 0, missing: new Set<string>() };
+    for (let run = 0; run < runs; run++) {
+      const d = draw(p, settings, run);
+      if (d.alternative) seen.alternative++;
+      if (d.drop >= 0) seen.drop++;
+      if (d.missing) seen.missing.add(d.missing);
+      const c = perturb(criteria, p, d);
+      const cells = c.indicators.map((ind) => columns.cells[at.get(ind.id) as number]!);
+      expect(rankCsv(rankResult(scoreColumns(c, { ...columns, cells })), o), `run ${run}`).toBe(rankCsv(score(c, dataset), o));
+    }
+    // the runs tried every kind of choice
+    expect(seen.alternative).toBeGreaterThan(0);
+    expect(seen.drop).toBeGreaterThan(0);
+    expect(seen.missing.size).toBe(3);
+  }, 60_000);
 });

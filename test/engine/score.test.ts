@@ -234,6 +234,18 @@ describe("ranking", () => {
     expect(roundTo(1.005, 2)).toBe(1.01);
     expect(roundTo(79.995, 2)).toBe(80);
   });
+  it("rounding takes its quick way only where the exact one gives the same", async () => {
+    const fc = (await import("fast-check")).default;
+    const exact = (x: number, d: number) => Math.round(Number((x * 10 ** d).toPrecision(15))) / 10 ** d;
+    // any double, and the decimals next to a half at every magnitude
+    const near = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -3, max: 3 })).map(([k, d, e]) => (k + 0.5) / 10 ** d + e * Number.EPSILON * Math.abs(k));
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), near, fc.constantFrom(0, -0, 1.005, 79.995, 1e20 + 0.5, 12345678901234.46)), fc.integer({ min: 0, max: 6 }), (x, d) => {
+        expect(Object.is(roundTo(x, d), exact(x, d))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
   it("peer groups within each parent", () => {
     const y = `id: t\ntitle: T\nversion: 1\nlevels:\n  - id: h\n  - id: x\n    parent: h\n    peers: { by: parent }\nindicators:\n  - { id: a, max: 10, rule: { type: points } }\n`;
     const units = "code,name,level,parent\nH1,H1,h,\nH2,H2,h,\nX1,X1,x,H1\nX2,X2,x,H1\nX3,X3,x,H2\n";

@@ -11,7 +11,7 @@ import {
   draw,
   firstOrder,
   layoutOf,
-  percentile,
+  percentiles,
   perturb,
   plan,
   runBlock,
@@ -202,12 +202,20 @@ describe("perturbed criteria", () => {
 });
 
 describe("statistics of the runs", () => {
-  it("nearest-rank percentiles", () => {
+  it("nearest-rank percentiles", async () => {
     const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    expect(percentile(xs, 0.05)).toBe(1);
-    expect(percentile(xs, 0.5)).toBe(5);
-    expect(percentile(xs, 0.95)).toBe(10);
-    expect(percentile([3], 0.95)).toBe(3);
+    expect([0.05, 0.5, 0.95].map(percentiles(xs, 10))).toEqual([1, 5, 10]);
+    expect(percentiles([3], 3)(0.95)).toBe(3);
+    // as the textbook has them: the value at position ceil(q n) of the sorted runs
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 300 }), fc.double({ min: 0, max: 1, noNaN: true }), (ranks, q) => {
+        const sorted = [...ranks].sort((a, b) => a - b);
+        const nearest = sorted[Math.min(ranks.length - 1, Math.max(0, Math.ceil(q * ranks.length) - 1))];
+        expect(percentiles(ranks, Math.max(...ranks))(q)).toBe(nearest);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("the default flag threshold: a tenth of the peer group, at least 2 ranks", () => {
