@@ -7,15 +7,18 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker as WorkerType } from "node:worker_threads";
+import type { ColumnarDataset } from "../engine/columnar.ts";
 import { analyse, layoutOf, runBlock, runContext, type SensitivityResult, type SensitivitySettings } from "../engine/sensitivity.ts";
 import type { Criteria } from "../model/criteria.ts";
-import type { Cell, Dataset, UnitData } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
 import type { Progress } from "./progress.ts";
 
+/** The columns as a worker gets them: typed arrays and texts, copied; no functions. */
+export type PortableColumns = Omit<ColumnarDataset, "nameOf" | "missingAt">;
+
 export interface WorkerInput {
   criteria: Criteria;
-  data: Dataset;
+  columns: PortableColumns;
   settings: SensitivitySettings;
   layout: string[];
   start: number;
@@ -92,50 +95,44 @@ function runInWorker(file: string, input: WorkerInput, into: { ranks: Int32Array
   );
 }
 
-/**
- * The data a worker needs: every cell's value, without where it was read (file, line, header),
- * which only diagnostics use. A smaller copy for each thread; the same scores.
- */
-export function withoutSources(data: Dataset): Dataset {
-  const units = data.units.map((u) => {
-    const cells = new Map<string, Cell>();
-    for (const [id, c] of u.cells) {
-      const { source: _source, ...rest } = c;
-      cells.set(id, rest as Cell);
-    }
-    const lean: UnitData = { code: u.code, name: u.name, level: u.level, attributes: u.attributes, submitted: u.submitted, cells, blanks: new Map() };
-    if (u.parent !== undefined) lean.parent = u.parent;
-    return lean;
-  });
-  return data.period === undefined ? { units } : { period: data.period, units };
+/** The columns a worker needs: the values, without the functions that name units and places
+ * (only output and diagnostics use them, and neither comes from a worker). */
+function portable(c: ColumnarDataset): PortableColumns {
+  const { nameOf: _nameOf, missingAt: _missingAt, ...rest } = c;
+  return rest;
+}
+
+/** The columns again, in a worker. */
+export function fromPortable(c: PortableColumns): ColumnarDataset {
+  return { ...c, nameOf: (g) => c.code[g] as string, missingAt: () => ({}) };
 }
 
 export async function runSensitivity(
   criteria: Criteria,
-  data: Dataset,
+  columns: ColumnarDataset,
   nominal: Result,
   settings: SensitivitySettings,
   o: { workers?: number; progress?: Progress },
 ): Promise<RunReport> {
   const started = performance.now();
   const layout = layoutOf(nominal);
-  const ctx = runContext(criteria, data, settings, layout);
+  const ctx = runContext(criteria, columns, settings, layout);
   const width = layout.length;
   // A run scores every unit, whichever units it follows.
-  const n = workerCount(o.workers, settings.runs, data.units.length);
+  const n = workerCount(o.workers, settings.runs, columns.size);
   const file = n > 0 ? workerFile() : undefined;
   const into = { ranks: new Int32Array(settings.runs * width), bands: new Int16Array(settings.runs * width), width };
   let used = 0;
   let fallback: string | undefined = n > 0 && !file ? "no bundled worker beside the running code" : undefined;
   if (n > 0 && file) {
-    const lean = withoutSources(data);
+    const lean = portable(columns);
     const workers: WorkerType[] = [];
     try {
       await Promise.all(
         Array.from({ length: n }, (_, w) => {
           const start = Math.floor((w * settings.runs) / n);
           const end = Math.floor(((w + 1) * settings.runs) / n);
-          return runInWorker(file, { criteria, data: lean, settings, layout, start, end }, into, o.progress, (x) => workers.push(x));
+          return runInWorker(file, { criteria, columns: lean, settings, layout, start, end }, into, o.progress, (x) => workers.push(x));
         }),
       );
       used = n;

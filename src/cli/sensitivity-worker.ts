@@ -3,14 +3,14 @@
 // its own entry point, dist/sensitivity-worker.js; see cli/sensitivity-runner.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import { runBlock, runContext } from "../engine/sensitivity.ts";
-import type { WorkerInput, WorkerMessage } from "./sensitivity-runner.ts";
+import { fromPortable, type WorkerInput, type WorkerMessage } from "./sensitivity-runner.ts";
 
 const port = parentPort;
 if (port) {
   const input = workerData as WorkerInput;
   const send = (m: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
   try {
-    const ctx = runContext(input.criteria, input.data, input.settings, input.layout);
+    const ctx = runContext(input.criteria, fromPortable(input.columns), input.settings, input.layout);
     const step = Math.max(1, Math.floor((input.end - input.start) / 50));
     let reported = 0;
     const block = runBlock(ctx, input.start, input.end, (done) => {

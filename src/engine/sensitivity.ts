@@ -234,8 +234,8 @@ export interface RunContext {
   columnOf: Map<string, number>;
 }
 
-export function runContext(criteria: Criteria, data: Dataset, settings: SensitivitySettings, layout: string[]): RunContext {
-  const columns = toColumns(criteria, data);
+/** What every run needs, from the data in columns (toColumns). */
+export function runContext(criteria: Criteria, columns: ColumnarDataset, settings: SensitivitySettings, layout: string[]): RunContext {
   const index = new Map(columns.code.map((c, g) => [c, g] as const));
   return {
     criteria,
@@ -600,7 +600,7 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
 /** The whole analysis in the calling thread (the CLI spreads runBlock over worker threads). */
 export function sensitivity(criteria: Criteria, data: Dataset, settings: SensitivitySettings, nominal: Result = score(criteria, data)): SensitivityResult {
   const layout = layoutOf(nominal);
-  const ctx = runContext(criteria, data, settings, layout);
+  const ctx = runContext(criteria, toColumns(criteria, data), settings, layout);
   const block = runBlock(ctx, 0, settings.runs);
   return analyse(nominal, settings, ctx.plan, layout, block.ranks, block.bands);
 }

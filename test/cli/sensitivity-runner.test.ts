@@ -1,7 +1,8 @@
 // The runner: how many threads, the fallback to this thread, and the same result either way.
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { runSensitivity, withoutSources, workerCount } from "../../src/cli/sensitivity-runner.ts";
+import { fromPortable, runSensitivity, workerCount } from "../../src/cli/sensitivity-runner.ts";
+import { rankResult, scoreColumns, toColumns } from "../../src/engine/columnar.ts";
 import { score } from "../../src/engine/score.ts";
 import { DEFAULT_SETTINGS, sensitivity } from "../../src/engine/sensitivity.ts";
 import { criteriaFrom, load } from "../helpers/model.ts";
@@ -23,18 +24,18 @@ describe("sensitivity runner", () => {
   it("without a bundled worker (the sources under test), runs in this thread with the same result", async () => {
     const settings = { ...DEFAULT_SETTINGS, runs: 50, seed: 5 };
     const nominal = score(C, DATA);
-    const report = await runSensitivity(C, DATA, nominal, settings, { workers: 2 });
+    const report = await runSensitivity(C, toColumns(C, DATA), nominal, settings, { workers: 2 });
     expect(report.workers).toBe(0);
     expect(report.fallback).toBe("no bundled worker beside the running code");
     expect(JSON.stringify(report.result.levels)).toBe(JSON.stringify(sensitivity(C, DATA, settings, nominal).levels));
   });
 
-  it("the workers' copy of the data scores the same, without where each cell was read", () => {
-    const lean = withoutSources(DATA);
-    expect(lean.units[0]!.cells.get("a")).toEqual({ kind: "number", value: 90, raw: "90" });
-    expect(DATA.units[0]!.cells.get("a")?.source?.line).toBe(2);
-    const facts = (d: typeof DATA) =>
-      score(C, d).levels[0]!.units.map((u) => [u.code, u.score, u.rank, u.status, Object.values(u.nodes).map((n) => n.rate)]);
-    expect(facts(lean)).toEqual(facts(DATA));
+  it("the workers' copy of the columns (a structured clone, without functions) scores the same", () => {
+    const columns = toColumns(C, DATA);
+    const { nameOf: _n, missingAt: _m, ...rest } = columns;
+    const copy = fromPortable(structuredClone(rest));
+    const facts = (r: ReturnType<typeof rankResult>) => r.levels[0]!.units.map((u) => [u.code, u.score, u.rank, u.status, u.band]);
+    expect(facts(rankResult(scoreColumns(C, copy)))).toEqual(facts(rankResult(scoreColumns(C, columns))));
+    expect(copy.nameOf(0)).toBe("U1");
   });
 });

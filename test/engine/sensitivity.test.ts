@@ -1,6 +1,7 @@
 // The sensitivity engine: what a run draws, the perturbed criteria it scores (maxima, weights,
 // aggregation, missing policy, a dropped indicator), and the statistics of the runs, against
 // values computed by hand.
+import { toColumns } from "../../src/engine/columnar.ts";
 import { describe, expect, it } from "vitest";
 import { runRandom } from "../../src/engine/random.ts";
 import { score } from "../../src/engine/score.ts";
@@ -291,8 +292,8 @@ describe("statistics of the runs", () => {
     const s = { ...DEFAULT_SETTINGS, runs: 60 };
     const nominal = score(C, data);
     const layout = layoutOf(nominal);
-    const whole = runBlock(runContext(C, data, s, layout), 0, 60);
-    const parts = [runBlock(runContext(C, data, s, layout), 0, 17), runBlock(runContext(C, data, s, layout), 17, 41), runBlock(runContext(C, data, s, layout), 41, 60)];
+    const whole = runBlock(runContext(C, toColumns(C, data), s, layout), 0, 60);
+    const parts = [runBlock(runContext(C, toColumns(C, data), s, layout), 0, 17), runBlock(runContext(C, toColumns(C, data), s, layout), 17, 41), runBlock(runContext(C, toColumns(C, data), s, layout), 41, 60)];
     const ranks = new Int32Array(whole.ranks.length);
     const bands = new Int16Array(whole.bands.length);
     for (const b of parts) {
@@ -308,7 +309,7 @@ describe("statistics of the runs", () => {
     const data = load(C, "code,a,b,c\nU1,60,60,20\nU2,,100,\nU3,10,10,10\n").dataset;
     const s = { ...OFF, drop: true, missing: true, runs: 200 };
     const nominal = score(C, data);
-    const ctx = runContext(C, data, s, layoutOf(nominal));
+    const ctx = runContext(C, toColumns(C, data), s, layoutOf(nominal));
     const block = runBlock(ctx, 0, 200);
     const col = layoutOf(nominal).indexOf("U2");
     const seen = new Set<number>();

@@ -43,10 +43,10 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
   if (series) report.trends = trends(series);
   if (o.sensitivity) {
     // The Monte Carlo and its worker threads load only when the section is asked for.
-    const [{ runSensitivity }, { settingsOf }] = await Promise.all([import("../sensitivity-runner.ts"), import("./sensitivity.ts")]);
+    const [{ runSensitivity }, { settingsOf }, { toColumns }] = await Promise.all([import("../sensitivity-runner.ts"), import("./sensitivity.ts"), import("../../engine/columnar.ts")]);
     const { progressBar } = await import("../progress.ts");
     const settings = settingsOf(o, loaded.criteria);
-    report.sensitivity = (await runSensitivity(loaded.criteria, loaded.dataset, result, settings, { progress: progressBar("sensitivity", settings.runs, "runs") })).result;
+    report.sensitivity = (await runSensitivity(loaded.criteria, toColumns(loaded.criteria, loaded.dataset), result, settings, { progress: progressBar("sensitivity", settings.runs, "runs") })).result;
   }
   const out = await render("report", format, report, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type SensitivitySettings } from "../../engine/sensiti
 import type { Criteria } from "../../model/criteria.ts";
 import { render } from "../../render/index.ts";
 import { select, selectSensitivity } from "../../render/select.ts";
-import { checkLevel, loadOrFail, parseTop, pickFormat, renderOptions, scoreOrFail, start, type CommonOptions } from "../context.ts";
+import { checkLevel, loadOrFail, parseTop, pickFormat, renderOptions, scoredOrFail, start, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { progressBar } from "../progress.ts";
 import { runSensitivity } from "../sensitivity-runner.ts";
@@ -58,13 +58,16 @@ export async function run([dir]: unknown[], o: SensitivityOptions): Promise<void
   const loaded = loadOrFail(dir as string | undefined, o);
   checkLevel(loaded.criteria, o.level);
   const settings = settingsOf(o, loaded.criteria);
-  // Every run scores every level (roll-ups read other levels), but follows only the units shown.
-  const nominal = select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {});
+  // The data in columns, for the nominal ranking and every run. Every run scores every level
+  // (roll-ups read other levels), but follows only the units shown.
+  const { rankResult, scoreColumns, toColumns } = await import("../../engine/columnar.ts");
+  const columns = toColumns(loaded.criteria, loaded.dataset);
+  const nominal = select(scoredOrFail(rankResult(scoreColumns(loaded.criteria, columns)), o), o.level ? { level: o.level } : {});
   // Every run keeps a rank and a band per unit (6 bytes): refuse what would not fit in memory.
   const units = nominal.levels.reduce((n, l) => n + l.units.filter((u) => u.rank !== null).length, 0);
   if (settings.runs * units > MAX_CELLS) throw new UsageError("USAGE_TOO_MANY_RUNS", { runs: settings.runs, units, max: Math.floor(MAX_CELLS / units) });
   const progress = progressBar("sensitivity", settings.runs, "runs");
-  const report = await runSensitivity(loaded.criteria, loaded.dataset, nominal, settings, { ...(workers !== undefined ? { workers } : {}), progress });
+  const report = await runSensitivity(loaded.criteria, columns, nominal, settings, { ...(workers !== undefined ? { workers } : {}), progress });
   if (report.fallback) note(`sensitivity: no worker thread (${report.fallback}); the runs used the main thread`);
   if (isVerbose()) {
     const where = report.workers > 0 ? `${report.workers} worker thread${report.workers === 1 ? "" : "s"}` : "the main thread";
