@@ -176,7 +176,21 @@ const unitScale = (ind: IndicatorNode): number => (ind.unit === "percent" ? 100 
  * Scores a dataset in columns. `full: false` keeps, of the top-level nodes, only their points
  * (what the ranking's CSV shows): a million units spare the memory of the rest.
  */
-export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full = true }: { full?: boolean } = {}): ColumnarResult {
+/**
+ * The rates of indicators' values, kept between calls on the same columns by a caller that
+ * scores them again and again under criteria that keep every rule (a sensitivity analysis): by
+ * column, rule, and level with the maximum the rule reads its points against.
+ */
+export type RateCache = WeakMap<IndicatorColumn, Map<object, Map<string, Float64Array>>>;
+
+export interface ScoreColumnsOptions {
+  /** false: of the top-level nodes, only their points (what the ranking's CSV shows) */
+  full?: boolean;
+  /** reuse the rates of values from earlier calls (see RateCache) */
+  rates?: RateCache;
+}
+
+export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full = true, rates: rateCache }: ScoreColumnsOptions = {}): ColumnarResult {
   const n = data.size;
   const diagnostics: Diagnostic[] = [];
   const out: ColumnarResult = {
@@ -282,6 +296,16 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
         if (v === undefined) memo.set(x, (v = rate(kind === "boolean" ? x === 1 : (col.texts[x] as string), ctx)));
         return v;
       };
+      // The rates of this column's values at this level, from an earlier call; else recorded
+      // for the next one, when the caller keeps them (never a roll-up's: its values change).
+      const cacheKey = `${level.id}\u0000${ruleMax}\u0000${ind.unit}`;
+      let byRule = rateCache && !rollup ? rateCache.get(col) : undefined;
+      if (rateCache && !rollup && !byRule) rateCache.set(col, (byRule = new Map()));
+      let byKey = byRule?.get(ind.rule);
+      if (byRule && !byKey) byRule.set(ind.rule, (byKey = new Map()));
+      const known = byKey?.get(cacheKey);
+      const record = byKey && !known ? new Float64Array(m).fill(NaN) : undefined;
+      if (record) byKey?.set(cacheKey, record);
       // First pass: the value of each unit. A value is scored at once unless the rule needs the
       // cohort's statistics; a missing value at once unless it is imputed from the others' rates.
       let waiting = 0;
@@ -311,12 +335,19 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
           continue;
         }
         if (s === VALUE) {
+          if (known) {
+            const x = known[p] as number;
+            if (imputes) rates[rated++] = x;
+            put(p, true, true, x * max, max, x);
+            continue;
+          }
           if (cohortRule) {
             value[withValue++] = v;
             pending[waiting++] = p;
             continue;
           }
           const x = rateAt(v);
+          if (record) record[p] = x;
           if (imputes) rates[rated++] = x;
           put(p, true, true, x * max, max, x);
           continue;
@@ -342,6 +373,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
         const p = pending[w] as number;
         if (p < 0) continue;
         const x = rateAt(value[j++] as number);
+        if (record) record[p] = x;
         if (imputes) rates[rated++] = x;
         put(p, true, true, x * max, max, x);
       }

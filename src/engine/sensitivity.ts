@@ -12,7 +12,7 @@ import type { Dataset } from "../model/data.ts";
 import type { Result, Status } from "../model/result.ts";
 import type { Level } from "../model/criteria.ts";
 import { runRandom } from "./random.ts";
-import { scoreColumns, toColumns, type ColumnarDataset } from "./columnar.ts";
+import { scoreColumns, toColumns, type ColumnarDataset, type RateCache } from "./columnar.ts";
 import { score } from "./score.ts";
 
 export type InputName = "weights" | "aggregation" | "missing" | "drop";
@@ -232,6 +232,8 @@ export interface RunContext {
   unitAt: Int32Array;
   /** an indicator's column, by id: a run's criteria may leave an indicator out */
   columnOf: Map<string, number>;
+  /** the rates of the values, the same in every run: rules, their maxima and the cohorts stay */
+  rates: RateCache;
 }
 
 /** What every run needs, from the data in columns (toColumns). */
@@ -245,6 +247,7 @@ export function runContext(criteria: Criteria, columns: ColumnarDataset, setting
     columns,
     unitAt: Int32Array.from(layout, (c) => index.get(c) as number),
     columnOf: new Map(criteria.indicators.map((ind, k) => [ind.id, k] as const)),
+    rates: new WeakMap(),
   };
 }
 
@@ -266,7 +269,7 @@ export function runBlock(ctx: RunContext, start: number, end: number, progress?:
   for (let run = start; run < end; run++) {
     const criteria = perturb(ctx.criteria, ctx.plan, draw(ctx.plan, ctx.settings, run));
     const cells = criteria.indicators.map((ind) => columns.cells[ctx.columnOf.get(ind.id) as number] as ColumnarDataset["cells"][number]);
-    const r = scoreColumns(criteria, { ...columns, cells }, { full: false });
+    const r = scoreColumns(criteria, { ...columns, cells }, { full: false, rates: ctx.rates });
     // the units ranked in each peer group of each level: where the others come
     const rankedIn = new Map<string, number>();
     const groupOf = (g: number) => `${columns.level[g]}\u0000${r.peerGroup[g]}`;
