@@ -181,7 +181,7 @@ const unitScale = (ind: IndicatorNode): number => (ind.unit === "percent" ? 100 
  * scores them again and again under criteria that keep every rule (a sensitivity analysis): by
  * column, rule, and level with the maximum the rule reads its points against.
  */
-export type RateCache = WeakMap<IndicatorColumn, Map<object, Map<string, Float64Array>>>;
+export type RateCache = WeakMap<IndicatorColumn, Map<object, Map<string, { units: Int32Array; rates: Float64Array }>>>;
 
 export interface ScoreColumnsOptions {
   /** false: of the top-level nodes, only their points (what the ranking's CSV shows) */
@@ -303,9 +303,11 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
       if (rateCache && !rollup && !byRule) rateCache.set(col, (byRule = new Map()));
       let byKey = byRule?.get(ind.rule);
       if (byRule && !byKey) byRule.set(ind.rule, (byKey = new Map()));
-      const known = byKey?.get(cacheKey);
+      // (rates by position in the level: kept for these units only)
+      const entry = byKey?.get(cacheKey);
+      const known = entry?.units === units ? entry.rates : undefined;
       const record = byKey && !known ? new Float64Array(m).fill(NaN) : undefined;
-      if (record) byKey?.set(cacheKey, record);
+      const remember = (): void => void (record && byKey?.set(cacheKey, { units, rates: record }));
       // First pass: the value of each unit. A value is scored at once unless the rule needs the
       // cohort's statistics; a missing value at once unless it is imputed from the others' rates.
       let waiting = 0;
@@ -365,7 +367,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
           put(p, true, true, 0, max, 0);
         }
       }
-      if (waiting === 0) return;
+      if (waiting === 0) return remember();
       // Second pass: values that needed the cohort, then missing values that take its mean or median.
       if (cohortRule) ctx = { max: ruleMax, unitScale: unitScale(ind), stats: cohortStats(value.subarray(0, withValue)) };
       let j = 0;
@@ -387,6 +389,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { full =
         }
         put(-1 - q, true, true, cohortRate * max, max, cohortRate);
       }
+      remember();
     };
 
     /** A group's aggregation over the level: its children scored and folded in, in order. */
@@ -537,12 +540,12 @@ function levelUnits(data: ColumnarDataset, li: number): Int32Array {
 
 /** Peer groups in order, as runs of groups whose keys compare as equal (codes equal as numbers beyond 2^53 sort as one). */
 type PeerRuns = number[][][];
-const peersByUnits = new WeakMap<Int32Array, { peerGroup: string[]; runs: PeerRuns }>();
+const peersByUnits = new WeakMap<Int32Array, { groupOf: string[]; runs: PeerRuns }>();
 
 function peerRuns(units: Int32Array, peerGroup: readonly string[]): PeerRuns {
   const known = peersByUnits.get(units);
   // (the same units grouped the same way: every unit's group as before)
-  if (known && units.every((g) => known.peerGroup[g] === peerGroup[g])) return known.runs;
+  if (known && units.every((g, p) => known.groupOf[p] === peerGroup[g])) return known.runs;
   const groups = new Map<string, number[]>();
   for (const g of units) {
     const k = peerGroup[g] as string;
@@ -558,7 +561,7 @@ function peerRuns(units: Int32Array, peerGroup: readonly string[]): PeerRuns {
     runs.push(keys.slice(i, j).map((k) => groups.get(k) as number[]));
     i = j;
   }
-  peersByUnits.set(units, { peerGroup: [...peerGroup], runs });
+  peersByUnits.set(units, { groupOf: Array.from(units, (g) => peerGroup[g] as string), runs });
   return runs;
 }
 

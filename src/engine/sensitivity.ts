@@ -228,12 +228,27 @@ export interface RunContext {
   layout: string[];
   /** the data in columns, built once for all runs */
   columns: ColumnarDataset;
-  /** per unit of the layout, its index in the columns */
+  /** per unit of the layout, its index in the columns (-1: not in the data: left out) */
   unitAt: Int32Array;
   /** an indicator's column, by id: a run's criteria may leave an indicator out */
   columnOf: Map<string, number>;
   /** the rates of the values, the same in every run: rules, their maxima and the cohorts stay */
   rates: RateCache;
+  /** each unit's peer group (of its level) as a number, from the first run */
+  groups?: { of: Int32Array; count: number };
+}
+
+/** The peer groups of a run's result, numbered: a group of one level is not the same-named group of another. */
+function peerGroupIds(columns: ColumnarDataset, peerGroup: readonly string[]): { of: Int32Array; count: number } {
+  const ids = new Map<string, number>();
+  const of = new Int32Array(columns.size);
+  for (let g = 0; g < columns.size; g++) {
+    const key = `${columns.level[g]}\u0000${peerGroup[g]}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    of[g] = id;
+  }
+  return { of, count: ids.size };
 }
 
 /** What every run needs, from the data in columns (toColumns). */
@@ -245,7 +260,7 @@ export function runContext(criteria: Criteria, columns: ColumnarDataset, setting
     plan: plan(criteria, settings),
     layout,
     columns,
-    unitAt: Int32Array.from(layout, (c) => index.get(c) as number),
+    unitAt: Int32Array.from(layout, (c) => index.get(c) ?? -1),
     columnOf: new Map(criteria.indicators.map((ind, k) => [ind.id, k] as const)),
     rates: new WeakMap(),
   };
@@ -270,14 +285,19 @@ export function runBlock(ctx: RunContext, start: number, end: number, progress?:
     const criteria = perturb(ctx.criteria, ctx.plan, draw(ctx.plan, ctx.settings, run));
     const cells = criteria.indicators.map((ind) => columns.cells[ctx.columnOf.get(ind.id) as number] as ColumnarDataset["cells"][number]);
     const r = scoreColumns(criteria, { ...columns, cells }, { full: false, rates: ctx.rates });
-    // the units ranked in each peer group of each level: where the others come
-    const rankedIn = new Map<string, number>();
-    const groupOf = (g: number) => `${columns.level[g]}\u0000${r.peerGroup[g]}`;
-    for (let g = 0; g < columns.size; g++) if ((r.rank[g] as number) > 0) rankedIn.set(groupOf(g), (rankedIn.get(groupOf(g)) ?? 0) + 1);
+    // the units ranked in each peer group of each level: where the others come (the groups are
+    // the same in every run: the criteria's levels and peers do not vary)
+    const group = (ctx.groups ??= peerGroupIds(columns, r.peerGroup));
+    const rankedIn = new Int32Array(group.count);
+    for (let g = 0; g < columns.size; g++) {
+      const k = group.of[g] as number;
+      if ((r.rank[g] as number) > 0) rankedIn[k] = (rankedIn[k] as number) + 1;
+    }
     const row = (run - start) * width;
     for (let at = 0; at < width; at++) {
       const g = unitAt[at] as number;
-      ranks[row + at] = (r.rank[g] as number) || (rankedIn.get(groupOf(g)) ?? 0) + 1;
+      if (g < 0) continue;
+      ranks[row + at] = (r.rank[g] as number) || (rankedIn[group.of[g] as number] as number) + 1;
       bands[row + at] = r.band[g] as number;
     }
     progress?.(run - start + 1);
@@ -350,36 +370,60 @@ export interface SensitivityResult {
   levels: LevelSensitivity[];
 }
 
-/** A rows × cols matrix (row-major) as cols × rows, in tiles that stay in the cache. */
-function transpose<T extends Int32Array | Int16Array>(m: T, rows: number, cols: number): T {
-  const out = new (m.constructor as new (n: number) => T)(rows * cols);
-  const T = 64;
-  for (let r0 = 0; r0 < rows; r0 += T) {
-    const r1 = Math.min(rows, r0 + T);
-    for (let c0 = 0; c0 < cols; c0 += T) {
-      const c1 = Math.min(cols, c0 + T);
-      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out[c * rows + r] = m[r * cols + c] as number;
+/**
+ * A runs × units matrix (row-major, as the runs come) read unit by unit: each unit's runs one
+ * after the other, transposed a stripe of 64 units at a time (a whole transposed copy would
+ * double the memory of the matrices; reading a column in place misses the cache at every run).
+ */
+function stripesOf(ranks: Int32Array, bands: Int16Array, runs: number, width: number) {
+  const W = 64;
+  const r = new Int32Array(W * runs);
+  const b = new Int16Array(W * runs);
+  let first = -1;
+  return (col: number): { ranks: Int32Array; bands: Int16Array; at: number } => {
+    if (first < 0 || col < first || col >= first + W) {
+      first = col - (col % W);
+      const last = Math.min(width, first + W);
+      for (let run = 0; run < runs; run++) {
+        const row = run * width;
+        for (let c = first; c < last; c++) {
+          r[(c - first) * runs + run] = ranks[row + c] as number;
+          b[(c - first) * runs + run] = bands[row + c] as number;
+        }
+      }
     }
-  }
-  return out;
+    return { ranks: r, bands: b, at: (col - first) * runs };
+  };
 }
 
 /**
- * The nearest-rank percentiles of a unit's ranks (whole numbers, `top` the largest): for q, the
- * smallest rank at or above a share q of the runs. Found by counting the ranks, not sorting them.
+ * The nearest-rank percentiles of a unit's ranks: for each q (ascending), the smallest rank at or
+ * above a share q of the runs. Ranks spread over few values are counted, others sorted.
  */
-export function percentiles(ranks: ArrayLike<number>, top: number): (q: number) => number {
-  const counts = new Int32Array(top + 1);
-  for (let r = 0; r < ranks.length; r++) counts[ranks[r] as number] = (counts[ranks[r] as number] as number) + 1;
-  return (q) => {
-    const i = Math.min(ranks.length - 1, Math.max(0, Math.ceil(q * ranks.length) - 1));
-    let seen = 0;
-    for (let v = 0; v < top; v++) {
-      seen += counts[v] as number;
-      if (seen > i) return v;
-    }
-    return top;
-  };
+export function percentiles(ranks: ArrayLike<number>, qs: readonly number[]): number[] {
+  const n = ranks.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let r = 0; r < n; r++) {
+    const x = ranks[r] as number;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  const positions = qs.map((q) => Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1)));
+  if (hi - lo > 4 * n) {
+    const sorted = Float64Array.from(ranks).sort();
+    return positions.map((i) => sorted[i] as number);
+  }
+  const counts = new Int32Array(hi - lo + 1);
+  for (let r = 0; r < n; r++) counts[(ranks[r] as number) - lo] = (counts[(ranks[r] as number) - lo] as number) + 1;
+  const out: number[] = [];
+  let seen = 0;
+  let v = 0;
+  for (const i of positions) {
+    while (seen + (counts[v] as number) <= i) seen += counts[v++] as number;
+    out.push(lo + v);
+  }
+  return out;
 }
 
 /** The default flag threshold: a tenth of the peer group's ranked units, at least 2 ranks. */
@@ -488,8 +532,7 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
   const bandIds = c.bands.list.map((b) => b.id);
   const y = new Float64Array(runs);
   // each unit's runs one after the other (the runs come run by run, every unit in a row)
-  const unitRanks = transpose(ranks, runs, width);
-  const unitBands = transpose(bands, runs, width);
+  const stripes = stripesOf(ranks, bands, runs, width);
   const bandCount = new Int32Array(bandIds.length + 1);
 
   const levels: LevelSensitivity[] = nominal.levels.map((l) => {
@@ -529,19 +572,17 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
       bandCount.fill(0);
       let sum = 0;
       let shift = 0;
-      let top = 0;
-      const at = col * runs;
+      const { ranks: unitRanks, bands: unitBands, at } = stripes(col);
       for (let r = 0; r < runs; r++) {
         const rank = unitRanks[at + r] as number;
         y[r] = rank;
         sum += rank;
         shift += Math.abs(rank - u.rank);
-        if (rank > top) top = rank;
         const b = unitBands[at + r] as number;
         const k = b < 0 ? bandIds.length : b;
         bandCount[k] = (bandCount[k] as number) + 1;
       }
-      const sorted = percentiles(y, top);
+      const [low, median, high] = percentiles(y, [0.05, 0.5, 0.95]) as [number, number, number];
       const mean = sum / runs;
       let sst = 0;
       for (let r = 0; r < runs; r++) sst += ((y[r] as number) - mean) ** 2;
@@ -549,8 +590,6 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
         total += sst;
         if (!addExplained(y, mean, sst, parts, sums, counts, explained)) indexable = false;
       }
-      const low = sorted(0.05);
-      const high = sorted(0.95);
       const wideAt = settings.wide ?? defaultWide(peers.get(u.peerGroup) ?? 0);
       const shares = bandIds.map((id, i) => ({ band: id as string | null, p: (bandCount[i] as number) / runs }));
       const none = (bandCount[bandIds.length] as number) / runs;
@@ -561,7 +600,7 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
       if (bandChange !== null && bandChange >= BAND_CHANGE_AT) bandChanging++;
       const wide = high - low > wideAt;
       if (wide) wideCount++;
-      return { ...base, median: sorted(0.5), low, high, shift: shift / runs, bands: shares, bandChange, wideAt, wide };
+      return { ...base, median, low, high, shift: shift / runs, bands: shares, bandChange, wideAt, wide };
     });
     const indices = p.inputs.map((input) => {
       if (!indexable) return { input, index: null };

@@ -128,3 +128,22 @@ describe("the columnar engine on the criteria of sensitivity runs", () => {
     expect(seen.missing.size).toBe(3);
   }, 60_000);
 });
+
+describe("rates kept between calls", () => {
+  it("serve only the same units: columns scored with other units at a level are rated afresh", () => {
+    const loaded = loadAssessment(path.join(ROOT, "samples/ca-mau-2019"), {});
+    const criteria = loaded.criteria!;
+    const columns = toColumns(criteria, loaded.dataset!);
+    const rates = new WeakMap();
+    const csv = (c: typeof columns, withRates: boolean) => rankCsv(rankResult(scoreColumns(criteria, c, withRates ? { rates } : {})), o);
+    expect(csv(columns, true)).toBe(csv(columns, false));
+    // the same cells, with the first ten communes left out of the data (level 255: none)
+    const xa = criteria.levels.findIndex((l) => l.id === "xa");
+    const level = Uint8Array.from(columns.level);
+    let moved = 0;
+    for (let g = 0; g < level.length && moved < 10; g++) if (level[g] === xa) (level[g] = 255), moved++;
+    const fewer = { ...columns, level };
+    expect(csv(fewer, true)).toBe(csv(fewer, false));
+    expect(csv(fewer, false)).not.toBe(csv(columns, false));
+  });
+});
