@@ -7,17 +7,18 @@
 // EGOV_SCORE_LARGE=auto|always|never chooses (always: at any size, the tests use it);
 // EGOV_SCORE_RANGE_BYTES sets the bytes per range a file is cut into for the worker threads.
 import { InputError, hasErrors } from "../diag/diagnostic.ts";
-import { rankResult, scoreColumns } from "../engine/columnar.ts";
+import { rankResult, scoreColumns, toColumns, type ColumnarDataset } from "../engine/columnar.ts";
 import { DEFAULT_LARGE, loadLarge, type LargeLoaded, type LargeOptions } from "../load/large/index.ts";
 import { DEFAULT_READ } from "../load/large/read.ts";
 import type { loadManifest } from "../load/manifest.ts";
+import type { Criteria } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
 import { render } from "../render/index.ts";
 import { rankCsvColumns } from "../render/rank.ts";
 import { select } from "../render/select.ts";
 import type { Format } from "../render/formats.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "./ci.ts";
-import { checkLevel, checkLoaded, langOf, overrides, renderOptions, strictly, type CommonOptions } from "./context.ts";
+import { checkLevel, checkLoaded, langOf, loadOrFail, overrides, renderOptions, strictly, type CommonOptions } from "./context.ts";
 import { writeOutput, writeOutputPieces } from "./output.ts";
 import { startProgress, type ReadProgress as Progress } from "./progress.ts";
 import { isVerbose, printDiagnostics, printError } from "./stderr.ts";
@@ -35,15 +36,9 @@ export function largeOptions(env: NodeJS.ProcessEnv = process.env): LargeOptions
   };
 }
 
-/**
- * Ranks with the large-input path when it applies and returns true; else returns what the usual
- * path can start from (the manifest, already read).
- */
-export async function rankLarge(dir: string | undefined, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined): Promise<true | { manifest?: ManifestLoad }> {
-  const opts = largeOptions();
-  if (!opts || format === "md") return {};
+/** Reads with the large-input loader, with a progress bar; its load, or what the usual path can start from. */
+async function readLarge(dir: string | undefined, o: CommonOptions, opts: LargeOptions): Promise<{ loaded: LargeLoaded; progress?: Progress } | { manifest: ManifestLoad }> {
   let progress: Progress | undefined;
-  const steps = timer();
   try {
     const large = await loadLarge(dir, overrides(o), {
       ...opts,
@@ -51,12 +46,50 @@ export async function rankLarge(dir: string | undefined, o: CommonOptions & Gate
       read: { ...opts.read, progress: (b, r) => progress?.read(b, r) },
     });
     if ("fallback" in large) return { manifest: large.manifest };
+    return { loaded: large.loaded, ...(progress ? { progress } : {}) };
+  } catch (e) {
+    progress?.done();
+    throw e;
+  }
+}
+
+/**
+ * Ranks with the large-input path when it applies and returns true; else returns what the usual
+ * path can start from (the manifest, already read).
+ */
+export async function rankLarge(dir: string | undefined, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined): Promise<true | { manifest?: ManifestLoad }> {
+  const opts = largeOptions();
+  if (!opts || format === "md") return {};
+  const steps = timer();
+  const read = await readLarge(dir, o, opts);
+  if ("manifest" in read) return read;
+  try {
     steps.mark("read");
-    await rankLoaded(large.loaded, o, format, top, progress, steps);
+    await rankLoaded(read.loaded, o, format, top, read.progress, steps);
     return true;
   } finally {
-    progress?.done();
+    read.progress?.done();
   }
+}
+
+/**
+ * An assessment in columns, for commands that score it in columns only (sensitivity): read by
+ * the large-input loader where it applies, else by the usual loader and put in columns.
+ */
+export async function loadColumns(dir: string | undefined, o: CommonOptions): Promise<{ criteria: Criteria; inputs: string[]; columns: ColumnarDataset }> {
+  const opts = largeOptions();
+  let manifest: ManifestLoad | undefined;
+  if (opts) {
+    const read = await readLarge(dir, o, opts);
+    if ("manifest" in read) manifest = read.manifest;
+    else {
+      read.progress?.done();
+      const l = checkLoaded(read.loaded, o);
+      return { criteria: l.criteria, inputs: l.inputs, columns: l.dataset };
+    }
+  }
+  const loaded = loadOrFail(dir, o, manifest);
+  return { criteria: loaded.criteria, inputs: loaded.inputs, columns: toColumns(loaded.criteria, loaded.dataset) };
 }
 
 /** With --verbose, how long each step took (and the memory at the end), on stderr. */

@@ -1,7 +1,8 @@
 // `egov-score sensitivity` as a user runs it: the built binary on the Cà Mau sample and small
 // folders; stdout, stderr and exit codes; the same bytes for a fixed seed, with or without workers.
 import { parse } from "csv-parse/sync";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { folder, run } from "../helpers/exec.ts";
@@ -61,6 +62,21 @@ describe("sensitivity on the Cà Mau sample", () => {
     expect(one.stdout).toBe(main.stdout);
     expect(two.stdout).toBe(main.stdout);
     expect(run(["sensitivity", CA_MAU, "--runs", "60", "--seed", "43", "-f", "csv"]).stdout).not.toBe(main.stdout);
+  });
+
+  it("data read by the large-input loader (in columns, on every core) gives the same bytes", async () => {
+    const { generate } = await import("../../bench/generate.mjs");
+    const dir = mkdtempSync(path.join(tmpdir(), "egov-score-sens-large-"));
+    generate(dir, 600, 4);
+    for (const where of [CA_MAU, dir]) {
+      const args = ["sensitivity", where, "--runs", "40", "-f", "csv", "--workers", "2"];
+      const usual = run(args, { env: { EGOV_SCORE_LARGE: "never" } });
+      const large = run(args, { env: { EGOV_SCORE_LARGE: "always", EGOV_SCORE_RANGE_BYTES: "20000" } });
+      expect(usual.code, usual.stderr).toBe(0);
+      expect(large.stderr).toBe(usual.stderr);
+      expect(large.stdout).toBe(usual.stdout);
+      expect(large.stdout.split("\n").length).toBeGreaterThan(100);
+    }
   });
 
   it("csv: a row per unit with the interval; not-ranked units listed without one", () => {

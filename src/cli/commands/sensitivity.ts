@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type SensitivitySettings } from "../../engine/sensiti
 import type { Criteria } from "../../model/criteria.ts";
 import { render } from "../../render/index.ts";
 import { select, selectSensitivity } from "../../render/select.ts";
-import { checkLevel, loadOrFail, parseTop, pickFormat, renderOptions, scoredOrFail, start, type CommonOptions } from "../context.ts";
+import { checkLevel, parseTop, pickFormat, renderOptions, scoredOrFail, start, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { progressBar } from "../progress.ts";
 import { runSensitivity } from "../sensitivity-runner.ts";
@@ -55,13 +55,15 @@ export async function run([dir]: unknown[], o: SensitivityOptions): Promise<void
   const format = pickFormat("sensitivity", o);
   const top = parseTop(o.top);
   const workers = o.workers === undefined ? undefined : wholeNumber("--workers", o.workers, 0, 256);
-  const loaded = loadOrFail(dir as string | undefined, o);
+  // The data in columns (read in columns on every core when it is large), for the nominal
+  // ranking and every run. Every run scores every level (roll-ups read other levels), but
+  // follows only the units shown.
+  const { loadColumns } = await import("../large.ts");
+  const { rankResult, scoreColumns } = await import("../../engine/columnar.ts");
+  const loaded = await loadColumns(dir as string | undefined, o);
+  const { columns } = loaded;
   checkLevel(loaded.criteria, o.level);
   const settings = settingsOf(o, loaded.criteria);
-  // The data in columns, for the nominal ranking and every run. Every run scores every level
-  // (roll-ups read other levels), but follows only the units shown.
-  const { rankResult, scoreColumns, toColumns } = await import("../../engine/columnar.ts");
-  const columns = toColumns(loaded.criteria, loaded.dataset);
   const nominal = select(scoredOrFail(rankResult(scoreColumns(loaded.criteria, columns)), o), o.level ? { level: o.level } : {});
   // Every run keeps a rank and a band per unit (6 bytes): refuse what would not fit in memory.
   const units = nominal.levels.reduce((n, l) => n + l.units.filter((u) => u.rank !== null).length, 0);
