@@ -3,7 +3,7 @@
 import type { RuleInput } from "../model/criteria-schema.ts";
 import type { Criteria, CriteriaNode, IndicatorNode, Text } from "../model/criteria.ts";
 import type { Cell } from "../model/data.ts";
-import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
+import type { Detail, NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { distance, fold } from "../util/similar.ts";
 import { compareCodes } from "./rank.ts";
 
@@ -72,10 +72,10 @@ export interface ExplainedIndicator {
   /** false where it is left out of the unit's maximum */
   included: boolean;
   cell?: Cell;
-  /** the rule's own account of the value, e.g. "min(1, 45 / 50)" */
-  detail?: string;
-  /** the whole arithmetic from the value to the points, e.g. "40 / 51 = 78.431373 % · rate 0.784314 × 5 = 3.921569" */
-  arithmetic?: string;
+  /** the rule's own account of the value, e.g. min(1, 45 / 50) (render/detail.ts writes it) */
+  detail?: Detail;
+  /** the whole arithmetic from the value to the points, e.g. 40 / 51 × 100 = 78.431373 · rate 0.784314 · 0.784314 × 5 = 3.921569 */
+  arithmetic?: Arithmetic;
   missing?: NonNullable<NodeScore["missing"]>;
   rate: number | null;
   points: number | null;
@@ -121,15 +121,21 @@ export interface Explanation {
 /** A number written without binary noise, at most six decimals. */
 export const num = (x: number): string => String(Math.round(x * 1e6) / 1e6);
 
-function arithmetic(n: NodeScore, cell: Cell | undefined, unitScale: number): string | undefined {
+/** From the value to the points: the value from its numerator and denominator (if it has them),
+ * the rule's account, and rate × maximum = points. Figures only: render/detail.ts writes it. */
+export interface Arithmetic {
+  ratio?: string;
+  detail: Detail;
+  points: string;
+}
+
+function arithmetic(n: NodeScore, cell: Cell | undefined, unitScale: number): Arithmetic | undefined {
   if (n.points === null || n.rate === null || n.detail === undefined) return undefined;
-  const parts: string[] = [];
+  const a: Arithmetic = { detail: n.detail, points: `${num(n.rate)} × ${num(n.max)} = ${num(n.points)}` };
   if (cell?.kind === "number" && cell.numerator !== undefined && cell.denominator !== undefined) {
-    parts.push(`${num(cell.numerator)} / ${num(cell.denominator)}${unitScale === 100 ? " × 100" : ""} = ${num(cell.value)}`);
+    a.ratio = `${num(cell.numerator)} / ${num(cell.denominator)}${unitScale === 100 ? " × 100" : ""} = ${num(cell.value)}`;
   }
-  parts.push(n.detail);
-  parts.push(`${num(n.rate)} × ${num(n.max)} = ${num(n.points)}`);
-  return parts.join(" · ");
+  return a;
 }
 
 function indicator(ind: IndicatorNode, u: UnitResult, depth: number): ExplainedIndicator {

@@ -2,6 +2,7 @@
 // A rule turns a unit's value into a rate in [0, 1]; points are rate × the applicable maximum.
 import type { DirectionName, RuleInput, RuleType } from "../model/criteria-schema.ts";
 import type { Cell } from "../model/data.ts";
+import type { Detail } from "../model/result.ts";
 
 /** Statistics of the cohort (the units of one level with a value), for cohort rules. */
 export interface CohortStats {
@@ -13,7 +14,7 @@ export interface CohortStats {
 
 export interface RuleOutcome {
   rate: number;
-  detail: string;
+  detail: Detail;
 }
 
 type RuleOf<K extends RuleType> = Extract<RuleInput, { type: K }>;
@@ -30,7 +31,7 @@ interface RuleImpl<K extends RuleType> {
   rate(rule: RuleOf<K>, value: number | boolean | string, ctx: RuleContext): number;
   /** a short account of that arithmetic, for `explain`; kept apart so that scoring a million
    * values does not format a million sentences */
-  detail(rule: RuleOf<K>, value: number | boolean | string, ctx: RuleContext): string;
+  detail(rule: RuleOf<K>, value: number | boolean | string, ctx: RuleContext): Detail;
 }
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : Number.isNaN(x) ? 0 : x);
@@ -75,7 +76,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     },
     detail(rule, v, { unitScale }) {
       const r = clamp01((v as number) / unitScale);
-      return lowerIsBetter(rule.direction) ? `1 − ${fmt(r)}` : `rate ${fmt(r)}`;
+      return { key: lowerIsBetter(rule.direction) ? "inverse" : "rate", r: fmt(r) };
     },
   },
   target: {
@@ -88,8 +89,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     },
     detail(rule, v) {
       const x = v as number;
-      if (lowerIsBetter(rule.direction)) return `${fmt(x)} ≤ ${fmt(rule.target)} ? 1 : ${fmt(rule.target)} / ${fmt(x)}`;
-      return `min(1, ${fmt(x)} / ${fmt(rule.target)})`;
+      return { key: lowerIsBetter(rule.direction) ? "targetLower" : "target", x: fmt(x), target: fmt(rule.target) };
     },
   },
   steps: {
@@ -103,9 +103,9 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     detail(rule, v, { max }) {
       const x = v as number;
       const s = stepHit(rule.steps, x);
-      if (!s) return `${fmt(x)}: no step → ${fmt(Math.min(rule.otherwise ?? 0, max))}`;
+      if (!s) return { key: "noStep", x: fmt(x), p: fmt(Math.min(rule.otherwise ?? 0, max)) };
       const cond = s.atLeast !== undefined ? `≥ ${fmt(s.atLeast)}` : `≤ ${fmt(s.atMost ?? 0)}`;
-      return `${fmt(x)} ${cond} → ${fmt(stepPoints(s, max))}`;
+      return { key: "step", x: fmt(x), cond, p: fmt(stepPoints(s, max)) };
     },
   },
   categorical: {
@@ -118,7 +118,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     },
     detail(rule, v, { max }) {
       const c = categoryOf(rule.categories, v as string);
-      return c ? `"${c.value}" → ${fmt(stepPoints(c, max))}` : `other → ${fmt(Math.min(rule.otherwise ?? 0, max))}`;
+      return c ? { key: "category", value: c.value, p: fmt(stepPoints(c, max)) } : { key: "otherCategory", x: v as string, p: fmt(Math.min(rule.otherwise ?? 0, max)) };
     },
   },
   boolean: {
@@ -129,7 +129,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
       return (lowerIsBetter(rule.direction) ? !yes : yes) ? 1 : 0;
     },
     detail(_rule, v) {
-      return (v as boolean) ? "yes" : "no";
+      return { key: (v as boolean) ? "yes" : "no" };
     },
   },
   points: {
@@ -139,7 +139,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
       return max > 0 ? clamp01((v as number) / max) : 0;
     },
     detail(_rule, v, { max }) {
-      return `min(${fmt(v as number)}, ${fmt(max)})`;
+      return { key: "points", x: fmt(v as number), max: fmt(max) };
     },
   },
   linear: {
@@ -151,7 +151,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
       return clamp01(lowerIsBetter(rule.direction) ? (rule.upper - x) / span : (x - rule.lower) / span);
     },
     detail(rule) {
-      return `goalposts ${fmt(rule.lower)}–${fmt(rule.upper)}`;
+      return { key: "goalposts", lower: fmt(rule.lower), upper: fmt(rule.upper) };
     },
   },
   relative: {
@@ -166,7 +166,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     detail(rule, v, { stats }) {
       const x = v as number;
       const s = stats as CohortStats;
-      return lowerIsBetter(rule.direction) ? `best ${fmt(s.min)} / ${fmt(x)}` : `${fmt(x)} / best ${fmt(s.max)}`;
+      return lowerIsBetter(rule.direction) ? { key: "bestOver", best: fmt(s.min), x: fmt(x) } : { key: "overBest", x: fmt(x), best: fmt(s.max) };
     },
   },
   minmax: {
@@ -181,7 +181,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     },
     detail(_rule, _v, { stats }) {
       const s = stats as CohortStats;
-      return s.max - s.min === 0 ? "all equal" : `cohort ${fmt(s.min)}–${fmt(s.max)}`;
+      return s.max - s.min === 0 ? { key: "allEqual" } : { key: "cohort", min: fmt(s.min), max: fmt(s.max) };
     },
   },
   zscore: {
@@ -195,7 +195,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
     },
     detail(_rule, v, { stats }) {
       const s = stats as CohortStats;
-      return s.sd === 0 ? "no spread" : `z ${fmt(((v as number) - s.mean) / s.sd)}`;
+      return s.sd === 0 ? { key: "noSpread" } : { key: "z", z: fmt(((v as number) - s.mean) / s.sd) };
     },
   },
   rollup: {
@@ -205,7 +205,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
       return clamp01(v as number);
     },
     detail(rule) {
-      return `${rule.stat ?? "mean"} of ${rule.level} ${rule.of ?? "total"}`;
+      return { key: "rollup", stat: rule.stat ?? "mean", level: rule.level, of: rule.of ?? "total" };
     },
   },
 };

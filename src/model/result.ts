@@ -20,7 +20,7 @@ export interface NodeScore {
   missing?: "zero" | "exclude" | "impute-mean" | "impute-median" | "error";
   cell?: Cell;
   /** a short account of the arithmetic, for `explain` */
-  detail?: string;
+  detail?: Detail;
 }
 
 export interface UnitResult {
@@ -55,3 +55,22 @@ export interface Result {
   levels: LevelResult[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * A rule's account of its arithmetic, for `explain`: a template (render/detail.ts has its words
+ * in each language) and its figures, already written as numbers are shown.
+ */
+export type Detail =
+  | { key: "rate" | "inverse"; r: string }
+  | { key: "target" | "targetLower"; x: string; target: string }
+  | { key: "step"; x: string; cond: string; p: string }
+  | { key: "noStep" | "otherCategory"; x: string; p: string }
+  | { key: "category"; value: string; p: string }
+  | { key: "yes" | "no" | "allEqual" | "noSpread" }
+  | { key: "points"; x: string; max: string }
+  | { key: "goalposts"; lower: string; upper: string }
+  | { key: "bestOver"; best: string; x: string }
+  | { key: "overBest"; x: string; best: string }
+  | { key: "cohort"; min: string; max: string }
+  | { key: "z"; z: string }
+  | { key: "rollup"; stat: string; level: string; of: string };

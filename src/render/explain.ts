@@ -5,6 +5,7 @@ import { text, type Lang } from "../model/criteria.ts";
 import type { Cell, Source } from "../model/data.ts";
 import { bandIndex, bandLabel, inert, machine, shown, type RenderOptions } from "./common.ts";
 import { ruleText } from "./criteria.ts";
+import { arithmeticText, detailText } from "./detail.ts";
 import { t } from "./labels.ts";
 import { cap } from "./report-tables.ts";
 
@@ -59,7 +60,7 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     out.push(line(`${"  ".repeat(i.depth - 1)}${i.id} · ${text(i.label, lang, i.id)}`, right));
     if (i.cell) out.push(`${pad}  ${t("value", lang).toLowerCase()}: ${inert(valueText(i.cell, lang))}${i.cell.source ? p.dim(`  ${inert(sourceText(i.cell.source, lang))}`) : ""}`);
     out.push(`${pad}  ${t("rule", lang).toLowerCase()}: ${ruleText(i.rule)}`);
-    if (i.arithmetic) out.push(`${pad}  ${t("arithmetic", lang)}: ${i.arithmetic}`);
+    if (i.arithmetic) out.push(`${pad}  ${t("arithmetic", lang)}: ${inert(arithmeticText(i.arithmetic, lang))}`);
     else if (i.missing) out.push(`${pad}  ${missingText(i, lang, dec)}`);
     else if (!i.applicable && !i.cell) out.push(`${pad}  ${p.dim(t("not-applicable", lang))}`);
   };
@@ -115,8 +116,9 @@ function indicatorJson(i: ExplainedIndicator, lang: Lang) {
         }
       : null,
     source: cell?.source ? { file: cell.source.file, line: cell.source.line, column: cell.source.column ?? null, header: cell.source.header ?? null } : null,
-    detail: i.detail ?? null,
-    arithmetic: i.arithmetic ?? null,
+    // (in one notation whatever the language: a machine format)
+    detail: i.detail ? detailText(i.detail, "en") : null,
+    arithmetic: i.arithmetic ? arithmeticText(i.arithmetic, "en") : null,
     missing: i.missing ?? null,
     rate: machine(i.rate),
     points: machine(i.points),

@@ -1,5 +1,6 @@
 // `explain` and trends at their edges: counts given as two columns, agencies, groups that do not
 // apply at a level, bonus and penalty lines, a level only in older periods, renamed bands.
+import { arithmeticText } from "../../src/render/detail.ts";
 import { describe, expect, it } from "vitest";
 import { explain, type ExplainedIndicator } from "../../src/engine/explain.ts";
 import { trends } from "../../src/engine/trend.ts";
@@ -39,8 +40,8 @@ describe("explain at its edges", () => {
   const ind = (id: string) => [...e.items, ...e.bonus, ...e.penalty].find((i) => i.id === id) as ExplainedIndicator;
 
   it("a count from two columns on a plain number: the quotient without × 100", () => {
-    expect(ind("dv").arithmetic).toBe("3 / 4 = 0.75 · rate 0.75 · 0.75 × 4 = 3");
-    expect(ind("f").arithmetic).toBe("rate 0.5 · 0.5 × 2 = 1");
+    expect(arithmeticText(ind("dv").arithmetic!, "en")).toBe("3 / 4 = 0.75 · rate 0.75 · 0.75 × 4 = 3");
+    expect(arithmeticText(ind("f").arithmetic!, "en")).toBe("rate 0.5 · 0.5 × 2 = 1");
   });
 
   it("the agency responsible for an indicator is named", () => {
@@ -53,8 +54,8 @@ describe("explain at its edges", () => {
   });
 
   it("bonus and penalty indicators of the level, each with its arithmetic", () => {
-    expect(e.bonus.map((b) => [b.id, b.role, b.points, b.arithmetic])).toEqual([["award", "bonus", 1, "yes · 1 × 1 = 1"]]);
-    expect(e.penalty.map((p) => [p.id, p.role, p.points, p.arithmetic])).toEqual([["late", "penalty", 1, "min(1, 2) · 0.5 × 2 = 1"]]);
+    expect(e.bonus.map((b) => [b.id, b.role, b.points, arithmeticText(b.arithmetic!, "en")])).toEqual([["award", "bonus", 1, "yes · 1 × 1 = 1"]]);
+    expect(e.penalty.map((p) => [p.id, p.role, p.points, arithmeticText(p.arithmetic!, "en")])).toEqual([["late", "penalty", 1, "min(1, 2) · 0.5 × 2 = 1"]]);
     expect(explain(r, unit(r, "S1")).penalty).toEqual([]);
     expect([e.unit.base, e.unit.bonus, e.unit.penalty, e.unit.score, e.unit.max]).toEqual([4, 1, 1, 4, 6]);
   });

@@ -1,4 +1,5 @@
 // Finding a unit and explaining its score, on test/fixtures/report.
+import { arithmeticText } from "../../src/render/detail.ts";
 import { describe, expect, it } from "vitest";
 import { explain, findUnit, type ExplainedGroup, type ExplainedIndicator } from "../../src/engine/explain.ts";
 import type { UnitResult } from "../../src/model/result.ts";
@@ -43,11 +44,11 @@ describe("explain", () => {
     expect(mt.cell?.raw).toBe("30/50");
     expect(mt.cell?.source).toMatchObject({ line: 3, column: 2, header: "may-tinh.num" });
     expect(mt.cell?.source?.file).toMatch(/test\/fixtures\/report\/data\/huyen\.csv$/);
-    expect(mt.arithmetic).toBe("30 / 50 × 100 = 60 · rate 0.6 · 0.6 × 5 = 3");
-    expect(ind("mang").arithmetic).toBe("no · 0 × 5 = 0");
-    expect(ind("dvc").arithmetic).toBe("rate 0.25 · 0.25 × 4 = 1");
-    expect(ind("ho-so").arithmetic).toBe("50 ≥ 10 → 1 · 0.333333 × 3 = 1");
-    expect(ind("lanh-dao").arithmetic).toBe('"pho-chu-tich" → 2 · 0.666667 × 3 = 2');
+    expect(arithmeticText(mt.arithmetic!, "en")).toBe("30 / 50 × 100 = 60 · rate 0.6 · 0.6 × 5 = 3");
+    expect(arithmeticText(ind("mang").arithmetic!, "en")).toBe("no · 0 × 5 = 0");
+    expect(arithmeticText(ind("dvc").arithmetic!, "en")).toBe("rate 0.25 · 0.25 × 4 = 1");
+    expect(arithmeticText(ind("ho-so").arithmetic!, "en")).toBe("50 ≥ 10 → 1 · 0.333333 × 3 = 1");
+    expect(arithmeticText(ind("lanh-dao").arithmetic!, "en")).toBe('"pho-chu-tich" → 2 · 0.666667 × 3 = 2');
     const groups = e.items.filter((i): i is ExplainedGroup => i.kind === "group").map((g) => [g.id, g.points, g.max]);
     expect(groups).toEqual([
       ["ha-tang", 3, 10],

@@ -1,5 +1,6 @@
 // The rule registry called directly, for the edges the scoring tests do not reach: a zero
 // maximum, lower is better everywhere, empty or flat cohorts, and the detail each rule writes.
+import { detailText } from "../../src/render/detail.ts";
 import { describe, expect, it } from "vitest";
 import { applyRule, cellValue, clamp01, cohortStats, normaliseCategory, ruleReads, rules, type CohortStats } from "../../src/engine/rules.ts";
 import type { RuleInput } from "../../src/model/criteria-schema.ts";
@@ -53,13 +54,13 @@ describe("applyRule: rate and detail", () => {
     const out = applyRule(rule, value, c);
     // 7 decimals: normalCdf's approximation is within 7.5e-8
     expect(out.rate).toBeCloseTo(rate, 7);
-    expect(out.detail).toBe(detail);
+    expect(detailText(out.detail, "en")).toBe(detail);
   });
 
   it("zscore one standard deviation either side, both directions", () => {
     // Φ(1) = 0.841345, Φ(−1) = 0.158655
     expect(applyRule({ type: "zscore" }, 35, ctx(1, { stats: cohort })).rate).toBeCloseTo(0.841345, 5);
-    expect(applyRule({ type: "zscore", direction: "lower" }, 35, ctx(1, { stats: cohort }))).toEqual({ rate: expect.closeTo(0.158655, 5), detail: "z 1" });
+    expect(applyRule({ type: "zscore", direction: "lower" }, 35, ctx(1, { stats: cohort }))).toEqual({ rate: expect.closeTo(0.158655, 5), detail: { key: "z", z: "1" } });
   });
 });
 

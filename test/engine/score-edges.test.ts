@@ -1,6 +1,7 @@
 // Scoring at its edges, hand-computed: imputation from an even or an empty cohort, roll-ups with
 // every statistic and without children, zero maxima, peer groups of units without a parent or
 // attribute, and where a missing value is reported.
+import { detailText } from "../../src/render/detail.ts";
 import { describe, expect, it } from "vitest";
 import { score, scoringOrder } from "../../src/engine/score.ts";
 import { criteriaFrom, load, scoreOf, unit } from "../helpers/model.ts";
@@ -84,7 +85,7 @@ indicators:
     // percentages 84, 28, 50, 80: mean 60.5, median (50 + 80) / 2 = 65, min 28, max 84
     const r = scoreOf(y(`{ type: rollup, level: xa, stat: ${stat} }`), data, units);
     expect(unit(r, "H1").nodes.communes?.rate).toBeCloseTo(rate, 12);
-    expect(unit(r, "H1").nodes.communes?.detail).toBe(`${stat} of xa total`);
+    expect(detailText(unit(r, "H1").nodes.communes!.detail!, "en")).toBe(`${stat} of xa total`);
   });
 
   it("of an indicator, leaving out the children where it does not count", () => {
