@@ -131,7 +131,7 @@ export interface Arithmetic {
 
 function arithmetic(n: NodeScore, cell: Cell | undefined, unitScale: number): Arithmetic | undefined {
   if (n.points === null || n.rate === null || n.detail === undefined) return undefined;
-  const a: Arithmetic = { detail: n.detail, points: `${num(n.rate)} × ${num(n.max)} = ${num(n.points)}` };
+  const a: Arithmetic = { detail: n.detail(), points: `${num(n.rate)} × ${num(n.max)} = ${num(n.points)}` };
   if (cell?.kind === "number" && cell.numerator !== undefined && cell.denominator !== undefined) {
     a.ratio = `${num(cell.numerator)} / ${num(cell.denominator)}${unitScale === 100 ? " × 100" : ""} = ${num(cell.value)}`;
   }
@@ -155,7 +155,7 @@ function indicator(ind: IndicatorNode, u: UnitResult, depth: number): ExplainedI
   };
   if (ind.agency !== undefined) e.agency = ind.agency;
   if (n?.cell) e.cell = n.cell;
-  if (n?.detail !== undefined) e.detail = n.detail;
+  if (n?.detail !== undefined) e.detail = n.detail();
   if (n?.missing !== undefined) e.missing = n.missing;
   const a = n ? arithmetic(n, n.cell, ind.unit === "percent" ? 100 : 1) : undefined;
   if (a !== undefined) e.arithmetic = a;

@@ -14,7 +14,8 @@ export interface CohortStats {
 
 export interface RuleOutcome {
   rate: number;
-  detail: Detail;
+  /** the rule's account of the arithmetic, made when asked (explain): formatting it for every cell costs more than scoring it */
+  detail: () => Detail;
 }
 
 type RuleOf<K extends RuleType> = Extract<RuleInput, { type: K }>;
@@ -247,7 +248,7 @@ export function ruleReads(rule: RuleInput): ValueKind {
 export function applyRule(rule: RuleInput, value: number | boolean | string, ctx: RuleContext): RuleOutcome {
   // The registry is keyed by type, so the cast only restores what the lookup lost.
   const impl = rules[rule.type] as RuleImpl<RuleType>;
-  return { rate: impl.rate(rule as never, value, ctx), detail: impl.detail(rule as never, value, ctx) };
+  return { rate: impl.rate(rule as never, value, ctx), detail: () => impl.detail(rule as never, value, ctx) };
 }
 
 /** The rate alone, for scoring in bulk (the columnar engine). */

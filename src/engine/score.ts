@@ -106,6 +106,9 @@ function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): NodeScore[] {
     return out;
   }
   const { outcomes, cells, rates } = rate(ind, ctx, ruleMaxAt(ind, ctx.level.id, max));
+  // the rate a missing value takes under impute-mean or impute-median: the cohort's, found once
+  let cohortRate: number | undefined;
+  const imputed = (): number => (cohortRate ??= (ind.missing === "impute-mean" ? mean(rates) : median(rates)) ?? 0);
   for (let i = 0; i < n; i++) {
     const o = outcomes[i];
     const cell = cells[i];
@@ -116,13 +119,13 @@ function scoreIndicator(ind: IndicatorNode, ctx: LevelContext): NodeScore[] {
     } else if (cell?.kind === "na") {
       out[i] = { id: ind.id, kind: "indicator", applicable: false, included: false, points: null, max: 0, rate: null, cell };
     } else {
-      out[i] = missingScore(ind, ctx.units[i] as UnitData, max, rates, ctx);
+      out[i] = missingScore(ind, ctx.units[i] as UnitData, max, imputed, ctx);
     }
   }
   return out;
 }
 
-function missingScore(ind: IndicatorNode, u: UnitData, max: number, cohortRates: number[], ctx: LevelContext): NodeScore {
+function missingScore(ind: IndicatorNode, u: UnitData, max: number, imputed: () => number, ctx: LevelContext): NodeScore {
   // Bonus and penalty points that are not claimed are simply zero: that is not missing data.
   if (ind.role !== "score") return { id: ind.id, kind: "indicator", applicable: true, included: true, points: 0, max, rate: 0 };
   switch (ind.missing) {
@@ -130,7 +133,7 @@ function missingScore(ind: IndicatorNode, u: UnitData, max: number, cohortRates:
       return { id: ind.id, kind: "indicator", applicable: true, included: false, points: null, max: 0, rate: null, missing: "exclude" };
     case "impute-mean":
     case "impute-median": {
-      const r = (ind.missing === "impute-mean" ? mean(cohortRates) : median(cohortRates)) ?? 0;
+      const r = imputed();
       return { id: ind.id, kind: "indicator", applicable: true, included: true, points: r * max, max, rate: r, missing: ind.missing };
     }
     case "error":

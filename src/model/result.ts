@@ -19,8 +19,8 @@ export interface NodeScore {
   /** how a missing value was handled, when it was missing */
   missing?: "zero" | "exclude" | "impute-mean" | "impute-median" | "error";
   cell?: Cell;
-  /** a short account of the arithmetic, for `explain` */
-  detail?: Detail;
+  /** a short account of the arithmetic, for `explain`: made when asked */
+  detail?: () => Detail;
 }
 
 export interface UnitResult {

@@ -85,7 +85,7 @@ indicators:
     // percentages 84, 28, 50, 80: mean 60.5, median (50 + 80) / 2 = 65, min 28, max 84
     const r = scoreOf(y(`{ type: rollup, level: xa, stat: ${stat} }`), data, units);
     expect(unit(r, "H1").nodes.communes?.rate).toBeCloseTo(rate, 12);
-    expect(detailText(unit(r, "H1").nodes.communes!.detail!, "en")).toBe(`${stat} of xa total`);
+    expect(detailText(unit(r, "H1").nodes.communes!.detail!(), "en")).toBe(`${stat} of xa total`);
   });
 
   it("of an indicator, leaving out the children where it does not count", () => {
