@@ -226,7 +226,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
           diagnostics.push(diag("DATA_UNKNOWN_INDICATOR", "error", { indicator: name, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, longIndicator + 1)));
           continue;
         }
-        put(u, ind, readIndicator(ind, u, t, row, { value: vi, numerator: ni, denominator: di }, s.decimal, diagnostics));
+        put(u, ind, rowReader(u, t, row, s.decimal, diagnostics)(ind, { value: vi, numerator: ni, denominator: di }));
       }
       continue;
     }
@@ -253,8 +253,9 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       const u = rowUnit(row, true);
       if (!u) continue;
       u.row ??= { file: t.file, line: row.line };
+      const read = rowReader(u, t, row, s.decimal, diagnostics);
       for (const [ind, cols] of layout) {
-        const cell = readIndicator(ind, u, t, row, cols, s.decimal, diagnostics);
+        const cell = read(ind, cols);
         if (cell) put(u, ind, cell);
         else if (cols.value >= 0 && isEmpty(cellAt(row, cols.value)) && !u.blanks.has(ind.id)) u.blanks.set(ind.id, { file: t.file, line: row.line, column: cols.value + 1 });
       }
@@ -289,13 +290,31 @@ export type CellRead = (
 export type CellProblem = (code: DiagCode, column: number, args: Record<string, string | number>, severity?: "error" | "warning") => void;
 
 /** Reads one indicator's cell(s) of a row into a typed cell; undefined when empty. */
-function readIndicator(ind: IndicatorNode, u: UnitData, t: CsvTable, row: CsvRow, cols: CellColumns, decimal: Decimal, out: Diagnostic[]): Cell | undefined {
+/** Reads the cells of one row, indicator by indicator: made once per row (a national dataset
+ * has half a million cells). */
+function rowReader(u: UnitData, t: CsvTable, row: CsvRow, decimal: Decimal, out: Diagnostic[]): (ind: IndicatorNode, cols: CellColumns) => Cell | undefined {
+  let current: IndicatorNode | undefined;
+  const at = (i: number): string => cellAt(row, i);
   const problem: CellProblem = (code, i, args, severity = "error") =>
-    out.push(diag(code, severity, { header: t.header[i] ?? "", indicator: ind.id, unit: u.code, ...args }, { file: t.file, line: row.line, column: i + 1 }));
-  const r = readCell(ind, (i) => cellAt(row, i), cols, decimal, problem);
-  if (!r) return undefined;
-  const { column, ...cell } = r;
-  return { ...cell, source: { file: t.file, line: row.line, column: column + 1, header: t.header[column] ?? "" } };
+    out.push(diag(code, severity, { header: t.header[i] ?? "", indicator: current?.id ?? "", unit: u.code, ...args }, { file: t.file, line: row.line, column: i + 1 }));
+  return (ind, cols) => {
+    current = ind;
+    const r = readCell(ind, at, cols, decimal, problem);
+    if (!r) return undefined;
+    const source = { file: t.file, line: row.line, column: r.column + 1, header: t.header[r.column] ?? "" };
+    switch (r.kind) {
+      case "number":
+        return r.numerator === undefined
+          ? { kind: "number", value: r.value, raw: r.raw, source }
+          : { kind: "number", value: r.value, numerator: r.numerator, denominator: r.denominator as number, raw: r.raw, source };
+      case "boolean":
+        return { kind: "boolean", value: r.value, raw: r.raw, source };
+      case "text":
+        return { kind: "text", value: r.value, raw: r.raw, source };
+      default:
+        return { kind: "na", raw: r.raw, source };
+    }
+  };
 }
 
 /**
