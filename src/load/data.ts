@@ -115,14 +115,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     const p = periodOf(t, row);
     if (p !== undefined) periods.add(p);
   }
-  const sortedPeriods = [...periods].sort(compareCodes);
-  let period = s.period;
-  if (period !== undefined && periods.size > 0 && !periods.has(period)) {
-    diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period, known: sortedPeriods.join(", ") }));
-  } else if (period === undefined && sortedPeriods.length > 0) {
-    period = sortedPeriods[sortedPeriods.length - 1];
-    if (sortedPeriods.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: sortedPeriods.length, periods: sortedPeriods.join(", "), period: period as string }));
-  }
+  const { period, sorted: sortedPeriods } = choosePeriod(periods, s.period, diagnostics);
   const inPeriod = (t: CsvTable, row: CsvRow): boolean => {
     const p = periodOf(t, row);
     return p === undefined || p === period;
@@ -134,7 +127,6 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     byColumn.set(ind.column, ind);
     byId.set(ind.id, ind);
   }
-  const ignore = new Set(s.ignore.map(normKey));
   const attributes = new Set(s.columns.attributes.map(normKey));
 
   /** The unit a data row is about: from the registry, or made from the row itself. */
@@ -231,23 +223,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       continue;
     }
     // Wide: a column per indicator, or a numerator and a denominator column.
-    const layout = new Map<IndicatorNode, { value: number; numerator: number; denominator: number }>();
-    t.header.forEach((h, i) => {
-      // a duplicated header is reported by the CSV reader; only its first column is read
-      if (unitFields.has(i) || h === "" || ignore.has(h) || attributes.has(h) || t.header.indexOf(h) !== i) return;
-      const m = /^(.*)\.(num|den|evidence)$/.exec(h);
-      const ind = byColumn.get(h) ?? (m ? byColumn.get(m[1] as string) : undefined);
-      if (!ind) {
-        const suggestion = closest(h, byColumn.keys())[0];
-        diagnostics.push(diag("CSV_UNKNOWN_COLUMN", "warning", { header: h, ...(suggestion ? { suggestion } : {}) }, where(t.file, 1, i + 1)));
-        return;
-      }
-      const l = layout.get(ind) ?? { value: -1, numerator: -1, denominator: -1 };
-      if (byColumn.get(h) === ind) l.value = i;
-      else if (m?.[2] === "num") l.numerator = i;
-      else if (m?.[2] === "den") l.denominator = i;
-      layout.set(ind, l);
-    });
+    const layout = wideColumns(criteria, s, t.header, unitFields, t.file, diagnostics);
     for (const row of t.rows) {
       if (!inPeriod(t, row)) continue;
       const u = rowUnit(row, true);
@@ -290,6 +266,51 @@ export type CellRead = (
 export type CellProblem = (code: DiagCode, column: number, args: Record<string, string | number>, severity?: "error" | "warning") => void;
 
 /** Reads one indicator's cell(s) of a row into a typed cell; undefined when empty. */
+/**
+ * The period scored: the one asked for (PERIOD_NOT_FOUND when the data has others only), else
+ * the latest in the data (PERIOD_LATEST when there are several). Shared with the large-input loader.
+ */
+export function choosePeriod(found: ReadonlySet<string>, asked: string | undefined, diagnostics: Diagnostic[]): { period: string | undefined; sorted: string[] } {
+  const sorted = [...found].sort(compareCodes);
+  if (asked !== undefined) {
+    if (found.size > 0 && !found.has(asked)) diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period: asked, known: sorted.join(", ") }));
+    return { period: asked, sorted };
+  }
+  const period = sorted[sorted.length - 1];
+  if (sorted.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: sorted.length, periods: sorted.join(", "), period: period as string }));
+  return { period, sorted };
+}
+
+/**
+ * What each column of a wide file holds: an indicator's value, numerator or denominator (the
+ * first of equal headers only), or nothing the criteria know (CSV_UNKNOWN_COLUMN, with the
+ * closest column). Unit fields, ignored and attribute columns are left out. Shared with the
+ * large-input loader.
+ */
+export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "columns">, header: readonly string[], unitFields: ReadonlySet<number>, file: string, diagnostics: Diagnostic[]): Map<IndicatorNode, CellColumns> {
+  const byColumn = new Map(criteria.indicators.map((ind) => [ind.column, ind] as const));
+  const ignore = new Set(s.ignore.map(normKey));
+  const attributes = new Set(s.columns.attributes.map(normKey));
+  const layout = new Map<IndicatorNode, CellColumns>();
+  header.forEach((h, i) => {
+    // a duplicated header is reported by the CSV reader; only its first column is read
+    if (unitFields.has(i) || h === "" || ignore.has(h) || attributes.has(h) || header.indexOf(h) !== i) return;
+    const m = /^(.*)\.(num|den|evidence)$/.exec(h);
+    const ind = byColumn.get(h) ?? (m ? byColumn.get(m[1] as string) : undefined);
+    if (!ind) {
+      const suggestion = closest(h, byColumn.keys())[0];
+      diagnostics.push(diag("CSV_UNKNOWN_COLUMN", "warning", { header: h, ...(suggestion ? { suggestion } : {}) }, where(file, 1, i + 1)));
+      return;
+    }
+    const l = layout.get(ind) ?? { value: -1, numerator: -1, denominator: -1 };
+    if (byColumn.get(h) === ind) l.value = i;
+    else if (m?.[2] === "num") l.numerator = i;
+    else if (m?.[2] === "den") l.denominator = i;
+    layout.set(ind, l);
+  });
+  return layout;
+}
+
 /** Reads the cells of one row, indicator by indicator: made once per row (a national dataset
  * has half a million cells). */
 function rowReader(u: UnitData, t: CsvTable, row: CsvRow, decimal: Decimal, out: Diagnostic[]): (ind: IndicatorNode, cols: CellColumns) => Cell | undefined {

@@ -4,11 +4,10 @@
 // columns instead of objects: test/load/large.test.ts holds the two to the same results.
 import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, NOT_APPLICABLE, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../engine/columnar.ts";
-import { compareCodes } from "../../engine/rank.ts";
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
-import { headerList, levelReader, where } from "../data.ts";
+import { choosePeriod, headerList, levelReader, where } from "../data.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -149,14 +148,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     if (t.spec.fields.period < 0) continue;
     for (const p of t.rows.period) if (p !== "") periods.add(p);
   }
-  const sortedPeriods = [...periods].sort(compareCodes);
-  let period = s.period;
-  if (period !== undefined && periods.size > 0 && !periods.has(period)) {
-    diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period, known: sortedPeriods.join(", ") }));
-  } else if (period === undefined && sortedPeriods.length > 0) {
-    period = sortedPeriods[sortedPeriods.length - 1];
-    if (sortedPeriods.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: sortedPeriods.length, periods: sortedPeriods.join(", "), period: period as string }));
-  }
+  const { period, sorted: sortedPeriods } = choosePeriod(periods, s.period, diagnostics);
 
   const submitted = new Uint8Array(capacity);
   const blanks = new Map<number, Source>();

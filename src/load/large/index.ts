@@ -12,12 +12,12 @@ import type { Criteria } from "../../model/criteria.ts";
 import type { ColumnarDataset } from "../../engine/columnar.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
 import { detectDelimiter, normKey, readCsv } from "../csv.ts";
+import { wideColumns } from "../data.ts";
 import { checkInput, displayPath, expandData } from "../files.ts";
 import { loadManifest, type Assessment, type Overrides } from "../manifest.ts";
 import { assemble, peerAttributes, type Table } from "./assemble.ts";
 import { DEFAULT_READ, readRows, type ReadOptions } from "./read.ts";
-import type { Entry, RowSpec } from "./rows.ts";
-import { closest } from "../../util/similar.ts";
+import type { RowSpec } from "./rows.ts";
 import { closeSync, openSync, readSync } from "node:fs";
 
 export interface LargeOptions {
@@ -121,32 +121,6 @@ function fields(header: string[], a: Assessment): RowSpec["fields"] {
   return { code: idx(a.columns.code), name: idx(a.columns.name), level: idx(a.columns.level), parent: idx(a.columns.parent), period: idx(a.columns.period) };
 }
 
-/** The wide layout of a data file, as loadData builds it, with its CSV_UNKNOWN_COLUMN warnings. */
-function wideLayout(criteria: Criteria, a: Assessment, file: string, header: string[], f: RowSpec["fields"]): { entries: Entry[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const byColumn = new Map(criteria.indicators.map((ind) => [ind.column, ind] as const));
-  const ignore = new Set(a.ignore.map(normKey));
-  const attributes = new Set(a.columns.attributes.map(normKey));
-  const unitFields = new Set(Object.values(f).filter((i) => i >= 0));
-  const layout = new Map<Entry["indicator"], Entry["cols"]>();
-  header.forEach((h, i) => {
-    if (unitFields.has(i) || h === "" || ignore.has(h) || attributes.has(h) || header.indexOf(h) !== i) return;
-    const m = /^(.*)\.(num|den|evidence)$/.exec(h);
-    const ind = byColumn.get(h) ?? (m ? byColumn.get(m[1] as string) : undefined);
-    if (!ind) {
-      const suggestion = closest(h, byColumn.keys())[0];
-      diagnostics.push(diag("CSV_UNKNOWN_COLUMN", "warning", { header: h, ...(suggestion ? { suggestion } : {}) }, { file, line: 1, column: i + 1 }));
-      return;
-    }
-    const l = layout.get(ind) ?? { value: -1, numerator: -1, denominator: -1 };
-    if (byColumn.get(h) === ind) l.value = i;
-    else if (m?.[2] === "num") l.numerator = i;
-    else if (m?.[2] === "den") l.denominator = i;
-    layout.set(ind, l);
-  });
-  return { entries: [...layout].map(([indicator, cols]) => ({ indicator, cols })), diagnostics };
-}
-
 /** The line of the first invalid byte, as decode() (load/csv.ts) names it. */
 async function invalidUtf8Line(file: string): Promise<number> {
   const { createReadStream } = await import("node:fs");
@@ -218,8 +192,11 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
       return -1;
     });
     const shown = displayPath(file);
-    const layout = registry || f.code < 0 ? { entries: [], diagnostics: [] } : wideLayout(criteria, a, shown, h.header, f);
-    plan.set(file, { head: h, spec: { path: file, delimiter: h.delimiter, decimal: a.decimal, header: h.header, headerEnd: h.end, fields: f, attributes, entries: layout.entries }, unknown: layout.diagnostics });
+    // the wide layout, as loadData reads it, with its CSV_UNKNOWN_COLUMN warnings
+    const unknown: Diagnostic[] = [];
+    const layout = registry || f.code < 0 ? new Map() : wideColumns(criteria, a, h.header, new Set(Object.values(f).filter((i) => i >= 0)), shown, unknown);
+    const entries = [...layout].map(([indicator, cols]) => ({ indicator, cols }));
+    plan.set(file, { head: h, spec: { path: file, delimiter: h.delimiter, decimal: a.decimal, header: h.header, headerEnd: h.end, fields: f, attributes, entries }, unknown });
   }
 
   opts.begin?.(bytes, criteria);
