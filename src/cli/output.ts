@@ -29,25 +29,36 @@ function guardSignals(): void {
   }
 }
 
-export function writeOutput(target: string | undefined, content: string | Uint8Array, inputs: readonly string[] = []): void {
-  if (target === undefined || target === "-") {
-    process.stdout.write(content);
-    return;
-  }
+/**
+ * Writes a file atomically: `write` fills a temporary file beside the target, which then takes
+ * the target's name. Never over an input; on failure the temporary file goes.
+ */
+function toFile(target: string, inputs: readonly string[], write: (tmp: string) => void): void {
   const abs = path.resolve(target);
   if (inputs.some((i) => path.resolve(i) === abs)) throw new UsageError("USAGE_OUTPUT_IS_INPUT", { path: target });
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   guardSignals();
   pending = tmp;
   try {
-    writeFileSync(tmp, content);
+    write(tmp);
     renameSync(tmp, abs);
   } catch (e) {
     cleanup();
-    throw new UsageError("OUTPUT_FAILED", { path: target, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    // the file system refused (full, read-only...): the user's problem; anything else is a bug
+    const err = e as NodeJS.ErrnoException;
+    if (err.syscall === undefined) throw e;
+    throw new UsageError("OUTPUT_FAILED", { path: target, detail: err.code ?? String(e) });
   } finally {
     pending = undefined;
   }
+}
+
+export function writeOutput(target: string | undefined, content: string | Uint8Array, inputs: readonly string[] = []): void {
+  if (target === undefined || target === "-") {
+    process.stdout.write(content);
+    return;
+  }
+  toFile(target, inputs, (tmp) => writeFileSync(tmp, content));
 }
 
 /**
@@ -59,26 +70,12 @@ export async function writeOutputPieces(target: string | undefined, pieces: Iter
     for (const p of pieces) if (!process.stdout.write(p)) await once(process.stdout, "drain");
     return;
   }
-  const abs = path.resolve(target);
-  if (inputs.some((i) => path.resolve(i) === abs)) throw new UsageError("USAGE_OUTPUT_IS_INPUT", { path: target });
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  guardSignals();
-  pending = tmp;
-  try {
+  toFile(target, inputs, (tmp) => {
     const fd = openSync(tmp, "w");
     try {
       for (const p of pieces) writeSync(fd, p);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, abs);
-  } catch (e) {
-    cleanup();
-    // the file system refused (full, read-only...): the user's problem; anything else is a bug
-    const err = e as NodeJS.ErrnoException;
-    if (err.syscall === undefined) throw e;
-    throw new UsageError("OUTPUT_FAILED", { path: target, detail: err.code ?? String(e) });
-  } finally {
-    pending = undefined;
-  }
+  });
 }
