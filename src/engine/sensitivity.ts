@@ -9,7 +9,7 @@
 import type { MissingPolicyName } from "../model/criteria-schema.ts";
 import type { Criteria, CriteriaNode, GroupNode, IndicatorNode } from "../model/criteria.ts";
 import type { Dataset } from "../model/data.ts";
-import type { Result, Status } from "../model/result.ts";
+import type { Result, UnitResult } from "../model/result.ts";
 import type { Level } from "../model/criteria.ts";
 import { runRandom } from "./random.ts";
 import { scoreColumns, toColumns, type ColumnarDataset, type RateCache } from "./columnar.ts";
@@ -308,18 +308,8 @@ export function runBlock(ctx: RunContext, start: number, end: number, progress?:
 // ---------------------------------------------------------------------------------------------
 // Statistics
 
-export interface UnitSensitivity {
-  code: string;
-  name: string;
-  level: string;
-  parent?: string;
-  peerGroup: string;
-  status: Status;
-  /** the nominal rank, score, percentage and band */
-  rank: number | null;
-  score: number | null;
-  percent: number | null;
-  band: string | null;
+/** A unit as the nominal ranking has it (rank, score, percentage, band), and its statistics. */
+export interface UnitSensitivity extends Pick<UnitResult, "code" | "name" | "level" | "parent" | "peerGroup" | "status" | "rank" | "score" | "percent" | "band"> {
   median: number | null;
   /** the 5th and 95th percentiles of the rank over the runs */
   low: number | null;

@@ -7,6 +7,7 @@ import type { InputInfo, LevelSensitivity, SensitivityResult, UnitSensitivity } 
 import { text, type Lang } from "../model/criteria.ts";
 import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t, type LabelKey } from "./labels.ts";
+import { unitNames } from "./select.ts";
 import { esc as escapeHtml, mdText as mdCell } from "./common.ts";
 
 const pct = (x: number | null): string => (x === null ? "" : `${Math.round(x * 100)}%`);
@@ -84,12 +85,6 @@ function peerGroups(l: LevelSensitivity): [string, UnitSensitivity[]][] {
   const groups = new Map<string, UnitSensitivity[]>();
   for (const u of l.units) groups.set(u.peerGroup, [...(groups.get(u.peerGroup) ?? []), u]);
   return [...groups];
-}
-
-function unitNames(r: SensitivityResult): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const l of r.levels) for (const u of l.units) names.set(u.code, u.name);
-  return names;
 }
 
 function groupLabel(l: LevelSensitivity, group: string, names: Map<string, string>, lang: Lang): string | undefined {
