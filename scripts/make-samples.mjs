@@ -113,6 +113,17 @@ function caMauUnits() {
 
 const TYPE_BONUS = { phuong: 0.08, thi_tran: 0.04 }; // urban wards and towns are a little ahead
 
+/** A unit's latent quality when it has no earlier year: by level, urban units a little ahead. */
+function firstQuality(unit) {
+  const [lo, hi] = QUALITY[unit.level];
+  return clamp(uniform(lo, hi) + (TYPE_BONUS[unit.type] ?? 0));
+}
+
+/** The units registry of a Cà Mau sample. */
+function writeUnits(relative, units) {
+  write(relative, toCsv(["code", "name", "level", "parent", "type"], units.map((u) => [u.code, u.name, u.level, u.parent, u.type])));
+}
+
 /** Cells set by hand: not applicable ("-", "N/A") and missing (empty) values. */
 const OVERRIDES = {
   S18: { "thanh-toan-truc-tuyen": "N/A" }, // Thanh tra tỉnh: no procedure charges a fee
@@ -177,18 +188,9 @@ data:
 period: "2019"
 `,
   );
-  write(
-    "samples/ca-mau-2019/units.csv",
-    toCsv(
-      ["code", "name", "level", "parent", "type"],
-      units.map((u) => [u.code, u.name, u.level, u.parent, u.type]),
-    ),
-  );
+  writeUnits("samples/ca-mau-2019/units.csv", units);
   const y2019 = caMauData(units, {
-    baseOf: (unit) => {
-      const [lo, hi] = QUALITY[unit.level];
-      return clamp(uniform(lo, hi) + (TYPE_BONUS[unit.type] ?? 0));
-    },
+    baseOf: firstQuality,
     overrides: OVERRIDES,
     skip: new Set([NOT_SUBMITTED]),
   });
@@ -237,20 +239,11 @@ data:
 period: "2020"
 `,
   );
-  write(
-    "samples/ca-mau-2020/units.csv",
-    toCsv(
-      ["code", "name", "level", "parent", "type"],
-      units.map((u) => [u.code, u.name, u.level, u.parent, u.type]),
-    ),
-  );
+  writeUnits("samples/ca-mau-2020/units.csv", units);
   const y2020 = caMauData(units, {
     baseOf: (unit) => {
       const before = y2019.quality.get(unit.code);
-      if (before === undefined || unit.code === NOT_SUBMITTED) {
-        const [lo, hi] = QUALITY[unit.level];
-        return clamp(uniform(lo, hi) + (TYPE_BONUS[unit.type] ?? 0));
-      }
+      if (before === undefined || unit.code === NOT_SUBMITTED) return firstQuality(unit);
       return clamp(before + 0.04 + normal(0.05) + (SHOCKS_2020[unit.code] ?? 0));
     },
     staffOf: (unit) => {
