@@ -59,10 +59,15 @@ export function finishRun(command: string, result: Result, diagnostics: readonly
  * problems before the error goes on to the error boundary (exit 2).
  */
 export function summarizeFailure<T>(command: string, body: () => T): T {
-  try {
-    return body();
-  } catch (e) {
+  const failed = (e: unknown): never => {
     if (e instanceof InputError) writeJobSummary({ command, diagnostics: e.diagnostics, failed: true }, stderrLang());
     throw e;
+  };
+  try {
+    const out = body();
+    // an async body fails later: its rejection is summarised the same way
+    return (out instanceof Promise ? out.catch(failed) : out) as T;
+  } catch (e) {
+    return failed(e);
   }
 }

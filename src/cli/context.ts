@@ -7,7 +7,7 @@ import type { Overrides } from "../load/manifest.ts";
 import type { Criteria, Lang } from "../model/criteria.ts";
 import type { Dataset } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
-import { score } from "../engine/score.ts";
+import { score } from "../engine/views.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { DEFAULT_FORMAT, FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";

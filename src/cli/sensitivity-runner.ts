@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker as WorkerType } from "node:worker_threads";
-import type { ColumnarDataset } from "../engine/columnar.ts";
+import type { ColumnarDataset } from "../model/columns.ts";
 import { analyse, layoutOf, runBlock, runContext, type SensitivityResult, type SensitivitySettings } from "../engine/sensitivity.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
@@ -97,8 +97,8 @@ function runInWorker(file: string, input: WorkerInput, into: { ranks: Int32Array
 
 /** The columns a worker needs: the values, without the functions that name units and places
  * (only output and diagnostics use them, and neither comes from a worker). */
-function portable(c: ColumnarDataset): PortableColumns {
-  const { nameOf: _nameOf, missingAt: _missingAt, ...rest } = c;
+export function portable(c: ColumnarDataset): PortableColumns {
+  const { nameOf: _nameOf, missingAt: _missingAt, cellAt: _cellAt, ...rest } = c;
   return rest;
 }
 

@@ -1,7 +1,7 @@
 // The computations behind `explain`: finding one unit by code or name, and laying out how its
 // score was made, indicator by indicator, with the groups, the total, the band and its neighbours.
 import type { RuleInput } from "../model/criteria-schema.ts";
-import type { Criteria, CriteriaNode, IndicatorNode, Text } from "../model/criteria.ts";
+import { unitScale, type Criteria, type CriteriaNode, type IndicatorNode, type Text } from "../model/criteria.ts";
 import type { Cell } from "../model/data.ts";
 import type { Detail, NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { distance, fold } from "../util/similar.ts";
@@ -129,11 +129,11 @@ export interface Arithmetic {
   points: string;
 }
 
-function arithmetic(n: NodeScore, cell: Cell | undefined, unitScale: number): Arithmetic | undefined {
+function arithmetic(n: NodeScore, cell: Cell | undefined, scale: number): Arithmetic | undefined {
   if (n.points === null || n.rate === null || n.detail === undefined) return undefined;
   const a: Arithmetic = { detail: n.detail(), points: `${num(n.rate)} × ${num(n.max)} = ${num(n.points)}` };
   if (cell?.kind === "number" && cell.numerator !== undefined && cell.denominator !== undefined) {
-    a.ratio = `${num(cell.numerator)} / ${num(cell.denominator)}${unitScale === 100 ? " × 100" : ""} = ${num(cell.value)}`;
+    a.ratio = `${num(cell.numerator)} / ${num(cell.denominator)}${scale === 100 ? " × 100" : ""} = ${num(cell.value)}`;
   }
   return a;
 }
@@ -157,7 +157,7 @@ function indicator(ind: IndicatorNode, u: UnitResult, depth: number): ExplainedI
   if (n?.cell) e.cell = n.cell;
   if (n?.detail !== undefined) e.detail = n.detail();
   if (n?.missing !== undefined) e.missing = n.missing;
-  const a = n ? arithmetic(n, n.cell, ind.unit === "percent" ? 100 : 1) : undefined;
+  const a = n ? arithmetic(n, n.cell, unitScale(ind)) : undefined;
   if (a !== undefined) e.arithmetic = a;
   return e;
 }

@@ -121,3 +121,54 @@ export function rankIndexes(n: number, key: (i: number) => number, code: (i: num
 export function bandOf<B extends { id: string; min: number }>(value: number, bands: readonly B[]): B | undefined {
   return bands.find((b) => value >= b.min);
 }
+
+/** What ranking a level reads and writes, by unit (dataset index). */
+export interface LevelRanking {
+  code: readonly string[];
+  peerGroup: readonly string[];
+  /** true for a unit that is not ranked */
+  notRanked: (g: number) => boolean;
+  /** the value ranked on: the unit's percentage or score */
+  rankedValue: (g: number) => number;
+  /** the value graded by the bands */
+  bandedValue: (g: number) => number;
+  /** written: the rank (0: none) */
+  rank: Int32Array;
+  /** written: the band's index in the list (-1: none) */
+  band: Int16Array;
+  /** scratch: each ranked unit's value rounded at the ranking's decimals */
+  key: Float64Array;
+}
+
+/**
+ * Ranks and bands of one level's units (`runs`: its peer groups, units in code order), and the
+ * level's order: peer group, rank, code, the units not ranked last in their group. Ties are
+ * values equal at the ranking's decimals; bands grade the value rounded the same way.
+ */
+export function rankLevel(runs: readonly (readonly (readonly number[])[])[], size: number, r: LevelRanking, ranking: { method: "competition" | "dense"; decimals: number; sameValue: boolean }, bands: readonly { id: string; min: number }[]): Int32Array {
+  const key = r.key;
+  const ordered = new Int32Array(size);
+  let o = 0;
+  for (const groups of runs) {
+    const run: number[] = [];
+    for (const g of groups) {
+      const ranked = g.filter((u) => !r.notRanked(u));
+      for (const u of ranked) key[u] = roundTo(r.rankedValue(u), ranking.decimals);
+      const { order, rank } = rankIndexes(ranked.length, (i) => key[ranked[i] as number] as number, (i) => r.code[ranked[i] as number] as string, ranking.method);
+      order.forEach((i, j) => {
+        const u = ranked[i] as number;
+        r.rank[u] = rank[j] as number;
+        run.push(u);
+      });
+      for (const u of g) if (r.notRanked(u)) run.push(u);
+    }
+    if (groups.length > 1) run.sort((a, b) => compareCodes(r.peerGroup[a] as string, r.peerGroup[b] as string) || (r.rank[a] || Infinity) - (r.rank[b] || Infinity) || compareCodes(r.code[a] as string, r.code[b] as string));
+    for (const u of run) ordered[o++] = u;
+  }
+  for (const u of ordered) {
+    if (r.notRanked(u)) continue;
+    const b = bandOf(ranking.sameValue ? (key[u] as number) : roundTo(r.bandedValue(u), ranking.decimals), bands);
+    r.band[u] = b ? bands.indexOf(b) : -1;
+  }
+  return ordered;
+}

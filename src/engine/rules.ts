@@ -21,7 +21,8 @@ export interface RuleOutcome {
 type RuleOf<K extends RuleType> = Extract<RuleInput, { type: K }>;
 type ValueKind = "number" | "boolean" | "text";
 
-type RuleContext = { max: number; unitScale: number; stats?: CohortStats };
+/** What a rule reads besides the value: the maximum its own points are read against, the unit's scale, the cohort's statistics (cohort rules). */
+export type RuleContext = { max: number; unitScale: number; stats?: CohortStats };
 
 interface RuleImpl<K extends RuleType> {
   /** the kind of cell the rule reads */
@@ -244,11 +245,22 @@ export function ruleReads(rule: RuleInput): ValueKind {
   return rules[rule.type].reads;
 }
 
+/** True when the rule rates a value against the cohort's statistics (declared in the registry). */
+export function isCohortRule(rule: RuleInput): boolean {
+  return rules[rule.type].cohort;
+}
+
 /** Scores one value with its rule: the rate and the account of it. */
 export function applyRule(rule: RuleInput, value: number | boolean | string, ctx: RuleContext): RuleOutcome {
   // The registry is keyed by type, so the cast only restores what the lookup lost.
   const impl = rules[rule.type] as RuleImpl<RuleType>;
   return { rate: impl.rate(rule as never, value, ctx), detail: () => impl.detail(rule as never, value, ctx) };
+}
+
+/** The rule's account of its arithmetic for one value (explain), apart from scoring. */
+export function detailOf(rule: RuleInput, value: number | boolean | string, ctx: RuleContext): Detail {
+  const impl = rules[rule.type] as RuleImpl<RuleType>;
+  return impl.detail(rule as never, value, ctx);
 }
 
 /** The rate alone, for scoring in bulk (the columnar engine). */

@@ -2,7 +2,7 @@
 // Pure. A Monte Carlo over equally defensible choices (the OECD/JRC handbook, step 7): every run
 // draws the uncertain inputs from a generator seeded by (seed, run index), builds perturbed
 // criteria from the resolved ones (no reloading, no re-parsing), re-scores the same data in
-// columns (engine/columnar.ts, which ranks as score() does), and keeps each unit's rank and band.
+// columns (engine/scoring.ts, the one engine), and keeps each unit's rank and band.
 // The statistics come from those runs alone, so a result does not depend on how the runs were
 // spread over threads. docs/sensitivity.md explains what is sampled, how, and what the indices
 // mean.
@@ -12,8 +12,11 @@ import type { Dataset } from "../model/data.ts";
 import type { Result, UnitResult } from "../model/result.ts";
 import type { Level } from "../model/criteria.ts";
 import { runRandom } from "./random.ts";
-import { scoreColumns, toColumns, type ColumnarDataset, type RateCache } from "./columnar.ts";
-import { score } from "./score.ts";
+import { toColumns, type ColumnarDataset } from "../model/columns.ts";
+import { levelCache, type LevelCache } from "./levels.ts";
+import type { RateCache } from "./rate.ts";
+import { scoreColumns } from "./scoring.ts";
+import { score } from "./views.ts";
 
 export type InputName = "weights" | "aggregation" | "missing" | "drop";
 export const INPUTS: readonly InputName[] = ["weights", "aggregation", "missing", "drop"];
@@ -234,6 +237,8 @@ export interface RunContext {
   columnOf: Map<string, number>;
   /** the rates of the values, the same in every run: rules, their maxima and the cohorts stay */
   rates: RateCache;
+  /** the levels' units and peer groups, the same in every run */
+  levels: LevelCache;
   /** each unit's peer group (of its level) as a number, from the first run */
   groups?: { of: Int32Array; count: number };
 }
@@ -263,6 +268,7 @@ export function runContext(criteria: Criteria, columns: ColumnarDataset, setting
     unitAt: Int32Array.from(layout, (c) => index.get(c) ?? -1),
     columnOf: new Map(criteria.indicators.map((ind, k) => [ind.id, k] as const)),
     rates: new WeakMap(),
+    levels: levelCache(),
   };
 }
 
@@ -284,7 +290,7 @@ export function runBlock(ctx: RunContext, start: number, end: number, progress?:
   for (let run = start; run < end; run++) {
     const criteria = perturb(ctx.criteria, ctx.plan, draw(ctx.plan, ctx.settings, run));
     const cells = criteria.indicators.map((ind) => columns.cells[ctx.columnOf.get(ind.id) as number] as ColumnarDataset["cells"][number]);
-    const r = scoreColumns(criteria, { ...columns, cells }, { full: false, rates: ctx.rates });
+    const r = scoreColumns(criteria, { ...columns, cells }, { keep: "points", rates: ctx.rates, levels: ctx.levels });
     // the units ranked in each peer group of each level: where the others come (the groups are
     // the same in every run: the criteria's levels and peers do not vary)
     const group = (ctx.groups ??= peerGroupIds(columns, r.peerGroup));

@@ -3,10 +3,11 @@
 import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
-import type { Criteria, IndicatorNode } from "../model/criteria.ts";
+import { unitScale, type Criteria, type IndicatorNode } from "../model/criteria.ts";
 import type { Cell, Dataset, Source, UnitData } from "../model/data.ts";
 import { closest } from "../util/similar.ts";
-import { normKey, type CsvRow, type CsvTable } from "./csv.ts";
+import type { CsvRow, CsvTable } from "./csv.ts";
+import { normKey } from "./dialect.ts";
 import type { Assessment } from "./manifest.ts";
 import { isEmpty, isNotApplicable, readBoolean, readNumber, type Decimal } from "./values.ts";
 
@@ -352,7 +353,7 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
     if (parts === "error") return undefined;
     const column = cols.numerator >= 0 ? cols.numerator : cols.denominator;
     if (parts === "na") return { kind: "na", raw: `${num}/${den}`, column };
-    const scale = ind.unit === "percent" ? 100 : 1;
+    const scale = unitScale(ind);
     return { kind: "number", value: (parts.n / parts.d) * scale, numerator: parts.n, denominator: parts.d, raw: `${num}/${den}`, column };
   }
   if (cols.value < 0) return undefined;

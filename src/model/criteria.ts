@@ -59,6 +59,9 @@ export interface IndicatorNode extends NodeBase {
   ruleMaxByLevel?: Map<string, number>;
 }
 
+/** What a value of the indicator's unit is read over: a percent over 100, every other unit over 1 (declared once, read by the engine, the loaders and explain). */
+export const unitScale = (ind: Pick<IndicatorNode, "unit">): number => (ind.unit === "percent" ? 100 : 1);
+
 /** The maximum an indicator's rule reads its own points against, at a level where it applies with `max`. */
 export const ruleMaxAt = (ind: IndicatorNode, level: string, max: number): number => ind.ruleMaxByLevel?.get(level) ?? max;
 

@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import { text } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
-import { NOT_RANKED, STATUS, type ColumnarResult } from "../engine/columnar.ts";
+import { NOT_RANKED, STATUS, type ColumnarResult } from "../engine/scoring.ts";
 import { bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 
@@ -114,7 +114,7 @@ export function rankJson(r: Result, o: RenderOptions): string {
 }
 
 /**
- * rankCsv of a ranking in columns (engine/columnar.ts), in pieces of `batch` rows: the same
+ * rankCsv of a ranking in columns (engine/scoring.ts), in pieces of `batch` rows: the same
  * bytes, without an object per unit (a million units). --level and --top as select() has them.
  */
 export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined, sel: { level?: string; top?: number } = {}, batch = 1000): Generator<string> {

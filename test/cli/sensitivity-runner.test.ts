@@ -1,9 +1,11 @@
 // The runner: how many threads, the fallback to this thread, and the same result either way.
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { fromPortable, runSensitivity, workerCount } from "../../src/cli/sensitivity-runner.ts";
-import { rankResult, scoreColumns, toColumns } from "../../src/engine/columnar.ts";
-import { score } from "../../src/engine/score.ts";
+import { fromPortable, portable, runSensitivity, workerCount } from "../../src/cli/sensitivity-runner.ts";
+import { toColumns } from "../../src/model/columns.ts";
+import { scoreColumns } from "../../src/engine/scoring.ts";
+import { resultOf } from "../../src/engine/views.ts";
+import { score } from "../../src/engine/views.ts";
 import { DEFAULT_SETTINGS, sensitivity } from "../../src/engine/sensitivity.ts";
 import { criteriaFrom, load } from "../helpers/model.ts";
 
@@ -32,10 +34,9 @@ describe("sensitivity runner", () => {
 
   it("the workers' copy of the columns (a structured clone, without functions) scores the same", () => {
     const columns = toColumns(C, DATA);
-    const { nameOf: _n, missingAt: _m, ...rest } = columns;
-    const copy = fromPortable(structuredClone(rest));
-    const facts = (r: ReturnType<typeof rankResult>) => r.levels[0]!.units.map((u) => [u.code, u.score, u.rank, u.status, u.band]);
-    expect(facts(rankResult(scoreColumns(C, copy)))).toEqual(facts(rankResult(scoreColumns(C, columns))));
+    const copy = fromPortable(structuredClone(portable(columns)));
+    const facts = (r: ReturnType<typeof resultOf>) => r.levels[0]!.units.map((u) => [u.code, u.score, u.rank, u.status, u.band]);
+    expect(facts(resultOf(scoreColumns(C, copy)))).toEqual(facts(resultOf(scoreColumns(C, columns))));
     expect(copy.nameOf(0)).toBe("U1");
   });
 });

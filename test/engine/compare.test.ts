@@ -2,7 +2,7 @@
 // different criteria on the two sides, indicator differences, summaries and the drop gate.
 import { describe, expect, it } from "vitest";
 import { compare, criteriaDifferences, drops, type Comparison, type UnitChange } from "../../src/engine/compare.ts";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import type { Result } from "../../src/model/result.ts";
 import { criteriaFrom, load, scoreOf } from "../helpers/model.ts";
 

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareCodes } from "../../src/engine/rank.ts";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import { rankCsv } from "../../src/render/rank.ts";
 import { criteriaFrom, load } from "../helpers/model.ts";
 

@@ -3,7 +3,8 @@
 // attribute, and where a missing value is reported.
 import { detailText } from "../../src/render/detail.ts";
 import { describe, expect, it } from "vitest";
-import { score, scoringOrder } from "../../src/engine/score.ts";
+import { scoringOrder } from "../../src/engine/levels.ts";
+import { score } from "../../src/engine/views.ts";
 import { criteriaFrom, load, scoreOf, unit } from "../helpers/model.ts";
 
 const imputed = (policy: string) => `id: t

@@ -2,7 +2,7 @@
 // ranks: small criteria sets with hand-computed results.
 import { describe, expect, it } from "vitest";
 import { compareCodes, rankGroup, roundTo } from "../../src/engine/rank.ts";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import { criteriaFrom, load, scoreOf, unit } from "../helpers/model.ts";
 
 const TWO_PILLARS = `id: t

@@ -2,9 +2,9 @@
 // fixed seed reproduces the analysis exactly, however the runs are split; a unit far ahead stays
 // first in every run; intervals do not narrow as the perturbation grows.
 import fc from "fast-check";
-import { toColumns } from "../../src/engine/columnar.ts";
+import { toColumns } from "../../src/model/columns.ts";
 import { describe, expect, it } from "vitest";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import { DEFAULT_SETTINGS, analyse, layoutOf, runBlock, runContext, sensitivity, type SensitivitySettings } from "../../src/engine/sensitivity.ts";
 import { criteriaFrom, load } from "../helpers/model.ts";
 

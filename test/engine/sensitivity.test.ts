@@ -1,10 +1,10 @@
 // The sensitivity engine: what a run draws, the perturbed criteria it scores (maxima, weights,
 // aggregation, missing policy, a dropped indicator), and the statistics of the runs, against
 // values computed by hand.
-import { toColumns } from "../../src/engine/columnar.ts";
+import { toColumns } from "../../src/model/columns.ts";
 import { describe, expect, it } from "vitest";
 import { runRandom } from "../../src/engine/random.ts";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import {
   DEFAULT_SETTINGS,
   analyse,

@@ -1,7 +1,7 @@
 // Trends over periods, by hand: per level the mean percentage and the band counts per period,
 // and each unit's percentage per period (null where absent or not ranked).
 import { describe, expect, it } from "vitest";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import { trends } from "../../src/engine/trend.ts";
 import type { Result } from "../../src/model/result.ts";
 import { criteriaFrom, load } from "../helpers/model.ts";

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import { loadCriteriaText } from "../../src/load/criteria.ts";
 import { readCsv } from "../../src/load/csv.ts";
 import { loadData } from "../../src/load/data.ts";

@@ -1,7 +1,7 @@
 // Loads and scores a fixture assessment folder through the real loaders and engine.
 import path from "node:path";
 import { expect } from "vitest";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import { loadAssessment } from "../../src/load/assessment.ts";
 import type { Result } from "../../src/model/result.ts";
 import { ROOT } from "./exec.ts";

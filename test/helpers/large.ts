@@ -2,8 +2,10 @@
 // in the same order, at the same positions, and a dataset that ranks the same. `sameAsObjectLoader`
 // checks all of it, for the tests of src/load/large.
 import { expect } from "vitest";
-import { rankResult, scoreColumns, toColumns } from "../../src/engine/columnar.ts";
-import { score } from "../../src/engine/score.ts";
+import { toColumns } from "../../src/model/columns.ts";
+import { scoreColumns } from "../../src/engine/scoring.ts";
+import { resultOf } from "../../src/engine/views.ts";
+import { score } from "../../src/engine/views.ts";
 import { loadAssessment } from "../../src/load/assessment.ts";
 import type { Overrides } from "../../src/load/manifest.ts";
 import { loadLarge, type LargeOptions } from "../../src/load/large/index.ts";
@@ -63,8 +65,8 @@ export async function sameAsObjectLoader(dir: string, read: Partial<ReadOptions>
     const a = scoreColumns(c, toColumns(c, standard.dataset));
     const b = scoreColumns(c, l.dataset);
     expect(b.diagnostics).toEqual(a.diagnostics);
-    const ranked = rankCsv(rankResult(b), o);
-    expect(ranked).toBe(rankCsv(rankResult(a), o));
+    const ranked = rankCsv(resultOf(b), o);
+    expect(ranked).toBe(rankCsv(resultOf(a), o));
     // and the object engine on the object dataset ranks the same
     expect(ranked).toBe(rankCsv(score(c, standard.dataset), o));
   }

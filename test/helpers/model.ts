@@ -1,7 +1,7 @@
 // Builds criteria and data from small YAML and CSV texts, through the real loaders, so that
 // engine tests read like the files users write.
 import { expect } from "vitest";
-import { score } from "../../src/engine/score.ts";
+import { score } from "../../src/engine/views.ts";
 import { loadCriteriaText } from "../../src/load/criteria.ts";
 import { readCsv } from "../../src/load/csv.ts";
 import { loadData } from "../../src/load/data.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { GateError, InputError, UsageError, diag, hasErrors, type Diagnostic } from "../../diag/diagnostic.ts";
 import { formatDiagnostic, message } from "../../diag/format.ts";
 import { compare, drops, type Comparison, type Drop } from "../../engine/compare.ts";
-import { score } from "../../engine/score.ts";
+import { score } from "../../engine/views.ts";
 import { loadAssessment, type Loaded } from "../../load/assessment.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";

@@ -1,23 +1,58 @@
+// `rank`: load into columns, score, then render (the CSV streamed in pieces, so a million units
+// never become a million objects), whatever the size of the data.
+import { InputError, hasErrors } from "../../diag/diagnostic.ts";
+import { scoreColumns } from "../../engine/scoring.ts";
+import { resultOf } from "../../engine/views.ts";
+import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
+import { rankCsvColumns } from "../../render/rank.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
-import { checkLevel, langOf, loadOrFail, parseTop, pickFormat, scoreOrFail, start, renderOptions, type CommonOptions } from "../context.ts";
-import { rankLarge } from "../large.ts";
-import { writeOutput } from "../output.ts";
+import { checkLevel, langOf, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
+import { loadColumns, stepTimer } from "../large.ts";
+import { writeOutput, writeOutputPieces } from "../output.ts";
+import { printDiagnostics } from "../stderr.ts";
 
 export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Promise<void> {
   start(o);
   const format = pickFormat("rank", o);
   const top = parseTop(o.top);
-  // Large data: read in columns on every core (cli/large.ts); the same output.
-  const large = await rankLarge(dir as string | undefined, o, format, top);
-  if (large === true) return;
-  const { loaded, result } = summarizeFailure("rank", () => {
-    const loaded = loadOrFail(dir as string | undefined, o, large.manifest);
-    checkLevel(loaded.criteria, o.level);
-    return { loaded, result: select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {}) };
+  const steps = stepTimer();
+  // The gate and the job summary read the ranking as the result model; the CSV alone needs only
+  // the top-level groups' points; Markdown lays out the report's statistics, from every node.
+  const gate = o.failUnder !== undefined || process.env.GITHUB_STEP_SUMMARY !== undefined;
+  const keep = format === "md" ? "all" : format === "csv" && !gate ? "points" : "top";
+  const { loaded, scored } = await summarizeFailure("rank", async () => {
+    const loaded = await loadColumns(dir as string | undefined, o, { cells: keep === "all" });
+    try {
+      steps.mark("read");
+      checkLevel(loaded.criteria, o.level);
+      loaded.progress?.step(langOf(o, loaded.criteria) === "vi" ? "chấm điểm" : "scoring");
+      const scored = scoreColumns(loaded.criteria, loaded.columns, { keep });
+      const diagnostics = strictly(scored.diagnostics, o);
+      if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+      printDiagnostics(diagnostics, langOf(o, loaded.criteria));
+      return { loaded, scored };
+    } catch (e) {
+      loaded.progress?.done();
+      throw e;
+    }
   });
-  const out = render("rank", format, top ? select(result, { top }) : result, renderOptions(o, loaded.criteria));
-  writeOutput(o.output, out, loaded.inputs);
-  finishRun("rank", result, [...loaded.diagnostics, ...result.diagnostics], o, langOf(o, loaded.criteria));
+  steps.mark("scored");
+  const lang = langOf(o, loaded.criteria);
+  loaded.progress?.step(lang === "vi" ? "ghi kết quả" : "writing");
+  const ro = renderOptions(o, loaded.criteria);
+  const level = o.level !== undefined ? { level: o.level } : {};
+  let result: Result | undefined;
+  if (format === "csv") {
+    await writeOutputPieces(o.output, rankCsvColumns(scored, ro, { ...level, ...(top !== undefined ? { top } : {}) }), loaded.inputs);
+  } else {
+    result = select(resultOf(scored), level);
+    writeOutput(o.output, render("rank", format, top ? select(result, { top }) : result, ro), loaded.inputs);
+  }
+  loaded.progress?.done();
+  steps.mark("written");
+  // (--verbose: the time of each step, where the data was large enough for the large-input reader)
+  if (loaded.reader === "large") steps.print(loaded.columns.size, "large-input");
+  if (gate) finishRun("rank", result ?? select(resultOf(scored), level), [...loaded.diagnostics, ...scored.diagnostics], o, lang);
 }

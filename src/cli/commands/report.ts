@@ -1,5 +1,5 @@
 import { hasErrors, InputError, UsageError } from "../../diag/diagnostic.ts";
-import { score } from "../../engine/score.ts";
+import { score } from "../../engine/views.ts";
 import { loadAssessment } from "../../load/assessment.ts";
 import { buildReport } from "../../engine/report.ts";
 import { trends } from "../../engine/trend.ts";
@@ -43,7 +43,7 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
   if (series) report.trends = trends(series);
   if (o.sensitivity) {
     // The Monte Carlo and its worker threads load only when the section is asked for.
-    const [{ runSensitivity }, { settingsOf }, { toColumns }] = await Promise.all([import("../sensitivity-runner.ts"), import("./sensitivity.ts"), import("../../engine/columnar.ts")]);
+    const [{ runSensitivity }, { settingsOf }, { toColumns }] = await Promise.all([import("../sensitivity-runner.ts"), import("./sensitivity.ts"), import("../../model/columns.ts")]);
     const { progressBar } = await import("../progress.ts");
     const settings = settingsOf(o, loaded.criteria);
     report.sensitivity = (await runSensitivity(loaded.criteria, toColumns(loaded.criteria, loaded.dataset), result, settings, { progress: progressBar("sensitivity", settings.runs, "runs") })).result;

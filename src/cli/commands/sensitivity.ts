@@ -59,12 +59,12 @@ export async function run([dir]: unknown[], o: SensitivityOptions): Promise<void
   // ranking and every run. Every run scores every level (roll-ups read other levels), but
   // follows only the units shown.
   const { loadColumns } = await import("../large.ts");
-  const { rankResult, scoreColumns } = await import("../../engine/columnar.ts");
+  const [{ scoreColumns }, { resultOf }] = await Promise.all([import("../../engine/scoring.ts"), import("../../engine/views.ts")]);
   const loaded = await loadColumns(dir as string | undefined, o);
   const { columns } = loaded;
   checkLevel(loaded.criteria, o.level);
   const settings = settingsOf(o, loaded.criteria);
-  const nominal = select(scoredOrFail(rankResult(scoreColumns(loaded.criteria, columns)), o), o.level ? { level: o.level } : {});
+  const nominal = select(scoredOrFail(resultOf(scoreColumns(loaded.criteria, columns, { keep: "top" })), o), o.level ? { level: o.level } : {});
   // Every run keeps a rank and a band per unit (6 bytes): refuse what would not fit in memory.
   const units = nominal.levels.reduce((n, l) => n + l.units.filter((u) => u.rank !== null).length, 0);
   if (settings.runs * units > MAX_CELLS) throw new UsageError("USAGE_TOO_MANY_RUNS", { runs: settings.runs, units, max: Math.floor(MAX_CELLS / units) });

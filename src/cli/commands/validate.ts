@@ -1,5 +1,5 @@
 import { ExitError } from "../../diag/diagnostic.ts";
-import { score } from "../../engine/score.ts";
+import { score } from "../../engine/views.ts";
 import { loadAssessment } from "../../load/assessment.ts";
 import { displayPath } from "../../load/files.ts";
 import type { Result } from "../../model/result.ts";

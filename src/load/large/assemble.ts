@@ -3,7 +3,7 @@
 // loadData (load/data.ts) for wide files, step for step and diagnostic for diagnostic, on rows in
 // columns instead of objects: test/load/large.test.ts holds the two to the same results.
 import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
-import { ABSENT, NOT_APPLICABLE, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../engine/columnar.ts";
+import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../model/columns.ts";
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
@@ -11,7 +11,7 @@ import { choosePeriod, headerList, levelReader, where } from "../data.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
-import { BLANK, FROM_RATIO, STATE_MASK, type RowSpec } from "./rows.ts";
+import type { RowSpec } from "./rows.ts";
 
 type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore">;
 
@@ -167,7 +167,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     for (const [ti, r] of more.get(u) ?? []) {
       const t = tables.data[ti] as Table;
       const e = t.spec.entries.findIndex((x) => x.indicator === ind);
-      if (e >= 0 && (t.rows.columns.state[e]?.[r] as number) & STATE_MASK) return `${t.file}:${t.rows.columns.line[r]}`;
+      if (e >= 0 && stateOf(t.rows.columns.state[e]?.[r] as number) !== ABSENT) return `${t.file}:${t.rows.columns.line[r]}`;
     }
     return undefined;
   };
@@ -273,15 +273,15 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         }
         const state = states[e] as Uint8Array;
         const st = state[r] as number;
-        const kind = st & STATE_MASK;
+        const kind = stateOf(st);
         if (kind === ABSENT) {
-          if (st & BLANK && entry.keepBlank && !blanks.has(u * K + entry.k)) blanks.set(u * K + entry.k, { file: t.file, line, column: entry.cols.value + 1 });
+          if (st & CELL_BLANK && entry.keepBlank && !blanks.has(u * K + entry.k)) blanks.set(u * K + entry.k, { file: t.file, line, column: entry.cols.value + 1 });
           continue;
         }
         const first = multi ? placedBy(u, entry.indicator) : undefined;
         if (!entry.applies[li] || first !== undefined) {
           const { cols, indicator: ind } = entry;
-          const column = (st & FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1;
+          const column = (st & CELL_FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1;
           const lvl = criteria.levels[li]?.id as string;
           if (!entry.applies[li]) {
             if (kind !== NOT_APPLICABLE) diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: lvl, unit: c }, where(t.file, line, column)));
@@ -323,7 +323,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       const from: IndicatorColumn = { state, value: t.rows.columns.value[e] as Float64Array | Int32Array, wide: t.rows.columns.wide[e] as Map<number, number>, texts: [] };
       for (let r = 0; r < rows.length; r++) {
         const u = rows[r] as number;
-        const st = (state[r] as number) & STATE_MASK;
+        const st = stateOf(state[r] as number);
         if (u < 0 || st === ABSENT) continue;
         col.state[u] = st;
         if (st !== VALUE) continue;

@@ -9,9 +9,10 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import type { Criteria } from "../../model/criteria.ts";
-import type { ColumnarDataset } from "../../engine/columnar.ts";
+import type { ColumnarDataset } from "../../model/columns.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
-import { detectDelimiter, normKey, readCsv } from "../csv.ts";
+import { readCsv } from "../csv.ts";
+import { byteOrderMark, detectDelimiter, duplicateHeaders, isWorkbook, looksLikeUtf16, normKey, recordStartLine } from "../dialect.ts";
 import { wideColumns } from "../data.ts";
 import { checkInput, displayPath, expandData } from "../files.ts";
 import { loadManifest, type Assessment, type Overrides } from "../manifest.ts";
@@ -61,16 +62,12 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
       const bytes = Buffer.allocUnsafe(Math.min(n, size));
       const got = readSync(fd, bytes, 0, bytes.length, 0);
       const b = bytes.subarray(0, got);
-      if ((b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0)) return { fallback: "a workbook" };
-      const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-      if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return { fallback: "UTF-16" };
+      if (isWorkbook(b)) return { fallback: "a workbook" };
+      const mark = byteOrderMark(b);
+      const bom = mark?.encoding === "utf-8";
+      if (mark && !bom) return { fallback: "UTF-16" };
       if (!bom && a.encoding !== "auto" && a.encoding !== "utf-8") return { fallback: a.encoding };
-      if (!bom && a.encoding === "auto") {
-        let zeros = 0;
-        const m = Math.min(b.length, 4096);
-        for (let i = 1; i < m; i += 2) if (b[i] === 0) zeros++;
-        if (m >= 4 && zeros > m / 4) return { fallback: "UTF-16 without a byte-order mark" };
-      }
+      if (!bom && a.encoding === "auto" && looksLikeUtf16(b)) return { fallback: "UTF-16 without a byte-order mark" };
       const whole = got >= size;
       const complete = whole ? b : b.subarray(0, b.lastIndexOf(10) + 1);
       const text = new TextDecoder("utf-8").decode(complete.subarray(bom ? 3 : 0)).replace(/\r\n?/g, "\n");
@@ -90,14 +87,9 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
         continue;
       }
       const header = first.record.map(normKey);
-      const headerLine = first.info.lines - (first.raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0);
+      const headerLine = recordStartLine(first);
       const end = afterLine(b, first.info.lines);
-      const diagnostics: Diagnostic[] = [];
-      const seen = new Map<string, number>();
-      header.forEach((h, i) => {
-        if (h !== "" && seen.has(h)) diagnostics.push(diag("CSV_DUPLICATE_HEADER", "error", { header: h }, { file: shown, line: headerLine, column: i + 1 }));
-        seen.set(h, i);
-      });
+      const diagnostics = duplicateHeaders(header).map((i) => diag("CSV_DUPLICATE_HEADER", "error", { header: header[i] as string }, { file: shown, line: headerLine, column: i + 1 }));
       return { header, headerLine, end, delimiter, diagnostics };
     }
   } finally {
@@ -131,7 +123,7 @@ async function invalidUtf8Line(file: string): Promise<number> {
     let b = chunk as Buffer;
     if (!started) {
       started = true;
-      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+      if (byteOrderMark(b)?.encoding === "utf-8") b = b.subarray(3);
     }
     const text = decoder.decode(b, { stream: true });
     const at = text.indexOf("\ufffd");

@@ -14,6 +14,7 @@ import { Worker } from "node:worker_threads";
 import { packageRoot } from "../shipped.ts";
 import { decimalEntry, readRange, scanRange, type CellProblemAt, type LineProblem, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
 import { joinTexts, type Coded, type Texts } from "./texts.ts";
+import { stateOf, VALUE } from "../../model/columns.ts";
 import type { Columns, Job } from "./worker.ts";
 
 export interface ReadOptions {
@@ -273,7 +274,7 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
       if (global.every((g, i) => g === i)) return;
       const state = columns.state[k] as Uint8Array;
       const value = columns.value[k] as Float64Array | Int32Array;
-      for (let r = 0; r < x.rows; r++) if (((state[offset + r] as number) & 3) === 1) value[offset + r] = global[value[offset + r] as number] as number;
+      for (let r = 0; r < x.rows; r++) if (stateOf(state[offset + r] as number) === VALUE) value[offset + r] = global[value[offset + r] as number] as number;
     });
     for (const p of x.problems) out.problems.push({ row: row + p.row, entry: p.entry, diagnostic: { ...p.diagnostic, line: (columns.line[offset + p.row] as number) } });
     for (const d of x.csv) out.csv.push({ ...d, line: d.line + lineOffset });

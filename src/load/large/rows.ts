@@ -13,8 +13,9 @@ import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { Transform, type TransformCallback } from "node:stream";
 import { parse } from "csv-parse";
 import type { Diagnostic } from "../../diag/diagnostic.ts";
-import type { IndicatorNode } from "../../model/criteria.ts";
-import { normKey } from "../csv.ts";
+import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, VALUE, WIDE_SCALE, withScale } from "../../model/columns.ts";
+import { unitScale, type IndicatorNode } from "../../model/criteria.ts";
+import { classifyRecord, headerKey, normKey } from "../dialect.ts";
 import { numberRange, readCell, type CellColumns, type CellRead } from "../data.ts";
 import { isEmpty, type Decimal } from "../values.ts";
 import { codedWriter, textWriter, type Coded, type Texts } from "./texts.ts";
@@ -63,18 +64,14 @@ export interface Scan {
   invalidUtf8: boolean;
 }
 
-// States of a cell in the row columns: the engine's state (bits 0-1: ABSENT, VALUE,
-// NOT_APPLICABLE), whether the value cell was empty (a blank, for MISSING_VALUE positions), and
-// whether the cell came from the numerator and denominator columns (its source column).
-export const STATE_MASK = 3;
-export const BLANK = 4;
-export const FROM_RATIO = 8;
+// The row columns' state bytes are the data model's (model/columns.ts): the cell's state, and
+// the loader's flags CELL_BLANK and CELL_FROM_RATIO for the positions of its problems.
 
 export interface RowColumns {
   /** per entry, per row: the state */
   state: Uint8Array[];
   /** per entry, per row: the number, the boolean (1, 0), or the text's index in `texts`: as
-   * engine/columnar.ts's IndicatorColumn has them (decimal digits where `decimal(entry)`) */
+   * model/columns.ts's IndicatorColumn has them (decimal digits where `decimal(entry)`) */
   value: (Float64Array | Int32Array)[];
   /** per entry, the values that are not a decimal of 9 digits or fewer, by row */
   wide: Map<number, number>[];
@@ -86,8 +83,6 @@ export interface RowColumns {
  * whose values are quotients. */
 export const decimalEntry = (e: Entry): boolean => !(e.cols.numerator >= 0 && e.cols.denominator >= 0);
 
-const SCALE = 4;
-const WIDE_SCALE = 15 << SCALE;
 
 /** A problem of a row of the file (its file is set by the caller). */
 export type LineProblem = Omit<Diagnostic, "file" | "column"> & { line: number };
@@ -270,7 +265,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
   const res = { rows: 0, texts: entries.map((): string[] => []), wide: out.wide, problems: [] as CellProblemAt[], csv: [] as LineProblem[] } as Omit<RowOutcome, "code" | "name" | "level" | "parent" | "period" | "attributes"> & Partial<RowOutcome>;
   const textIndex = entries.map(() => new Map<string, number>());
   const memo = entries.map(() => new Map<string, CellRead | undefined>());
-  const headerKey = header.join("\u0000");
+  const key = headerKey(header);
   const width = header.length;
   const sep = decimal === "," ? 44 : 46;
   const exact = scan.irregular;
@@ -292,10 +287,10 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
       state[row] = flags;
       v[row] = x;
     } else if (scale >= 0) {
-      state[row] = flags | (scale << SCALE);
+      state[row] = withScale(flags, scale);
       v[row] = digits;
     } else {
-      state[row] = flags | WIDE_SCALE;
+      state[row] = withScale(flags, WIDE_SCALE);
       (out.wide[k] as Map<number, number>).set(row, x);
     }
   };
@@ -310,25 +305,17 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
       return;
     }
     records++;
-    let blank = true;
-    for (const c of record) {
-      if (c.trim() !== "") {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) return;
-    // The header again, often after a byte-order mark: two exports pasted into one file.
-    if (normKey(record[0] as string) === header[0] && record.map(normKey).join("\u0000") === headerKey) {
+    const k = classifyRecord(record, header, key);
+    if (k.kind === "blank") return;
+    if (k.kind === "repeated-header") {
       res.csv.push({ code: "CSV_REPEATED_HEADER", severity: "warning", args: { first: range.first ? headerLine : -1 }, line });
       return;
     }
-    cells = record;
-    while (cells.length > width && (cells[cells.length - 1] ?? "").trim() === "") cells = cells.slice(0, -1);
-    if (cells.length !== width) {
-      res.csv.push({ code: "CSV_RAGGED", severity: "error", args: { expected: width, actual: cells.length }, line });
+    if (k.kind === "ragged") {
+      res.csv.push({ code: "CSV_RAGGED", severity: "error", args: { expected: width, actual: k.actual }, line });
       return;
     }
+    cells = k.cells;
     const row = offset + res.rows;
     // Slots were counted from the range's line ends: a row beyond them would be a bug here.
     if (row >= out.line.length) throw new Error(`rows beyond the ${out.line.length} slots counted in ${spec.path}`);
@@ -353,7 +340,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
           const x = decimalValue;
           const b = bounds[k] as [number, number];
           if (x >= b[0] && x <= b[1]) {
-            put(k, row, state, 1, x, decimalDigits, decimalScale);
+            put(k, row, state, VALUE, x, decimalDigits, decimalScale);
             continue;
           }
         }
@@ -365,7 +352,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
         const num = plainNumber(cells[cols.numerator] as string, sep);
         const den = plainNumber(cells[cols.denominator] as string, sep);
         if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
-          put(k, row, state, 1 | FROM_RATIO, (num / den) * (ind.unit === "percent" ? 100 : 1), 0, -1);
+          put(k, row, state, VALUE | CELL_FROM_RATIO, (num / den) * unitScale(ind), 0, -1);
           continue;
         }
       }
@@ -385,12 +372,12 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
         if (!ratio && !complained && read?.kind !== "number" && m.size < 256) m.set(raw, read);
       }
       if (!read) {
-        state[row] = cols.value >= 0 && isEmpty(raw) ? BLANK : 0;
+        state[row] = cols.value >= 0 && isEmpty(raw) ? CELL_BLANK : ABSENT;
         continue;
       }
-      const from = read.column === cols.value ? 0 : FROM_RATIO;
+      const from = read.column === cols.value ? 0 : CELL_FROM_RATIO;
       if (read.kind === "na") {
-        state[row] = 2 | from;
+        state[row] = NOT_APPLICABLE | from;
         continue;
       }
       let x: number;

@@ -1,0 +1,165 @@
+// Unit data in columns: the one data model every loader fills and the engine scores. One typed
+// array per indicator (a byte of state and a value per unit) instead of an object per cell, so
+// that a national dataset, or a million units, costs a few bytes a cell.
+//
+// The state byte of a cell, named here once for every reader and writer:
+//
+//   bits 0-1  CellState: ABSENT, VALUE or NOT_APPLICABLE            (what the engine reads)
+//   bit  2    CELL_BLANK: the value cell was there but empty         (the loader's, for positions)
+//   bit  3    CELL_FROM_RATIO: the value came from `.num` and `.den`  (the loader's, for positions)
+//   bits 4-7  the decimal scale of a value kept as digits (see encodeDecimal), WIDE_SCALE when the
+//             value did not fit and is kept in `wide`
+import type { Criteria, IndicatorNode } from "./criteria.ts";
+import type { Cell, Dataset, Source } from "./data.ts";
+
+/** How a unit's cell of an indicator stands. */
+export const ABSENT = 0;
+export const VALUE = 1;
+export const NOT_APPLICABLE = 2;
+export type CellState = typeof ABSENT | typeof VALUE | typeof NOT_APPLICABLE;
+
+/** The bits of the state byte that hold the CellState. */
+export const STATE_MASK = 0b11;
+/** The loader's flag: the value cell was present and empty (MISSING_VALUE points at it). */
+export const CELL_BLANK = 0b100;
+/** The loader's flag: the value is a quotient of the numerator and denominator columns. */
+export const CELL_FROM_RATIO = 0b1000;
+/** Where the decimal scale starts in the state byte. */
+const SCALE_SHIFT = 4;
+/** The scale that says "the value is in `wide`, not in digits". */
+export const WIDE_SCALE = 15;
+
+/** The CellState of a state byte. */
+export const stateOf = (stateByte: number): CellState => (stateByte & STATE_MASK) as CellState;
+/** A state byte's decimal scale (WIDE_SCALE: the value is in `wide`). */
+export const scaleOf = (stateByte: number): number => stateByte >> SCALE_SHIFT;
+/** A state byte of a VALUE kept as digits at `scale` decimals, with the loader's flags. */
+export const withScale = (flags: number, scale: number): number => flags | (scale << SCALE_SHIFT);
+
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** The kind of cell an indicator's column holds: what its unit says. */
+export type CellKind = "number" | "boolean" | "text";
+export const cellKind = (ind: Pick<IndicatorNode, "unit">): CellKind => (ind.unit === "boolean" ? "boolean" : ind.unit === "text" ? "text" : "number");
+
+export interface IndicatorColumn {
+  /** per unit: the state byte (see the top of this file) */
+  state: Uint8Array;
+  /**
+   * per unit with a value: the number; a boolean as 1 or 0; a text as its index in `texts`.
+   * Either the values themselves (Float64Array), or, in half the memory, their decimal digits
+   * (Int32Array, see decodeDecimal).
+   */
+  value: Float64Array | Int32Array;
+  /** the values that did not fit in 9 decimal digits, by unit (their scale is WIDE_SCALE) */
+  wide?: Map<number, number>;
+  /** the distinct texts of a text indicator */
+  texts: string[];
+}
+
+/**
+ * A value kept as decimal digits: digits / 10^scale. Two exact doubles divided give the
+ * correctly rounded value of the decimal, which is what Number() reads from its text.
+ */
+export const decodeDecimal = (digits: number, scale: number): number => digits / (POW10[scale] as number);
+
+/** A unit's value in a column, whatever way it is kept. */
+export function valueAt(col: IndicatorColumn, g: number): number {
+  const v = col.value;
+  if (v instanceof Float64Array) return v[g] as number;
+  const scale = scaleOf(col.state[g] as number);
+  return scale === WIDE_SCALE ? (col.wide?.get(g) as number) : decodeDecimal(v[g] as number, scale);
+}
+
+/** A unit's value as its rule reads it: a number, a yes/no, or a text. */
+export function cellValueAt(col: IndicatorColumn, g: number, kind: CellKind): number | boolean | string {
+  const x = valueAt(col, g);
+  return kind === "number" ? x : kind === "boolean" ? x === 1 : (col.texts[x] as string);
+}
+
+/** The unit a level index stands for when the unit matches no level of the criteria. */
+export const NO_LEVEL = 255;
+
+/** Unit data in columns: the units (in the order of the loader) and their cells. */
+export interface ColumnarDataset {
+  period?: string;
+  size: number;
+  code: string[];
+  /** the unit's name (kept as bytes by the large-input loader: read when shown) */
+  nameOf: (i: number) => string;
+  /** index into criteria.levels (NO_LEVEL: none) */
+  level: Uint8Array;
+  parent: (string | undefined)[];
+  /** the unit attributes that peer groups use, by name */
+  attributes: Map<string, (string | undefined)[]>;
+  /** 1 when a data row or cell was found for the unit */
+  submitted: Uint8Array;
+  /** one per indicator of criteria.indicators, in that order */
+  cells: IndicatorColumn[];
+  /** unit code -> index, when the loader has one (roll-ups use it) */
+  index?: Map<string, number>;
+  /** where a missing value is pointed at (the `error` policy): the empty cell, else the unit's row */
+  missingAt(unit: number, indicator: number): Source | Record<string, never>;
+  /** the cell as it was read (its text and where), when the loader kept it: what explain and score show */
+  cellAt?(unit: number, indicator: number): Cell | undefined;
+}
+
+/** The dataset of the object loader in columns. */
+export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
+  const n = data.units.length;
+  const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
+  const attributes = new Map<string, (string | undefined)[]>();
+  for (const l of criteria.levels) {
+    const a = l.peers.attribute;
+    if (l.peers.by === "attribute" && a !== undefined && !attributes.has(a)) attributes.set(a, data.units.map((u) => u.attributes[a]));
+  }
+  const cells = criteria.indicators.map((ind): IndicatorColumn => {
+    const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts: [] };
+    const value = col.value as Float64Array;
+    const textIndex = new Map<string, number>();
+    const kind = cellKind(ind);
+    data.units.forEach((u, i) => {
+      const cell = u.cells.get(ind.id);
+      if (!cell) return;
+      if (cell.kind === "na") {
+        col.state[i] = NOT_APPLICABLE;
+        return;
+      }
+      // a cell of another kind than the indicator's unit is no value the rule can read
+      if (cell.kind !== kind) return;
+      col.state[i] = VALUE;
+      if (cell.kind === "number") value[i] = cell.value;
+      else if (cell.kind === "boolean") value[i] = cell.value ? 1 : 0;
+      else {
+        let t = textIndex.get(cell.value);
+        if (t === undefined) {
+          textIndex.set(cell.value, (t = col.texts.length));
+          col.texts.push(cell.value);
+        }
+        value[i] = t;
+      }
+    });
+    return col;
+  });
+  const out: ColumnarDataset = {
+    size: n,
+    code: data.units.map((u) => u.code),
+    nameOf: (i) => data.units[i]?.name ?? "",
+    level: Uint8Array.from(data.units, (u) => levelIndex.get(u.level) ?? NO_LEVEL),
+    parent: data.units.map((u) => u.parent),
+    attributes,
+    submitted: Uint8Array.from(data.units, (u) => (u.submitted ? 1 : 0)),
+    cells,
+    missingAt: (g, k) => {
+      const u = data.units[g];
+      const ind = criteria.indicators[k];
+      return (u && ind && (u.blanks.get(ind.id) ?? u.row ?? u.source)) || {};
+    },
+    cellAt: (g, k) => {
+      const ind = criteria.indicators[k];
+      return ind ? data.units[g]?.cells.get(ind.id) : undefined;
+    },
+  };
+  if (data.period !== undefined) out.period = data.period;
+  return out;
+}
