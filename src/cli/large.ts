@@ -10,7 +10,8 @@ import { DEFAULT_READ } from "../load/large/read.ts";
 import type { loadManifest } from "../load/manifest.ts";
 import { toColumns, type ColumnarDataset } from "../model/columns.ts";
 import type { Criteria } from "../model/criteria.ts";
-import { checkLoaded, langOf, loadOrFail, overrides, type CommonOptions } from "./context.ts";
+import { loadAssessment } from "../load/assessment.ts";
+import { checkLoaded, langOf, overrides, type CommonOptions } from "./context.ts";
 import { startProgress, type ReadProgress as Progress } from "./progress.ts";
 import { isVerbose, printError } from "./stderr.ts";
 
@@ -57,30 +58,40 @@ export interface ColumnsLoad {
   reader: "large" | "objects";
 }
 
+/** An assessment read into columns, before any check: what `validate` prints in full. */
+export type ColumnsRead = Omit<LargeLoaded, "dataset" | "bytes"> & { dataset?: ColumnarDataset; reader: "large" | "objects"; progress?: Progress };
+
 /**
- * An assessment in columns: read by the large-input loader where it applies (wide UTF-8 files
- * of 1 MiB or more), else by the object loader and put in columns; warnings printed, errors
- * thrown (exit 2). `cells`: the command shows cells as read (their text and place: score,
- * explain, report), which only the object loader keeps for now.
+ * An assessment in columns, unchecked: read by the large-input loader where it applies (wide
+ * UTF-8 files of 1 MiB or more), else by the object loader and put in columns. `cells`: the
+ * command shows cells as read (their text and place: score, explain, report), which only the
+ * object loader keeps for now.
  */
-export async function loadColumns(dir: string | undefined, o: CommonOptions, { cells = false }: { cells?: boolean } = {}): Promise<ColumnsLoad> {
+export async function readColumns(dir: string | undefined, o: CommonOptions, { cells = false }: { cells?: boolean } = {}): Promise<ColumnsRead> {
   const opts = cells ? undefined : largeOptions();
   let manifest: ManifestLoad | undefined;
   if (opts) {
     const read = await readLarge(dir, o, opts);
     if ("manifest" in read) manifest = read.manifest;
     else {
-      try {
-        const l = checkLoaded(read.loaded, o);
-        return { criteria: l.criteria, inputs: l.inputs, columns: l.dataset, diagnostics: l.diagnostics, reader: "large", ...(read.progress ? { progress: read.progress } : {}) };
-      } catch (e) {
-        read.progress?.done();
-        throw e;
-      }
+      const { bytes: _bytes, ...loaded } = read.loaded;
+      return { ...loaded, reader: "large", ...(read.progress ? { progress: read.progress } : {}) };
     }
   }
-  const loaded = loadOrFail(dir, o, manifest);
-  return { criteria: loaded.criteria, inputs: loaded.inputs, columns: toColumns(loaded.criteria, loaded.dataset), diagnostics: loaded.diagnostics, reader: "objects" };
+  const { dataset, ...loaded } = loadAssessment(dir, overrides(o), manifest);
+  return { ...loaded, ...(loaded.criteria && dataset ? { dataset: toColumns(loaded.criteria, dataset) } : {}), reader: "objects" };
+}
+
+/** An assessment in columns (see readColumns): warnings printed, errors thrown (exit 2). */
+export async function loadColumns(dir: string | undefined, o: CommonOptions, how: { cells?: boolean } = {}): Promise<ColumnsLoad> {
+  const read = await readColumns(dir, o, how);
+  try {
+    const l = checkLoaded(read, o);
+    return { criteria: l.criteria, inputs: l.inputs, columns: l.dataset, diagnostics: l.diagnostics, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
+  } catch (e) {
+    read.progress?.done();
+    throw e;
+  }
 }
 
 /** With --verbose, how long each step took (and the memory at the end), on stderr. */

@@ -32,21 +32,15 @@ export function resultOf(r: ColumnarResult): Result {
   return result;
 }
 
-/** One unit of a scoring as the result model has it. */
+/**
+ * One unit of a scoring as the result model has it. Its `nodes` are read off the columns when
+ * first asked for (a unit's dozens of node objects cost more than the rest of it, and explain,
+ * the gates and the job summary read them for a few units or none), then kept.
+ */
 export function unitResult(r: ColumnarResult, g: number): UnitResult {
   const d = r.dataset;
   const levelId = r.criteria.levels[d.level[g] as number]?.id as string;
-  const nodes: Record<string, NodeScore> = {};
-  if (r.keep === "all") {
-    r.criteria.indicators.forEach((ind, k) => {
-      const c = r.nodes.get(ind.id);
-      if (c) nodes[ind.id] = indicatorScore(r, c, ind, k, g, levelId);
-    });
-    for (const c of r.nodes.values()) if (c.node.kind === "group") nodes[c.node.id] = nodeScore(c, g);
-  } else {
-    for (const c of r.top) nodes[c.node.id] = nodeScore(c, g);
-  }
-  const u: UnitResult = {
+  const u = {
     code: d.code[g] as string,
     name: d.nameOf(g),
     level: levelId,
@@ -60,11 +54,31 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
     base: orNull(r.base[g] as number),
     bonus: r.bonus[g] as number,
     penalty: r.penalty[g] as number,
-    nodes,
-  };
+    get nodes(): Record<string, NodeScore> {
+      const nodes = nodesOf(r, g, levelId);
+      // (redefined in place: the key keeps its position, JSON and spreads see a plain value)
+      Object.defineProperty(this, "nodes", { value: nodes, enumerable: true, writable: true, configurable: true });
+      return nodes;
+    },
+  } as UnitResult;
   const parent = d.parent[g];
   if (parent !== undefined) u.parent = parent;
   return u;
+}
+
+/** Every node of a unit under keep "all" (indicators in criteria order, then the groups); else the top-level nodes. */
+function nodesOf(r: ColumnarResult, g: number, levelId: string): Record<string, NodeScore> {
+  const nodes: Record<string, NodeScore> = {};
+  if (r.keep === "all") {
+    r.criteria.indicators.forEach((ind, k) => {
+      const c = r.nodes.get(ind.id);
+      if (c) nodes[ind.id] = indicatorScore(r, c, ind, k, g, levelId);
+    });
+    for (const c of r.nodes.values()) if (c.node.kind === "group") nodes[c.node.id] = nodeScore(c, g);
+  } else {
+    for (const c of r.top) nodes[c.node.id] = nodeScore(c, g);
+  }
+  return nodes;
 }
 
 function nodeScore(c: NodeColumns, g: number): NodeScore {
