@@ -9,7 +9,7 @@ import type { Dataset } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
 import { score } from "../engine/views.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
-import { DEFAULT_FORMAT, FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
+import { DEFAULT_FORMAT, FORMATS, formatOfPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
 import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
@@ -99,12 +99,39 @@ export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "
   return loaded as L & { criteria: Criteria; dataset: NonNullable<L["dataset"]> };
 }
 
+/**
+ * The output format: -f, else what the -o name says, else CSV when a CSV flag is given, else the
+ * view's default. The output always is what it says: an -o name whose extension is a format the
+ * command cannot write, an -o name and -f that disagree, or CSV flags on another format, are
+ * usage errors (exit 2), never a file of another kind under that name.
+ */
 export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {
   const allowed: readonly string[] = FORMATS[view];
-  // the view's default (report: md), else table, else the view's only kind of output (template: csv)
-  const f = o.format ?? formatFromPath(view, o.output) ?? DEFAULT_FORMAT[view] ?? (allowed.includes("table") ? "table" : (allowed[0] as string));
-  if (!allowed.includes(f)) throw new UsageError("USAGE_FORMAT", { format: f, command: view, allowed: allowed.join(", ") });
+  const list = allowed.join(", ");
+  const named = toFile(o) ? formatOfPath(o.output) : undefined;
+  if (named !== undefined && !allowed.includes(named)) throw new UsageError("USAGE_OUTPUT_FORMAT", { file: o.output as string, format: named, command: view, allowed: list });
+  if (o.format !== undefined && !allowed.includes(o.format)) throw new UsageError("USAGE_FORMAT", { format: o.format, command: view, allowed: list });
+  if (o.format !== undefined && named !== undefined && named !== o.format) throw new UsageError("USAGE_FORMAT_CONFLICT", { format: o.format, file: o.output as string, named });
+  const csvFlag = csvFlagOf(o);
+  const f =
+    o.format ??
+    named ??
+    // --excel, --bom, --delimiter or --decimal ask for CSV
+    (csvFlag !== undefined && allowed.includes("csv") ? "csv" : undefined) ??
+    // the view's default (report: md), else table, else the view's only kind of output (template: csv)
+    DEFAULT_FORMAT[view] ??
+    (allowed.includes("table") ? "table" : (allowed[0] as string));
+  if (csvFlag !== undefined && f !== "csv") throw new UsageError("USAGE_CSV_FLAG", { flag: csvFlag, format: f });
   return f as Format<V>;
+}
+
+/** The first CSV flag given, if any. */
+function csvFlagOf(o: CommonOptions): string | undefined {
+  if (o.excel) return "--excel";
+  if (o.bom) return "--bom";
+  if (o.delimiter !== undefined) return "--delimiter";
+  if (o.decimal !== undefined) return "--decimal";
+  return undefined;
 }
 
 export function checkLevel(criteria: Criteria, level: string | undefined): void {

@@ -244,6 +244,21 @@ export const messages = {
   USAGE_WHOLE: { en: (a) => `${a.option} needs a whole number, 0 or more, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên từ 0 trở lên, không phải "${a.value}"` },
   USAGE_LEVEL: { en: (a) => `unknown level "${a.level}"`, vi: (a) => `cấp "${a.level}" không tồn tại`, hint: { en: (a) => `the levels are: ${a.known}`, vi: (a) => `các cấp: ${a.known}` } },
   USAGE_FORMAT: { en: (a) => `the format "${a.format}" is not available for ${a.command}`, vi: (a) => `định dạng "${a.format}" không dùng được cho ${a.command}`, hint: { en: (a) => `choose one of: ${a.allowed}`, vi: (a) => `chọn một trong: ${a.allowed}` } },
+  USAGE_OUTPUT_FORMAT: {
+    en: (a) => `${a.file} would be ${a.format}, which ${a.command} cannot write`,
+    vi: (a) => `${a.file} sẽ là tệp ${a.format}, định dạng mà ${a.command} không ghi được`,
+    hint: { en: (a) => `name the output for one of the formats ${a.command} writes: ${a.allowed}`, vi: (a) => `đặt tên tệp kết quả theo một định dạng ${a.command} ghi được: ${a.allowed}` },
+  },
+  USAGE_FORMAT_CONFLICT: {
+    en: (a) => `-f ${a.format} and the output name ${a.file} (${a.named}) disagree`,
+    vi: (a) => `-f ${a.format} và tên tệp kết quả ${a.file} (${a.named}) không khớp nhau`,
+    hint: { en: (a) => `drop -f (the name says ${a.named}), or name the file for ${a.format}`, vi: (a) => `bỏ -f (tên tệp đã nói ${a.named}), hoặc đặt tên tệp theo ${a.format}` },
+  },
+  USAGE_CSV_FLAG: {
+    en: (a) => `${a.flag} is for CSV output; this output is ${a.format}`,
+    vi: (a) => `${a.flag} dùng cho kết quả CSV; kết quả này là ${a.format}`,
+    hint: { en: () => "drop the flag, or ask for CSV with -f csv or an -o name ending in .csv", vi: () => "bỏ cờ này, hoặc chọn CSV bằng -f csv hay tên tệp -o có đuôi .csv" },
+  },
   USAGE_NUMBER: { en: (a) => `${a.option} needs a positive whole number, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên dương, không phải "${a.value}"` },
   USAGE_INTEGER_RANGE: {
     en: (a) => `${a.option} needs a whole number from ${a.min} to ${a.max}, not "${a.value}"`,

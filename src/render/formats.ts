@@ -18,8 +18,11 @@ export type Format<V extends View> = (typeof FORMATS)[V][number];
 /** The format without -f and without a known -o extension, where it is not "table". */
 export const DEFAULT_FORMAT: { [V in View]?: Format<V> } = { report: "md" };
 
-/** The format a file name asks for, by its extension. */
-export function formatFromPath(view: View, file: string | undefined): Format<View> | undefined {
+/** Output formats by the file extensions that say them (any case): what an `-o` name promises. */
+const EXTENSIONS: Record<string, string> = { csv: "csv", json: "json", md: "md", markdown: "md", html: "html", htm: "html", xlsx: "xlsx" };
+
+/** The format a file name says it holds, by its extension, whether or not the view writes it; undefined for other names. */
+export function formatOfPath(file: string | undefined): string | undefined {
   const ext = file?.match(/\.([a-z]+)$/i)?.[1]?.toLowerCase();
-  return (FORMATS[view] as readonly string[]).includes(ext ?? "") ? (ext as Format<View>) : undefined;
+  return ext === undefined ? undefined : EXTENSIONS[ext];
 }

@@ -226,7 +226,7 @@ describe("atomic output for report files", () => {
   it("refuses to write the report over an input", () => {
     const dir = folder({});
     mkdirSync(path.join(dir, "a"));
-    const r = run(["report", FIXTURE, "-o", path.join(ROOT, FIXTURE, "units.csv"), "-f", "html"]);
+    const r = run(["report", FIXTURE, "-o", path.join(ROOT, FIXTURE, "criteria.yaml"), "-f", "html"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("USAGE_OUTPUT_IS_INPUT");
   });
