@@ -3,7 +3,7 @@
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
 import type { Result, Status, UnitResult } from "../model/result.ts";
 import { compareCodes, roundTo } from "./rank.ts";
-import { mean } from "./stats.ts";
+import { atPrecisionOf, mean } from "./stats.ts";
 
 /** One side of a unit's comparison. */
 export interface Side {
@@ -201,6 +201,15 @@ function bandChange(before: Side | null, after: Side | null, bands: readonly { i
   return ia < ib ? "up" : "down";
 }
 
+/**
+ * a − b of two results' figures, without binary noise: each figure is exact to its 15th
+ * significant digit, and so is their difference, no further (9.652 − 8.85 is 0.802, not
+ * 0.802000000000001).
+ */
+export function difference(a: number, b: number): number {
+  return atPrecisionOf(a - b, Math.max(Math.abs(a), Math.abs(b)));
+}
+
 const groupPoints = (u: UnitResult | undefined, id: string): number | null => {
   if (!u || u.status === NOT_RANKED) return null;
   const n = u.nodes[id];
@@ -216,7 +225,7 @@ function indicatorChanges(b: UnitResult, a: UnitResult, after: Criteria, beforeI
     const pb = b.nodes[ind.id]?.points;
     const pa = a.nodes[ind.id]?.points;
     if (pb === null || pb === undefined || pa === null || pa === undefined) continue;
-    const change = ind.role === "penalty" ? pb - pa : pa - pb;
+    const change = ind.role === "penalty" ? difference(pb, pa) : difference(pa, pb);
     if (roundTo(change, decimals) === 0) continue;
     out.push({ id: ind.id, before: pb, after: pa, change });
   }
@@ -248,12 +257,15 @@ function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<s
       .sort((x, y) => dir * ((y.percentChange as number) - (x.percentChange as number)) || compareCodes(x.code, y.code))
       .slice(0, top);
   const shifts = new Map<string, IndicatorShift>();
+  // the largest points of each indicator: its totals are exact to that figure's 15th digit
+  const largest = new Map<string, number>();
   for (const u of compared) {
     for (const d of diffs.get(u.code) ?? []) {
       const s = shifts.get(d.id) ?? { id: d.id, units: 0, higher: 0, lower: 0, totalChange: 0, meanChange: 0 };
+      largest.set(d.id, Math.max(largest.get(d.id) ?? 0, Math.abs(d.before), Math.abs(d.after)));
       s.higher += d.change > 0 ? 1 : 0;
       s.lower += d.change < 0 ? 1 : 0;
-      s.totalChange += d.change;
+      s.totalChange = atPrecisionOf(s.totalChange + d.change, largest.get(d.id) as number);
       shifts.set(d.id, s);
     }
   }
@@ -338,13 +350,13 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
         before: sb,
         after: sa,
         move: both && a?.peerGroup === b?.peerGroup && sb.rank !== null && sa.rank !== null ? sb.rank - sa.rank : null,
-        scoreChange: both && basis === "score" && sa.score !== null && sb.score !== null ? sa.score - sb.score : null,
-        percentChange: both ? sa.percent - sb.percent : null,
+        scoreChange: both && basis === "score" && sa.score !== null && sb.score !== null ? difference(sa.score, sb.score) : null,
+        percentChange: both ? difference(sa.percent, sb.percent) : null,
         bandChange: bandChange(sb, sa, after.criteria.bands.list),
         groups: groupIds.map((g) => {
           const pb = groupPoints(b, g);
           const pa = groupPoints(a, g);
-          return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? pa - pb : null };
+          return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
         }),
         differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
       };

@@ -33,3 +33,17 @@ export function max(xs: ArrayLike<number>): number | null {
 
 /** The statistic a roll-up rule names. */
 export const STATS = { mean, median, min, max } as const;
+
+/**
+ * x rounded at the 15th significant digit of `scale`: the last digit a figure of that size
+ * carries. A sum or a difference of figures is no more precise than its largest term, and its
+ * digits beyond that are binary noise (9.652 − 8.85 = 0.8019999999999996, written 0.802).
+ */
+export function atPrecisionOf(x: number, scale: number): number {
+  const m = Math.abs(scale);
+  if (!Number.isFinite(x) || m === 0) return x;
+  const decimals = 14 - Math.floor(Math.log10(m));
+  if (decimals > 100) return x;
+  const y = decimals <= 0 ? x : Number(x.toFixed(decimals));
+  return y === 0 ? 0 : y;
+}

@@ -9,7 +9,7 @@ import { closest } from "../util/similar.ts";
 import type { CsvRow, CsvTable } from "./csv.ts";
 import { normKey } from "./dialect.ts";
 import type { Assessment } from "./manifest.ts";
-import { isEmpty, isNotApplicable, readBoolean, readNumber, type Decimal } from "./values.ts";
+import { isEmpty, isNotApplicable, ratioValue, readBoolean, readNumber, type Decimal } from "./values.ts";
 
 export interface DataLoad {
   dataset: Dataset;
@@ -354,7 +354,7 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
     const column = cols.numerator >= 0 ? cols.numerator : cols.denominator;
     if (parts === "na") return { kind: "na", raw: `${num}/${den}`, column };
     const scale = unitScale(ind);
-    return { kind: "number", value: (parts.n / parts.d) * scale, numerator: parts.n, denominator: parts.d, raw: `${num}/${den}`, column };
+    return { kind: "number", value: ratioValue(parts.n, parts.d, scale), numerator: parts.n, denominator: parts.d, raw: `${num}/${den}`, column };
   }
   if (cols.value < 0) return undefined;
   const raw = cellAt(cols.value);

@@ -66,3 +66,34 @@ indicators:
     expect(t?.nodes.highest?.rate).toBeCloseTo(0.9, 12);
   }, 60_000);
 });
+
+describe("figures without binary noise", () => {
+  it("a difference is exact to the 15th digit of its larger figure, no further", async () => {
+    const { difference } = await import("../../src/engine/compare.ts");
+    expect(9.652 - 8.85).not.toBe(0.802);
+    expect(difference(9.652, 8.85)).toBe(0.802);
+    expect(difference(8.85, 9.652)).toBe(-0.802);
+    expect(difference(91.4724358974359, 91.4225158730159)).toBe(0.04992002442);
+    expect(difference(0.3, 0.1 + 0.2)).toBe(0);
+    expect(difference(5, 5)).toBe(0);
+    expect(Object.is(difference(1, 1), 0)).toBe(true);
+    expect(difference(1e-20, 0)).toBe(1e-20);
+  });
+
+  it("atPrecisionOf keeps 15 significant digits of the scale", async () => {
+    const { atPrecisionOf } = await import("../../src/engine/stats.ts");
+    expect(atPrecisionOf(0.1 + 0.2, 0.3)).toBe(0.3);
+    expect(atPrecisionOf(123456.7890123456, 123456)).toBe(123456.789012346);
+    expect(atPrecisionOf(1.5e20, 2e20)).toBe(1.5e20);
+    expect(atPrecisionOf(Number.NaN, 1)).toBeNaN();
+    expect(atPrecisionOf(0.1 + 0.2, 0)).toBe(0.1 + 0.2);
+  });
+
+  it("a half at the decimals shown rounds up once the noise is gone: 1.465 shows +1.47", async () => {
+    const { difference } = await import("../../src/engine/compare.ts");
+    const { signed } = await import("../../src/render/compare.ts");
+    // 9.652 − 8.187 is 1.4649999999999999 in binary
+    expect(signed(9.652 - 8.187, 2)).toBe("+1.46");
+    expect(signed(difference(9.652, 8.187), 2)).toBe("+1.47");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNotApplicable, readBoolean, readNumber } from "../../src/load/values.ts";
+import { isNotApplicable, ratioValue, readBoolean, readNumber } from "../../src/load/values.ts";
 
 describe("numbers under each decimal convention", () => {
   it.each([
@@ -46,5 +46,15 @@ describe("yes, no and not applicable", () => {
   it("NFD input (combining marks) reads like NFC", () => {
     expect(readBoolean("có".normalize("NFD"))).toBe(true);
     expect(isNotApplicable("không áp dụng".normalize("NFD"))).toBe(true);
+  });
+});
+
+describe("the value of a ratio of two columns", () => {
+  it("multiplies before it divides, so whole figures stay whole", () => {
+    expect((14 / 25) * 100).not.toBe(56);
+    expect(ratioValue(14, 25, 100)).toBe(56);
+    expect(ratioValue(70, 71, 100)).toBe(98.59154929577464);
+    expect(ratioValue(3, 4, 1)).toBe(0.75);
+    expect(ratioValue(0, 9, 100)).toBe(0);
   });
 });

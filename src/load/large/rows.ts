@@ -17,7 +17,7 @@ import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, VALUE, WIDE_SCALE,
 import { unitScale, type IndicatorNode } from "../../model/criteria.ts";
 import { classifyRecord, headerKey, normKey } from "../dialect.ts";
 import { numberRange, readCell, type CellColumns, type CellRead } from "../data.ts";
-import { isEmpty, type Decimal } from "../values.ts";
+import { isEmpty, ratioValue, type Decimal } from "../values.ts";
 import { codedWriter, textWriter, type Coded, type Texts } from "./texts.ts";
 
 /** One indicator of a file's layout: where its value, or its numerator and denominator, are. */
@@ -347,12 +347,12 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
       }
       const { indicator: ind, cols } = entries[k] as Entry;
       // A numerator and a denominator, both plain, 0 <= numerator <= denominator (any numerator
-      // for a number unit): readCell's value, (n / d) × the unit's scale.
+      // for a number unit): readCell's value, n × the unit's scale / d (ratioValue).
       if (ratioPlain[k]) {
         const num = plainNumber(cells[cols.numerator] as string, sep);
         const den = plainNumber(cells[cols.denominator] as string, sep);
         if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
-          put(k, row, state, VALUE | CELL_FROM_RATIO, (num / den) * unitScale(ind), 0, -1);
+          put(k, row, state, VALUE | CELL_FROM_RATIO, ratioValue(num, den, unitScale(ind)), 0, -1);
           continue;
         }
       }
