@@ -1,6 +1,6 @@
 // `rank` on large data: the loader of large inputs (load/large/) and the columnar engine
 // (engine/columnar.ts) instead of loadAssessment and score(), the same output. Used when the data
-// files hold 1 MiB or more (about 5,000 units) and the format is csv, json or table; md builds
+// files hold 1 MiB or more (about 5,000 units) and the format is csv, json or table; md and junit build
 // the report's statistics, which need the whole result model. CSV is written in pieces, so a
 // million units never become a million objects at once.
 //
@@ -59,7 +59,7 @@ async function readLarge(dir: string | undefined, o: CommonOptions, opts: LargeO
  */
 export async function rankLarge(dir: string | undefined, o: CommonOptions & GateOptions, format: Format<"rank">, top: number | undefined): Promise<true | { manifest?: ManifestLoad }> {
   const opts = largeOptions();
-  if (!opts || format === "md") return {};
+  if (!opts || format === "md" || format === "junit") return {};
   const steps = timer();
   const read = await readLarge(dir, o, opts);
   if ("manifest" in read) return read;
@@ -116,7 +116,7 @@ async function rankLoaded(l: LargeLoaded, o: CommonOptions & GateOptions, format
     checkLevel(loaded.criteria, o.level);
     progress?.step(langOf(o, loaded.criteria) === "vi" ? "chấm điểm" : "scoring");
     // the CSV needs the top-level groups' points only; the other formats the result model
-    const scored = scoreColumns(loaded.criteria, loaded.dataset, { full: format !== "csv" || o.failUnder !== undefined || process.env.GITHUB_STEP_SUMMARY !== undefined });
+    const scored = scoreColumns(loaded.criteria, loaded.dataset, { full: format !== "csv" || o.failUnder !== undefined || o.badge !== undefined || process.env.GITHUB_STEP_SUMMARY !== undefined });
     const diagnostics = strictly(scored.diagnostics, o);
     if (hasErrors(diagnostics)) throw new InputError(diagnostics);
     printDiagnostics(diagnostics, langOf(o, loaded.criteria));
@@ -136,9 +136,9 @@ async function rankLoaded(l: LargeLoaded, o: CommonOptions & GateOptions, format
   progress?.done();
   steps.mark("written");
   steps.print(loaded.dataset.size);
-  // The gate and the job summary read the ranking as the result model: made only when asked for.
-  if (o.failUnder !== undefined || process.env.GITHUB_STEP_SUMMARY) {
+  // The gate, the badge and the job summary read the ranking as the result model: made only when asked for.
+  if (o.failUnder !== undefined || o.badge !== undefined || process.env.GITHUB_STEP_SUMMARY) {
     const result = select(rankResult(scored), o.level ? { level: o.level } : {});
-    finishRun("rank", result, [...loaded.diagnostics, ...scored.diagnostics], o, lang);
+    finishRun("rank", result, [...loaded.diagnostics, ...scored.diagnostics], o, lang, loaded.inputs);
   }
 }

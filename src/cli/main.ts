@@ -21,7 +21,9 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 /** The CI gate of the commands that rank: exit 1 when a ranked unit is below the percentage. */
 function gateOptions(c: Command): Command {
-  return c.option("--fail-under <percent>", "exit 1 when any ranked unit of the selected levels is below this percentage", percentArg);
+  return c
+    .option("--fail-under <percent>", "exit 1 when any ranked unit of the selected levels is below this percentage", percentArg)
+    .option("--badge <file>", "write a shields.io endpoint badge (JSON): the mean percentage of the ranked units and its band");
 }
 
 const DIR = ["[dir]", "assessment folder holding egov-score.yaml (default: the nearest one, here or above)"] as const;

@@ -1,7 +1,7 @@
 // A comparison of two results in five formats: tables per level with a summary, CSV (one row
 // per unit), JSON (schemaVersion 1), Markdown, and a self-contained HTML page with slope charts.
 import Table from "cli-table3";
-import type { Comparison, LevelComparison, UnitChange } from "../engine/compare.ts";
+import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
@@ -24,6 +24,16 @@ export function moveText(u: UnitChange, lang: Lang): string {
   if (u.presence === "gone") return t("gone", lang);
   if (u.move === null) return "—";
   return u.move > 0 ? `↑${u.move}` : u.move < 0 ? `↓${-u.move}` : "=";
+}
+
+/** Why a unit fails the `--fail-on-drop` gate: its rank move, its band change, or its leaving the ranking. */
+export function dropDetail(d: Drop, c: Comparison, lang: Lang): string {
+  const u = d.unit;
+  const parts: string[] = [];
+  if (d.reasons.includes("rank")) parts.push(`${t("rank", lang)} ${u.before?.rank} → ${u.after?.rank} (${moveText(u, lang)})`);
+  if (d.reasons.includes("band")) parts.push(`${t("band", lang)}: ${bandLabel(c.before.criteria, u.before?.band ?? null, lang)} → ${bandLabel(c.after.criteria, u.after?.band ?? null, lang)}`);
+  if (d.reasons.includes("not-ranked")) parts.push(`${c.labels.after}: ${t("not-ranked", lang)}`);
+  return parts.join("; ");
 }
 
 function bandText(c: Comparison, u: UnitChange, lang: Lang): string {

@@ -1,11 +1,11 @@
 // The closed list of output formats per view. The renderer registry must provide exactly these
 // (checked by its type), and the CLI offers them as --format choices without loading a renderer.
 export const FORMATS = {
-  rank: ["table", "csv", "json", "md"],
+  rank: ["table", "csv", "json", "md", "junit"],
   score: ["table", "csv", "json"],
   criteria: ["table", "json"],
-  validate: ["table", "json"],
-  compare: ["table", "csv", "json", "md", "html"],
+  validate: ["table", "json", "sarif", "github", "junit", "gitlab"],
+  compare: ["table", "csv", "json", "md", "html", "junit"],
   template: ["csv"],
   report: ["md", "html", "xlsx"],
   explain: ["table", "json"],
@@ -20,6 +20,8 @@ export const DEFAULT_FORMAT: { [V in View]?: Format<V> } = { report: "md" };
 
 /** The format a file name asks for, by its extension. */
 export function formatFromPath(view: View, file: string | undefined): Format<View> | undefined {
-  const ext = file?.match(/\.([a-z]+)$/i)?.[1]?.toLowerCase();
+  const found = file?.match(/\.([a-z]+)$/i)?.[1]?.toLowerCase();
+  // a JUnit report is an .xml file
+  const ext = found === "xml" ? "junit" : found;
   return (FORMATS[view] as readonly string[]).includes(ext ?? "") ? (ext as Format<View>) : undefined;
 }

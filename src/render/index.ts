@@ -5,6 +5,7 @@ import type { Report } from "../engine/report.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
 import type { RenderOptions } from "./common.ts";
+import { compareJunit, rankJunit, validateGithub, validateGitlab, validateJunit, validateSarif } from "./ci.ts";
 import { compareCsv, compareHtml, compareJson, compareMd, compareTable } from "./compare.ts";
 import { criteriaJson, criteriaTree } from "./criteria.ts";
 import { explainJson, explainText } from "./explain.ts";
@@ -36,11 +37,11 @@ interface Inputs {
 }
 
 export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V], V>> } = {
-  rank: { table: rankTable, csv: rankCsv, json: rankJson, md: rankMd },
+  rank: { table: rankTable, csv: rankCsv, json: rankJson, md: rankMd, junit: rankJunit },
   score: { table: scoreTable, csv: scoreCsv, json: scoreJson },
   criteria: { table: criteriaTree, json: criteriaJson },
-  validate: { table: validateText, json: validateJson },
-  compare: { table: compareTable, csv: compareCsv, json: compareJson, md: compareMd, html: compareHtml },
+  validate: { table: validateText, json: validateJson, sarif: validateSarif, github: validateGithub, junit: validateJunit, gitlab: validateGitlab },
+  compare: { table: compareTable, csv: compareCsv, json: compareJson, md: compareMd, html: compareHtml, junit: compareJunit },
   template: { csv: templateCsv },
   report: {
     md: reportMd,

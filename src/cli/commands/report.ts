@@ -50,5 +50,5 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
   }
   const out = await render("report", format, report, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);
-  finishRun("report", result, [...loaded.diagnostics, ...result.diagnostics], o, langOf(o, loaded.criteria));
+  finishRun("report", result, [...loaded.diagnostics, ...result.diagnostics], o, langOf(o, loaded.criteria), loaded.inputs);
 }
