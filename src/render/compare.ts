@@ -125,6 +125,15 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
   if (s.gone.length) out.push({ label: t("goneUnits", lang), items: named(s.gone) });
   if (s.stoppedSubmitting.length) out.push({ label: t("stoppedSubmitting", lang), items: named(s.stoppedSubmitting) });
   if (s.startedSubmitting.length) out.push({ label: t("startedSubmitting", lang), items: named(s.startedSubmitting) });
+  const corr = s.rankCorrelation.filter((r) => r.units > 0);
+  if (corr.length) {
+    const r3 = (x: number | null) => (x === null ? "—" : x.toFixed(3));
+    const heading = (g: string) => peerHeading(c, l, g, lang, names);
+    out.push({
+      label: t("rankCorrelation", lang),
+      items: corr.map((r) => `${heading(r.peerGroup) ? `${heading(r.peerGroup)}: ` : ""}Spearman ρ ${r3(r.spearman)} · Kendall τ-b ${r3(r.kendall)} (${r.units} ${t("units", lang)})`),
+    });
+  }
   if (s.indicators.length) {
     out.push({
       label: t("indicatorShifts", lang),
@@ -262,6 +271,9 @@ export function compareColumns(c: Comparison): string[] {
     "status_after",
     ...groupIds(c).flatMap((g) => [`${g}_before`, `${g}_after`, `${g}_change`]),
     "differences",
+    // of the unit's peer group: the same on every row of the group
+    "rank_spearman",
+    "rank_kendall",
   ];
 }
 
@@ -273,6 +285,7 @@ export function compareCsv(c: Comparison, o?: RenderOptions): string {
   };
   const rows: CsvCell[][] = [compareColumns(c)];
   for (const l of c.levels) {
+    const corr = new Map(l.summary.rankCorrelation.map((r) => [r.peerGroup, r]));
     for (const u of l.units) {
       rows.push([
         c.labels.before,
@@ -301,6 +314,8 @@ export function compareCsv(c: Comparison, o?: RenderOptions): string {
         u.after?.status ?? "",
         ...u.groups.flatMap((g) => [machine(g.before), machine(g.after), machine(g.change)]),
         u.differences.map((d) => `${d.id}:${d.change > 0 ? "+" : ""}${num(d.change)}`).join(" "),
+        machine(corr.get(u.peerGroup)?.spearman),
+        machine(corr.get(u.peerGroup)?.kendall),
       ]);
     }
   }
@@ -357,6 +372,7 @@ export function compareJson(c: Comparison, o: RenderOptions): string {
         stoppedSubmitting: l.summary.stoppedSubmitting,
         startedSubmitting: l.summary.startedSubmitting,
         indicators: l.summary.indicators.map((i) => ({ id: i.id, label: indicatorLabel(c, i.id, lang), units: i.units, higher: i.higher, lower: i.lower, totalChange: machine(i.totalChange), meanChange: machine(i.meanChange) })),
+        rankCorrelation: l.summary.rankCorrelation.map((r) => ({ peerGroup: r.peerGroup, units: r.units, spearman: machine(r.spearman), kendall: machine(r.kendall) })),
       },
     })),
   };
