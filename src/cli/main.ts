@@ -130,6 +130,10 @@ export function buildProgram(): Command {
     .option("--no-drop", "keep every indicator")
     .option("--wide <n>", "flag units whose 5–95% interval is wider than N ranks (default: a tenth of the peer group, at least 2)")
     .option("--workers <n>", "worker threads (default: one per core when the work is large; 0: none)");
+  add("audit", "the statistical audit of the criteria on the data: availability, outliers, correlations, consistency, importance against weights", "audit", () => import("./commands/audit.ts"))
+    .argument(...DIR)
+    .option("--level <id>", "only this level")
+    .option("--min-availability <percent>", "flag indicators and units with values for fewer than this share of units (default 65)", percentArg);
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
     .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)");
   add("init", "create a new assessment folder: manifest, criteria, units and data templates", undefined, () => import("./commands/init.ts"), false)

@@ -46,10 +46,17 @@ export function midranks(xs: ArrayLike<number>): number[] {
   return out;
 }
 
+/**
+ * A value as ranks compare it: at 12 significant digits, so that values equal but for the last
+ * bits of floating-point arithmetic (a pillar's 11.2 / 14 reached by two sums in different orders)
+ * tie, as they do on paper.
+ */
+const tieKey = (x: number): number => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12)));
+
 /** Spearman's rho: Pearson's r of the mid-ranks (the definition that holds with ties). */
 export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
   if (xs.length !== ys.length) throw new RangeError("spearman: the two lists differ in length");
-  return pearson(midranks(xs), midranks(ys));
+  return pearson(midranks(Array.from(xs, tieKey)), midranks(Array.from(ys, tieKey)));
 }
 
 /**

@@ -10,6 +10,7 @@ export const FORMATS = {
   report: ["md", "html", "xlsx"],
   explain: ["table", "json"],
   sensitivity: ["table", "csv", "json", "md", "html"],
+  audit: ["table", "csv", "json", "md", "html", "xlsx"],
 } as const;
 
 export type View = keyof typeof FORMATS;
