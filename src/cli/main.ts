@@ -99,7 +99,9 @@ export function buildProgram(): Command {
       .option("--level <id>", "only this level")
       .option("--sensitivity", "add how robust each rank is (the Monte Carlo of `egov-score sensitivity`)")
       .option("--runs <n>", "with --sensitivity: Monte Carlo runs (default 1000, or the criteria's sensitivity: block)")
-      .option("--seed <n>", "with --sensitivity: the seed (default 1)"),
+      .option("--seed <n>", "with --sensitivity: the seed (default 1)")
+      .option("--audit", "add the statistical audit of the criteria on the data as an annex (`egov-score audit`)")
+      .option("--min-availability <percent>", "with --audit: the share of values an indicator or a unit needs (default 65)", percentArg),
   );
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
     .argument(...DIR);

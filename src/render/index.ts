@@ -60,7 +60,7 @@ export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V], V>>
     json: auditJson,
     md: (a, o) => auditMd(a, o),
     html: auditHtml,
-    xlsx: async (a, o) => (await import("./audit-xlsx.ts")).auditXlsx(a, o),
+    xlsx: async (a, o) => (await import("./xlsx.ts")).auditXlsx(a, o),
   },
 };
 
