@@ -171,6 +171,7 @@ def audit_level(level, sc, rk, struct, crit):
                 "skewness": skew(v),
                 "kurtosis": kurt(v),
             },
+            "constant": bool(len(v) >= 2 and np.ptp(v) == 0),
             "outliers": flagged(v),
             "withPillar": {"pearson": corr(rate[i][both], pv[both], "pearson"), "spearman": corr(rate[i][both], pv[both], "spearman")},
             "withTotal": {"pearson": corr(v, total[h], "pearson"), "spearman": corr(v, total[h], "spearman")},

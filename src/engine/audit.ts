@@ -70,6 +70,8 @@ export interface IndicatorAudit {
   lowAvailability: boolean;
   /** of the rates (points / maximum, in [0, 1]) of the units with a value */
   distribution: Distribution;
+  /** two values or more, all equal: the indicator cannot tell the units apart (and has no correlation) */
+  constant: boolean;
   outliers: boolean;
   winsorised: Winsorisation | null;
   withPillar: Pair;
@@ -351,6 +353,7 @@ function auditLevel(criteria: Criteria, level: Level, all: readonly UnitResult[]
       availability,
       lowAvailability: availability !== null && availability < o.minAvailability,
       distribution: dist,
+      constant: dist.n >= 2 && dist.min === dist.max,
       outliers,
       winsorised,
       withPillar,

@@ -59,6 +59,7 @@ const L = {
   effectNone: { vi: "không tính được: có nhóm tổng hợp bằng trung bình", en: "not computed: a group aggregates by a mean" },
   flagLow: { vi: "thiếu số liệu", en: "low availability" },
   flagOutliers: { vi: "ngoại lai", en: "outliers" },
+  flagConstant: { vi: "không phân biệt được đơn vị", en: "no variation" },
   flagNegative: { vi: "tương quan âm với lĩnh vực", en: "negative with its pillar" },
   flagWeak: { vi: "ít liên quan đến lĩnh vực", en: "weak with its pillar" },
   flagOver: { vi: "quan trọng hơn trọng số", en: "more important than its weight" },
@@ -92,6 +93,7 @@ const label = (c: Criteria, id: string, lang: Lang): string => {
 export function flagsOf(a: IndicatorAudit, lang: Lang): string[] {
   const out: string[] = [];
   if (a.lowAvailability) out.push(t("flagLow", lang));
+  if (a.constant) out.push(t("flagConstant", lang));
   if (a.outliers) out.push(t("flagOutliers", lang));
   if (a.negative) out.push(t("flagNegative", lang));
   if (a.weak) out.push(t("flagWeak", lang));
@@ -410,6 +412,7 @@ export const AUDIT_COLUMNS = [
   "sd",
   "skewness",
   "kurtosis",
+  "constant",
   "outliers",
   "winsorised",
   "skewness_winsorised",
@@ -448,6 +451,7 @@ export function auditCsv(a: Audit, o?: RenderOptions): string {
         machine(d.sd),
         machine(d.skewness),
         machine(d.kurtosis),
+        b(i.constant),
         b(i.outliers),
         i.winsorised?.count ?? null,
         machine(i.winsorised?.skewness),
@@ -487,6 +491,7 @@ export function auditJson(a: Audit, o: RenderOptions): string {
         availability: machine(i.availability),
         lowAvailability: i.lowAvailability,
         distribution: Object.fromEntries(Object.entries(i.distribution).map(([k, v]) => [k, machine(v)])),
+        constant: i.constant,
         outliers: i.outliers,
         winsorised: i.winsorised && { ...i.winsorised, skewness: machine(i.winsorised.skewness), kurtosis: machine(i.winsorised.kurtosis) },
         withPillar: pair(i.withPillar),

@@ -16,6 +16,7 @@ interface RefIndicator {
   available: number;
   availability: Num;
   distribution: Record<string, Num>;
+  constant: boolean;
   outliers: boolean;
   withPillar: { pearson: Num; spearman: Num };
   withTotal: { pearson: Num; spearman: Num };
@@ -55,7 +56,7 @@ function check(l: LevelAudit, ref: RefLevel): number {
   expect(l.indicators.map((i) => i.id)).toEqual(Object.keys(ref.indicators));
   for (const i of l.indicators) {
     const r = ref.indicators[i.id] as RefIndicator;
-    expect([i.pillar, i.applicable, i.available, i.outliers], i.id).toEqual([r.pillar, r.applicable, r.available, r.outliers]);
+    expect([i.pillar, i.applicable, i.available, i.constant, i.outliers], i.id).toEqual([r.pillar, r.applicable, r.available, r.constant, r.outliers]);
     n(i.availability, r.availability, `${i.id} availability`);
     for (const k of ["n", "min", "max", "mean", "median", "sd", "skewness", "kurtosis"] as const) n(i.distribution[k], r.distribution[k] ?? null, `${i.id} ${k}`);
     n(i.withPillar.pearson, r.withPillar.pearson, `${i.id} pearson pillar`);

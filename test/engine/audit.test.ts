@@ -188,6 +188,7 @@ indicators:
     expect(q?.outliers).toBe(true);
     expect(q?.winsorised).toEqual({ count: 1, units: ["A"], skewness: null, kurtosis: null, cleared: true });
     expect(l.indicators.find((i) => i.id === "p")?.winsorised).toBeNull();
+    expect(l.indicators.map((i) => i.constant)).toEqual([false, false]);
     expect(l.winsorEffect).toEqual({ units: 1, moved: 5, maxMove: 5 });
     // the indicators at the top have the total as their pillar
     expect(l.pillars.map((p) => p.id)).toEqual(["total"]);
@@ -201,8 +202,10 @@ indicators:
     expect(l.indicators.map((i) => i.nominal)).toEqual([2 / 3, 1 / 3]);
   });
 
-  it("nothing flagged: no effect to compute", () => {
+  it("nothing flagged: no effect to compute; q, all zero, has no variation and no correlation", () => {
     const l = level(audit(scoreOf(CRIT, DATA.replace("A,1,5", "A,1,0"))).levels);
     expect(l.winsorEffect).toBeNull();
+    const q = l.indicators.find((i) => i.id === "q");
+    expect([q?.constant, q?.withTotal.pearson, q?.importance, q?.outliers]).toEqual([true, null, null, false]);
   });
 });
