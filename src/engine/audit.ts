@@ -130,7 +130,7 @@ export interface LevelAudit {
   indicators: IndicatorAudit[];
   pillars: PillarAudit[];
   unitAvailability: UnitAvailability[];
-  /** Pearson's r between the level's indicators (pairwise over the units with both values), in `indicators` order */
+  /** Pearson's r between the level's indicators (pairwise over the units with both values), in `indicators` order; 1 on the diagonal, null for an indicator without variation */
   matrix: (number | null)[][];
   collinear: CollinearPair[];
   /** what winsorising every flagged indicator would do to the ranking; null when nothing is flagged, or when a mean or geometric group makes points not additive */
@@ -379,9 +379,10 @@ function auditLevel(criteria: Criteria, level: Level, all: readonly UnitResult[]
     a.importanceFlag = a.ratio === null ? null : a.ratio > o.importanceRatio ? "over" : a.ratio < 1 / o.importanceRatio ? "under" : null;
   }
 
-  const matrix = inds.map((a) =>
+  const matrix = inds.map((a, i) =>
     inds.map((b) => {
-      if (a === b) return 1;
+      // an indicator without variation has no correlation, not even with itself
+      if (a === b) return (audits[i] as IndicatorAudit).distribution.sd ? 1 : null;
       const both = units.filter((u) => hasValue(u, a.id) && hasValue(u, b.id));
       return pearson(
         both.map((u) => rate(u, a.id)),

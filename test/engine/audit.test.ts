@@ -207,5 +207,9 @@ indicators:
     expect(l.winsorEffect).toBeNull();
     const q = l.indicators.find((i) => i.id === "q");
     expect([q?.constant, q?.withTotal.pearson, q?.importance, q?.outliers]).toEqual([true, null, null, false]);
+    expect(l.matrix).toEqual([
+      [1, null],
+      [null, null],
+    ]);
   });
 });
