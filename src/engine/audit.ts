@@ -337,7 +337,7 @@ function auditLevel(criteria: Criteria, level: Level, all: readonly UnitResult[]
       winsorised = { count: w.replaced.length, units: w.replaced.map((i) => (having[i] as UnitResult).code), skewness: after.skewness, kurtosis: after.kurtosis, cleared: !flagged(after, o) };
     }
     const pillar = pillarOf(ind);
-    const withP = having.filter((u) => u.nodes[pillar]?.rate != null || pillar === criteria.root.id);
+    const withP = pillar === criteria.root.id ? having : having.filter((u) => typeof u.nodes[pillar]?.rate === "number");
     const pillarValue = (u: UnitResult): number => (pillar === criteria.root.id ? (u.percent as number) / 100 : (u.nodes[pillar]?.rate as number));
     const xs = withP.map((u) => rate(u, ind.id));
     const ps = withP.map(pillarValue);

@@ -314,7 +314,8 @@ export function rankCorrelations(units: readonly UnitChange[]): RankCorrelation[
   const groups = new Map<string, { before: number[]; after: number[] }>();
   for (const u of units) {
     if (!groups.has(u.peerGroup)) groups.set(u.peerGroup, { before: [], after: [] });
-    if (u.move === null || u.before?.rank == null || u.after?.rank == null) continue;
+    // a move is set only where both sides have a rank in the same peer group
+    if (u.move === null || u.before?.rank === null || u.before?.rank === undefined || u.after?.rank === null || u.after?.rank === undefined) continue;
     const g = groups.get(u.peerGroup) as { before: number[]; after: number[] };
     g.before.push(u.before.rank);
     g.after.push(u.after.rank);

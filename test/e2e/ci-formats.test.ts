@@ -115,6 +115,12 @@ describe("the gates as JUnit reports, and the badge", () => {
     const doc = JSON.parse(readFileSync(badge, "utf8"));
     expect(doc).toEqual({ schemaVersion: 1, label: "egov-score", message: expect.stringMatching(/^\d+\.\d+% · /), color: expect.any(String) });
     expect(Number(doc.message.split("%")[0])).toBeCloseTo(mean, 1);
+    // the large-input path writes the same badge (the rule of the two paths)
+    const ca = [path.join(out, "normal.json"), path.join(out, "large.json")];
+    expect(run(["rank", "samples/ca-mau-2019", "-f", "csv", "--badge", ca[0] as string]).code).toBe(0);
+    expect(run(["rank", "samples/ca-mau-2019", "-f", "csv", "--badge", ca[1] as string], { env: { EGOV_SCORE_LARGE: "always" } }).code).toBe(0);
+    expect(readFileSync(ca[1] as string, "utf8")).toBe(readFileSync(ca[0] as string, "utf8"));
+    expect(JSON.parse(readFileSync(ca[0] as string, "utf8"))).toEqual({ schemaVersion: 1, label: "egov-score 2019", message: "67.33% · Khá", color: "yellow" });
     const refused = run(["rank", "samples/un-egdi", "--badge", "samples/un-egdi/egdi.csv"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("USAGE_OUTPUT_IS_INPUT");
