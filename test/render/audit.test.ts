@@ -1,10 +1,12 @@
 // The audit's renderers on a small audit worked out in test/engine/audit.test.ts: p = 1..10 for
 // A..J, q an outlier (5 for A only), so every table has rows and the winsorisation its effect.
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/engine/audit.ts";
 import { AUDIT_COLUMNS, auditCsv, auditHtml, auditJson, auditMd, auditTable, cellShown, heatColor, heatmapSvg, importanceSvg } from "../../src/render/audit.ts";
 import { plainPalette, type RenderOptions } from "../../src/render/common.ts";
+import { auditXlsx } from "../../src/render/xlsx.ts";
 import { scoreOf } from "../helpers/model.ts";
 
 const CRIT = `id: t
@@ -110,5 +112,27 @@ describe("html and SVG", () => {
     const peak = Math.max(...l.indicators.flatMap((i) => [i.nominal, i.importance ?? 0]));
     expect(widths).toEqual(l.indicators.flatMap((i) => [Number(((i.nominal / peak) * 320).toFixed(1)), Number((((i.importance as number) / peak) * 320).toFixed(1))]));
     expect(Math.max(...widths)).toBe(320);
+  });
+});
+
+describe("xlsx", () => {
+  it("a sheet of tables and a sheet of correlations per level; figures as numbers, names neutralised", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await auditXlsx(a, o)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["audit u", "r u"]);
+    const ws = wb.getWorksheet("audit u") as ExcelJS.Worksheet;
+    expect(ws.getCell("A1").value).toBe("Units <script> (u) · 10");
+    const rows: { n: number; v: unknown[] }[] = [];
+    ws.eachRow((r, n) => rows.push({ n, v: (r.values as unknown[]).slice(1) }));
+    const q = rows.find((r) => r.v[0] === "q" && r.v[1] === "g");
+    expect(q?.v.slice(2, 6)).toEqual(["10/10", 1, 0, 1]);
+    // the skewness: a number with three decimals shown, a percentage as a percentage
+    expect(ws.getCell(`I${q?.n}`).value).toBeCloseTo(Math.sqrt(10), 12);
+    expect(ws.getCell(`I${q?.n}`).numFmt).toBe("0.000");
+    expect(ws.getCell(`D${q?.n}`).numFmt).toBe("0.0%");
+    const m = wb.getWorksheet("r u") as ExcelJS.Worksheet;
+    expect(m.getCell("B1").value).toBe("p");
+    expect(m.getCell("B2").value).toBe(1);
+    expect(m.getCell("C2").value).toBeCloseTo(l.matrix[0]?.[1] as number, 14);
   });
 });
