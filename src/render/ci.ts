@@ -44,6 +44,13 @@ export function fileUri(file: string): string {
   return p.startsWith("/") ? `file://${encoded}` : encoded;
 }
 
+/**
+ * Where a problem of no file is placed in the formats that need a file (GitHub code scanning
+ * refuses a result without a location; GitLab needs a path): the first input, the manifest when
+ * there is one.
+ */
+const fallbackFile = (v: ValidationReport): string => v.files[0] ?? "egov-score.yaml";
+
 export function validateSarif(v: ValidationReport, o: RenderOptions): string {
   const diags = sorted(v.diagnostics);
   const codes = [...new Set(diags.map((d) => d.code))].sort();
@@ -69,7 +76,8 @@ export function validateSarif(v: ValidationReport, o: RenderOptions): string {
       level: d.severity,
       message: { text: sentence(d, o.lang) },
     };
-    if (d.file !== undefined) {
+    if (d.file === undefined) r.locations = [{ physicalLocation: { artifactLocation: { uri: fileUri(fallbackFile(v)) } } }];
+    else {
       const region: Record<string, number> = {};
       if (d.line !== undefined) region.startLine = d.line;
       const col = charColumn(d);
@@ -296,12 +304,12 @@ const GITLAB_SEVERITY = { error: "major", warning: "minor" } as const;
 
 /**
  * The GitLab code quality report (a JSON array of issues, the Code Climate subset GitLab reads):
- * a problem without a file is placed on the manifest, egov-score.yaml. The fingerprint is stable
+ * a problem without a file is placed on the first input (the manifest). The fingerprint is stable
  * for one problem at one place, so GitLab can tell new problems from fixed ones.
  */
 export function validateGitlab(v: ValidationReport, o: RenderOptions): string {
   const issues = sorted(v.diagnostics).map((d) => {
-    const path = d.file ?? "egov-score.yaml";
+    const path = d.file ?? fallbackFile(v);
     const fingerprint = createHash("md5")
       .update(JSON.stringify([d.code, path, d.line ?? null, d.column ?? null, d.args]))
       .digest("hex");

@@ -60,7 +60,8 @@ describe("validate -f sarif", () => {
   it("results at file, line and column (a character column in YAML; the CSV field kept apart)", () => {
     const results = doc.runs[0].results;
     expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(["NO_DATA", "CRITERIA_UNKNOWN_KEY", "CSV_UNKNOWN_COLUMN", "VALUE_NOT_A_NUMBER"]);
-    expect(results[0].locations).toBeUndefined();
+    // a problem of no file is placed on the first input, the manifest (code scanning needs a location)
+    expect(results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "egov-score.yaml" } } }]);
     expect(results[1]).toEqual({
       ruleId: "CRITERIA_UNKNOWN_KEY",
       ruleIndex: 0,
@@ -246,6 +247,11 @@ describe("validate -f gitlab", () => {
     // stable from one run to the next
     expect((JSON.parse(validateGitlab(REPORT, vi)) as { fingerprint: string }[]).map((i) => i.fingerprint)).toEqual(prints);
     expect(validateGitlab({ files: [], units: 0, diagnostics: [] }, en)).toBe("[]\n");
+    // a problem of no file: on the first input, else on egov-score.yaml
+    const noFile = [diag("NO_DATA", "error")];
+    expect(JSON.parse(validateGitlab({ files: ["2024/egov-score.yaml"], units: 0, diagnostics: noFile }, en))[0].location).toEqual({ path: "2024/egov-score.yaml", lines: { begin: 1 } });
+    expect(JSON.parse(validateGitlab({ files: [], units: 0, diagnostics: noFile }, en))[0].location).toEqual({ path: "egov-score.yaml", lines: { begin: 1 } });
+    expect(JSON.parse(validateSarif({ files: [], units: 0, diagnostics: noFile }, en)).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("egov-score.yaml");
   });
 });
 
