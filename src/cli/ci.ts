@@ -3,16 +3,20 @@
 // rank calls `finishRun`, validate `writeJobSummary`; any command that scores can do the same.
 import { appendFileSync } from "node:fs";
 import { diag, GateError, InputError, type Diagnostic } from "../diag/diagnostic.ts";
-import { belowThreshold } from "../engine/gates.ts";
+import { belowThreshold, standing } from "../engine/gates.ts";
 import type { Criteria, Lang } from "../model/criteria.ts";
 import type { Result, UnitResult } from "../model/result.ts";
 import { inert, shown } from "../render/common.ts";
+import { badgeJson } from "../render/ci.ts";
 import { jobSummary, type SummaryInput } from "../render/summary.ts";
+import { writeOutput } from "./output.ts";
 import { printDiagnostics, stderrLang } from "./stderr.ts";
 
 export interface GateOptions {
   /** parsed by commander (main.ts): a percentage in [0, 100] */
   failUnder?: number;
+  /** --badge FILE: the shields.io endpoint JSON of the mean percentage and its band */
+  badge?: string;
 }
 
 /**
@@ -42,12 +46,13 @@ export function gateMessage(below: readonly UnitResult[], threshold: number, cri
 }
 
 /**
- * The end of a command that scored: the job summary (with the gate's verdict), then the gate
+ * The end of a command that scored: the badge (--badge), the job summary (with the gate's verdict), then the gate
  * itself, which throws GateError (exit 1) when a ranked unit of `result` is below --fail-under.
  * `result` is narrowed to the selected levels, not to --top: the gate looks at every ranked unit.
  * Call it after the output is written, so a failed gate still leaves the ranking for people.
  */
-export function finishRun(command: string, result: Result, diagnostics: readonly Diagnostic[], o: GateOptions, lang: Lang): void {
+export function finishRun(command: string, result: Result, diagnostics: readonly Diagnostic[], o: GateOptions, lang: Lang, inputs: readonly string[] = []): void {
+  if (o.badge !== undefined) writeOutput(o.badge, badgeJson(standing(result), result.criteria, result.period, lang), inputs);
   const below = o.failUnder === undefined ? undefined : belowThreshold(result, o.failUnder);
   const gate = o.failUnder === undefined || below === undefined ? undefined : { threshold: o.failUnder, below };
   writeJobSummary({ command, result, diagnostics, ...(gate ? { gate } : {}) }, lang);

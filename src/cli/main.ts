@@ -21,7 +21,9 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 /** The CI gate of the commands that rank: exit 1 when a ranked unit is below the percentage. */
 function gateOptions(c: Command): Command {
-  return c.option("--fail-under <percent>", "exit 1 when any ranked unit of the selected levels is below this percentage", percentArg);
+  return c
+    .option("--fail-under <percent>", "exit 1 when any ranked unit of the selected levels is below this percentage", percentArg)
+    .option("--badge <file>", "write a shields.io endpoint badge (JSON): the mean percentage of the ranked units and its band");
 }
 
 const DIR = ["[dir]", "assessment folder holding egov-score.yaml (default: the nearest one, here or above)"] as const;
@@ -97,7 +99,9 @@ export function buildProgram(): Command {
       .option("--level <id>", "only this level")
       .option("--sensitivity", "add how robust each rank is (the Monte Carlo of `egov-score sensitivity`)")
       .option("--runs <n>", "with --sensitivity: Monte Carlo runs (default 1000, or the criteria's sensitivity: block)")
-      .option("--seed <n>", "with --sensitivity: the seed (default 1)"),
+      .option("--seed <n>", "with --sensitivity: the seed (default 1)")
+      .option("--audit", "add the statistical audit of the criteria on the data as an annex (`egov-score audit`)")
+      .option("--min-availability <percent>", "with --audit: the share of values an indicator or a unit needs (default 65)", percentArg),
   );
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
     .argument(...DIR);
@@ -128,6 +132,10 @@ export function buildProgram(): Command {
     .option("--no-drop", "keep every indicator")
     .option("--wide <n>", "flag units whose 5–95% interval is wider than N ranks (default: a tenth of the peer group, at least 2)")
     .option("--workers <n>", "worker threads (default: one per core when the work is large; 0: none)");
+  add("audit", "the statistical audit of the criteria on the data: availability, outliers, correlations, consistency, importance against weights", "audit", () => import("./commands/audit.ts"))
+    .argument(...DIR)
+    .option("--level <id>", "only this level")
+    .option("--min-availability <percent>", "flag indicators and units with values for fewer than this share of units (default 65)", percentArg);
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
     .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)");
   add("init", "create a new assessment folder: manifest, criteria, units and data templates", undefined, () => import("./commands/init.ts"), false)

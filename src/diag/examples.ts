@@ -108,6 +108,7 @@ export const examples: Record<DiagCode, Example> = {
   UNIT_NOT_FOUND: { args: { query: "S2O", suggestions: "S20 (Ban Quản lý Khu kinh tế), S02 (Sở Tư pháp)" }, where: "explain, template --unit" },
   UNIT_AMBIGUOUS: { args: { query: "Tân", count: 9, units: "964-07 (Xã Tân Thành), 970-09 (Xã Tân Dân), …" }, where: "explain" },
   USAGE_BINARY_TERMINAL: { args: { format: "xlsx" }, where: "report -f xlsx without -o" },
+  USAGE_JUNIT_GATE: { args: { command: "rank", option: "--fail-under PERCENT" }, where: "rank -f junit, compare -f junit" },
   USAGE_LEVEL: { args: { level: "tinh", known: "so, huyen, xa" }, where: "--level" },
   USAGE_FORMAT: { args: { format: "pdf", command: "rank", allowed: "table, csv, json" }, where: "--format" },
   USAGE_OUTPUT_FORMAT: { args: { file: "r.xlsx", format: "xlsx", command: "rank", allowed: "table, csv, json, md" }, where: "-o" },

@@ -278,6 +278,11 @@ export const messages = {
   USAGE_BINARY_TERMINAL: { en: (a) => `${a.format} is a binary format and stdout is a terminal`, vi: (a) => `${a.format} là định dạng nhị phân, không in ra màn hình`, hint: { en: (a) => `write it to a file: -o report.${a.format} (or redirect stdout to a file)`, vi: (a) => `ghi ra tệp: -o bao-cao.${a.format} (hoặc chuyển stdout vào tệp)` } },
   UNIT_NOT_FOUND: { en: (a) => `no unit has the code or name "${a.query}"${a.suggestions ? `; did you mean ${a.suggestions}?` : ""}`, vi: (a) => `không có đơn vị nào có mã hoặc tên "${a.query}"${a.suggestions ? `; có phải ${a.suggestions}?` : ""}`, hint: { en: () => "give a unit code, or a part of its name that only it has; `egov-score rank` lists them", vi: () => "nhập mã đơn vị, hoặc một phần tên chỉ đơn vị đó có; `egov-score rank` liệt kê các đơn vị" } },
   UNIT_AMBIGUOUS: { en: (a) => `"${a.query}" matches ${a.count} units: ${a.units}`, vi: (a) => `"${a.query}" khớp với ${a.count} đơn vị: ${a.units}`, hint: { en: () => "give the unit's code, or more of its name", vi: () => "nhập mã đơn vị, hoặc tên đầy đủ hơn" } },
+  USAGE_JUNIT_GATE: {
+    en: (a) => `${a.command} -f junit reports a gate, and no gate was asked for`,
+    vi: (a) => `${a.command} -f junit báo cáo kết quả một ngưỡng kiểm tra, nhưng chưa có ngưỡng nào`,
+    hint: { en: (a) => `add ${a.option}`, vi: (a) => `thêm ${a.option}` },
+  },
   USAGE: { en: (a) => String(a.detail), vi: (a) => String(a.detail), hint: { en: () => "see --help", vi: () => "xem --help" } },
   SUMMARY_WRITE_FAILED: {
     en: (a) => `cannot append the job summary to ${a.path} (GITHUB_STEP_SUMMARY): ${a.detail}`,

@@ -3,6 +3,7 @@
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
 import type { Result, Status, UnitResult } from "../model/result.ts";
 import { compareCodes, roundTo } from "./rank.ts";
+import { kendallTauB, spearman } from "./correlation.ts";
 import { atPrecisionOf, mean } from "./stats.ts";
 
 /** One side of a unit's comparison. */
@@ -76,6 +77,17 @@ export interface Transitions {
   counts: Record<string, Record<string, number>>;
 }
 
+/** How alike the two rankings of one peer group are, over the units ranked on both sides. */
+export interface RankCorrelation {
+  peerGroup: string;
+  /** units ranked on both sides in this peer group */
+  units: number;
+  /** Spearman's rho of the two ranks (mid-ranks for ties); null below two units or without spread */
+  spearman: number | null;
+  /** Kendall's tau-b of the two ranks (ties counted); null likewise */
+  kendall: number | null;
+}
+
 export interface LevelSummary {
   counts: { before: number; after: number; compared: number; up: number; down: number; same: number; new: number; gone: number };
   /** over the units ranked on both sides */
@@ -92,6 +104,8 @@ export interface LevelSummary {
   startedSubmitting: string[];
   /** the indicators that moved most over the level, by total change in points */
   indicators: IndicatorShift[];
+  /** the two rankings compared as rankings: one entry per peer group of the level */
+  rankCorrelation: RankCorrelation[];
 }
 
 export interface LevelComparison {
@@ -299,7 +313,26 @@ function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<s
     stoppedSubmitting: units.filter((u) => isRanked(u.before) && u.after !== null && u.after.status === NOT_RANKED).map((u) => u.code),
     startedSubmitting: units.filter((u) => u.before !== null && u.before.status === NOT_RANKED && isRanked(u.after)).map((u) => u.code),
     indicators,
+    rankCorrelation: rankCorrelations(units),
   };
+}
+
+/**
+ * Spearman's rho and Kendall's tau-b of the two ranks, per peer group, over the units whose ranks
+ * can be compared (`move` is set: ranked on both sides, in the same peer group). The ranks are
+ * competition ranks, so tied units share one and count as ties.
+ */
+export function rankCorrelations(units: readonly UnitChange[]): RankCorrelation[] {
+  const groups = new Map<string, { before: number[]; after: number[] }>();
+  for (const u of units) {
+    if (!groups.has(u.peerGroup)) groups.set(u.peerGroup, { before: [], after: [] });
+    // a move is set only where both sides have a rank in the same peer group
+    if (u.move === null || u.before?.rank === null || u.before?.rank === undefined || u.after?.rank === null || u.after?.rank === undefined) continue;
+    const g = groups.get(u.peerGroup) as { before: number[]; after: number[] };
+    g.before.push(u.before.rank);
+    g.after.push(u.after.rank);
+  }
+  return [...groups].map(([peerGroup, g]) => ({ peerGroup, units: g.before.length, spearman: spearman(g.before, g.after), kendall: kendallTauB(g.before, g.after) }));
 }
 
 export function compare(before: Result, after: Result, o: CompareOptions): Comparison {

@@ -1,6 +1,7 @@
 // The computations behind `report`: per level, the summary, the pillar averages, the gap
 // analysis and the units left out of the ranking. Pure: a result in, a plain data model out,
 // which the md, html and xlsx renderers all read.
+import type { Audit } from "./audit.ts";
 import type { SensitivityResult } from "./sensitivity.ts";
 import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
@@ -129,6 +130,8 @@ export interface Report {
   trends?: LevelTrend[];
   /** with `report --sensitivity`: how robust each rank is */
   sensitivity?: SensitivityResult;
+  /** with `report --audit`: the statistical audit of the criteria on these data, as an annex */
+  audit?: Audit;
 }
 
 const isRanked = (u: UnitResult): boolean => u.status !== "not-ranked";

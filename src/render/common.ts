@@ -28,6 +28,8 @@ export interface RenderOptions {
   lang: Lang;
   palette: Palette;
   csv?: CsvOptions;
+  /** the checks a CI job asked for, for the formats that report them (junit) */
+  gate?: { failUnder?: number; failOnDrop?: number };
 }
 
 /** A number for display, at fixed decimals. */

@@ -1,7 +1,7 @@
 // A comparison of two results in five formats: tables per level with a summary, CSV (one row
 // per unit), JSON (schemaVersion 1), Markdown, and a self-contained HTML page with slope charts.
 import Table from "cli-table3";
-import type { Comparison, LevelComparison, UnitChange } from "../engine/compare.ts";
+import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
@@ -24,6 +24,16 @@ export function moveText(u: UnitChange, lang: Lang): string {
   if (u.presence === "gone") return t("gone", lang);
   if (u.move === null) return "—";
   return u.move > 0 ? `↑${u.move}` : u.move < 0 ? `↓${-u.move}` : "=";
+}
+
+/** Why a unit fails the `--fail-on-drop` gate: its rank move, its band change, or its leaving the ranking. */
+export function dropDetail(d: Drop, c: Comparison, lang: Lang): string {
+  const u = d.unit;
+  const parts: string[] = [];
+  if (d.reasons.includes("rank")) parts.push(`${t("rank", lang)} ${u.before?.rank} → ${u.after?.rank} (${moveText(u, lang)})`);
+  if (d.reasons.includes("band")) parts.push(`${t("band", lang)}: ${bandLabel(c.before.criteria, u.before?.band ?? null, lang)} → ${bandLabel(c.after.criteria, u.after?.band ?? null, lang)}`);
+  if (d.reasons.includes("not-ranked")) parts.push(`${c.labels.after}: ${t("not-ranked", lang)}`);
+  return parts.join("; ");
 }
 
 function bandText(c: Comparison, u: UnitChange, lang: Lang): string {
@@ -115,6 +125,15 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
   if (s.gone.length) out.push({ label: t("goneUnits", lang), items: named(s.gone) });
   if (s.stoppedSubmitting.length) out.push({ label: t("stoppedSubmitting", lang), items: named(s.stoppedSubmitting) });
   if (s.startedSubmitting.length) out.push({ label: t("startedSubmitting", lang), items: named(s.startedSubmitting) });
+  const corr = s.rankCorrelation.filter((r) => r.units > 0);
+  if (corr.length) {
+    const r3 = (x: number | null) => (x === null ? "—" : x.toFixed(3));
+    const heading = (g: string) => peerHeading(c, l, g, lang, names);
+    out.push({
+      label: t("rankCorrelation", lang),
+      items: corr.map((r) => `${heading(r.peerGroup) ? `${heading(r.peerGroup)}: ` : ""}Spearman ρ ${r3(r.spearman)} · Kendall τ-b ${r3(r.kendall)} (${r.units} ${t("units", lang)})`),
+    });
+  }
   if (s.indicators.length) {
     out.push({
       label: t("indicatorShifts", lang),
@@ -252,6 +271,9 @@ export function compareColumns(c: Comparison): string[] {
     "status_after",
     ...groupIds(c).flatMap((g) => [`${g}_before`, `${g}_after`, `${g}_change`]),
     "differences",
+    // of the unit's peer group: the same on every row of the group
+    "rank_spearman",
+    "rank_kendall",
   ];
 }
 
@@ -263,6 +285,7 @@ export function compareCsv(c: Comparison, o?: RenderOptions): string {
   };
   const rows: CsvCell[][] = [compareColumns(c)];
   for (const l of c.levels) {
+    const corr = new Map(l.summary.rankCorrelation.map((r) => [r.peerGroup, r]));
     for (const u of l.units) {
       rows.push([
         c.labels.before,
@@ -291,6 +314,8 @@ export function compareCsv(c: Comparison, o?: RenderOptions): string {
         u.after?.status ?? "",
         ...u.groups.flatMap((g) => [machine(g.before), machine(g.after), machine(g.change)]),
         u.differences.map((d) => `${d.id}:${d.change > 0 ? "+" : ""}${num(d.change)}`).join(" "),
+        machine(corr.get(u.peerGroup)?.spearman),
+        machine(corr.get(u.peerGroup)?.kendall),
       ]);
     }
   }
@@ -347,6 +372,7 @@ export function compareJson(c: Comparison, o: RenderOptions): string {
         stoppedSubmitting: l.summary.stoppedSubmitting,
         startedSubmitting: l.summary.startedSubmitting,
         indicators: l.summary.indicators.map((i) => ({ id: i.id, label: indicatorLabel(c, i.id, lang), units: i.units, higher: i.higher, lower: i.lower, totalChange: machine(i.totalChange), meanChange: machine(i.meanChange) })),
+        rankCorrelation: l.summary.rankCorrelation.map((r) => ({ peerGroup: r.peerGroup, units: r.units, spearman: machine(r.spearman), kendall: machine(r.kendall) })),
       },
     })),
   };

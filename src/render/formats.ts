@@ -1,15 +1,16 @@
 // The closed list of output formats per view. The renderer registry must provide exactly these
 // (checked by its type), and the CLI offers them as --format choices without loading a renderer.
 export const FORMATS = {
-  rank: ["table", "csv", "json", "md"],
+  rank: ["table", "csv", "json", "md", "junit"],
   score: ["table", "csv", "json"],
   criteria: ["table", "json"],
-  validate: ["table", "json"],
-  compare: ["table", "csv", "json", "md", "html"],
+  validate: ["table", "json", "sarif", "github", "junit", "gitlab"],
+  compare: ["table", "csv", "json", "md", "html", "junit"],
   template: ["csv"],
   report: ["md", "html", "xlsx"],
   explain: ["table", "json"],
   sensitivity: ["table", "csv", "json", "md", "html"],
+  audit: ["table", "csv", "json", "md", "html", "xlsx"],
 } as const;
 
 export type View = keyof typeof FORMATS;
@@ -19,7 +20,8 @@ export type Format<V extends View> = (typeof FORMATS)[V][number];
 export const DEFAULT_FORMAT: { [V in View]?: Format<V> } = { report: "md" };
 
 /** Output formats by the file extensions that say them (any case): what an `-o` name promises. */
-const EXTENSIONS: Record<string, string> = { csv: "csv", json: "json", md: "md", markdown: "md", html: "html", htm: "html", xlsx: "xlsx" };
+// (a JUnit report is an .xml file; a SARIF log a .sarif one)
+const EXTENSIONS: Record<string, string> = { csv: "csv", json: "json", md: "md", markdown: "md", html: "html", htm: "html", xlsx: "xlsx", xml: "junit", sarif: "sarif" };
 
 /** The format a file name says it holds, by its extension, whether or not the view writes it; undefined for other names. */
 export function formatOfPath(file: string | undefined): string | undefined {

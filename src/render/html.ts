@@ -1,6 +1,7 @@
 // The report as one self-contained HTML file: inline CSS, inline SVG charts, no script, no font,
 // no request of any kind (a Content-Security-Policy says so to the browser too). Readable on a
 // screen, printable on A4 with a page break before each level. Every text from the data is escaped.
+import { auditFragment } from "./audit.ts";
 import { sensitivitySection } from "./sensitivity.ts";
 import { trendCharts } from "./trend.ts";
 import type { LevelReport, Report } from "../engine/report.ts";
@@ -170,6 +171,8 @@ footer { margin-top: 32px; font-size: 12px; color: #57606a; border-top: 1px soli
 .sensitivity tr.wide td { color: #cf222e; }
 .sensitivity .settings, .sensitivity .note { color: #57606a; }
 .sensitivity figure { margin: 10px 0; overflow-x: auto; }
+.audit figure { margin: 10px 0; overflow-x: auto; }
+.audit .muted { color: #57606a; }
 `;
 
 export function reportHtml(rep: Report, o: RenderOptions): string {
@@ -197,6 +200,7 @@ export function reportHtml(rep: Report, o: RenderOptions): string {
     rep.levels.length > 1 ? `<nav class="toc"><b>${t("contents", lang)}:</b> ${rep.levels.map((l) => `<a href="#level-${slug(l.level.id)}">${esc(levelTitle(l, lang))}</a>`).join(" ")}</nav>` : "",
     ...rep.levels.map((l) => levelHtml(rep, l, lang)),
     rep.sensitivity ? `<section class="level">\n${sensitivitySection(rep.sensitivity, "html", o, { depth: 2 })}\n</section>` : "",
+    rep.audit ? `<section class="level">\n${auditFragment(rep.audit, lang, 2)}\n</section>` : "",
     `<footer>${esc(t("madeWith", lang))}</footer>`,
     "</body>",
     "</html>",

@@ -1,10 +1,13 @@
 // The renderer registry: per view, one pure function per format of render/formats.ts.
+import type { Audit } from "../engine/audit.ts";
 import type { Comparison } from "../engine/compare.ts";
+import { auditCsv, auditHtml, auditJson, auditMd, auditTable } from "./audit.ts";
 import type { Explanation } from "../engine/explain.ts";
 import type { Report } from "../engine/report.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
 import type { RenderOptions } from "./common.ts";
+import { compareJunit, rankJunit, validateGithub, validateGitlab, validateJunit, validateSarif } from "./ci.ts";
 import { compareCsv, compareHtml, compareJson, compareMd, compareTable } from "./compare.ts";
 import { criteriaJson, criteriaTree } from "./criteria.ts";
 import { explainJson, explainText } from "./explain.ts";
@@ -20,7 +23,7 @@ import { validateJson, validateText, type ValidationReport } from "./validate.ts
 
 export type Rendered = string | Uint8Array;
 /** Views with a binary format that awaits its lazily loaded library (xlsx); the others are synchronous. */
-type AsyncView = "report";
+type AsyncView = "report" | "audit";
 type Output<V extends View> = V extends AsyncView ? Rendered | Promise<Rendered> : Rendered;
 type Renderer<T, V extends View> = (input: T, o: RenderOptions) => Output<V>;
 interface Inputs {
@@ -33,14 +36,15 @@ interface Inputs {
   report: Report;
   explain: Explanation;
   sensitivity: SensitivityResult;
+  audit: Audit;
 }
 
 export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V], V>> } = {
-  rank: { table: rankTable, csv: rankCsv, json: rankJson, md: rankMd },
+  rank: { table: rankTable, csv: rankCsv, json: rankJson, md: rankMd, junit: rankJunit },
   score: { table: scoreTable, csv: scoreCsv, json: scoreJson },
   criteria: { table: criteriaTree, json: criteriaJson },
-  validate: { table: validateText, json: validateJson },
-  compare: { table: compareTable, csv: compareCsv, json: compareJson, md: compareMd, html: compareHtml },
+  validate: { table: validateText, json: validateJson, sarif: validateSarif, github: validateGithub, junit: validateJunit, gitlab: validateGitlab },
+  compare: { table: compareTable, csv: compareCsv, json: compareJson, md: compareMd, html: compareHtml, junit: compareJunit },
   template: { csv: templateCsv },
   report: {
     md: reportMd,
@@ -50,6 +54,14 @@ export const renderers: { [V in View]: Record<Format<V>, Renderer<Inputs[V], V>>
   },
   explain: { table: explainText, json: explainJson },
   sensitivity: { table: sensitivityTable, csv: sensitivityCsv, json: sensitivityJson, md: sensitivityMd, html: sensitivityHtml },
+  audit: {
+    table: auditTable,
+    csv: auditCsv,
+    json: auditJson,
+    md: (a, o) => auditMd(a, o),
+    html: auditHtml,
+    xlsx: async (a, o) => (await import("./xlsx.ts")).auditXlsx(a, o),
+  },
 };
 
 export function render<V extends View>(view: V, format: Format<V>, input: Inputs[V], o: RenderOptions): Output<V> {

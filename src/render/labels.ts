@@ -57,6 +57,7 @@ const L = {
   higher: { vi: "cao hơn", en: "higher" },
   lower: { vi: "thấp hơn", en: "lower" },
   absent: { vi: "không có", en: "absent" },
+  rankCorrelation: { vi: "Tương quan hai bảng xếp hạng", en: "Rank correlation" },
   differentBasis: {
     vi: "Hai bên dùng bộ tiêu chí khác nhau: tổng điểm không cùng cơ sở, so sánh theo tỉ lệ %",
     en: "The two sides use different criteria: totals are not on the same basis; compared on the percentage",

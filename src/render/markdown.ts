@@ -7,6 +7,7 @@ import { text } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
 import { inert, mdText, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
+import { auditMd } from "./audit.ts";
 import { sensitivitySection } from "./sensitivity.ts";
 import {
   bandsTable,
@@ -96,6 +97,7 @@ export function reportMd(rep: Report, o: RenderOptions): string {
     if (l.incomplete.length) out.push(`### ${t("incompleteUnits", lang)}`, "", mdTable(incompleteTable(l, lang), dec), "");
   }
   if (rep.sensitivity) out.push(sensitivitySection(rep.sensitivity, "md", o, { depth: 2 }), "");
+  if (rep.audit) out.push(auditMd(rep.audit, o, 2), "");
   out.push("---", "", `_${t("madeWith", lang)}_`);
   return `${out.join("\n").trimEnd()}\n`;
 }

@@ -2,8 +2,11 @@
 // the gap analysis and the per-indicator detail. Numbers are real numeric cells with number
 // formats; every sheet has a frozen header row, filters, and columns wide enough for Vietnamese
 // names. Text that Excel would run as a formula gets a leading quote, as in CSV. exceljs is loaded
-// only here, only when this format is asked for.
+// only here, only when this format is asked for. The audit's workbook (and the report's annex)
+// is made here too: a sheet per level with its tables, and one with its correlation matrix.
 import type { Workbook, Worksheet } from "exceljs";
+import type { Audit } from "../engine/audit.ts";
+import { auditTables, type Kind } from "./audit.ts";
 import type { Report } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import { bandLabel, inert, machine, neutralise, type RenderOptions } from "./common.ts";
@@ -178,6 +181,58 @@ export async function reportXlsx(rep: Report, o: RenderOptions): Promise<Uint8Ar
   ]);
   addTable(dt, dCols, dRows, dec);
 
+  // the audit's sheets, as the report's annex (loaded with the workbook, only when asked for)
+  if (rep.audit) addAuditSheets(wb, rep.audit, o);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit
+
+const AUDIT_FORMAT: Record<Kind, string | undefined> = { text: undefined, int: "0", num: "0.000", pct: "0.0%" };
+
+function putRow(ws: Worksheet, row: number, values: (string | number | null)[], kinds: Kind[], bold = false): void {
+  const r = ws.getRow(row);
+  values.forEach((v, i) => {
+    const cell = r.getCell(i + 1);
+    cell.value = v === null ? null : typeof v === "number" ? v : cellText(v);
+    const fmt = AUDIT_FORMAT[kinds[i] ?? "text"];
+    if (typeof v === "number" && fmt) cell.numFmt = fmt;
+    if (bold) cell.font = { bold: true };
+  });
+}
+
+export async function auditXlsx(a: Audit, o: RenderOptions): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "egov-score";
+  addAuditSheets(wb, a, o);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf);
+}
+
+/** Two sheets per level: the audit's tables, and the correlation matrix (also the report's annex). */
+export function addAuditSheets(wb: Workbook, a: Audit, o: RenderOptions): void {
+  for (const l of a.levels) {
+    const ws = wb.addWorksheet(`audit ${l.level.id}`.slice(0, 31));
+    let row = 1;
+    putRow(ws, row++, [`${text(l.level.label, o.lang, l.level.id)} (${l.level.id}) · ${l.units}`], ["text"], true);
+    for (const tb of auditTables(a, l, o.lang)) {
+      row++;
+      putRow(ws, row++, [tb.title], ["text"], true);
+      const kinds = tb.columns.map((c) => c.kind);
+      putRow(ws, row++, tb.columns.map((c) => c.header), kinds.map(() => "text" as const), true);
+      for (const r of tb.rows) putRow(ws, row++, r, kinds);
+      if (tb.note) putRow(ws, row++, [tb.note], ["text"]);
+    }
+    ws.getColumn(1).width = 28;
+    for (let i = 2; i <= 11; i++) ws.getColumn(i).width = 14;
+    const m = wb.addWorksheet(`r ${l.level.id}`.slice(0, 31));
+    const ids = l.indicators.map((i) => i.id);
+    putRow(m, 1, ["", ...ids], ids.map(() => "text" as const).concat("text"), true);
+    l.matrix.forEach((r, i) => putRow(m, i + 2, [ids[i] as string, ...r], ["text", ...ids.map(() => "num" as const)]));
+    m.getColumn(1).width = 24;
+    m.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
+  }
 }

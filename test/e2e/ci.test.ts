@@ -9,6 +9,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { folder, ROOT, run } from "../helpers/exec.ts";
+import { validSarif } from "../helpers/sarif.ts";
 
 /** Lines of the examples that set up the job rather than run egov-score; the test has its own build. */
 const SETUP = ["npm ci", "npm ci --cache .npm --prefer-offline"];
@@ -63,17 +64,38 @@ describe("the CI examples", () => {
 
   it("every line is an egov-score command this test runs, or the job's setup", () => {
     for (const l of [...github, ...gitlab]) expect(SETUP.includes(l) || l.startsWith("npx egov-score ")).toBe(true);
-    expect(github).toEqual(expect.arrayContaining(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30", "npx egov-score report -o report.html", "npx egov-score report -o report.xlsx"]));
-    expect(gitlab).toEqual(expect.arrayContaining(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30 -o ranking.csv", "npx egov-score report -o report.html", "npx egov-score report -o report.xlsx"]));
-    expect(commands).toEqual(["npx egov-score validate --strict", "npx egov-score rank --fail-under 30", "npx egov-score report -o report.html", "npx egov-score report -o report.xlsx", "npx egov-score rank --fail-under 30 -o ranking.csv"]);
+    expect(commands).toEqual([
+      "npx egov-score validate --strict -f github",
+      "npx egov-score validate --strict -f sarif -o egov-score.sarif",
+      "npx egov-score rank --fail-under 30 -f junit -o egov-score-junit.xml --badge badge.json",
+      "npx egov-score report -o report.html",
+      "npx egov-score report -o report.xlsx",
+      "npx egov-score validate --strict -f junit -o validate-junit.xml",
+      "npx egov-score rank --fail-under 30 -f junit -o rank-junit.xml --badge badge.json",
+      "npx egov-score rank -o ranking.csv",
+      "npx egov-score validate --strict -f gitlab -o gl-code-quality-report.json",
+    ]);
   });
 
   it("run green on the sample, the report as HTML and as a workbook", () => {
     expect(readFileSync(path.join(repo, "report.html"), "utf8")).toContain("<svg");
     expect(readFileSync(path.join(repo, "report.xlsx")).subarray(0, 2).toString()).toBe("PK");
     for (const [line, r] of results) expect({ line, code: r.code, stderr: r.stderr }).toEqual({ line, code: 0, stderr: "" });
-    expect(results.get("npx egov-score validate --strict")?.stdout).toBe("0 lỗi, 0 cảnh báo · đã kiểm tra 6 tệp, 130 đơn vị\n");
-    expect(results.get("npx egov-score rank --fail-under 30")?.stdout).toContain("UBND cấp xã (xa) · 101 đơn vị, 100 xếp hạng");
+    // a clean sample: no annotation, only the summary line
+    expect(results.get("npx egov-score validate --strict -f github")?.stdout).toBe("0 lỗi, 0 cảnh báo · đã kiểm tra 6 tệp, 130 đơn vị\n");
+    const sarif = JSON.parse(readFileSync(path.join(repo, "egov-score.sarif"), "utf8"));
+    expect(validSarif(sarif), JSON.stringify(validSarif.errors)).toBe(true);
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(sarif.runs[0].artifacts).toHaveLength(6);
+    for (const f of ["egov-score-junit.xml", "rank-junit.xml"]) {
+      const junit = readFileSync(path.join(repo, f), "utf8");
+      expect(junit).toContain('<testsuites name="egov-score rank --fail-under 30" tests="130" failures="0" errors="0" skipped="1">');
+      expect(junit).toContain('<testsuite name="UBND cấp xã (xa)" tests="101" failures="0" errors="0" skipped="1">');
+    }
+    expect(readFileSync(path.join(repo, "validate-junit.xml"), "utf8")).toContain('<testsuites name="egov-score validate" tests="6" failures="0" errors="0" skipped="0">');
+    expect(JSON.parse(readFileSync(path.join(repo, "gl-code-quality-report.json"), "utf8"))).toEqual([]);
+    const badge = JSON.parse(readFileSync(path.join(repo, "badge.json"), "utf8"));
+    expect(badge).toEqual({ schemaVersion: 1, label: "egov-score 2019", message: expect.stringMatching(/^\d+\.\d\d% · /), color: expect.any(String) });
     const csv = parseCsv(readFileSync(path.join(repo, "ranking.csv"), "utf8")) as string[][];
     expect(csv[0]?.slice(0, 3)).toEqual(["level", "rank", "code"]);
     expect(csv).toHaveLength(1 + 130);
@@ -82,7 +104,8 @@ describe("the CI examples", () => {
   it("each step appends its summary to GITHUB_STEP_SUMMARY, after what was there", () => {
     const text = readFileSync(summary, "utf8");
     const headings = text.split("\n").filter((l) => l.startsWith("## ") || l.startsWith("# "));
-    expect(headings.map((h) => h.replace(/ · .*/, ""))).toEqual(["# earlier step", "## egov-score validate: ✅ đạt", "## egov-score rank: ✅ đạt", "## egov-score report: ✅ đạt", "## egov-score report: ✅ đạt", "## egov-score rank: ✅ đạt"]);
+    const ok = (c: string) => `## egov-score ${c}: ✅ đạt`;
+    expect(headings.map((h) => h.replace(/ · .*/, ""))).toEqual(["# earlier step", ok("validate"), ok("validate"), ok("rank"), ok("report"), ok("report"), ok("validate"), ok("rank"), ok("rank"), ok("validate")]);
     expect(text).toContain("(--strict: cảnh báo được tính là lỗi)");
     expect(text).toContain("✅ Mọi đơn vị xếp hạng đạt từ 30% trở lên (`--fail-under 30`).");
     expect(text).toContain("| UBND cấp xã (`xa`) | 101 | 100 | 1 | 1 | 13 | 37 | 30 | 19 |");

@@ -138,3 +138,37 @@ it("the fixture really is hostile", () => {
   expect(units).toContain("<script>");
   expect(units).toContain('"Line one\nLine two"');
 });
+
+describe("the audit: every text inert", () => {
+  it("md and the terminal table", () => {
+    const md = run(["audit", HOSTILE, "-f", "md"]);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).not.toMatch(/(^|[^\\])<(script|img)/im);
+    expect(md.stdout).not.toMatch(CONTROL);
+    expect(md.stdout).toContain("\\<script\\>alert('title')\\</script\\>");
+    const table = run(["audit", HOSTILE]);
+    expect(table.stdout).not.toMatch(CONTROL);
+  });
+
+  it("html: no tag from the data, in the tables or the SVG", () => {
+    const out = path.join(folder({}), "a.html");
+    expect(run(["audit", HOSTILE, "-o", out]).code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).not.toMatch(/<script|<img/);
+    expect(html).toContain("&lt;img src=x onerror=alert(2)&gt;");
+  });
+});
+
+describe("workflow commands cannot be injected through the data", () => {
+  it("a header holding a line break and a command stays inside its own annotation", () => {
+    const dir = folder({
+      "egov-score.yaml": "criteria: c.yaml\ndata: [d.csv]\n",
+      "c.yaml": "id: t\ntitle: T\nversion: 1\nlanguage: en\nlevels:\n  - id: so\nindicators:\n  - { id: a, max: 100, rule: { type: ratio } }\n",
+      "d.csv": 'code,a,"x\n::error file=evil.yaml::owned"\nS1,50,1\n',
+    });
+    const r = run(["validate", "-f", "github"], { cwd: dir });
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("::"))).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::warning file=d\.csv,line=1,title=egov-score CSV_UNKNOWN_COLUMN::the column "x%0A::error file=evil\.yaml::owned" is not an indicator/);
+  });
+});

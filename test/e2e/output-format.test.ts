@@ -12,12 +12,12 @@ const out = (name: string) => path.join(mkdtempSync(path.join(tmpdir(), "egov-sc
 
 describe("an -o extension the command cannot write", () => {
   it.each([
-    ["rank", [SAMPLE], "r.xlsx", "xlsx", "table, csv, json, md"],
+    ["rank", [SAMPLE], "r.xlsx", "xlsx", "table, csv, json, md, junit"],
     ["report", [SAMPLE], "r.csv", "csv", "md, html, xlsx"],
     ["report", [SAMPLE], "r.JSON", "json", "md, html, xlsx"],
     ["explain", ["S01", SAMPLE], "e.csv", "csv", "table, json"],
     ["score", [SAMPLE], "s.md", "md", "table, csv, json"],
-    ["compare", [SAMPLE, path.join(ROOT, "samples/ca-mau-2020")], "c.xlsx", "xlsx", "table, csv, json, md, html"],
+    ["compare", [SAMPLE, path.join(ROOT, "samples/ca-mau-2020")], "c.xlsx", "xlsx", "table, csv, json, md, html, junit"],
   ])("%s %s -o %s: exit 2, names the formats it can write, writes nothing", (command, args, name, format, allowed) => {
     const file = out(name);
     const r = run([command, ...args, "-o", file, "--lang", "en"]);

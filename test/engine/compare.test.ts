@@ -229,3 +229,34 @@ describe("the drop gate", () => {
     expect(drops(compare(before, lower, { labels }), 10).map((d) => [d.unit.code, d.reasons])).toEqual([["C", ["band"]]]);
   });
 });
+
+describe("the two rankings compared as rankings", () => {
+  // A..E ranked 1..5 before; after, A and B swap and C and D swap: rho 0.8, tau-b 0.6 (by hand:
+  // sum of squared rank differences 4, so 1 − 6·4/(5·24); 8 concordant pairs and 2 discordant of 10).
+  // F is new and G stops submitting: neither has two ranks, neither counts.
+  const units = "code,name,level\nA,A,u\nB,B,u\nC,C,u\nD,D,u\nE,E,u\nF,F,u\nG,G,u\n";
+  const before = scoreOf(ONE, "code,p\nA,95\nB,85\nC,75\nD,65\nE,55\nG,99\n", units);
+  const after = scoreOf(ONE, "code,p\nA,85\nB,95\nC,65\nD,75\nE,55\nF,99\n", units);
+  const c = compare(before, after, { labels });
+
+  it("Spearman's rho and Kendall's tau-b per peer group, over the units ranked on both sides", () => {
+    const [r] = c.levels[0]?.summary.rankCorrelation ?? [];
+    expect(r?.units).toBe(5);
+    expect(r?.spearman).toBeCloseTo(0.8, 12);
+    expect(r?.kendall).toBeCloseTo(0.6, 12);
+  });
+
+  it("the same ranking: both 1; ties counted in tau-b", () => {
+    const same = compare(before, before, { labels });
+    expect(same.levels[0]?.summary.rankCorrelation).toEqual([{ peerGroup: expect.any(String), units: 6, spearman: 1, kendall: 1 }]);
+    // before A 90, B 80, C 80, D 70 (ranks 1 2 2 4) against itself reordered: see "rank moves" (both 0 by hand)
+    const tied = compare(scoreOf(ONE, "code,p\nA,90\nB,80\nC,80\nD,70\n"), scoreOf(ONE, "code,p\nA,80\nB,90\nC,70\nD,80\n"), { labels });
+    const [t] = tied.levels[0]?.summary.rankCorrelation ?? [];
+    expect([t?.units, t?.spearman, t?.kendall]).toEqual([4, 0, 0]);
+  });
+
+  it("fewer than two units compared: no coefficient", () => {
+    const one = compare(scoreOf(ONE, "code,p\nA,90\n"), scoreOf(ONE, "code,p\nA,80\n"), { labels });
+    expect(one.levels[0]?.summary.rankCorrelation).toEqual([{ peerGroup: expect.any(String), units: 1, spearman: null, kendall: null }]);
+  });
+});

@@ -1,6 +1,6 @@
 // The --fail-under gate: which ranked units fall below a percentage, compared as shown.
 import { describe, expect, it } from "vitest";
-import { belowThreshold } from "../../src/engine/gates.ts";
+import { belowThreshold, standing } from "../../src/engine/gates.ts";
 import { select } from "../../src/render/select.ts";
 import { scoreOf, unit } from "../helpers/model.ts";
 
@@ -56,5 +56,35 @@ describe("belowThreshold", () => {
 
   it("lists units in the result's order: level, then rank", () => {
     expect(codes(100)).toEqual(["A", "B", "C", "E", "X1"]);
+  });
+});
+
+describe("standing (the badge)", () => {
+  const BANDED = `${CRITERIA}bands:
+  on: percent
+  list:
+    - { id: good, min: 80 }
+    - { id: fair, min: 50 }
+    - { id: weak, min: 0 }
+`;
+  it("the mean percentage of every ranked unit of every level, and the band of that mean", () => {
+    const r = scoreOf(BANDED, DATA, UNITS);
+    // A 90, B 79.995, C 79.99, E 30, X1 30, X2 100; D not ranked
+    const s = standing(r);
+    expect(s.units).toBe(6);
+    expect(s.percent).toBeCloseTo((90 + 79.995 + 79.99 + 30 + 30 + 100) / 6, 12);
+    expect(s.band).toBe("fair");
+    expect(standing(select(r, { level: "xa" }))).toEqual({ units: 2, percent: 65, band: "fair" });
+  });
+
+  it("bands on the score band the mean score", () => {
+    const r = scoreOf(`${CRITERIA}bands:\n  on: score\n  list:\n    - { id: hi, min: 65 }\n    - { id: lo, min: 0 }\n`, "code,a,b\nX1,100,100\nX2,30,30\n", "code,name,level\nX1,X1,xa\nX2,X2,xa\n");
+    // scores 100 and 30: the mean 65 reaches hi
+    expect(standing(r)).toEqual({ units: 2, percent: 65, band: "hi" });
+  });
+
+  it("no ranked unit: no mean, no band", () => {
+    const r = scoreOf(BANDED, "code,a,b\nA,90,90\n", UNITS);
+    expect(standing(select(r, { level: "xa" }))).toEqual({ units: 0, percent: null, band: null });
   });
 });

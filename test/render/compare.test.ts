@@ -63,6 +63,7 @@ describe("table", () => {
       Largest falls: A Xã <b>|Một</b>: -10.00 pp (↓1)
       New units: D Delta
       Units gone: C Gamma
+      Rank correlation: Spearman ρ -1.000 · Kendall τ-b -1.000 (2 units)
       Indicators that changed most: b (b): +5.00 points; 1 lower, 1 higher
       Band transitions (rows: Tự đánh giá, columns: Thẩm định):
       ┌────────┬──────┬──────┬──────┬────────┐
@@ -84,14 +85,16 @@ describe("csv and json", () => {
 
   it("csv: the stable columns, one row per unit, formulas neutralised", () => {
     expect(rows[0]).toEqual(compareColumns(c));
-    expect(rows[0]?.slice(-7)).toEqual(["g1_before", "g1_after", "g1_change", "g2_before", "g2_after", "g2_change", "differences"]);
+    expect(rows[0]?.slice(-9)).toEqual(["g1_before", "g1_after", "g1_change", "g2_before", "g2_after", "g2_change", "differences", "rank_spearman", "rank_kendall"]);
+    // A and B swapped places, the only units ranked on both sides: both coefficients -1, on every row of the peer group
+    for (const r of rows.slice(1)) expect(r.slice(-2)).toEqual(["-1", "-1"]);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[5], r[7], r[8], r[9], r[10]])).toEqual([
       ["Tự đánh giá", "Thẩm định", "B", `'=HYPERLINK("x")`, "both", "2", "1", "1"],
       ["Tự đánh giá", "Thẩm định", "A", "Xã <b>|Một</b>", "both", "1", "2", "-1"],
       ["Tự đánh giá", "Thẩm định", "D", "Delta", "new", "", "3", ""],
       ["Tự đánh giá", "Thẩm định", "C", "Gamma", "gone", "3", "", ""],
     ]);
-    expect(rows[1]?.at(-1)).toBe("b:+10 a:+5");
+    expect(rows[1]?.at(-3)).toBe("b:+10 a:+5");
   });
 
   it("json: schemaVersion 1, labels, and the same facts as the csv", () => {
@@ -110,6 +113,7 @@ describe("csv and json", () => {
       { indicator: "a", before: 40, after: 45, change: 5 },
     ]);
     expect(json.levels[0].summary.gone).toEqual(["C"]);
+    expect(json.levels[0].summary.rankCorrelation).toEqual([{ peerGroup: rows[1]?.[3], units: 2, spearman: -1, kendall: -1 }]);
     expect(json.levels[0].summary.transitions.counts.kha).toEqual({ tot: 1, kha: 0, yeu: 0, "not-ranked": 0, absent: 1 });
   });
 
@@ -128,11 +132,13 @@ describe("markdown and html", () => {
     expect(md).toContain("# Comparison: Tự đánh giá → Thẩm định");
     expect(md).toContain("- **New units**: D Delta");
     expect(md).toContain("- **Units gone**: C Gamma");
+    expect(md).toContain("- **Rank correlation**: Spearman ρ -1.000 · Kendall τ-b -1.000 (2 units)");
   });
 
   it("html is one self-contained page, every name escaped, with a slope chart", () => {
     const html = compareHtml(c, o);
     expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("Spearman ρ -1.000 · Kendall τ-b -1.000 (2 units)");
     expect(html).not.toMatch(/<(script|link|img)\b/);
     expect(html).not.toContain("<b>|");
     expect(html).toContain("Xã &lt;b&gt;|Một&lt;/b&gt;");

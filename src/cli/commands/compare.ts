@@ -8,8 +8,7 @@ import { score } from "../../engine/views.ts";
 import { loadAssessment, type Loaded } from "../../load/assessment.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";
-import { bandLabel } from "../../render/common.ts";
-import { moveText } from "../../render/compare.ts";
+import { dropDetail } from "../../render/compare.ts";
 import { render } from "../../render/index.ts";
 import { t } from "../../render/labels.ts";
 import { select } from "../../render/select.ts";
@@ -77,15 +76,6 @@ function defaultLabels(specs: [SideSpec, SideSpec], results: [Result, Result], l
   return { before: t("before", lang), after: t("after", lang) };
 }
 
-function dropDetail(d: Drop, c: Comparison, lang: Lang): string {
-  const u = d.unit;
-  const parts: string[] = [];
-  if (d.reasons.includes("rank")) parts.push(`${t("rank", lang)} ${u.before?.rank} → ${u.after?.rank} (${moveText(u, lang)})`);
-  if (d.reasons.includes("band")) parts.push(`${t("band", lang)}: ${bandLabel(c.before.criteria, u.before?.band ?? null, lang)} → ${bandLabel(c.after.criteria, u.after?.band ?? null, lang)}`);
-  if (d.reasons.includes("not-ranked")) parts.push(`${c.labels.after}: ${t("not-ranked", lang)}`);
-  return parts.join("; ");
-}
-
 function basisDetail(c: Comparison, lang: Lang): string {
   const en = lang === "en";
   const parts: string[] = [];
@@ -110,6 +100,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   const differences = whole("--differences", o.differences);
   const maxFall = whole("--fail-on-drop", o.failOnDrop);
   const labels = parseLabels(o.labels);
+  if (format === "junit" && maxFall === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "compare", option: "--fail-on-drop N" });
   const specs = sides(args, o);
 
   const loaded: Loaded[] = specs.map((s) => loadAssessment(s.dir, { ...overrides(o), ...(s.period !== undefined ? { period: s.period } : {}) }));
@@ -134,7 +125,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   });
   if (comparison.basis === "percent") printDiagnostics([diag("COMPARE_DIFFERENT_BASIS", "warning", { detail: basisDetail(comparison, lang) })], lang);
 
-  const out = render("compare", format, comparison, renderOptions(o, la.criteria));
+  const out = render("compare", format, comparison, { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) });
   writeOutput(o.output, out, [...lb.inputs, ...la.inputs]);
 
   if (maxFall === undefined) return;

@@ -1,6 +1,6 @@
 // `rank`: load into columns, score, then render (the CSV streamed in pieces, so a million units
 // never become a million objects), whatever the size of the data.
-import { InputError, hasErrors } from "../../diag/diagnostic.ts";
+import { InputError, UsageError, hasErrors } from "../../diag/diagnostic.ts";
 import { scoreColumns } from "../../engine/scoring.ts";
 import { resultOf } from "../../engine/views.ts";
 import type { Result } from "../../model/result.ts";
@@ -17,11 +17,13 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   start(o);
   const format = pickFormat("rank", o);
   const top = parseTop(o.top);
+  if (format === "junit" && o.failUnder === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "rank", option: "--fail-under PERCENT" });
   const steps = stepTimer();
-  // The gate and the job summary read the ranking as the result model; the CSV alone needs only
-  // the top-level groups' points; Markdown lays out the report's statistics, from every node.
-  const gate = o.failUnder !== undefined || process.env.GITHUB_STEP_SUMMARY !== undefined;
-  const keep = format === "md" ? "all" : format === "csv" && !gate ? "points" : "top";
+  // The gate, the badge and the job summary read the ranking as the result model; the CSV alone
+  // needs only the top-level groups' points; Markdown and JUnit lay out the report's statistics,
+  // from every node.
+  const gate = o.failUnder !== undefined || o.badge !== undefined || process.env.GITHUB_STEP_SUMMARY !== undefined;
+  const keep = format === "md" || format === "junit" ? "all" : format === "csv" && !gate ? "points" : "top";
   const { loaded, scored } = await summarizeFailure("rank", async () => {
     const loaded = await loadColumns(dir as string | undefined, o, { cells: keep === "all" });
     try {
@@ -41,18 +43,19 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   steps.mark("scored");
   const lang = langOf(o, loaded.criteria);
   loaded.progress?.step(lang === "vi" ? "ghi kết quả" : "writing");
-  const ro = renderOptions(o, loaded.criteria);
+  const ro = { ...renderOptions(o, loaded.criteria), ...(o.failUnder !== undefined ? { gate: { failUnder: o.failUnder } } : {}) };
   const level = o.level !== undefined ? { level: o.level } : {};
   let result: Result | undefined;
   if (format === "csv") {
     await writeOutputPieces(o.output, rankCsvColumns(scored, ro, { ...level, ...(top !== undefined ? { top } : {}) }), loaded.inputs);
   } else {
     result = select(resultOf(scored), level);
-    writeOutput(o.output, render("rank", format, top ? select(result, { top }) : result, ro), loaded.inputs);
+    // the JUnit report is the gate's: every unit it checks, not the --top shown
+    writeOutput(o.output, render("rank", format, top && format !== "junit" ? select(result, { top }) : result, ro), loaded.inputs);
   }
   loaded.progress?.done();
   steps.mark("written");
   // (--verbose: the time of each step, where the data was large enough for the large-input reader)
   if (loaded.reader === "large") steps.print(loaded.columns.size, "large-input");
-  if (gate) finishRun("rank", result ?? select(resultOf(scored), level), [...loaded.diagnostics, ...scored.diagnostics], o, lang);
+  if (gate) finishRun("rank", result ?? select(resultOf(scored), level), [...loaded.diagnostics, ...scored.diagnostics], o, lang, loaded.inputs);
 }

@@ -1,6 +1,7 @@
 import { hasErrors, InputError, UsageError } from "../../diag/diagnostic.ts";
 import { score } from "../../engine/views.ts";
 import { loadAssessment } from "../../load/assessment.ts";
+import { audit } from "../../engine/audit.ts";
 import { buildReport } from "../../engine/report.ts";
 import { trends } from "../../engine/trend.ts";
 import type { Result } from "../../model/result.ts";
@@ -22,7 +23,7 @@ function scorePeriod(dir: string | undefined, o: CommonOptions, period: string):
 }
 
 /** The whole report: md on stdout by default, html or xlsx by the -o extension or -f. */
-export async function run([dir]: unknown[], o: CommonOptions & GateOptions & SensitivityOptions & { sensitivity?: boolean }): Promise<void> {
+export async function run([dir]: unknown[], o: CommonOptions & GateOptions & SensitivityOptions & { sensitivity?: boolean; audit?: boolean; minAvailability?: number }): Promise<void> {
   start(o);
   const format = pickFormat("report", o);
   // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
@@ -41,6 +42,7 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
   });
   const report = buildReport(result);
   if (series) report.trends = trends(series);
+  if (o.audit) report.audit = audit(result, o.minAvailability !== undefined ? { minAvailability: o.minAvailability / 100 } : {});
   if (o.sensitivity) {
     // The Monte Carlo and its worker threads load only when the section is asked for.
     const [{ runSensitivity }, { settingsOf }, { toColumns }] = await Promise.all([import("../sensitivity-runner.ts"), import("./sensitivity.ts"), import("../../model/columns.ts")]);
@@ -50,5 +52,5 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
   }
   const out = await render("report", format, report, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);
-  finishRun("report", result, [...loaded.diagnostics, ...result.diagnostics], o, langOf(o, loaded.criteria));
+  finishRun("report", result, [...loaded.diagnostics, ...result.diagnostics], o, langOf(o, loaded.criteria), loaded.inputs);
 }
