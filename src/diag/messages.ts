@@ -60,6 +60,11 @@ export const messages = {
     vi: (a) => `${a.path} là bộ tiêu chí, không phải manifest`,
     hint: { en: () => "give the assessment folder, or --criteria FILE --data FILE", vi: () => "chỉ ra thư mục đánh giá, hoặc --criteria TỆP --data TỆP" },
   },
+  DATA_FILE_NOT_READ: {
+    en: (a) => `${a.path} is in the data but is not a CSV file or a workbook: it is not read`,
+    vi: (a) => `${a.path} nằm trong dữ liệu nhưng không phải tệp CSV hay Excel: tệp này không được đọc`,
+    hint: { en: () => "export it as CSV if it holds data, or move it out of the data folder", vi: () => "nếu tệp chứa số liệu, xuất ra CSV; nếu không, chuyển nó ra khỏi thư mục dữ liệu" },
+  },
   FILE_IS_WORKBOOK: {
     en: (a) => `${a.path} is an Excel workbook, not a CSV file`,
     vi: (a) => `${a.path} là tệp Excel, không phải CSV`,

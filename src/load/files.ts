@@ -1,6 +1,6 @@
 // The loaders' only access to the file system: reading an input with a diagnostic instead of
 // an exception, and expanding the data patterns (files, folders, globs).
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
@@ -42,7 +42,18 @@ export function checkInput(abs: string, maxSize = DEFAULT_LIMITS.maxFileSize): {
   }
 }
 
-/** Expands data entries: a file, a folder (its .csv files) or a glob; sorted, without repeats. */
+/** Names of workbooks: data saved from Excel instead of exported as CSV (refused, by name, when read). */
+const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
+/** Files no one means as data: hidden files, and the lock files Excel keeps beside an open workbook. */
+const HIDDEN = /^(\.|~\$)/;
+
+/**
+ * Expands data entries: a file, a folder (its CSV files, the extension in any case) or a glob
+ * (matched in any case); sorted, without repeats. Every file of a data folder is accounted for: a
+ * workbook is read (and refused by name as a workbook), any other file is a warning naming it.
+ * A glob that ends in .csv accounts so for the files beside those it matches (data/*.csv and
+ * data/huyen.xlsx).
+ */
 export function expandData(
   patterns: readonly string[],
   baseDir: string,
@@ -50,11 +61,22 @@ export function expandData(
 ): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const others = new Map<string, { file: string; line: number; column: number } | Record<string, never>>();
+  /** the files of a data folder or a .csv glob that are not CSV: workbooks join the data, the rest are named */
+  const account = (found: string[], where: (typeof at)[number]): void => {
+    for (const f of found) {
+      if (HIDDEN.test(path.basename(f)) || /\.csv$/i.test(f)) continue;
+      if (WORKBOOK.test(f)) files.push(path.resolve(f));
+      else if (!others.has(path.resolve(f))) others.set(path.resolve(f), where ?? {});
+    }
+  };
   for (const [i, p] of patterns.entries()) {
     const posix = p.split(path.sep).join("/");
     if (isDynamicPattern(posix)) {
-      const found = globSync(posix, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false }).sort();
-      if (found.length === 0) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: p }, at[i] ?? {}));
+      const found = globSync(posix, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: false }).sort();
+      const anyExtension = /\.csv$/i.test(posix) ? globSync(posix.replace(/\.csv$/i, ".*"), { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: false }).sort() : [];
+      account(anyExtension, at[i]);
+      if (found.length === 0 && !anyExtension.some((f) => WORKBOOK.test(f))) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: p }, at[i] ?? {}));
       files.push(...found.map((f) => path.resolve(f)));
       continue;
     }
@@ -66,12 +88,19 @@ export function expandData(
       // reported by readInput as not found
     }
     if (isDir) {
-      const found = globSync("*.csv", { cwd: abs, absolute: true, onlyFiles: true }).sort();
-      if (found.length === 0) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: `${p}/*.csv` }, at[i] ?? {}));
+      const all = readdirSync(abs, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(abs, e.name))
+        .sort();
+      const found = all.filter((f) => /\.csv$/i.test(f) && !HIDDEN.test(path.basename(f)));
+      account(all, at[i]);
+      if (found.length === 0 && !all.some((f) => WORKBOOK.test(f))) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: `${p}/*.csv` }, at[i] ?? {}));
       files.push(...found.map((f) => path.resolve(f)));
     } else {
       files.push(abs);
     }
   }
+  const read = new Set(files);
+  for (const [f, where] of others) if (!read.has(f)) diagnostics.push(diag("DATA_FILE_NOT_READ", "warning", { path: displayPath(f) }, where));
   return { files: [...new Set(files)], diagnostics };
 }

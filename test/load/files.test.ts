@@ -87,7 +87,8 @@ describe("expandData", () => {
     ["an absolute path", [path.join(dir, "one.csv")], ["one.csv"]],
   ])("%s", (_name, patterns, expected) => {
     const r = expandData(patterns, dir);
-    expect(r.diagnostics).toEqual([]);
+    // (data/notes.txt is named where a folder or *.csv takes in data/: see the next describe)
+    expect(r.diagnostics.filter((d) => d.code !== "DATA_FILE_NOT_READ")).toEqual([]);
     expect(rel(r.files)).toEqual(expected);
     expect(r.files.every((f) => path.isAbsolute(f))).toBe(true);
   });
@@ -105,10 +106,48 @@ describe("expandData", () => {
   it("a folder without .csv files: GLOB_NO_MATCH for folder/*.csv, without a position when given by a flag", () => {
     const r = expandData(["empty"], dir);
     expect(r.files).toEqual([]);
-    expect(r.diagnostics).toEqual([{ code: "GLOB_NO_MATCH", severity: "error", args: { pattern: "empty/*.csv" } }]);
+    expect(r.diagnostics).toEqual([
+      { code: "GLOB_NO_MATCH", severity: "error", args: { pattern: "empty/*.csv" } },
+      { code: "DATA_FILE_NOT_READ", severity: "warning", args: { path: path.join(dir, "empty/notes.txt") } },
+    ]);
   });
 
   it("a folder without .csv files, written in the manifest: the position of its entry", () => {
-    expect(expandData(["one.csv", "empty"], dir, [at(2), at(3)]).diagnostics.map((d) => [d.code, d.line])).toEqual([["GLOB_NO_MATCH", 3]]);
+    expect(expandData(["one.csv", "empty"], dir, [at(2), at(3)]).diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ["GLOB_NO_MATCH", 3],
+      ["DATA_FILE_NOT_READ", 3],
+    ]);
+  });
+});
+
+describe("every file of the data accounted for", () => {
+  const files = { "data/so.csv": "x", "data/Huyen.CSV": "x", "data/xa.xlsx": "PK", "data/ghi-chu.docx": "d", "data/.DS_Store": "", "data/~$xa.xlsx": "", "units.csv": "u" };
+
+  it("a folder: CSV files in any case, workbooks (to be refused by name), a warning for anything else", () => {
+    const dir = tmp(files);
+    const r = expandData(["data"], dir, [{ file: "egov-score.yaml", line: 4, column: 5 }]);
+    expect(r.files.map((f) => path.relative(dir, f)).sort()).toEqual(["data/Huyen.CSV", "data/so.csv", "data/xa.xlsx"]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: "DATA_FILE_NOT_READ", severity: "warning", args: { path: expect.stringMatching(/data\/ghi-chu\.docx$/) }, file: "egov-score.yaml", line: 4, column: 5 })]);
+  });
+
+  it("a glob *.csv matches in any case, and accounts for the files beside it", () => {
+    const dir = tmp(files);
+    const r = expandData(["data/*.csv"], dir);
+    expect(r.files.map((f) => path.relative(dir, f)).sort()).toEqual(["data/Huyen.CSV", "data/so.csv", "data/xa.xlsx"]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["DATA_FILE_NOT_READ"]);
+  });
+
+  it("a glob of some CSV files only (so-*.csv) says nothing of the others", () => {
+    const dir = tmp({ "data/so-1.csv": "x", "data/xa.csv": "x", "data/xa.xlsx": "PK" });
+    const r = expandData(["data/so-*.csv"], dir);
+    expect(r.files.map((f) => path.relative(dir, f))).toEqual(["data/so-1.csv"]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it("a folder with only a workbook is no empty match: the workbook is read and refused", () => {
+    const dir = tmp({ "data/huyen.xlsx": "PK" });
+    const r = expandData(["data"], dir);
+    expect(r.files.map((f) => path.relative(dir, f))).toEqual(["data/huyen.xlsx"]);
+    expect(r.diagnostics).toEqual([]);
   });
 });
