@@ -9,7 +9,7 @@ import type { Dataset } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
 import { score } from "../engine/views.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
-import { DEFAULT_FORMAT, FORMATS, formatOfPath, type Format, type View } from "../render/formats.ts";
+import { DEFAULT_FORMAT, FORMATS, formatsOfPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
 import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
@@ -108,10 +108,11 @@ export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "
 export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {
   const allowed: readonly string[] = FORMATS[view];
   const list = allowed.join(", ");
-  const named = toFile(o) ? formatOfPath(o.output) : undefined;
-  if (named !== undefined && !allowed.includes(named)) throw new UsageError("USAGE_OUTPUT_FORMAT", { file: o.output as string, format: named, command: view, allowed: list });
+  const names = toFile(o) ? formatsOfPath(o.output) : undefined;
+  const named = names?.find((f) => allowed.includes(f));
+  if (names !== undefined && named === undefined) throw new UsageError("USAGE_OUTPUT_FORMAT", { file: o.output as string, format: names[0] as string, command: view, allowed: list });
   if (o.format !== undefined && !allowed.includes(o.format)) throw new UsageError("USAGE_FORMAT", { format: o.format, command: view, allowed: list });
-  if (o.format !== undefined && named !== undefined && named !== o.format) throw new UsageError("USAGE_FORMAT_CONFLICT", { format: o.format, file: o.output as string, named });
+  if (o.format !== undefined && names !== undefined && !names.includes(o.format)) throw new UsageError("USAGE_FORMAT_CONFLICT", { format: o.format, file: o.output as string, named: names[0] as string });
   const csvFlag = csvFlagOf(o);
   const f =
     o.format ??

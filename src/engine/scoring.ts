@@ -186,6 +186,9 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep =
     unitsOf.set(level.id, units);
     const m = units.length;
     const missingAny = new Uint8Array(m);
+    // a value of a scored indicator, as sent (not imputed, not "not applicable"): a unit that sent
+    // only bonus or penalty points, or only "not applicable", is not ranked
+    const valued = new Uint8Array(m);
     const scratch: RateScratch = rateScratch(m);
     const rollups = new Map<IndicatorNode, Float64Array>();
     for (const ind of criteria.indicators) {
@@ -214,7 +217,10 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep =
         scratch,
         (p, s, missing) => {
           fold(into, p, s, weight);
-          if (missing !== NOT_MISSING && ind.role === "score") missingAny[p] = 1;
+          if (ind.role === "score") {
+            if (missing !== NOT_MISSING) missingAny[p] = 1;
+            else if (s.included) valued[p] = 1;
+          }
           if (c) keepScore(c, units[p] as number, s, missing);
         },
       );
@@ -260,7 +266,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep =
       const s = groupScore(root, criteria.root, level.id, p, one);
       if (rootKept) keepScore(rootKept, g, s, NOT_MISSING);
       const max = s.max;
-      const ranked = data.submitted[g] === 1 && s.included && max > 0;
+      const ranked = data.submitted[g] === 1 && valued[p] === 1 && s.included && max > 0;
       out.max[g] = max;
       out.peerGroup[g] = peers.by === "parent" ? (data.parent[g] ?? "") : peers.by === "attribute" ? (attribute?.[g] ?? "") : "";
       if (!ranked) continue;

@@ -70,7 +70,7 @@ export function loadAssessment(dir: string | undefined, o: Overrides, manifest?:
     return t.table;
   };
   const units = a.units ? readTable(a.units) : undefined;
-  const expanded = expandData(a.data, a.dataBase, a.dataAt);
+  const expanded = expandData(a.data, a.dataBase, a.dataAt, [a.manifest, a.criteria, a.units]);
   pushAll(diagnostics, expanded.diagnostics);
   const files = expanded.files.filter((f) => path.resolve(f) !== (a.units && path.resolve(a.units)));
   const data = files.map(readTable).filter((t): t is CsvTable => t !== undefined);

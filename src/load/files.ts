@@ -44,6 +44,8 @@ export function checkInput(abs: string, maxSize = DEFAULT_LIMITS.maxFileSize): {
 
 /** Names of workbooks: data saved from Excel instead of exported as CSV (refused, by name, when read). */
 const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
+/** Manifests and criteria (of this assessment or another): no stray data. */
+const CONFIGURATION = /\.ya?ml$/i;
 /** Files no one means as data: hidden files, and the lock files Excel keeps beside an open workbook. */
 const HIDDEN = /^(\.|~\$)/;
 
@@ -58,14 +60,17 @@ export function expandData(
   patterns: readonly string[],
   baseDir: string,
   at: readonly ({ file: string; line: number; column: number } | undefined)[] = [],
+  /** the assessment's other inputs (manifest, criteria, registry), which are no stray files */
+  known: readonly (string | undefined)[] = [],
 ): { files: string[]; diagnostics: Diagnostic[] } {
+  const inputs = new Set(known.filter((k): k is string => k !== undefined).map((k) => path.resolve(k)));
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const others = new Map<string, { file: string; line: number; column: number } | Record<string, never>>();
   /** the files of a data folder or a .csv glob that are not CSV: workbooks join the data, the rest are named */
   const account = (found: string[], where: (typeof at)[number]): void => {
     for (const f of found) {
-      if (HIDDEN.test(path.basename(f)) || /\.csv$/i.test(f)) continue;
+      if (HIDDEN.test(path.basename(f)) || /\.csv$/i.test(f) || inputs.has(path.resolve(f)) || CONFIGURATION.test(f)) continue;
       if (WORKBOOK.test(f)) files.push(path.resolve(f));
       else if (!others.has(path.resolve(f))) others.set(path.resolve(f), where ?? {});
     }

@@ -167,6 +167,20 @@ penalty:
     const u = unit(scoreOf(y, "code,a,award,idea,incident\nA,7,,,\n"), "A");
     expect(u).toMatchObject({ score: 7, status: "ranked", bonus: 0, penalty: 0 });
   });
+  it("a unit that sent only bonus or penalty cells is not ranked (its score would be the bonus alone)", () => {
+    const r = scoreOf(y, "code,a,award,idea,incident\nA,,có,2,\nB,7,,,\nC,,,,1\n");
+    expect(unit(r, "A")).toMatchObject({ status: "not-ranked", score: null, rank: null });
+    expect(unit(r, "C")).toMatchObject({ status: "not-ranked", score: null, rank: null });
+    expect(unit(r, "B")).toMatchObject({ status: "ranked", rank: 1, score: 7 });
+  });
+  it("a unit that sent only \"not applicable\" is not ranked; one value among them is enough", () => {
+    const two = "id: t\ntitle: T\nversion: 1\nlevels: [{ id: u }]\nindicators:\n  - { id: a, max: 10, rule: { type: points } }\n  - { id: b, max: 10, rule: { type: points } }\n";
+    const r = scoreOf(two, "code,a,b\nA,N/A,N/A\nB,N/A,\nC,N/A,4\n");
+    expect(unit(r, "A")).toMatchObject({ status: "not-ranked", rank: null });
+    // B: a is not applicable, b is empty (missing, zero): nothing sent
+    expect(unit(r, "B")).toMatchObject({ status: "not-ranked", rank: null });
+    expect(unit(r, "C")).toMatchObject({ status: "ranked", rank: 1, score: 4, max: 10 });
+  });
 });
 
 describe("roll-up of children units", () => {

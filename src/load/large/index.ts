@@ -141,7 +141,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   const a = m.assessment;
   if (!a?.criteria) return fallback("no criteria");
   const registryFile = a.units ? path.resolve(a.units) : undefined;
-  const expanded = expandData(a.data, a.dataBase, a.dataAt);
+  const expanded = expandData(a.data, a.dataBase, a.dataAt, [a.manifest, a.criteria, a.units]);
   const dataFiles = expanded.files.filter((f) => path.resolve(f) !== registryFile);
   const sizes = new Map<string, number>();
   const headProblems = new Map<string, Diagnostic[]>();
