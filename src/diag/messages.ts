@@ -221,6 +221,11 @@ export const messages = {
   VALUE_NUM_ABOVE_DEN: { en: (a) => `the numerator ${a.numerator} of "${a.indicator}" is above its denominator ${a.denominator}`, vi: (a) => `tử số ${a.numerator} của "${a.indicator}" lớn hơn mẫu số ${a.denominator}`, hint: { en: () => "check both figures: the numerator counts part of the denominator", vi: () => "kiểm tra hai số: tử số là một phần của mẫu số" } },
   VALUE_HALF_RATIO: { en: (a) => `"${a.indicator}" of unit "${a.unit}" has a ${a.given} but no ${a.missing}`, vi: (a) => `"${a.indicator}" của "${a.unit}" có ${a.given} nhưng thiếu ${a.missing}`, hint: { en: () => "fill in both the numerator and the denominator", vi: () => "điền cả tử số và mẫu số" } },
   VALUE_ZERO_DENOMINATOR: { en: (a) => `the denominator of "${a.indicator}" is 0: treated as not applicable`, vi: (a) => `mẫu số của "${a.indicator}" bằng 0: coi là không áp dụng`, hint: { en: () => 'write "-" to say not applicable explicitly', vi: () => 'ghi "-" để ghi rõ không áp dụng' } },
+  VALUE_ABOVE_MAX: {
+    en: (a) => `${a.value} for "${a.indicator}" of unit "${a.unit}" is above the indicator's maximum of ${a.max} points`,
+    vi: (a) => `${a.value} của "${a.indicator}" ở đơn vị "${a.unit}" vượt điểm tối đa ${a.max} của chỉ số`,
+    hint: { en: () => "points are given from 0 to the maximum: check the figure (a percentage typed in a points column?)", vi: () => "điểm được cho từ 0 đến điểm tối đa: kiểm tra lại số (có phải đã ghi tỉ lệ % vào cột điểm?)" },
+  },
   MISSING_VALUE: { en: (a) => `unit "${a.unit}" has no value for "${a.indicator}", and its missing policy is error`, vi: (a) => `đơn vị "${a.unit}" thiếu giá trị "${a.indicator}", và chính sách thiếu dữ liệu là error`, hint: { en: () => 'fill in the value, write "-" if not applicable, or change missing:', vi: () => 'điền giá trị, ghi "-" nếu không áp dụng, hoặc đổi missing:' } },
   // periods
   PERIOD_LATEST: { en: (a) => `the data hold ${a.count} periods (${a.periods}); scoring the latest, ${a.period}`, vi: (a) => `dữ liệu có ${a.count} kỳ (${a.periods}); tính điểm kỳ mới nhất, ${a.period}`, hint: { en: () => "choose one with --period", vi: () => "chọn kỳ bằng --period" } },

@@ -68,6 +68,9 @@ export function rateIndicator(t: RateTask, scratch: RateScratch, sink: RateSink)
   const policy = ind.missing;
   const imputes = policy === "impute-mean" || policy === "impute-median";
   const ruleMax = ruleMaxAt(ind, t.level, max);
+  // points are given out of the indicator's maximum: a figure above it is a mistake (a
+  // percentage in a points column, a typo), never clamped in silence
+  const capped = ind.rule.type === "points" && !rollup;
   let ctx: RuleContext = { max: ruleMax, unitScale: unitScale(ind) };
   const one: NodeValue = { applicable: true, included: true, points: 0, max, rate: 0 };
   const put = (p: number, applicable: boolean, included: boolean, points: number, mx: number, r: number, missing: number): void => {
@@ -119,6 +122,10 @@ export function rateIndicator(t: RateTask, scratch: RateScratch, sink: RateSink)
       continue;
     }
     if (s === VALUE) {
+      if (capped && v > ruleMax) {
+        const place = data.cellAt?.(g, t.k)?.source ?? data.missingAt(g, t.k);
+        t.diagnostics.push(diag("VALUE_ABOVE_MAX", "error", { unit: data.code[g] as string, indicator: ind.id, value: v, max: ruleMax }, place));
+      }
       if (known) {
         const x = known[p] as number;
         if (imputes) rates[rated++] = x;

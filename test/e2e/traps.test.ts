@@ -46,3 +46,27 @@ describe("every file accounted for", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("values that look like another scale", () => {
+  it("points above the indicator's maximum (2.5 of 2) are an error at the cell, never clamped in silence", () => {
+    const dir = sample((d) => {
+      const f = path.join(d, "data/so.csv");
+      const lines = readFileSync(f, "utf8").split("\n");
+      const header = (lines[0] as string).split(",");
+      const at = header.indexOf("sang-kien");
+      const row = (lines[1] as string).split(",");
+      row[at] = "2.5";
+      lines[1] = row.join(",");
+      writeFileSync(f, lines.join("\n"));
+    });
+    const v = run(["validate", dir, "--lang", "en"]);
+    expect(v.code).toBe(2);
+    expect(v.stdout).toMatch(/data\/so\.csv:2:\d+: error VALUE_ABOVE_MAX: 2\.5 for "sang-kien" of unit "S01" is above the indicator's maximum of 2 points/);
+    const col = Number(/so\.csv:2:(\d+)/.exec(v.stdout)?.[1]);
+    expect((readFileSync(path.join(dir, "data/so.csv"), "utf8").split("\n")[0] as string).split(",")[col - 1]).toBe("sang-kien");
+    const r = run(["rank", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("VALUE_ABOVE_MAX");
+  });
+});

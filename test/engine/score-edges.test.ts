@@ -155,3 +155,11 @@ describe("the period of the result", () => {
     expect("period" in score(c, { units: d.units })).toBe(false);
   });
 });
+
+describe("points above the maximum", () => {
+  const y = "id: t\ntitle: T\nversion: 1\nlevels: [{ id: u }]\nindicators:\n  - { id: a, max: 22, unit: number, rule: { type: points } }\n";
+  it("a figure above the indicator's maximum is an error at its cell; the maximum itself is not", () => {
+    const r = scoreOf(y, "code,a\nA,23.08\nB,22\nC,0\n");
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: "VALUE_ABOVE_MAX", severity: "error", args: { unit: "A", indicator: "a", value: 23.08, max: 22 }, line: 2, column: 2 })]);
+  });
+});
