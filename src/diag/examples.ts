@@ -91,6 +91,7 @@ export const examples: Record<DiagCode, Example> = {
   VALUE_NUM_ABOVE_DEN: { args: { indicator: "may-tinh", numerator: 52, denominator: 50 }, where: "data files" },
   VALUE_HALF_RATIO: { args: { indicator: "may-tinh", unit: "964-01", given: "numerator", missing: "denominator" }, where: "data files" },
   VALUE_ZERO_DENOMINATOR: { args: { indicator: "dvc-phat-sinh" }, where: "data files", severity: "warning" },
+  VALUE_LOOKS_LIKE_FRACTION: { args: { unit: "964-05", indicator: "ky-so", value: 0.85, percent: 85, all: "no" }, where: "the cell" },
   VALUE_ABOVE_MAX: { args: { unit: "S03", indicator: "dao-tao", value: 23.08, max: 22 }, where: "the cell" },
   MISSING_VALUE: { args: { unit: "964-01", indicator: "ky-so" }, where: "data files, with `missing: error`" },
   PERIOD_LATEST: { args: { count: 2, periods: "2019, 2020", period: "2020" }, where: "data files", severity: "warning" },

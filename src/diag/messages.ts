@@ -221,6 +221,11 @@ export const messages = {
   VALUE_NUM_ABOVE_DEN: { en: (a) => `the numerator ${a.numerator} of "${a.indicator}" is above its denominator ${a.denominator}`, vi: (a) => `tử số ${a.numerator} của "${a.indicator}" lớn hơn mẫu số ${a.denominator}`, hint: { en: () => "check both figures: the numerator counts part of the denominator", vi: () => "kiểm tra hai số: tử số là một phần của mẫu số" } },
   VALUE_HALF_RATIO: { en: (a) => `"${a.indicator}" of unit "${a.unit}" has a ${a.given} but no ${a.missing}`, vi: (a) => `"${a.indicator}" của "${a.unit}" có ${a.given} nhưng thiếu ${a.missing}`, hint: { en: () => "fill in both the numerator and the denominator", vi: () => "điền cả tử số và mẫu số" } },
   VALUE_ZERO_DENOMINATOR: { en: (a) => `the denominator of "${a.indicator}" is 0: treated as not applicable`, vi: (a) => `mẫu số của "${a.indicator}" bằng 0: coi là không áp dụng`, hint: { en: () => 'write "-" to say not applicable explicitly', vi: () => 'ghi "-" để ghi rõ không áp dụng' } },
+  VALUE_LOOKS_LIKE_FRACTION: {
+    en: (a) => (a.all === "yes" ? `every value of "${a.indicator}" is 1 or less (${a.value} for unit "${a.unit}"): they look like fractions, not percentages` : `${a.value} for "${a.indicator}" of unit "${a.unit}" looks like a fraction among percentages`),
+    vi: (a) => (a.all === "yes" ? `mọi giá trị của "${a.indicator}" đều không quá 1 (${a.value} ở đơn vị "${a.unit}"): trông như phân số, không phải tỉ lệ phần trăm` : `${a.value} của "${a.indicator}" ở đơn vị "${a.unit}" trông như phân số giữa các tỉ lệ phần trăm`),
+    hint: { en: (a) => `a percentage is written from 0 to 100: ${a.percent}, not ${a.value}`, vi: (a) => `tỉ lệ phần trăm ghi từ 0 đến 100: ${a.percent}, không phải ${a.value}` },
+  },
   VALUE_ABOVE_MAX: {
     en: (a) => `${a.value} for "${a.indicator}" of unit "${a.unit}" is above the indicator's maximum of ${a.max} points`,
     vi: (a) => `${a.value} của "${a.indicator}" ở đơn vị "${a.unit}" vượt điểm tối đa ${a.max} của chỉ số`,

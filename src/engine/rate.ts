@@ -3,7 +3,7 @@
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import type { MissingPolicyName } from "../model/criteria-schema.ts";
 import { ruleMaxAt, unitScale, type IndicatorNode } from "../model/criteria.ts";
-import { ABSENT, cellKind, NOT_APPLICABLE, scaleOf, decodeDecimal, stateOf, VALUE, WIDE_SCALE, type ColumnarDataset, type IndicatorColumn } from "../model/columns.ts";
+import { ABSENT, CELL_FROM_RATIO, cellKind, NOT_APPLICABLE, scaleOf, decodeDecimal, stateOf, VALUE, valueAt, WIDE_SCALE, type ColumnarDataset, type IndicatorColumn } from "../model/columns.ts";
 import type { NodeValue } from "./aggregate.ts";
 import { cohortStats, isCohortRule, rateOf, ruleReads, type RuleContext } from "./rules.ts";
 import { mean, median } from "./stats.ts";
@@ -190,4 +190,42 @@ function cacheSlot(cache: RateCache, col: IndicatorColumn, ind: IndicatorNode, k
   const entry = byKey.get(key);
   const slot = byKey;
   return { known: entry?.units === units ? entry.rates : undefined, store: (rates: Float64Array) => void slot.set(key, { units, rates }) };
+}
+
+/**
+ * Percentages that look like fractions: 0,85 typed for 85%. Only where higher is better (a rate
+ * of delays of 0.8% is no mistake). A value from 0.3 to 1 (exclusive) is a warning at its cell
+ * when it is under a fiftieth of the median of the level's values (0.85 among values around 80;
+ * smaller values, such as 0.2% of dossiers online in a new commune, are left alone). When every
+ * value is 1 or less, the column itself looks like fractions if its median is 0.5 or more: the
+ * first such cell is the warning. Values computed from a numerator and a denominator are exact,
+ * and left alone.
+ */
+export function fractionWarnings(t: Pick<RateTask, "ind" | "k" | "level" | "units" | "data" | "diagnostics">): void {
+  const { ind, units, data } = t;
+  if (ind.unit !== "percent" || ind.direction === "lower" || ind.rule.type === "target" && ind.rule.direction === "lower") return;
+  const col = data.cells[t.k] as IndicatorColumn;
+  const typed: number[] = [];
+  const small: number[] = [];
+  let above = 0;
+  for (const g of units) {
+    const byte = col.state[g] as number;
+    if (stateOf(byte) !== VALUE || byte & CELL_FROM_RATIO) continue;
+    const v = valueAt(col, g);
+    typed.push(v);
+    if (v > 1) above++;
+    else if (v >= 0.3 && v < 1) small.push(g);
+  }
+  if (small.length === 0) return;
+  const mid = median(typed) ?? 0;
+  const warn = (g: number, all: boolean): void => {
+    const place = data.cellAt?.(g, t.k)?.source ?? data.missingAt(g, t.k);
+    const v = valueAt(col, g);
+    t.diagnostics.push(diag("VALUE_LOOKS_LIKE_FRACTION", "warning", { unit: data.code[g] as string, indicator: ind.id, value: v, percent: Math.round(v * 1e8) / 1e6, all: all ? "yes" : "no" }, place));
+  };
+  if (above === 0) {
+    if (mid >= 0.5) warn(small[0] as number, true);
+    return;
+  }
+  for (const g of small) if (valueAt(col, g) < mid / 50) warn(g, false);
 }

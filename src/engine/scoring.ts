@@ -12,7 +12,7 @@ import type { Status } from "../model/result.ts";
 import { aggregation, fold, groupScore, type Aggregation, type NodeValue } from "./aggregate.ts";
 import { levelUnits, peerRuns, scoringOrder, type LevelCache } from "./levels.ts";
 import { rankLevel } from "./rank.ts";
-import { NOT_MISSING, rateIndicator, rateScratch, type RateCache, type RateScratch } from "./rate.ts";
+import { fractionWarnings, NOT_MISSING, rateIndicator, rateScratch, type RateCache, type RateScratch } from "./rate.ts";
 import { rollupValues } from "./rollup.ts";
 import type { RuleContext } from "./rules.ts";
 
@@ -225,6 +225,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep =
         },
       );
       if (all) out.contexts[k]?.set(level.id, ctx);
+      if (!rollup) fractionWarnings({ ind, k, level: level.id, units, data, diagnostics: out.diagnostics });
     };
     const one: NodeValue = { applicable: false, included: false, points: NaN, max: 0, rate: NaN };
     /** A group's aggregation over the level: its children scored and folded in, in tree order. */

@@ -127,7 +127,7 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
       }
       // a cell of another kind than the indicator's unit is no value the rule can read
       if (cell.kind !== kind) return;
-      col.state[i] = VALUE;
+      col.state[i] = cell.kind === "number" && cell.numerator !== undefined ? VALUE | CELL_FROM_RATIO : VALUE;
       if (cell.kind === "number") value[i] = cell.value;
       else if (cell.kind === "boolean") value[i] = cell.value ? 1 : 0;
       else {

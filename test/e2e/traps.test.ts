@@ -70,3 +70,32 @@ describe("values that look like another scale", () => {
     expect(r.stderr).toContain("VALUE_ABOVE_MAX");
   });
 });
+
+describe("percentages typed as fractions", () => {
+  it("0.85 for 85% among percentages: a warning at the cell, an error under --strict", () => {
+    const dir = sample((d) => {
+      const f = path.join(d, "data/so.csv");
+      const lines = readFileSync(f, "utf8").split("\n");
+      const at = (lines[0] as string).split(",").indexOf("ky-so");
+      const row = (lines[1] as string).split(",");
+      row[at] = "0.85";
+      lines[1] = row.join(",");
+      writeFileSync(f, lines.join("\n"));
+    });
+    const v = run(["validate", dir, "--lang", "en"]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/data\/so\.csv:2:\d+: warning VALUE_LOOKS_LIKE_FRACTION: 0\.85 for "ky-so" of unit "S01" looks like a fraction among percentages\n {2}hint: a percentage is written from 0 to 100: 85, not 0\.85/);
+    const strict = run(["validate", dir, "--strict", "--lang", "en"]);
+    expect(strict.code).toBe(2);
+    const r = run(["rank", dir, "--strict"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+  });
+
+  it("the clean samples raise no such warning (0.2% of dossiers online is a real figure)", () => {
+    for (const s of ["ca-mau-2019", "ca-mau-2020", "ca-mau-2019-self"]) {
+      const v = run(["validate", path.join(ROOT, "samples", s), "--strict"]);
+      expect(v.code, v.stdout).toBe(0);
+    }
+  });
+});

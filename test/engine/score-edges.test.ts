@@ -163,3 +163,21 @@ describe("points above the maximum", () => {
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: "VALUE_ABOVE_MAX", severity: "error", args: { unit: "A", indicator: "a", value: 23.08, max: 22 }, line: 2, column: 2 })]);
   });
 });
+
+describe("percentages that look like fractions", () => {
+  const y = (direction = "higher") => `id: t\ntitle: T\nversion: 1\nlevels: [{ id: u }]\nindicators:\n  - { id: p, max: 10, unit: percent, rule: { type: ratio, direction: ${direction} } }\n`;
+  const codes = (r: ReturnType<typeof scoreOf>) => r.diagnostics.map((d) => [d.code, d.args.unit, d.args.all]);
+  it("0.85 among values around 80: a warning at its cell; 0.2 is left alone", () => {
+    const r = scoreOf(y(), "code,p\nA,0.85\nB,80\nC,90\nD,0.2\nE,75\n");
+    expect(codes(r)).toEqual([["VALUE_LOOKS_LIKE_FRACTION", "A", "no"]]);
+    expect(r.diagnostics[0]).toMatchObject({ severity: "warning", line: 2, column: 2, args: { value: 0.85, percent: 85 } });
+  });
+  it("every value 1 or less with a median of 0.5 or more: the column, once", () => {
+    expect(codes(scoreOf(y(), "code,p\nA,0.85\nB,0.9\nC,0.7\n"))).toEqual([["VALUE_LOOKS_LIKE_FRACTION", "A", "yes"]]);
+    expect(codes(scoreOf(y(), "code,p\nA,0.3\nB,0.1\nC,0.2\n"))).toEqual([]);
+  });
+  it("lower is better, or a value from a numerator and a denominator: never", () => {
+    expect(codes(scoreOf(y("lower"), "code,p\nA,0.85\nB,80\nC,90\n"))).toEqual([]);
+    expect(codes(scoreOf(y(), "code,p,p.num,p.den\nA,,17,2000\nB,80,,\nC,90,,\n"))).toEqual([]);
+  });
+});

@@ -325,7 +325,8 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         const u = rows[r] as number;
         const st = stateOf(state[r] as number);
         if (u < 0 || st === ABSENT) continue;
-        col.state[u] = st;
+        // (the values are copied whole, in 8 bytes: the scale goes, the ratio flag stays)
+        col.state[u] = st | ((state[r] as number) & CELL_FROM_RATIO);
         if (st !== VALUE) continue;
         let v = valueAt(from, r);
         if (ind.unit === "text") {
