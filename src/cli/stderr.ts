@@ -18,7 +18,7 @@ export const isVerbose = (): boolean => state.verbose;
 
 export function styles(enabled = useColor(state.color, process.stderr)): Styles {
   const c = chalkFor(enabled);
-  return { error: c.red.bold, warning: c.yellow, dim: c.dim, bold: c.bold };
+  return { error: c.red.bold, warning: c.yellow, note: c.cyan, dim: c.dim, bold: c.bold };
 }
 
 export function printError(text: string): void {

@@ -2,7 +2,8 @@
 // them into sentences, in Vietnamese or English. Tests assert codes and positions, not wording.
 import type { DiagCode } from "./messages.ts";
 
-export type Severity = "error" | "warning";
+/** error: the input cannot be used; warning: worth a look, an error under --strict; note: for information, never an error */
+export type Severity = "error" | "warning" | "note";
 
 export interface Diagnostic {
   code: DiagCode;

@@ -3,7 +3,7 @@
 // an example necessary for every code.
 import type { DiagCode } from "./messages.ts";
 
-type Example = { args: Record<string, string | number>; where: string; severity?: "warning" };
+type Example = { args: Record<string, string | number>; where: string; severity?: "warning" | "note" };
 
 export const examples: Record<DiagCode, Example> = {
   FILE_NOT_FOUND: { args: { path: "data/xa.csv" }, where: "any input" },
@@ -60,6 +60,7 @@ export const examples: Record<DiagCode, Example> = {
   CRITERIA_LEVEL_EMPTY: { args: { level: "tinh" }, where: "criteria", severity: "warning" },
   CRITERIA_DUPLICATE_COLUMN: { args: { id: "ky-so", other: "van-ban-dien-tu", column: "Tỉ lệ văn bản" }, where: "criteria, manifest `map:`" },
   ENCODING_INVALID_UTF8: { args: { line: 12 }, where: "data files" },
+  ENCODING_WINDOWS_1258: { args: { path: "data/xa-cai-nuoc.csv", declared: "auto" }, where: "data files", severity: "note" },
   ENCODING_UTF16_NO_BOM: { args: {}, where: "data files" },
   CSV_SYNTAX: { args: { detail: "Quote Not Closed" }, where: "data files" },
   CSV_RAGGED: { args: { expected: 25, actual: 26 }, where: "data files" },
@@ -91,10 +92,10 @@ export const examples: Record<DiagCode, Example> = {
   VALUE_NUM_ABOVE_DEN: { args: { indicator: "may-tinh", numerator: 52, denominator: 50 }, where: "data files" },
   VALUE_HALF_RATIO: { args: { indicator: "may-tinh", unit: "964-01", given: "numerator", missing: "denominator" }, where: "data files" },
   VALUE_ZERO_DENOMINATOR: { args: { indicator: "dvc-phat-sinh" }, where: "data files", severity: "warning" },
-  VALUE_LOOKS_LIKE_FRACTION: { args: { unit: "964-05", indicator: "ky-so", value: 0.85, percent: 85, all: "no" }, where: "the cell" },
+  VALUE_LOOKS_LIKE_FRACTION: { args: { unit: "964-05", indicator: "ky-so", value: 0.85, percent: 85, all: "no" }, where: "the cell", severity: "warning" },
   VALUE_ABOVE_MAX: { args: { unit: "S03", indicator: "dao-tao", value: 23.08, max: 22 }, where: "the cell" },
   MISSING_VALUE: { args: { unit: "964-01", indicator: "ky-so" }, where: "data files, with `missing: error`" },
-  PERIOD_LATEST: { args: { count: 2, periods: "2019, 2020", period: "2020" }, where: "data files", severity: "warning" },
+  PERIOD_LATEST: { args: { count: 2, periods: "2019, 2020", period: "2020" }, where: "data files", severity: "note" },
   PERIOD_NESTED: { args: { period: "2019", path: "../ca-mau-series" }, where: "manifest `periods:`" },
   MANIFEST_DATA_AND_PERIODS: { args: {}, where: "egov-score.yaml" },
   COMPARE_DIFFERENT_BASIS: { args: { detail: "only in 2019: b; only in 2020: c" }, where: "compare", severity: "warning" },

@@ -6,6 +6,7 @@ import { messages } from "./messages.ts";
 export interface Styles {
   error: (s: string) => string;
   warning: (s: string) => string;
+  note?: (s: string) => string;
   dim: (s: string) => string;
   bold: (s: string) => string;
 }
@@ -26,11 +27,11 @@ export function location(d: Diagnostic): string {
   return [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
 }
 
-const SEVERITY = { vi: { error: "lỗi", warning: "cảnh báo" }, en: { error: "error", warning: "warning" } } as const;
+const SEVERITY = { vi: { error: "lỗi", warning: "cảnh báo", note: "ghi chú" }, en: { error: "error", warning: "warning", note: "note" } } as const;
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang, s: Styles = plain): string {
   const where = location(d);
-  const sev = s[d.severity](SEVERITY[lang][d.severity]);
+  const sev = (s[d.severity] ?? s.dim)(SEVERITY[lang][d.severity]);
   const head = `${where ? `${s.bold(where)}: ` : ""}${sev} ${s.dim(d.code)}: ${message(d, lang)}`;
   const h = hint(d, lang);
   return h ? `${head}\n  ${s.dim(lang === "vi" ? "cách sửa" : "hint")}: ${h}` : head;
@@ -60,6 +61,9 @@ export function formatDiagnostics(diags: readonly Diagnostic[], lang: Lang, s: S
 
 export function summary(diags: readonly Diagnostic[], lang: Lang): string {
   const e = diags.filter((d) => d.severity === "error").length;
-  const w = diags.length - e;
-  return lang === "vi" ? `${e} lỗi, ${w} cảnh báo` : `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`;
+  const w = diags.filter((d) => d.severity === "warning").length;
+  const n = diags.length - e - w;
+  // (notes are counted only where there are some: the line stays as it was without them)
+  const notes = n === 0 ? "" : lang === "vi" ? `, ${n} ghi chú` : `, ${n} note${n === 1 ? "" : "s"}`;
+  return lang === "vi" ? `${e} lỗi, ${w} cảnh báo${notes}` : `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}${notes}`;
 }

@@ -180,6 +180,11 @@ export const messages = {
     vi: (a) => `tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng ${a.line})`,
     hint: { en: () => "files saved by older Excel are often windows-1258: set input.encoding: windows-1258 in egov-score.yaml (or --input-encoding windows-1258)", vi: () => "tệp lưu từ Excel cũ thường là windows-1258: đặt input.encoding: windows-1258 trong egov-score.yaml (hoặc --input-encoding windows-1258)" },
   },
+  ENCODING_WINDOWS_1258: {
+    en: (a) => (a.declared === "auto" ? `${a.path} is not UTF-8: read as windows-1258 (Vietnamese Windows)` : `${a.path} is not UTF-8 although input.encoding is ${a.declared}: read as windows-1258`),
+    vi: (a) => (a.declared === "auto" ? `${a.path} không phải UTF-8: đã đọc theo windows-1258 (Windows tiếng Việt)` : `${a.path} không phải UTF-8 dù input.encoding là ${a.declared}: đã đọc theo windows-1258`),
+    hint: { en: () => "check that its names read right; saving it as \"CSV UTF-8\" avoids the guess", vi: () => "kiểm tra tên đơn vị hiển thị đúng; lưu lại dạng \"CSV UTF-8\" để khỏi phải đoán" },
+  },
   ENCODING_UTF16_NO_BOM: {
     en: () => "the file looks like UTF-16 without a byte-order mark",
     vi: () => "tệp có vẻ là UTF-16 không có BOM",

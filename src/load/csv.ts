@@ -2,7 +2,7 @@
 // the delimiter (comma, semicolon, tab), then csv-parse. Rows keep their line numbers.
 import { parse } from "csv-parse/sync";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
-import { byteOrderMark, classifyRecord, detectDelimiter, duplicateHeaders, headerKey, isWorkbook, looksLikeUtf16, normKey, recordStartLine as startLine } from "./dialect.ts";
+import { byteOrderMark, classifyRecord, detectDelimiter, duplicateHeaders, headerKey, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine as startLine } from "./dialect.ts";
 
 export type Encoding = "auto" | "utf-8" | "utf-16le" | "windows-1258";
 export type Delimiter = "auto" | "," | ";" | "\t";
@@ -47,6 +47,12 @@ export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { t
     try {
       return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), diagnostics };
     } catch {
+      // Not UTF-8: an agency's file saved by older Excel, in windows-1258, is read as such, with a
+      // note (input.encoding: auto) or a warning (utf-8 was declared); anything else is an error.
+      if (start === 0 && looksLikeWindows1258(body)) {
+        const severity = encoding === "auto" ? "note" : "warning";
+        return { text: new TextDecoder("windows-1258").decode(body).normalize("NFC"), diagnostics: [diag("ENCODING_WINDOWS_1258", severity, { path: file, declared: encoding }, { file })] };
+      }
       const loose = new TextDecoder("utf-8").decode(body);
       const at = loose.indexOf("\ufffd");
       const line = loose.slice(0, Math.max(0, at)).split("\n").length;

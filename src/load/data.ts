@@ -278,7 +278,7 @@ export function choosePeriod(found: ReadonlySet<string>, asked: string | undefin
     return { period: asked, sorted };
   }
   const period = sorted[sorted.length - 1];
-  if (sorted.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: sorted.length, periods: sorted.join(", "), period: period as string }));
+  if (sorted.length > 1) diagnostics.push(diag("PERIOD_LATEST", "note", { count: sorted.length, periods: sorted.join(", "), period: period as string }));
   return { period, sorted };
 }
 

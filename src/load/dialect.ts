@@ -87,3 +87,23 @@ export function classifyRecord(record: string[], header: readonly string[], key:
   if (cells.length !== header.length) return { kind: "ragged", actual: cells.length };
   return { kind: "row", cells };
 }
+
+// Vietnamese letters and the combining tone marks that windows-1258 spells text with.
+const VIETNAMESE = /[ăâêôơưđĂÂÊÔƠƯĐàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ\u0300\u0301\u0303\u0309\u0323]/;
+
+/**
+ * Bytes that are not UTF-8 but read as Vietnamese in windows-1258 (what older Excel saves on a
+ * Vietnamese Windows): most of the characters its upper half gives are Vietnamese letters or tone
+ * marks. Bytes of another code page (or of no text) give symbols and Latin-1 letters instead.
+ */
+export function looksLikeWindows1258(b: Uint8Array): boolean {
+  const text = new TextDecoder("windows-1258").decode(b.subarray(0, 1 << 16));
+  let high = 0;
+  let vietnamese = 0;
+  for (const c of text) {
+    if (c.charCodeAt(0) < 0x80) continue;
+    high++;
+    if (VIETNAMESE.test(c)) vietnamese++;
+  }
+  return high > 0 && vietnamese * 2 >= high;
+}

@@ -228,7 +228,7 @@ function choosePeriod(
   let label = asked ?? a.period;
   if (label === undefined) {
     label = labels[labels.length - 1];
-    if (labels.length > 1) diagnostics.push(diag("PERIOD_LATEST", "warning", { count: labels.length, periods: labels.join(", "), period: label as string }));
+    if (labels.length > 1) diagnostics.push(diag("PERIOD_LATEST", "note", { count: labels.length, periods: labels.join(", "), period: label as string }));
   } else if (!labels.includes(label)) {
     diagnostics.push(diag("PERIOD_NOT_FOUND", "error", { period: label, known: labels.join(", ") }, { file: shown, ...locate(["periods"], true) }));
     return false;

@@ -123,7 +123,7 @@ function annotation(d: Diagnostic, lang: Lang): string {
   props.push(`title=${ghProperty(`egov-score ${d.code}`)}`);
   const h = hint(d, lang);
   const body = h ? `${message(d, lang)}\n${lang === "vi" ? "cách sửa" : "fix"}: ${h}` : message(d, lang);
-  return `::${d.severity} ${props.join(",")}::${ghData(body)}`;
+  return `::${d.severity === "note" ? "notice" : d.severity} ${props.join(",")}::${ghData(body)}`;
 }
 
 /**
@@ -133,8 +133,8 @@ function annotation(d: Diagnostic, lang: Lang): string {
  */
 export function validateGithub(v: ValidationReport, o: RenderOptions): string {
   const lines: string[] = [];
-  const left = { error: 0, warning: 0 };
-  const used = { error: 0, warning: 0 };
+  const left = { error: 0, warning: 0, note: 0 };
+  const used = { error: 0, warning: 0, note: 0 };
   for (const d of sorted(v.diagnostics)) {
     if (used[d.severity] < GITHUB_ANNOTATIONS_PER_STEP) {
       used[d.severity] += 1;
@@ -300,7 +300,7 @@ export function compareJunit(c: Comparison, o: RenderOptions): string {
 // ---------------------------------------------------------------------------------------------
 // GitLab code quality
 
-const GITLAB_SEVERITY = { error: "major", warning: "minor" } as const;
+const GITLAB_SEVERITY = { error: "major", warning: "minor", note: "info" } as const;
 
 /**
  * The GitLab code quality report (a JSON array of issues, the Code Climate subset GitLab reads):

@@ -53,6 +53,7 @@ const L = {
     gateFail: (n: number, th: string) => `${n} đơn vị xếp hạng dưới ${th}% (\`--fail-under ${th}\`):`,
     error: "lỗi",
     warning: "cảnh báo",
+    note: "ghi chú",
   },
   en: {
     ok: "passed",
@@ -74,6 +75,7 @@ const L = {
     gateFail: (n: number, th: string) => `${n} ranked unit${n === 1 ? " is" : "s are"} below ${th}% (\`--fail-under ${th}\`):`,
     error: "error",
     warning: "warning",
+    note: "note",
   },
 } as const;
 

@@ -23,7 +23,7 @@ export function validateJson(v: ValidationReport, o: RenderOptions): string {
     schemaVersion: 1,
     valid: errors === 0,
     errors,
-    warnings: v.diagnostics.length - errors,
+    warnings: v.diagnostics.filter((d) => d.severity === "warning").length,
     files: v.files,
     units: v.units,
     diagnostics: v.diagnostics.map((d) => ({

@@ -35,6 +35,7 @@ function render(): string {
     "",
     "- **error**: the input cannot be used as it is; the command exits 2 (`validate` lists every one first).",
     "- **warning**: worth a look; the command goes on. `--strict` turns warnings into errors.",
+    "- **note**: for information (which period was scored, how a file was read); never an error, even under `--strict`.",
     "- A code repeated in one file is shown five times, then counted (`… and 412 more CSV_RAGGED in data/xa.csv`).",
     "- `validate -f json` gives the same as data: `code`, `severity`, `file`, `line`, `column`, `message`, `hint`, `args`.",
     "",

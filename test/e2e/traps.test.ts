@@ -99,3 +99,57 @@ describe("percentages typed as fractions", () => {
     }
   });
 });
+
+/** Text in windows-1258, as older Excel saves it on a Vietnamese Windows: letters, then tone marks. */
+function windows1258(text: string): Buffer {
+  const table = new Map<string, number>();
+  const decoder = new TextDecoder("windows-1258");
+  for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+  const out: number[] = [];
+  for (const c of text.normalize("NFC")) {
+    const whole = table.get(c);
+    if (whole !== undefined) {
+      out.push(whole);
+      continue;
+    }
+    // a letter with a tone: the letter (with its own marks: ô, ơ, ă) then the tone mark
+    const parts = [...c.normalize("NFD")];
+    const tone = parts.pop() as string;
+    out.push(table.get(parts.join("").normalize("NFC")) as number, table.get(tone) as number);
+  }
+  if (out.some((b) => b === undefined)) throw new Error("not in windows-1258");
+  return Buffer.from(out);
+}
+
+describe("encodings, file by file", () => {
+  it("an agency's file in windows-1258 among UTF-8 ones: read as such, with a note naming it; the same ranking", () => {
+    const dir = sample((d) => {
+      const f = path.join(d, "data/xa.csv");
+      const bytes = windows1258(readFileSync(f, "utf8"));
+      expect(bytes.some((b) => b >= 0x80)).toBe(true);
+      writeFileSync(f, bytes);
+    });
+    for (const env of [{}, { EGOV_SCORE_LARGE: "always", EGOV_SCORE_RANGE_BYTES: "4000" }]) {
+      const r = run(["rank", dir, "-f", "csv", "--lang", "en"], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(original);
+      expect(r.stderr).toMatch(/data\/xa\.csv: note ENCODING_WINDOWS_1258: .*data\/xa\.csv is not UTF-8: read as windows-1258/);
+    }
+    const v = run(["validate", dir, "--strict", "--lang", "en"]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/0 errors, 0 warnings, 1 note/);
+  });
+
+  it("declared utf-8, the same file: read all the same, with a warning (an error under --strict)", () => {
+    const dir = sample((d) => {
+      writeFileSync(path.join(d, "data/xa.csv"), windows1258(readFileSync(path.join(d, "data/xa.csv"), "utf8")));
+      const m = path.join(d, "egov-score.yaml");
+      writeFileSync(m, `${readFileSync(m, "utf8")}input:\n  encoding: utf-8\n`);
+    });
+    const r = run(["rank", dir, "-f", "csv", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(original);
+    expect(r.stderr).toContain("warning ENCODING_WINDOWS_1258");
+    expect(run(["validate", dir, "--strict"]).code).toBe(2);
+  });
+});

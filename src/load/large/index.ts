@@ -196,6 +196,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   const diagnostics: Diagnostic[] = [...base.diagnostics];
   const inputs = [...base.inputs];
   const tables = new Map<string, Table>();
+  let notUtf8 = false;
   const readFile = async (file: string): Promise<void> => {
     inputs.push(file);
     const shown = displayPath(file);
@@ -205,6 +206,11 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
       return;
     }
     const rows = await readRows(p.spec, opts.read);
+    if (rows.invalidUtf8 && (a.encoding === "auto" || a.encoding === "utf-8")) {
+      // perhaps windows-1258, which only the object loader reads: it reads the assessment
+      notUtf8 = true;
+      return;
+    }
     if (rows.invalidUtf8) {
       const line = await invalidUtf8Line(file);
       diagnostics.push(diag("ENCODING_INVALID_UTF8", "error", { line }, { file: shown, line }));
@@ -225,6 +231,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   if (a.units) await readFile(a.units);
   pushAll(diagnostics, expanded.diagnostics);
   for (const f of dataFiles) await readFile(f);
+  if (notUtf8) return fallback("a file not in UTF-8");
   const units = a.units ? tables.get(a.units) : undefined;
   if (a.units && !units) return { loaded: { assessment: a, criteria, periods: base.periods, diagnostics, inputs, bytes } };
   const data = dataFiles.flatMap((f) => {
