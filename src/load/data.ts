@@ -483,3 +483,21 @@ function checkParents(criteria: Criteria, units: Map<string, UnitData>): Diagnos
   }
   return out;
 }
+
+/**
+ * The unit columns the manifest names (`columns:`), each found in the header of at least one of
+ * the files read: a column named wrong (`period: Year` where the files say `Năm`) is one clear
+ * error at its manifest entry, instead of the flood of problems its absence would cause (every
+ * row of every period taken as the same unit). The defaults are not checked here: their absence
+ * has problems of its own. Shared with the large-input loader.
+ */
+export function checkColumns(a: Assessment, headers: readonly { file: string; header: readonly string[] }[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [key, at] of Object.entries(a.columnsAt ?? {})) {
+    const name = normKey((a.columns as unknown as Record<string, string>)[key] as string);
+    if (headers.some((h) => h.header.includes(name))) continue;
+    const seen = headers[headers.length - 1];
+    out.push(diag("COLUMN_NOT_FOUND", "error", { key, column: name, file: seen?.file ?? "", headers: (seen?.header ?? []).slice(0, 12).join(", ") }, at ?? {}));
+  }
+  return out;
+}

@@ -61,6 +61,8 @@ export interface Assessment {
   criteria?: string;
   units?: string;
   data: string[];
+  /** where each `columns:` entry the manifest gives is written (the defaults are not) */
+  columnsAt?: Partial<Record<"code" | "name" | "level" | "parent" | "period", { file: string; line: number; column: number }>>;
   /** where each `data` entry is written in the manifest (absent for --data) */
   dataAt: ({ file: string; line: number; column: number } | undefined)[];
   /** the folder globs in `data` are relative to */
@@ -185,7 +187,11 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     if (m.input?.delimiter && !o.delimiter) a.delimiter = m.input.delimiter;
     if (m.input?.decimal && !o.decimal) a.decimal = m.input.decimal;
     const { attributes, ...cols } = m.columns ?? {};
-    for (const [k, v] of Object.entries(cols)) if (v !== undefined) (a.columns as unknown as Record<string, string>)[k] = v;
+    for (const [k, v] of Object.entries(cols)) {
+      if (v === undefined) continue;
+      (a.columns as unknown as Record<string, string>)[k] = v;
+      (a.columnsAt ??= {})[k as keyof NonNullable<Assessment["columnsAt"]>] = { file: shown, ...y.locate(["columns", k]) };
+    }
     a.columns.attributes = attributes ?? [];
     a.map = m.map ?? {};
     a.ignore = m.ignore ?? [];

@@ -17,6 +17,17 @@ function sample(edit: (dir: string) => void): string {
   return dir;
 }
 
+/** Writes `value` into the cell of `header` on data line `line` (2: the first row) of a CSV of the copy. */
+function editCell(dir: string, file: string, line: number, header: string, value: string): void {
+  const f = path.join(dir, file);
+  const lines = readFileSync(f, "utf8").split("\n");
+  const at = (lines[0] as string).split(",").indexOf(header);
+  const row = (lines[line - 1] as string).split(",");
+  row[at] = value;
+  lines[line - 1] = row.join(",");
+  writeFileSync(f, lines.join("\n"));
+}
+
 const original = run(["rank", path.join(ROOT, "samples/ca-mau-2019"), "-f", "csv"]).stdout;
 
 describe("every file accounted for", () => {
@@ -49,16 +60,7 @@ describe("every file accounted for", () => {
 
 describe("values that look like another scale", () => {
   it("points above the indicator's maximum (2.5 of 2) are an error at the cell, never clamped in silence", () => {
-    const dir = sample((d) => {
-      const f = path.join(d, "data/so.csv");
-      const lines = readFileSync(f, "utf8").split("\n");
-      const header = (lines[0] as string).split(",");
-      const at = header.indexOf("sang-kien");
-      const row = (lines[1] as string).split(",");
-      row[at] = "2.5";
-      lines[1] = row.join(",");
-      writeFileSync(f, lines.join("\n"));
-    });
+    const dir = sample((d) => editCell(d, "data/so.csv", 2, "sang-kien", "2.5"));
     const v = run(["validate", dir, "--lang", "en"]);
     expect(v.code).toBe(2);
     expect(v.stdout).toMatch(/data\/so\.csv:2:\d+: error VALUE_ABOVE_MAX: 2\.5 for "sang-kien" of unit "S01" is above the indicator's maximum of 2 points/);
@@ -73,15 +75,7 @@ describe("values that look like another scale", () => {
 
 describe("percentages typed as fractions", () => {
   it("0.85 for 85% among percentages: a warning at the cell, an error under --strict", () => {
-    const dir = sample((d) => {
-      const f = path.join(d, "data/so.csv");
-      const lines = readFileSync(f, "utf8").split("\n");
-      const at = (lines[0] as string).split(",").indexOf("ky-so");
-      const row = (lines[1] as string).split(",");
-      row[at] = "0.85";
-      lines[1] = row.join(",");
-      writeFileSync(f, lines.join("\n"));
-    });
+    const dir = sample((d) => editCell(d, "data/so.csv", 2, "ky-so", "0.85"));
     const v = run(["validate", dir, "--lang", "en"]);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/data\/so\.csv:2:\d+: warning VALUE_LOOKS_LIKE_FRACTION: 0\.85 for "ky-so" of unit "S01" looks like a fraction among percentages\n {2}hint: a percentage is written from 0 to 100: 85, not 0\.85/);
@@ -129,7 +123,7 @@ describe("encodings, file by file", () => {
       expect(bytes.some((b) => b >= 0x80)).toBe(true);
       writeFileSync(f, bytes);
     });
-    for (const env of [{}, { EGOV_SCORE_LARGE: "always", EGOV_SCORE_RANGE_BYTES: "4000" }]) {
+    for (const env of [{}, { EGOV_SCORE_LARGE: "always", EGOV_SCORE_RANGE_BYTES: "4000" }] as Record<string, string>[]) {
       const r = run(["rank", dir, "-f", "csv", "--lang", "en"], { env });
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(original);
