@@ -15,6 +15,7 @@ export const examples: Record<DiagCode, Example> = {
   MANIFEST_NOT_FOUND: { args: { dir: "2024" }, where: "the assessment folder" },
   MANIFEST_UNKNOWN_KEY: { args: { key: "critera", path: "(root)" }, where: "egov-score.yaml" },
   MANIFEST_IS_CRITERIA: { args: { path: "criteria.yaml" }, where: "the [dir] argument" },
+  DATA_COLUMN_NOT_FOUND: { args: { key: "period", column: "Year", file: "data/so.csv", headers: "code, name, Năm, ky-so" }, where: "egov-score.yaml" },
   DATA_FILE_NOT_READ: { args: { path: "data/huong-dan.docx" }, where: "data:" },
   FILE_IS_WORKBOOK: { args: { path: "data/xa.xlsx" }, where: "data files" },
   ENCODING_MISMATCH: { args: { declared: "windows-1258" }, where: "data files", severity: "warning" },

@@ -60,6 +60,11 @@ export const messages = {
     vi: (a) => `${a.path} là bộ tiêu chí, không phải manifest`,
     hint: { en: () => "give the assessment folder, or --criteria FILE --data FILE", vi: () => "chỉ ra thư mục đánh giá, hoặc --criteria TỆP --data TỆP" },
   },
+  DATA_COLUMN_NOT_FOUND: {
+    en: (a) => `columns.${a.key} names the column "${a.column}", which no file has (${a.file}: ${a.headers})`,
+    vi: (a) => `columns.${a.key} chỉ cột "${a.column}", nhưng không tệp nào có cột này (${a.file}: ${a.headers})`,
+    hint: { en: (a) => `write the header as the files have it, or remove columns.${a.key} to use the default`, vi: (a) => `ghi tên cột đúng như trong tệp, hoặc bỏ columns.${a.key} để dùng tên mặc định` },
+  },
   DATA_FILE_NOT_READ: {
     en: (a) => `${a.path} is in the data but is not a CSV file or a workbook: it is not read`,
     vi: (a) => `${a.path} nằm trong dữ liệu nhưng không phải tệp CSV hay Excel: tệp này không được đọc`,

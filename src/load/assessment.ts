@@ -6,7 +6,7 @@ import type { Criteria } from "../model/criteria.ts";
 import type { Dataset } from "../model/data.ts";
 import { loadCriteriaText } from "./criteria.ts";
 import { decode, readCsv, type CsvTable } from "./csv.ts";
-import { loadData } from "./data.ts";
+import { checkColumns, loadData } from "./data.ts";
 import { displayPath, expandData, readInput } from "./files.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { loadManifest, type Assessment, type Overrides } from "./manifest.ts";
@@ -76,6 +76,9 @@ export function loadAssessment(dir: string | undefined, o: Overrides, manifest?:
   const data = files.map(readTable).filter((t): t is CsvTable => t !== undefined);
   // Without its registry, every data row would be reported as an unknown unit: stop here.
   if (a.units && !units) return { ...base, diagnostics, inputs };
+  // A unit column named wrong in the manifest: that, rather than what its absence would cause.
+  const columns = checkColumns(a, [...(units ? [units] : []), ...data]);
+  if (columns.length) return { ...base, diagnostics: [...diagnostics, ...columns], inputs };
   const d = loadData(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
   return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics };

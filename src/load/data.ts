@@ -497,7 +497,7 @@ export function checkColumns(a: Assessment, headers: readonly { file: string; he
     const name = normKey((a.columns as unknown as Record<string, string>)[key] as string);
     if (headers.some((h) => h.header.includes(name))) continue;
     const seen = headers[headers.length - 1];
-    out.push(diag("COLUMN_NOT_FOUND", "error", { key, column: name, file: seen?.file ?? "", headers: (seen?.header ?? []).slice(0, 12).join(", ") }, at ?? {}));
+    out.push(diag("DATA_COLUMN_NOT_FOUND", "error", { key, column: name, file: seen?.file ?? "", headers: (seen?.header ?? []).slice(0, 12).join(", ") }, at ?? {}));
   }
   return out;
 }

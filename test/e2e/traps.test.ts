@@ -147,3 +147,20 @@ describe("encodings, file by file", () => {
     expect(run(["validate", dir, "--strict"]).code).toBe(2);
   });
 });
+
+describe("the manifest's columns", () => {
+  it("columns.period naming a column no file has is one clear error at the manifest entry, not a flood of duplicates", () => {
+    const dir = sample((d) => {
+      const m = path.join(d, "egov-score.yaml");
+      writeFileSync(m, `${readFileSync(m, "utf8")}columns:\n  period: Year\n`);
+    });
+    for (const env of [{}, { EGOV_SCORE_LARGE: "always" }] as Record<string, string>[]) {
+      const v = run(["validate", dir, "--lang", "en", "-f", "json"], { env });
+      expect(v.code).toBe(2);
+      const diags = JSON.parse(v.stdout).diagnostics as { code: string; file: string; line: number; column: number; message: string }[];
+      expect(diags.map((d) => d.code)).toEqual(["DATA_COLUMN_NOT_FOUND"]);
+      expect(diags[0]).toMatchObject({ file: expect.stringMatching(/egov-score\.yaml$/), line: 8, column: 11 });
+      expect(diags[0]?.message).toMatch(/^columns\.period names the column "Year", which no file has \(.*data\/xa\.csv: code, may-tinh/);
+    }
+  });
+});

@@ -13,7 +13,7 @@ import type { ColumnarDataset } from "../../model/columns.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
 import { readCsv } from "../csv.ts";
 import { byteOrderMark, detectDelimiter, duplicateHeaders, isWorkbook, looksLikeUtf16, normKey, recordStartLine } from "../dialect.ts";
-import { wideColumns } from "../data.ts";
+import { checkColumns, wideColumns } from "../data.ts";
 import { checkInput, displayPath, expandData } from "../files.ts";
 import { loadManifest, type Assessment, type Overrides } from "../manifest.ts";
 import { assemble, peerAttributes, type Table } from "./assemble.ts";
@@ -238,6 +238,8 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     const t = tables.get(f);
     return t ? [t] : [];
   });
+  const columns = checkColumns(a, [...(units ? [units] : []), ...data]);
+  if (columns.length) return { loaded: { assessment: a, criteria, periods: base.periods, diagnostics: [...diagnostics, ...columns], inputs, bytes } };
   const d = assemble(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
   return { loaded: { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, bytes } };
