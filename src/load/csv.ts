@@ -21,7 +21,8 @@ export interface CsvTable {
 
 export { detectDelimiter, normKey } from "./dialect.ts";
 
-export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { text?: string; diagnostics: Diagnostic[] } {
+/** `guess`: a file of data that is not UTF-8 may be windows-1258 (an agency's CSV; never criteria or a manifest). */
+export function decode(bytes: Uint8Array, encoding: Encoding, file: string, guess = false): { text?: string; diagnostics: Diagnostic[] } {
   const b = bytes;
   if (isWorkbook(b)) return { diagnostics: [diag("FILE_IS_WORKBOOK", "error", { path: file }, { file })] };
   // A byte-order mark says what the file is, whatever the manifest declares.
@@ -49,7 +50,7 @@ export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { t
     } catch {
       // Not UTF-8: an agency's file saved by older Excel, in windows-1258, is read as such, with a
       // note (input.encoding: auto) or a warning (utf-8 was declared); anything else is an error.
-      if (start === 0 && looksLikeWindows1258(body)) {
+      if (guess && start === 0 && looksLikeWindows1258(body)) {
         const severity = encoding === "auto" ? "note" : "warning";
         return { text: new TextDecoder("windows-1258").decode(body).normalize("NFC"), diagnostics: [diag("ENCODING_WINDOWS_1258", severity, { path: file, declared: encoding }, { file })] };
       }
@@ -63,7 +64,7 @@ export function decode(bytes: Uint8Array, encoding: Encoding, file: string): { t
 }
 
 export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encoding; delimiter: Delimiter }): { table?: CsvTable; diagnostics: Diagnostic[] } {
-  const decoded = decode(bytes, opts.encoding, file);
+  const decoded = decode(bytes, opts.encoding, file, true);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
   if (decoded.text.trim() === "") return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
   // One line ending throughout: csv-parse miscounts lines in files that mix CRLF and LF.

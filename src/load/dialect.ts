@@ -93,8 +93,8 @@ const VIETNAMESE = /[ăâêôơưđĂÂÊÔƠƯĐàáảãạèéẻẽẹìí�
 
 /**
  * Bytes that are not UTF-8 but read as Vietnamese in windows-1258 (what older Excel saves on a
- * Vietnamese Windows): most of the characters its upper half gives are Vietnamese letters or tone
- * marks. Bytes of another code page (or of no text) give symbols and Latin-1 letters instead.
+ * Vietnamese Windows): four in five of the characters its upper half gives are Vietnamese letters
+ * or tone marks. Bytes of another code page (or of no text) give symbols and Latin-1 letters instead.
  */
 export function looksLikeWindows1258(b: Uint8Array): boolean {
   const text = new TextDecoder("windows-1258").decode(b.subarray(0, 1 << 16));
@@ -105,5 +105,7 @@ export function looksLikeWindows1258(b: Uint8Array): boolean {
     high++;
     if (VIETNAMESE.test(c)) vietnamese++;
   }
-  return high > 0 && vietnamese * 2 >= high;
+  // (most upper-half characters Vietnamese, and at least a few: stray bytes of another kind of
+  // file give symbols and Latin-1 letters)
+  return vietnamese >= 3 && vietnamese * 5 >= high * 4;
 }

@@ -191,7 +191,7 @@ describe("periods of one dataset, and series of folders", () => {
     });
     const latest = run(["rank", dir, "-f", "csv", "--lang", "en"]);
     expect(latest.code).toBe(0);
-    expect(latest.stderr).toContain("warning PERIOD_LATEST: the data hold 2 periods (2019, 2020); scoring the latest, 2020");
+    expect(latest.stderr).toContain("note PERIOD_LATEST: the data hold 2 periods (2019, 2020); scoring the latest, 2020");
     expect(rows(latest.stdout).slice(1).map((c) => [c[1], c[2]])).toEqual([["1", "B"], ["2", "A"]]);
     const chosen = run(["rank", dir, "-f", "json", "--period", "2019"]);
     expect(chosen.stderr).toBe("");

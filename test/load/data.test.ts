@@ -124,7 +124,7 @@ describe("periods", () => {
     const r = load(C, data, UNITS);
     expect(r.dataset.period).toBe("2020");
     expect(r.periods).toEqual(["2019", "2020"]);
-    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["PERIOD_LATEST", "warning"]]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["PERIOD_LATEST", "note"]]);
     expect(r.dataset.units.find((u) => u.code === "X1")?.cells.get("a")).toMatchObject({ value: 60 });
   });
   it("a chosen period", () => {

@@ -57,6 +57,8 @@ describe("loadManifest: the keys of egov-score.yaml", () => {
       delimiter: ";",
       decimal: ",",
       columns: { ...DEFAULT_COLUMNS, code: "ma", name: "ten", attributes: ["vung", "loai"] },
+      // where the unit columns the manifest names are written (checked against the files' headers)
+      columnsAt: { code: { file, line: 12, column: 9 }, name: { file, line: 13, column: 9 } },
       map: { osi: "Online Service Index" },
       ignore: ["ghi_chu"],
       limits: DEFAULT_LIMITS,
@@ -258,7 +260,7 @@ describe("loadManifest: periods of a series", () => {
   it("without --period or period:, the latest is chosen, with a warning listing them all", () => {
     const dir = tmp({ [MANIFEST_NAME]: SERIES });
     const m = loadManifest(dir, {});
-    expect(m.diagnostics).toEqual([{ code: "PERIOD_LATEST", severity: "warning", args: { count: 3, periods: "2019, 2020, 2021", period: "2021" } }]);
+    expect(m.diagnostics).toEqual([{ code: "PERIOD_LATEST", severity: "note", args: { count: 3, periods: "2019, 2020, 2021", period: "2021" } }]);
     const file = path.join(dir, MANIFEST_NAME);
     expect(m.assessment).toMatchObject({
       periods: ["2019", "2020", "2021"],

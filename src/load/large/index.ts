@@ -12,7 +12,7 @@ import type { Criteria } from "../../model/criteria.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
 import { readCsv } from "../csv.ts";
-import { byteOrderMark, detectDelimiter, duplicateHeaders, isWorkbook, looksLikeUtf16, normKey, recordStartLine } from "../dialect.ts";
+import { byteOrderMark, detectDelimiter, duplicateHeaders, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "../dialect.ts";
 import { checkColumns, wideColumns } from "../data.ts";
 import { checkInput, displayPath, expandData } from "../files.ts";
 import { loadManifest, type Assessment, type Overrides } from "../manifest.ts";
@@ -92,6 +92,17 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
       const diagnostics = duplicateHeaders(header).map((i) => diag("CSV_DUPLICATE_HEADER", "error", { header: header[i] as string }, { file: shown, line: headerLine, column: i + 1 }));
       return { header, headerLine, end, delimiter, diagnostics };
     }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first 64 KiB of a file. */
+function readHeadBytes(file: string): Uint8Array {
+  const fd = openSync(file, "r");
+  try {
+    const b = Buffer.allocUnsafe(1 << 16);
+    return b.subarray(0, readSync(fd, b, 0, b.length, 0));
   } finally {
     closeSync(fd);
   }
@@ -206,7 +217,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
       return;
     }
     const rows = await readRows(p.spec, opts.read);
-    if (rows.invalidUtf8 && (a.encoding === "auto" || a.encoding === "utf-8")) {
+    if (rows.invalidUtf8 && (a.encoding === "auto" || a.encoding === "utf-8") && looksLikeWindows1258(readHeadBytes(file))) {
       // perhaps windows-1258, which only the object loader reads: it reads the assessment
       notUtf8 = true;
       return;
