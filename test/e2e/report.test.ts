@@ -311,6 +311,17 @@ describe("explain", () => {
     expect(r.stderr).toMatch(/UNIT_AMBIGUOUS: "Sở" matches \d+ units: S\d\d \(/);
   });
 
+  it("an exact name, administrative prefix and accents aside, wins over the names that contain it", () => {
+    // Xã Khánh Bình, beside Xã Khánh Bình Đông, Tây and Tây Bắc
+    const r = run(["explain", "Khanh Binh", CA_MAU]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n")[0]).toBe("Xã Khánh Bình (968-03) · UBND cấp xã (xa) · 2019");
+    const tay = run(["explain", "binh tay", CA_MAU, "--lang", "en"]);
+    expect(tay.code).toBe(2);
+    expect(tay.stderr).toMatch(/UNIT_AMBIGUOUS: "binh tay" matches 2 units: 968-05 \(Xã Khánh Bình Tây\), 968-06 \(Xã Khánh Bình Tây Bắc\)/);
+  });
+
   it("a unit not ranked says why", () => {
     const r = run(["explain", "970-09", CA_MAU, "--lang", "en"]);
     expect(r.code).toBe(0);
