@@ -1,6 +1,9 @@
 // What every assessment command shares: flags to overrides, loading with diagnostics printed
 // (warnings) or thrown (errors), the language, the format and the palette for stdout.
-import { InputError, UsageError, hasErrors, type Diagnostic } from "../diag/diagnostic.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { InputError, UsageError, diag, hasErrors, type Diagnostic } from "../diag/diagnostic.ts";
+import { displayPath } from "../load/files.ts";
 import type { Limits } from "../load/limits.ts";
 import { loadAssessment, type Loaded } from "../load/assessment.ts";
 import type { Overrides } from "../load/manifest.ts";
@@ -11,6 +14,7 @@ import { score } from "../engine/score.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { DEFAULT_FORMAT, FORMATS, formatFromPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
+import { localeLang } from "./lang.ts";
 import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 export interface CommonOptions {
@@ -72,7 +76,7 @@ export function overrides(o: CommonOptions): Overrides {
 export function langOf(o: CommonOptions, criteria?: Criteria): Lang {
   if (o.lang) return o.lang;
   if (criteria) return criteria.language;
-  return (process.env.LANG ?? "").toLowerCase().startsWith("vi") ? "vi" : "en";
+  return localeLang() ?? "en";
 }
 
 /** With --verbose, says on stderr which manifest the command used (found upward, or given). */
@@ -93,10 +97,29 @@ export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
   reportManifest(loaded, lang);
-  const diagnostics = strictly(loaded.diagnostics, o);
+  const diagnostics = strictly([...loaded.diagnostics, ...noUnits(loaded)], o);
   if (hasErrors(diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
   return loaded as L & { criteria: Criteria; dataset: NonNullable<L["dataset"]> };
+}
+
+/**
+ * An assessment without a single unit (as `init` leaves it) has nothing to score: an error that
+ * says which files to fill in, rather than empty tables and exit 0.
+ */
+export function noUnits(loaded: Pick<Loaded, "assessment" | "diagnostics"> & { dataset?: unknown }): Diagnostic[] {
+  const units = (loaded.dataset as Dataset | undefined)?.units;
+  if (!units || units.length > 0 || hasErrors(loaded.diagnostics)) return [];
+  const a = loaded.assessment;
+  const base = a?.manifest ? path.dirname(a.manifest) : process.cwd();
+  const readme = path.join(base, "README.md");
+  return [
+    diag("DATA_NO_UNITS", "error", {
+      units: a?.units ? displayPath(a.units) : displayPath(path.join(base, "units.csv")),
+      data: (a?.data ?? []).map((d) => displayPath(path.resolve(a?.dataBase ?? base, d))).join(", ") || "--data",
+      readme: existsSync(readme) ? displayPath(readme) : "`egov-score criteria`",
+    }),
+  ];
 }
 
 export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V> {

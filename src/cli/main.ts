@@ -3,7 +3,7 @@
 import { Argument, Command, CommanderError, Option } from "commander";
 import { DEFAULT_FORMAT, FORMATS, type View } from "../render/formats.ts";
 import { shippedCriteria } from "../load/shipped.ts";
-import { percentArg } from "./args.ts";
+import { assessmentArg, percentArg } from "./args.ts";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
@@ -24,7 +24,7 @@ function gateOptions(c: Command): Command {
   return c.option("--fail-under <percent>", "exit 1 when any ranked unit of the selected levels is below this percentage", percentArg);
 }
 
-const DIR = ["[dir]", "assessment folder holding egov-score.yaml (default: the nearest one, here or above)"] as const;
+const DIR = ["[dir]", "assessment folder holding egov-score.yaml (default: the nearest one, here or above)", assessmentArg] as const;
 
 function assessmentOptions(c: Command): Command {
   return c
@@ -102,8 +102,8 @@ export function buildProgram(): Command {
   add("validate", "check the criteria and the data; print every problem; exit 2 on any error", "validate", () => import("./commands/validate.ts"))
     .argument(...DIR);
   add("compare", "what changed between two assessments: two periods, or a self-assessment and its verification", "compare", () => import("./commands/compare.ts"))
-    .argument("[before]", "the first assessment: a folder or a manifest (with --from and --to: the one dataset; default .)")
-    .argument("[after]", "the second assessment: a folder or a manifest")
+    .argument("[before]", "the first assessment: a folder or a manifest (with --from and --to: the one dataset; default .)", assessmentArg)
+    .argument("[after]", "the second assessment: a folder or a manifest", assessmentArg)
     .option("--from <period>", "the period of the first side")
     .option("--to <period>", "the period of the second side")
     .option("--labels <names>", 'names of the two sides, comma-separated, e.g. "Tự đánh giá,Thẩm định"')
@@ -129,7 +129,7 @@ export function buildProgram(): Command {
     .option("--wide <n>", "flag units whose 5–95% interval is wider than N ranks (default: a tenth of the peer group, at least 2)")
     .option("--workers <n>", "worker threads (default: one per core when the work is large; 0: none)");
   add("criteria", "print the criteria tree with maxima, rules and applicable levels", "criteria", () => import("./commands/criteria.ts"))
-    .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)");
+    .argument("[dir]", "assessment folder, or a criteria .yaml file (default: the nearest assessment, here or above)", assessmentArg);
   add("init", "create a new assessment folder: manifest, criteria, units and data templates", undefined, () => import("./commands/init.ts"), false)
     .argument("[dir]", "the folder to create or fill (default: the current folder)")
     .option("--from <set-or-file>", `a shipped criteria set (${shippedCriteria().join(", ")}) or a criteria .yaml file`)

@@ -196,6 +196,33 @@ describe("usage and exit codes", () => {
     expect(r.stderr).toContain("--criteria");
   });
 
+  it.each([
+    [["rank", "samples/ca-mau-2019/data/so.csv"]],
+    [["validate", "samples/ca-mau-2019/data/so.csv"]],
+    [["explain", "S02", "samples/ca-mau-2019/units.csv"]],
+    [["compare", "samples/ca-mau-2019", "samples/ca-mau-2020/data/so.csv"]],
+  ])("a data file where a folder is expected is named as such, with the assessment it belongs to: %j", (args) => {
+    const r = run([...args, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const file = args.at(-1)!;
+    const folder = file.replace(/\/(data\/so|units)\.csv$/, "");
+    expect(r.stderr).toBe(
+      `error MANIFEST_DIR_IS_FILE: ${file} is a file, not an assessment folder (it belongs to the assessment in ${folder})\n` +
+        `  hint: give the folder that holds egov-score.yaml: ${folder}; to score this file alone, give --data FILE with --criteria FILE\n` +
+        "1 error, 0 warnings\n",
+    );
+  });
+
+  it("a file outside any assessment is named as a file; a manifest or a criteria file is still accepted", () => {
+    const dir = folder({ "so.csv": "code,name\n" });
+    const r = run(["rank", path.join(dir, "so.csv"), "--lang", "vi"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`lỗi MANIFEST_DIR_IS_FILE: ${path.join(dir, "so.csv")} là một tệp, không phải thư mục đánh giá`);
+    expect(run(["rank", "samples/ca-mau-2019/egov-score.yaml", "--level", "huyen"]).code).toBe(0);
+    expect(run(["criteria", "criteria/un-egdi.yaml"]).code).toBe(0);
+  });
+
   it("a missing value under `missing: error` exits 2 from rank and validate", () => {
     const dir = folder({
       "c.yaml": "id: t\ntitle: T\nversion: 1\nlevels: [{ id: u }]\nmissing: error\nindicators:\n  - { id: a, max: 1, rule: { type: points } }\n  - { id: b, max: 1, rule: { type: points } }\n",
