@@ -40,6 +40,8 @@ export interface CommonOptions {
   strict?: boolean;
   maxFileSize?: string;
   maxDepth?: string;
+  /** rank, score, compare: the full table whatever the terminal's width (sensitivity: a number, its own flag) */
+  wide?: boolean | string;
 }
 
 /** CSV conventions from --excel, --bom, --delimiter and --decimal (explicit flags win). */
@@ -54,7 +56,20 @@ export function csvOptions(o: CommonOptions): CsvOptions {
 
 /** Everything a renderer needs from the flags. */
 export function renderOptions(o: CommonOptions, criteria?: Criteria): RenderOptions {
-  return { lang: langOf(o, criteria), palette: stdoutPalette(o, toFile(o)), csv: csvOptions(o) };
+  const width = tableWidth(o);
+  return { lang: langOf(o, criteria), palette: stdoutPalette(o, toFile(o)), csv: csvOptions(o), ...(width !== undefined ? { width } : {}) };
+}
+
+/**
+ * The width terminal tables fit: COLUMNS, else the terminal's. None (the full table) with --wide,
+ * into a file, or into a pipe without COLUMNS, so that what a script reads does not depend on
+ * the window it ran in.
+ */
+export function tableWidth(o: CommonOptions): number | undefined {
+  if (o.wide === true || toFile(o)) return undefined;
+  const columns = Number(process.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
 }
 
 export function overrides(o: CommonOptions): Overrides {

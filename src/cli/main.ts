@@ -83,7 +83,8 @@ export function buildProgram(): Command {
     add("rank", "score every unit and print the ranking, one table per level", "rank", () => import("./commands/rank.ts"))
       .argument(...DIR)
       .option("--level <id>", "only this level")
-      .option("--top <n>", "only the first N ranks of each peer group"),
+      .option("--top <n>", "only the first N ranks of each peer group")
+      .option("--wide", "the full table, however wide the terminal"),
   );
   add("score", "per unit and indicator: raw value, rate, points, maximum", "score", () => import("./commands/score.ts"))
     .argument(...DIR)

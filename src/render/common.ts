@@ -28,6 +28,8 @@ export interface RenderOptions {
   lang: Lang;
   palette: Palette;
   csv?: CsvOptions;
+  /** terminal tables: the width to fit (render/fit.ts); none for a file, a pipe, or --wide */
+  width?: number;
 }
 
 /** A number for display, at fixed decimals. */

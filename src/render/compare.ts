@@ -59,7 +59,7 @@ function unitNames(c: Comparison): Map<string, string> {
   return m;
 }
 
-function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lang, names: Map<string, string>): string | undefined {
+function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lang, names: ReadonlyMap<string, string>): string | undefined {
   if (group === "" || l.level.peers.by === "level") return undefined;
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }
@@ -100,7 +100,7 @@ function differencesText(u: UnitChange, dec: number): string {
 
 const who = (u: UnitChange): string => `${u.code} ${u.name}`;
 
-function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number, names: Map<string, string>): { label: string; items: string[] }[] {
+function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number, names: ReadonlyMap<string, string>): { label: string; items: string[] }[] {
   const s = l.summary;
   const out: { label: string; items: string[] }[] = [];
   if (s.meanPercentChange !== null) {

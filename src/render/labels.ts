@@ -20,6 +20,7 @@ const L = {
   levels: { vi: "Cấp áp dụng", en: "Levels" },
   units: { vi: "đơn vị", en: "units" },
   ranked: { vi: "xếp hạng", en: "ranked" },
+  shown: { vi: "hiện", en: "shown" },
   "not-ranked": { vi: "không xếp hạng", en: "not ranked" },
   incomplete: { vi: "thiếu dữ liệu", en: "incomplete" },
   "not-applicable": { vi: "không áp dụng", en: "not applicable" },

@@ -87,7 +87,7 @@ function peerGroups(l: LevelSensitivity): [string, UnitSensitivity[]][] {
   return [...groups];
 }
 
-function groupLabel(l: LevelSensitivity, group: string, names: Map<string, string>, lang: Lang): string | undefined {
+function groupLabel(l: LevelSensitivity, group: string, names: ReadonlyMap<string, string>, lang: Lang): string | undefined {
   if (group === "" || l.level.peers.by === "level") return undefined;
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }

@@ -1,0 +1,65 @@
+// What a person reads, run as a user runs it: tables that fit the terminal, names rather than
+// ids, counts that describe the level. The full outputs are in test/fixtures/expected/cli/.
+import { describe, expect, it } from "vitest";
+import { run } from "../helpers/exec.ts";
+import { expectFile } from "../helpers/expected.ts";
+
+const CA_MAU = "samples/ca-mau-2019";
+
+/** Terminal columns a line takes (combining accents take none). */
+const width = (line: string): number => [...line.normalize("NFC")].filter((ch) => !/\p{M}/u.test(ch)).length;
+const widest = (s: string): number => Math.max(...s.split("\n").map(width));
+
+describe("tables that fit the terminal", () => {
+  it.each([["vi"], ["en"]])("COLUMNS=80: no line of rank is wider than 80 (%s)", (lang) => {
+    const r = run(["rank", CA_MAU, "--lang", lang], { env: { COLUMNS: "80" } });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    // every unit is still there, by name
+    for (const name of ["Sở Tài chính", "Phường 8", "Xã Tân Dân", "Xã Khánh Hội"]) expect(r.stdout).toContain(name);
+    expect(r.stdout).toContain(lang === "vi" ? "Điểm từng lĩnh vực: thêm --wide, hoặc -f csv" : "Points per group: add --wide, or -f csv");
+    expectFile(`cli/rank-80.${lang}.txt`, r.stdout);
+  });
+
+  it("COLUMNS=140: group columns numbered, named in a legend; at 200 the names head the columns", () => {
+    const r = run(["rank", CA_MAU, "--level", "so"], { env: { COLUMNS: "140" } });
+    expect(widest(r.stdout)).toBeLessThanOrEqual(140);
+    expect(r.stdout).toMatch(/│ Hạng │ Mã  │ Đơn vị +│ +1 │ +2 │ +3 │ +4 │ +5 │ +6 │  Điểm │/);
+    expect(r.stdout).toContain("Cột lĩnh vực: 1 Hạ tầng kỹ thuật · 2 Ứng dụng công nghệ thông tin trong nội bộ · 3 Dịch vụ công trực tuyến và một cửa ·\n4 Nhân lực và công tác chỉ đạo · 5 An toàn thông tin · 6 Mức độ hài lòng\n");
+    const wide = run(["rank", CA_MAU, "--level", "huyen", "--lang", "en"], { env: { COLUMNS: "200" } });
+    expect(widest(wide.stdout)).toBeLessThanOrEqual(200);
+    expect(wide.stdout).not.toMatch(/ha-tang|muc-do-hai-long/);
+    expectFile("cli/rank-huyen-200.en.txt", wide.stdout);
+  });
+
+  it("--wide, a pipe without COLUMNS, or a file: the full table, groups named", () => {
+    const narrow = run(["rank", CA_MAU, "--level", "huyen", "--wide"], { env: { COLUMNS: "80" } });
+    const pipe = run(["rank", CA_MAU, "--level", "huyen"]);
+    expect(narrow.stdout).toBe(pipe.stdout);
+    expect(widest(pipe.stdout)).toBeGreaterThan(140);
+    expect(pipe.stdout).toContain("│ Hạng │ Mã  │ Đơn vị              │ Hạ tầng │  Ứng dụng công │ Dịch vụ công │ Nhân lực và │ An toàn │ Mức độ │  Điểm │ Tối đa │     % │ Xếp loại   │");
+    expectFile("cli/rank-huyen-wide.vi.txt", pipe.stdout);
+  });
+});
+
+describe("names, not ids; counts of the whole level", () => {
+  it("--level xa names each commune's district (it showed the district's code)", () => {
+    const r = run(["rank", CA_MAU, "--level", "xa", "--wide"]);
+    expect(r.stdout).toMatch(/│ +1 │ 973-07 │ Xã Viên An Đông +│ Huyện Ngọc Hiển +│/);
+    expect(r.stdout).not.toMatch(/│ 97\d +│/);
+  });
+
+  it("--top 3 still says how many units the level has, and how many are shown", () => {
+    const r = run(["rank", CA_MAU, "--level", "huyen", "--top", "3"]);
+    expect(r.stdout).toContain("UBND cấp huyện (huyen) · 9 đơn vị, 9 xếp hạng · hiện 3\n");
+    expect(r.stdout.match(/│ +\d │ 9\d\d +│/g)).toHaveLength(3);
+    const en = run(["rank", CA_MAU, "--level", "xa", "--top", "2", "--lang", "en"]);
+    expect(en.stdout).toContain("Commune People's Committees (xa) · 101 units, 100 ranked · shown 2\n");
+  });
+
+  it("a unit not ranked shows the level's maximum, as its peers do", () => {
+    const r = run(["rank", CA_MAU, "--level", "xa", "--wide"]);
+    const notRanked = r.stdout.split("\n").find((l) => l.includes("Xã Tân Dân"));
+    expect(notRanked).toMatch(/│ +│ +97\.00 │ +│ không xếp hạng │$/);
+  });
+});
