@@ -88,7 +88,8 @@ export function buildProgram(): Command {
   );
   add("score", "per unit and indicator: raw value, rate, points, maximum", "score", () => import("./commands/score.ts"))
     .argument(...DIR)
-    .option("--level <id>", "only this level");
+    .option("--level <id>", "only this level")
+    .option("--wide", "the full table, however wide the terminal");
   add("explain", "how one unit's score was computed, indicator by indicator", "explain", () => import("./commands/explain.ts"))
     .argument("<unit>", "the unit's code, or a part of its name (accents and case do not matter)")
     .argument(...DIR);
@@ -111,6 +112,7 @@ export function buildProgram(): Command {
     .option("--level <id>", "only this level")
     .option("--top <n>", "how many units the summary names as most improved and largest falls (default 5)")
     .option("--differences <n>", "per unit, how many indicators whose points differ most to list (default 3; 0: none)")
+    .option("--wide", "the full table, however wide the terminal")
     .option("--fail-on-drop <n>", "exit 1 when a unit falls more than N ranks, to a lower band, or out of the ranking");
   add("sensitivity", "how robust each rank is to the method's choices (Monte Carlo)", "sensitivity", () => import("./commands/sensitivity.ts"))
     .argument(...DIR)

@@ -1,6 +1,7 @@
 // A comparison of two results in five formats: tables per level with a summary, CSV (one row
 // per unit), JSON (schemaVersion 1), Markdown, and a self-contained HTML page with slope charts.
 import Table from "cli-table3";
+import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
@@ -39,6 +40,11 @@ function bandText(c: Comparison, u: UnitChange, lang: Lang): string {
 function indicatorLabel(c: Comparison, id: string, lang: Lang): string {
   const i = c.after.criteria.indicators.find((x) => x.id === id) ?? c.before.criteria.indicators.find((x) => x.id === id);
   return i ? text(i.label, lang, id) : id;
+}
+
+function groupLabel(c: Comparison, id: string, lang: Lang): string {
+  const n = c.after.criteria.root.children.find((x) => x.id === id) ?? c.before.criteria.root.children.find((x) => x.id === id);
+  return n ? text(n.label, lang, id) : id;
 }
 
 function groupIds(c: Comparison): string[] {
@@ -94,8 +100,9 @@ function countsLine(c: Comparison, l: LevelComparison, lang: Lang): string {
   return `${c.labels.before}: ${s.before} ${t("units", lang)} → ${c.labels.after}: ${s.after} ${t("units", lang)} · ${s.compared} ${t("compared", lang)}: ${s.up} ${t("up", lang)}, ${s.down} ${t("down", lang)}, ${s.same} ${t("same", lang)}`;
 }
 
-function differencesText(u: UnitChange, dec: number): string {
-  return u.differences.map((d) => `${d.id} ${signed(d.change, dec)}`).join(", ");
+/** The indicators whose points differ most, by name. */
+function differencesText(c: Comparison, u: UnitChange, dec: number, lang: Lang): string {
+  return u.differences.map((d) => `${indicatorLabel(c, d.id, lang)} ${signed(d.change, dec)}`).join(", ");
 }
 
 const who = (u: UnitChange): string => `${u.code} ${u.name}`;
@@ -119,7 +126,7 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
     out.push({
       label: t("indicatorShifts", lang),
       items: s.indicators.map(
-        (i) => `${i.id} (${indicatorLabel(c, i.id, lang)}): ${signed(i.totalChange, dec)} ${t("points", lang).toLowerCase()}; ${i.lower} ${t("lower", lang)}, ${i.higher} ${t("higher", lang)}`,
+        (i) => `${indicatorLabel(c, i.id, lang)}: ${signed(i.totalChange, dec)} ${t("points", lang).toLowerCase()}; ${i.lower} ${t("lower", lang)}, ${i.higher} ${t("higher", lang)}`,
       ),
     });
   }
@@ -152,64 +159,62 @@ function twoLines(s: string): string {
 }
 
 export function compareTable(c: Comparison, o: RenderOptions): string {
-  const { lang, palette: p } = o;
+  const { lang, palette: p, width } = o;
   const dec = c.after.criteria.decimals;
   const names = unitNames(c);
-  const out: string[] = [p.bold(inert(title(c, lang)))];
-  out.push(p.dim(inert(criteriaLine(c, lang))));
+  const out: string[] = [p.bold(fitLines(inert(title(c, lang)), width))];
+  out.push(p.dim(fitLines(inert(criteriaLine(c, lang)), width)));
   if (c.after.criteria.illustrative) out.push(p.dim(t("illustrative", lang)));
-  for (const line of basisLines(c, lang)) out.push(p.bold(inert(line)));
+  for (const line of basisLines(c, lang)) out.push(p.bold(fitLines(inert(line), width)));
   const [lb, la] = [inert(c.labels.before), inert(c.labels.after)];
   for (const l of c.levels) {
     out.push("");
-    out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${inert(countsLine(c, l, lang))}`));
+    out.push(fitLines(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${inert(countsLine(c, l, lang))}`), width));
     const groups = levelGroups(c, l);
     const withScore = c.basis === "score";
     for (const [group, units] of peerGroups(l)) {
       const h = peerHeading(c, l, group, lang, names);
       if (h) out.push(p.dim(inert(h)));
+      const col = (head: string, align: Column["align"], cell: (u: UnitChange) => string, kind?: Column["kind"]): Column => ({ head, align, cells: units.map(cell), ...(kind ? { kind } : {}) });
       // Headings on two lines keep the table narrow.
-      const head = [
-        `${t("rank", lang)}\n${lb}`,
-        `${t("rank", lang)}\n${la}`,
-        twoLines(t("move", lang)),
-        t("code", lang),
-        t("unit", lang),
-        `%\n${lb}`,
-        `%\n${la}`,
-        `±\n${t("pp", lang)}`,
-        ...(withScore ? [`±\n${t("score", lang)}`] : []),
-        t("band", lang),
-        ...groups.map((g) => `${g}\n±`),
-        twoLines(t("differences", lang)),
-      ];
-      const colAligns: ("left" | "right")[] = ["right", "right", "right", "left", "left", "right", "right", "right", ...(withScore ? ["right" as const] : []), "left", ...groups.map(() => "right" as const), "left"];
-      const table = new Table({ head, style: { head: [], border: [], compact: true }, colAligns });
-      for (const u of units) {
-        const move = moveText(u, lang);
-        const bi = bandIndex(c.after.criteria, u.after?.band ?? null);
-        table.push([
-          u.before?.rank?.toString() ?? "—",
-          u.after?.rank?.toString() ?? "—",
-          u.move === null ? p.dim(move) : u.move > 0 ? p.up(move) : u.move < 0 ? p.down(move) : move,
-          inert(u.code),
-          inert(u.name),
-          shown(u.before?.percent, dec),
-          shown(u.after?.percent, dec),
-          signed(u.percentChange, dec),
-          ...(withScore ? [signed(u.scoreChange, dec)] : []),
-          u.bandChange === "down" ? p.down(inert(bandText(c, u, lang))) : bi >= 0 ? p.band(bi, inert(bandText(c, u, lang))) : p.dim(inert(bandText(c, u, lang))),
-          ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec)),
-          inert(differencesText(u, dec)),
-        ]);
+      const fitted = fitTable(
+        [
+          col(`${t("rank", lang)}\n${lb}`, "right", (u) => u.before?.rank?.toString() ?? "—"),
+          col(`${t("rank", lang)}\n${la}`, "right", (u) => u.after?.rank?.toString() ?? "—"),
+          col(twoLines(t("move", lang)), "right", (u) => {
+            const move = moveText(u, lang);
+            return u.move === null ? p.dim(move) : u.move > 0 ? p.up(move) : u.move < 0 ? p.down(move) : move;
+          }),
+          col(t("code", lang), "left", (u) => inert(u.code), "id"),
+          col(t("unit", lang), "left", (u) => inert(u.name), "name"),
+          col(`%\n${lb}`, "right", (u) => shown(u.before?.percent, dec)),
+          col(`%\n${la}`, "right", (u) => shown(u.after?.percent, dec)),
+          col(`±\n${t("pp", lang)}`, "right", (u) => signed(u.percentChange, dec)),
+          ...(withScore ? [col(`±\n${t("score", lang)}`, "right", (u) => signed(u.scoreChange, dec))] : []),
+          // band changes may wrap too ("Trung bình →" over "Khá")
+          col(t("band", lang), "left", (u) => {
+            const bi = bandIndex(c.after.criteria, u.after?.band ?? null);
+            return u.bandChange === "down" ? p.down(inert(bandText(c, u, lang))) : bi >= 0 ? p.band(bi, inert(bandText(c, u, lang))) : p.dim(inert(bandText(c, u, lang)));
+          }, "name"),
+          ...groups.map((g) => col(`${inert(groupLabel(c, g, lang))} ±`, "right", (u) => signed(u.groups.find((x) => x.id === g)?.change, dec), "group")),
+        ],
+        width,
+        lang,
+      );
+      out.push(fitted.table);
+      for (const n of fitted.notes) out.push(p.dim(n));
+      // the indicators whose points differ most, by name, under the table (a column of them was wider than the rest of it)
+      const differing = units.filter((u) => u.differences.length > 0);
+      if (differing.length) {
+        out.push(`${p.bold(t("differences", lang))}:`);
+        for (const u of differing) out.push(...wrapItems(`  ${inert(u.name)}:`, u.differences.map((d) => `${inert(indicatorLabel(c, d.id, lang))} ${signed(d.change, dec)}`), (width ?? Infinity) - 4).map((line, i) => (i === 0 ? line : `    ${line}`)));
       }
-      out.push(table.toString());
     }
     for (const s of summaryLines(c, l, lang, dec, names)) {
-      if (s.items.length === 1) out.push(`${p.bold(inert(s.label))}: ${inert(s.items[0] as string)}`);
+      if (s.items.length === 1) out.push(fitLines(`${p.bold(inert(s.label))}: ${inert(s.items[0] as string)}`, width));
       else {
         out.push(`${p.bold(inert(s.label))}:`);
-        for (const i of s.items) out.push(`  ${inert(i)}`);
+        for (const i of s.items) out.push(fitLines(`  ${inert(i)}`, width));
       }
     }
     const cats = shownCategories(l);
@@ -378,7 +383,7 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
     for (const [group, units] of peerGroups(l)) {
       const h = peerHeading(c, l, group, lang, names);
       if (h) out.push("", `### ${mdText(h)}`);
-      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${g} ±`), t("differences", lang)];
+      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${groupLabel(c, g, lang)} ±`), t("differences", lang)];
       const right = head.map((_, i) => i <= 2 || (i >= 5 && i <= (withScore ? 8 : 7)) || (i > (withScore ? 9 : 8) && i < head.length - 1));
       const rows = units.map((u) => [
         u.before?.rank?.toString() ?? "—",
@@ -392,7 +397,7 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
         ...(withScore ? [signed(u.scoreChange, dec)] : []),
         bandText(c, u, lang),
         ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec)),
-        differencesText(u, dec),
+        differencesText(c, u, dec, lang),
       ]);
       out.push("", mdTable(head, rows, right));
     }
@@ -452,7 +457,7 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
           : [],
       );
       if (items.length) out.push(`<figure>${slopeChart({ title: `${text(l.level.label, lang, l.level.id)}${h ? ` · ${h}` : ""}: %`, left: lb, right: la, items })}</figure>`);
-      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${g} ±`), t("differences", lang)];
+      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${groupLabel(c, g, lang)} ±`), t("differences", lang)];
       out.push(`<div class="wrap"><table><thead><tr>${head.map((x) => `<th>${e(x)}</th>`).join("")}</tr></thead><tbody>`);
       for (const u of units) {
         const cls = u.move === null ? "" : u.move > 0 ? "up" : u.move < 0 ? "down" : "";
@@ -469,7 +474,7 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
             (withScore ? num(signed(u.scoreChange, dec)) : "") +
             `<td class="${u.bandChange === "down" ? "down" : u.bandChange === "up" ? "up" : ""}">${e(bandText(c, u, lang))}</td>` +
             groups.map((g) => num(signed(u.groups.find((x) => x.id === g)?.change, dec))).join("") +
-            `<td>${e(differencesText(u, dec))}</td>` +
+            `<td>${e(differencesText(c, u, dec, lang))}</td>` +
             "</tr>",
         );
       }

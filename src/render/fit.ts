@@ -6,7 +6,9 @@
 //   3. group columns are left out, with a note saying how to see them;
 //   4. a maximum the same on every row moves into a header (Điểm /100);
 //   5. codes are left out (the names say which unit), with a note;
-//   6. names are wrapped onto several lines.
+//   6. headings are wrapped to the width of their figures;
+//   7. the parent column is left out when that is enough, or when wrapping would not be;
+//   8. names are wrapped onto several lines.
 import Table from "cli-table3";
 import type { Lang } from "../model/criteria.ts";
 
@@ -14,9 +16,10 @@ export interface Column {
   head: string;
   align: "left" | "right";
   cells: string[];
-  /** name: may be abbreviated and wrapped; group: may be numbered, then left out; max: when the
-   * same on every row, goes into the header of the column before it; id: may be left out */
-  kind?: "name" | "group" | "max" | "id";
+  /** name: may be abbreviated and wrapped; parent: the same, and may be left out; text: may be
+   * wrapped; group: may be numbered, then left out; max: when the same on every row, goes into
+   * the header of the column before it; id: may be left out */
+  kind?: "name" | "parent" | "text" | "group" | "max" | "id";
 }
 
 export interface Fitted {
@@ -54,11 +57,11 @@ export function wrapItems(prefix: string, items: string[], width: number): strin
   const lines: string[] = [];
   let line = prefix;
   for (const item of items) {
-    const sep = line === prefix ? " " : " · ";
-    if (line !== "" && visibleWidth(line) + sep.length + visibleWidth(item) > width) {
-      lines.push(line === prefix ? line : `${line} ·`);
-      line = item;
-    } else line = line === "" ? item : `${line}${sep}${item}`;
+    const next = line === prefix ? `${line} ${item}` : `${line} · ${item}`;
+    if (visibleWidth(next) > width && line !== prefix) {
+      lines.push(line);
+      line = `· ${item}`;
+    } else line = next;
   }
   lines.push(line);
   return lines.flatMap((l) => (visibleWidth(l) > width ? wrap(l, width) : [l]));
@@ -99,6 +102,8 @@ const NOTES = {
   legend: { vi: "Cột lĩnh vực", en: "Group columns" },
   hidden: { vi: "Điểm từng lĩnh vực: thêm --wide, hoặc -f csv", en: "Points per group: add --wide, or -f csv" },
   codes: { vi: "Mã đơn vị: thêm --wide, hoặc -f csv", en: "Unit codes: add --wide, or -f csv" },
+  hiddenCsv: { vi: "Điểm từng lĩnh vực: -f csv", en: "Points per group: -f csv" },
+  codesCsv: { vi: "Mã đơn vị: -f csv", en: "Unit codes: -f csv" },
 };
 
 function draw(cols: Column[]): string {
@@ -114,20 +119,22 @@ interface Layout {
 }
 
 /** The table at full size when it fits `width` (or when there is no width), else narrowed. */
-export function fitTable(columns: Column[], width: number | undefined, lang: Lang): Fitted {
+export function fitTable(columns: Column[], width: number | undefined, lang: Lang, o: { wideFlag?: boolean } = {}): Fitted {
+  // how to see what was left out: --wide where the command has it, else a CSV
+  const notes = o.wideFlag === false ? { hidden: NOTES.hiddenCsv[lang], codes: NOTES.codesCsv[lang] } : { hidden: NOTES.hidden[lang], codes: NOTES.codes[lang] };
   const groups = columns.filter((c) => c.kind === "group");
   const full = columns.map((c) => (c.kind === "group" ? { ...c, head: groupHead(c.head, Math.max(0, ...c.cells.map(cellWidth))) } : c));
   if (width === undefined || tableWidth(full) <= width) return { table: draw(full), notes: [] };
 
   const legend = groups.length ? wrapItems(`${NOTES.legend[lang]}:`, groups.map((g, i) => `${i + 1} ${g.head}`), width) : [];
-  const abbreviated = (l: Layout): Layout => ({ ...l, cols: l.cols.map((c) => (c.kind === "name" ? { ...c, cells: c.cells.map(abbreviate) } : c)) });
+  const abbreviated = (l: Layout): Layout => ({ ...l, cols: l.cols.map((c) => (c.kind === "name" || c.kind === "parent" ? { ...c, cells: c.cells.map(abbreviate) } : c)) });
   const steps: ((l: Layout) => Layout)[] = [
     // 1. group columns headed by numbers, named in a legend
     (l) => ({ cols: l.cols.map((c) => (c.kind === "group" ? { ...c, head: String(groups.indexOf(c) + 1) } : c)), notes: legend }),
     // 2. administrative kinds abbreviated
     abbreviated,
     // 3. no group columns (and the names whole again)
-    () => ({ cols: columns.filter((c) => c.kind !== "group"), notes: groups.length ? wrap(NOTES.hidden[lang], width) : [] }),
+    () => ({ cols: columns.filter((c) => c.kind !== "group"), notes: groups.length ? wrap(notes.hidden, width) : [] }),
     abbreviated,
     // 4. a maximum that is the same on every row goes into the header of the column before it
     (l) => {
@@ -139,7 +146,16 @@ export function fitTable(columns: Column[], width: number | undefined, lang: Lan
       return { ...l, cols };
     },
     // 5. no codes: the names say which unit
-    (l) => ({ cols: l.cols.filter((c) => c.kind !== "id"), notes: [...l.notes, ...(l.cols.some((c) => c.kind === "id") ? wrap(NOTES.codes[lang], width) : [])] }),
+    (l) => ({ cols: l.cols.filter((c) => c.kind !== "id"), notes: [...l.notes, ...(l.cols.some((c) => c.kind === "id") ? wrap(notes.codes, width) : [])] }),
+    // 6. headings wider than their figures on two lines or more
+    (l) => ({
+      ...l,
+      cols: l.cols.map((c) => {
+        if (c.kind === "name" || c.kind === "parent" || c.kind === "text") return c;
+        const cells = Math.max(0, ...c.cells.map(cellWidth));
+        return cellWidth(c.head) > cells ? { ...c, head: c.head.split("\n").flatMap((h) => wrap(h, cells)).join("\n") } : c;
+      }),
+    }),
   ];
   let layout: Layout = { cols: columns, notes: [] };
   for (const step of steps) {
@@ -147,8 +163,13 @@ export function fitTable(columns: Column[], width: number | undefined, lang: Lan
     if (tableWidth(layout.cols) <= width) return { table: draw(layout.cols), notes: layout.notes };
   }
 
-  // 6. names wrapped, the widest first, down to 8 columns each
-  const names = layout.cols.filter((c) => c.kind === "name");
+  // 7. no parent column, if that is enough
+  const orphan = { ...layout, cols: layout.cols.filter((c) => c.kind !== "parent") };
+  if (orphan.cols.length < layout.cols.length && tableWidth(orphan.cols) <= width) return { table: draw(orphan.cols), notes: layout.notes };
+  if (tableWidth(layout.cols) - width > layout.cols.filter((c) => c.kind === "name" || c.kind === "parent" || c.kind === "text").reduce((n, c) => n + Math.max(0, columnWidth(c) - 8), 0)) layout = orphan;
+
+  // 8. names and texts wrapped, the widest first, down to 8 columns each
+  const names = layout.cols.filter((c) => c.kind === "name" || c.kind === "parent" || c.kind === "text");
   const widths = new Map(names.map((c) => [c, columnWidth(c)]));
   let excess = tableWidth(layout.cols) - width;
   while (excess > 0) {

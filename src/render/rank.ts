@@ -47,7 +47,7 @@ export function rankTable(r: Result, o: RenderOptions): string {
           col(t("rank", lang), "right", (u) => (u.rank === null ? "—" : `${u.rank}${u.status === "incomplete" ? "*" : ""}`)),
           col(t("code", lang), "left", (u) => inert(u.code), "id"),
           col(t("unit", lang), "left", (u) => inert(u.name), "name"),
-          ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "name")] : []),
+          ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "parent")] : []),
           ...nodes.map((n) => col(inert(text(n.label, lang, n.id)), "right", (u) => (u.status === "not-ranked" ? "" : shown(u.nodes[n.id]?.points, dec) || "—"), "group")),
           col(t("score", lang), "right", (u) => shown(u.score, dec)),
           col(t("max", lang), "right", (u) => shown(u.status === "not-ranked" && levelMax !== undefined ? levelMax : u.max, dec), "max"),

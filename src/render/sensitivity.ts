@@ -2,11 +2,11 @@
 // terminal, one row per unit in CSV, everything in JSON, and Markdown and HTML documents whose
 // body is `sensitivitySection` (the fragment the full report embeds), with an SVG whisker chart
 // per level: each unit's nominal rank and its 5–95% interval, sorted.
-import Table from "cli-table3";
 import type { InputInfo, LevelSensitivity, SensitivityResult, UnitSensitivity } from "../engine/sensitivity.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t, type LabelKey } from "./labels.ts";
+import { fitLines, fitTable, type Column } from "./fit.ts";
 import { unitNames } from "./select.ts";
 import { esc as escapeHtml, mdText as mdCell } from "./common.ts";
 
@@ -100,10 +100,10 @@ function title(r: SensitivityResult, lang: Lang): string {
 // table
 
 export function sensitivityTable(r: SensitivityResult, o: RenderOptions): string {
-  const { lang, palette: p } = o;
+  const { lang, palette: p, width } = o;
   const c = r.criteria;
   const names = unitNames(r);
-  const out: string[] = [p.bold(inert(title(r, lang))), p.dim(inert(settingsLine(r, lang)))];
+  const out: string[] = [p.bold(fitLines(inert(title(r, lang)), width)), p.dim(fitLines(inert(settingsLine(r, lang)), width))];
   for (const l of r.levels) {
     out.push("");
     out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${l.ranked} ${t("ranked", lang)}`));
@@ -112,28 +112,30 @@ export function sensitivityTable(r: SensitivityResult, o: RenderOptions): string
     for (const [group, units] of peerGroups(l)) {
       const label = groupLabel(l, group, names, lang);
       if (label) out.push(p.dim(inert(label)));
-      const head = [t("rank", lang), t("code", lang), t("unit", lang), ...(showParent ? [t("parent", lang)] : []), t("percent", lang), t("median", lang), t("interval", lang), t("shift", lang), t("band", lang), t("sameBand", lang), ...(flags ? [""] : [])];
-      const colAligns: ("left" | "right")[] = ["right", "left", "left", ...(showParent ? ["left" as const] : []), "right", "right", "right", "right", "left", "right", ...(flags ? ["left" as const] : [])];
-      const table = new Table({ head, style: { head: [], border: [], compact: true }, colAligns });
-      for (const u of units) {
-        const ranked = u.rank !== null;
-        table.push([
-          rankText(u),
-          inert(u.code),
-          inert(u.name),
-          ...(showParent ? [inert(u.parent ? (names.get(u.parent) ?? u.parent) : "")] : []),
-          shown(u.percent, c.decimals),
-          u.median === null ? "" : String(u.median),
-          intervalText(u),
-          fixed(u.shift),
-          ranked ? p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang)) : p.dim(t("not-ranked", lang)),
-          u.bandChange === null ? "" : chance(1 - u.bandChange),
-          ...(flags ? [u.wide ? p.band(99, t("wide", lang)) : ""] : []),
-        ]);
-      }
-      out.push(table.toString());
+      const col = (head: string, align: Column["align"], cell: (u: UnitSensitivity) => string, kind?: Column["kind"]): Column => ({ head, align, cells: units.map(cell), ...(kind ? { kind } : {}) });
+      const fitted = fitTable(
+        [
+          col(t("rank", lang), "right", rankText),
+          col(t("code", lang), "left", (u) => inert(u.code), "id"),
+          col(t("unit", lang), "left", (u) => inert(u.name), "name"),
+          ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "parent")] : []),
+          col(t("percent", lang), "right", (u) => shown(u.percent, c.decimals)),
+          col(t("median", lang), "right", (u) => (u.median === null ? "" : String(u.median))),
+          col(t("interval", lang), "right", intervalText),
+          col(t("shift", lang), "right", (u) => fixed(u.shift)),
+          col(t("band", lang), "left", (u) => (u.rank !== null ? p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang)) : p.dim(t("not-ranked", lang))), "text"),
+          col(t("sameBand", lang), "right", (u) => (u.bandChange === null ? "" : chance(1 - u.bandChange))),
+          ...(flags ? [col("", "left", (u) => (u.wide ? p.band(99, t("wide", lang)) : ""))] : []),
+        ],
+        width,
+        lang,
+        // sensitivity's --wide is the width of an interval
+        { wideFlag: false },
+      );
+      out.push(fitted.table);
+      for (const n of fitted.notes) out.push(p.dim(n));
     }
-    for (const line of levelSummary(r, l, lang)) out.push(line);
+    for (const line of levelSummary(r, l, lang)) out.push(fitLines(line, width));
     if (l.units.some((u) => u.status === "incomplete")) out.push(p.dim(`* ${t("incomplete", lang)}`));
   }
   return `${out.join("\n")}\n`;

@@ -25,7 +25,7 @@ describe("tables that fit the terminal", () => {
     const r = run(["rank", CA_MAU, "--level", "so"], { env: { COLUMNS: "140" } });
     expect(widest(r.stdout)).toBeLessThanOrEqual(140);
     expect(r.stdout).toMatch(/│ Hạng │ Mã  │ Đơn vị +│ +1 │ +2 │ +3 │ +4 │ +5 │ +6 │  Điểm │/);
-    expect(r.stdout).toContain("Cột lĩnh vực: 1 Hạ tầng kỹ thuật · 2 Ứng dụng công nghệ thông tin trong nội bộ · 3 Dịch vụ công trực tuyến và một cửa ·\n4 Nhân lực và công tác chỉ đạo · 5 An toàn thông tin · 6 Mức độ hài lòng\n");
+    expect(r.stdout).toContain("Cột lĩnh vực: 1 Hạ tầng kỹ thuật · 2 Ứng dụng công nghệ thông tin trong nội bộ · 3 Dịch vụ công trực tuyến và một cửa\n· 4 Nhân lực và công tác chỉ đạo · 5 An toàn thông tin · 6 Mức độ hài lòng\n");
     const wide = run(["rank", CA_MAU, "--level", "huyen", "--lang", "en"], { env: { COLUMNS: "200" } });
     expect(widest(wide.stdout)).toBeLessThanOrEqual(200);
     expect(wide.stdout).not.toMatch(/ha-tang|muc-do-hai-long/);
@@ -39,6 +39,31 @@ describe("tables that fit the terminal", () => {
     expect(widest(pipe.stdout)).toBeGreaterThan(140);
     expect(pipe.stdout).toContain("│ Hạng │ Mã  │ Đơn vị              │ Hạ tầng │  Ứng dụng công │ Dịch vụ công │ Nhân lực và │ An toàn │ Mức độ │  Điểm │ Tối đa │     % │ Xếp loại   │");
     expectFile("cli/rank-huyen-wide.vi.txt", pipe.stdout);
+  });
+});
+
+describe("COLUMNS=80: compare and sensitivity fit too, their groups and indicators by name", () => {
+  it.each([["vi"], ["en"]])("compare (%s)", (lang) => {
+    const r = run(["compare", CA_MAU, "samples/ca-mau-2020", "--lang", lang], { env: { COLUMNS: "80" } });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    expect(r.stdout).not.toMatch(/tre-han|ha-tang/);
+    expect(r.stdout).toContain(lang === "vi" ? "  Huyện Thới Bình: Tỷ lệ hồ sơ trễ hạn trên hệ thống +2.00\n" : "  Huyện Thới Bình:");
+    expectFile(`cli/compare-huyen-80.${lang}.txt`, run(["compare", CA_MAU, "samples/ca-mau-2020", "--level", "huyen", "--lang", lang], { env: { COLUMNS: "80" } }).stdout);
+  });
+
+  it("sensitivity", () => {
+    const r = run(["sensitivity", CA_MAU, "--runs", "40"], { env: { COLUMNS: "80" } });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    // its --wide is another flag: the note points to the CSV
+    expect(r.stdout).toContain("Mã đơn vị: -f csv");
+  });
+
+  it("compare --wide: the full table, its group columns headed by names", () => {
+    const r = run(["compare", CA_MAU, "samples/ca-mau-2020", "--level", "huyen", "--wide"], { env: { COLUMNS: "80" } });
+    expect(widest(r.stdout)).toBeGreaterThan(150);
+    expect(r.stdout).toMatch(/│ Xếp loại +│ Hạ tầng │  Ứng dụng công │/);
   });
 });
 
