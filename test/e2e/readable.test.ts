@@ -52,6 +52,14 @@ describe("COLUMNS=80: compare and sensitivity fit too, their groups and indicato
     expectFile(`cli/compare-huyen-80.${lang}.txt`, run(["compare", CA_MAU, "samples/ca-mau-2020", "--level", "huyen", "--lang", lang], { env: { COLUMNS: "80" } }).stdout);
   });
 
+  it("score: indicators by name, in tables that fit", () => {
+    const r = run(["score", CA_MAU, "--level", "huyen"], { env: { COLUMNS: "80" } });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain("│ Tỷ lệ cán bộ, công chức được trang bị máy tính");
+    expect(r.stdout).not.toMatch(/│ may-tinh /);
+  });
+
   it("sensitivity", () => {
     const r = run(["sensitivity", CA_MAU, "--runs", "40"], { env: { COLUMNS: "80" } });
     expect(r.code).toBe(0);
