@@ -75,7 +75,7 @@ export function gapsHtml(rep: Report, l: LevelReport, lang: Lang): string {
     `<h4>${t("weakest", lang)}</h4>`,
     weakest,
     `<h4>${t("unitWeakest", lang)}</h4>`,
-    l.unitGaps.length ? htmlTable(unitGapTable(l, lang), dec) : `<p>${t("none", lang)}</p>`,
+    l.unitGaps.length ? htmlTable(unitGapTable(l, c, lang), dec) : `<p>${t("none", lang)}</p>`,
   ].join("\n");
 }
 

@@ -91,7 +91,7 @@ export function reportMd(rep: Report, o: RenderOptions): string {
     if (l.weakest.length === 0) out.push(t("none", lang));
     l.weakest.forEach((g, i) => out.push(`${i + 1}. ${mdText(g.id)} · ${mdText(nodeLabel(c, g.id, lang))} (${t("meanLost", lang)}: ${display(g.meanLost, "points", dec)} ${t("ofMax", lang)} ${display(g.max, "points", dec)})`));
     out.push("");
-    out.push(`### ${t("unitWeakest", lang)}`, "", l.unitGaps.length ? mdTable(unitGapTable(l, lang), dec) : t("none", lang), "");
+    out.push(`### ${t("unitWeakest", lang)}`, "", l.unitGaps.length ? mdTable(unitGapTable(l, c, lang), dec) : t("none", lang), "");
     out.push(`### ${t("notRankedWhy", lang)}`, "", l.notRanked.length ? mdTable(notRankedTable(rep, l, lang), dec) : t("none", lang), "");
     if (l.incomplete.length) out.push(`### ${t("incompleteUnits", lang)}`, "", mdTable(incompleteTable(l, lang), dec), "");
   }

@@ -156,10 +156,11 @@ export function gapTable(gaps: readonly IndicatorGap[], c: Criteria, lang: Lang)
   };
 }
 
-export function unitGapTable(l: LevelReport, lang: Lang): TableModel {
+/** Each unit's three weakest indicators, by name, with the points lost. */
+export function unitGapTable(l: LevelReport, c: Criteria, lang: Lang): TableModel {
   const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
     const x = g.weakest[i];
-    return x ? `${x.id} (−${x.lost.toFixed(2)})` : "";
+    return x ? `${nodeLabel(c, x.id, lang)} (−${x.lost.toFixed(2)})` : "";
   };
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],
