@@ -5,6 +5,7 @@ import { text, type Lang } from "../model/criteria.ts";
 import type { Cell, Source } from "../model/data.ts";
 import { bandIndex, bandLabel, inert, machine, shown, type RenderOptions } from "./common.ts";
 import { ruleText } from "./criteria.ts";
+import { fitLines } from "./fit.ts";
 import { arithmeticText, detailText } from "./detail.ts";
 import { t } from "./labels.ts";
 import { cap } from "./report-tables.ts";
@@ -59,7 +60,7 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     const right = !i.applicable ? p.dim(t("not-applicable", lang)) : i.points === null ? p.dim(t("notInMax", lang)) : score(i.points, i.max, true);
     out.push(line(`${"  ".repeat(i.depth - 1)}${i.id} · ${text(i.label, lang, i.id)}`, right));
     if (i.cell) out.push(`${pad}  ${t("value", lang).toLowerCase()}: ${inert(valueText(i.cell, lang))}${i.cell.source ? p.dim(`  ${inert(sourceText(i.cell.source, lang))}`) : ""}`);
-    out.push(`${pad}  ${t("rule", lang).toLowerCase()}: ${ruleText(i.rule)}`);
+    out.push(`${pad}  ${t("rule", lang).toLowerCase()}: ${ruleText(i.rule, lang)}`);
     if (i.arithmetic) out.push(`${pad}  ${t("arithmetic", lang)}: ${inert(arithmeticText(i.arithmetic, lang))}`);
     else if (i.missing) out.push(`${pad}  ${missingText(i, lang, dec)}`);
     else if (!i.applicable && !i.cell) out.push(`${pad}  ${p.dim(t("not-applicable", lang))}`);
@@ -79,7 +80,7 @@ export function explainText(e: Explanation, o: RenderOptions): string {
   if (u.status === "not-ranked") {
     const reason = Object.values(u.nodes).some((n) => n.cell !== undefined) ? "nothing-applicable" : "no-data";
     out.push(p.bold(`${cap(t("not-ranked", lang))}: ${t(reason, lang)}`));
-    return `${out.join("\n")}\n`;
+    return `${fitLines(out.join("\n"), o.width)}\n`;
   }
   if (c.bonus || c.penalty) {
     out.push(`${t("base", lang)}: ${shown(u.base, dec)} / ${num(u.max)}`);
@@ -91,7 +92,7 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     n ? `  ${label}: ${n.rank}. ${inert(n.name)} (${inert(n.code)}) ${shown(n.score, dec)} · ${shown(n.percent, dec)}%` : `  ${label}: —`;
   out.push(neighbour(t("above", lang), e.above));
   out.push(neighbour(t("below", lang), e.below));
-  return `${out.join("\n")}\n`;
+  return `${fitLines(out.join("\n"), o.width)}\n`;
 }
 
 function indicatorJson(i: ExplainedIndicator, lang: Lang) {

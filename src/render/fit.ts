@@ -187,11 +187,17 @@ export function fitTable(columns: Column[], width: number | undefined, lang: Lan
   return { table: draw(wrapped), notes: layout.notes };
 }
 
-/** Text lines (titles, notes) no wider than `width`. */
+/** Text lines (titles, notes) no wider than `width`; a wrapped line's continuation is indented two more. */
 export function fitLines(s: string, width: number | undefined): string {
   if (width === undefined) return s;
   return s
     .split("\n")
-    .flatMap((l) => (visibleWidth(l) <= width ? [l] : wrap(l, width)))
+    .flatMap((l) => {
+      if (visibleWidth(l) <= width) return [l];
+      const indent = /^ */.exec(l)?.[0] ?? "";
+      const [first, ...rest] = wrap(l, width - indent.length);
+      const more = rest.length ? wrap(rest.join(" "), width - indent.length - 2).map((x) => `${indent}  ${x}`) : [];
+      return [`${indent}${first ?? ""}`, ...more];
+    })
     .join("\n");
 }
