@@ -1,6 +1,6 @@
 // The ranking in three formats: a table per level (and peer group), CSV with the columns of
 // SPEC.md, and JSON with schemaVersion 1.
-import { text } from "../model/criteria.ts";
+import { text, type Lang } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
 import { NOT_RANKED, STATUS, type ColumnarResult } from "../engine/columnar.ts";
 import { bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, shown, type CsvCell, type RenderOptions } from "./common.ts";
@@ -8,7 +8,8 @@ import { fitLines, fitTable, type Column } from "./fit.ts";
 import { t } from "./labels.ts";
 import { unitNames } from "./select.ts";
 
-export const RANK_COLUMNS = ["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "status"] as const;
+// band_label: the band's label in the run's language, beside its id (SPEC.md allows it there)
+export const RANK_COLUMNS = ["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "band_label", "status"] as const;
 
 function topNodes(r: Result) {
   return r.criteria.root.children;
@@ -75,18 +76,18 @@ function groupPoints(r: Result, u: UnitResult): (number | null)[] {
 
 const csvHeader = (r: Result): CsvCell[] => [...RANK_COLUMNS, ...topNodes(r).map((n) => n.id)];
 
-function csvRows(r: Result): CsvCell[][] {
+function csvRows(r: Result, lang: Lang): CsvCell[][] {
   const rows: CsvCell[][] = [];
   for (const l of r.levels) {
     for (const u of l.units) {
-      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.status, ...groupPoints(r, u)]);
+      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.band ? bandLabel(r.criteria, u.band, lang) : "", u.status, ...groupPoints(r, u)]);
     }
   }
   return rows;
 }
 
 export function rankCsv(r: Result, o?: RenderOptions): string {
-  return csvDocument([csvHeader(r), ...csvRows(r)], o?.csv);
+  return csvDocument([csvHeader(r), ...csvRows(r, o?.lang ?? r.criteria.language)], o?.csv);
 }
 
 export function rankJson(r: Result, o: RenderOptions): string {
@@ -110,6 +111,7 @@ export function rankJson(r: Result, o: RenderOptions): string {
           max: machine(u.max),
           percent: machine(u.percent),
           band: u.band,
+          bandLabel: u.band ? bandLabel(c, u.band, o.lang) : null,
           status: u.status,
           peerGroup: u.peerGroup,
           bonus: machine(u.bonus),
@@ -148,6 +150,8 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
   };
   const data = r.dataset;
   const bands = r.criteria.bands.list;
+  const lang = o?.lang ?? r.criteria.language;
+  const bandCells = bands.map((b) => `${text(b.id)}${d}${text(bandLabel(r.criteria, b.id, lang))}`);
   yield `${c.bom ? "\ufeff" : ""}${csvLine([...RANK_COLUMNS, ...r.criteria.root.children.map((n) => n.id)], c)}`;
   for (const l of r.levels) {
     if (sel.level !== undefined && l.level.id !== sel.level) continue;
@@ -159,7 +163,7 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
       if (sel.top !== undefined && (rank === 0 || rank > sel.top)) continue;
       const status = r.status[g] as number;
       const band = r.band[g] as number;
-      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? "" : text(bands[band]?.id as string)}${d}${text(STATUS[status] as string)}`;
+      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
       // (a node not included has no points: NaN, written as nothing, as machine(null) is)
       for (const t of r.top) line += `${d}${status === NOT_RANKED ? "" : num(t.points[g] as number)}`;
       out += `\n${line}`;

@@ -143,7 +143,7 @@ indicators:
     const dir = folder({ "egov-score.yaml": "criteria: c.yaml\ndata: [d.csv]\n", "c.yaml": criteria, "d.csv": "code,a\nS1,50\nS2,70\n", "summary.md/keep": "" });
     const r = run(["rank", "--fail-under", "60", "-f", "csv"], { cwd: dir, env: { GITHUB_STEP_SUMMARY: path.join(dir, "summary.md") } });
     expect(r.code).toBe(1);
-    expect(r.stdout.split("\n")[2]).toBe("so,2,S1,S1,,50,100,50,,ranked,50");
+    expect(r.stdout.split("\n")[2]).toBe("so,2,S1,S1,,50,100,50,,,ranked,50");
     expect(r.stderr).toMatch(/^warning SUMMARY_WRITE_FAILED: cannot append the job summary to .*summary\.md \(GITHUB_STEP_SUMMARY\): EISDIR\n/);
     expect(r.stderr).toContain("egov-score: 1 ranked unit is below 60% (--fail-under 60):\n  so  S1  S1  50.00%\n");
   });

@@ -26,7 +26,10 @@ describe("rank on the Cà Mau sample", () => {
     const r = run(["rank", CA_MAU, "--format", "csv"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("level,rank,code,name,parent,score,max,percent,band,status,ha-tang,ung-dung,dich-vu-cong,nhan-luc,an-toan,muc-do-hai-long");
+    expect(lines[0]).toBe("level,rank,code,name,parent,score,max,percent,band,band_label,status,ha-tang,ung-dung,dich-vu-cong,nhan-luc,an-toan,muc-do-hai-long");
+    // the band's id, then its label in the run's language
+    expect(lines[1]).toMatch(/,xuat-sac,Xuất sắc,ranked,/);
+    expect(run(["rank", CA_MAU, "--format", "csv", "--lang", "en"]).stdout.split("\n")[1]).toMatch(/,xuat-sac,Excellent,ranked,/);
     expect(lines).toHaveLength(1 + 20 + 9 + 101);
     expect(lines.filter((l) => l.endsWith(",not-ranked,,,,,,")).map((l) => l.split(",")[2])).toEqual(["970-09"]);
     // a commune's maximum is 97: no security-level approval; less where a cell is not applicable
@@ -51,7 +54,8 @@ describe("rank on the Cà Mau sample", () => {
     const csv = rows(run(["rank", CA_MAU, "-f", "csv"]).stdout).slice(1);
     const fromJson = j.levels.flatMap((l: { units: Record<string, unknown>[] }) => l.units.map((u) => [u.level, u.rank ?? "", u.code, u.score ?? ""].join(",")));
     expect(fromJson).toEqual(csv.map((c) => [c[0], c[1], c[2], c[5]].join(",")));
-    expect(Object.keys(j.levels[0].units[0])).toEqual(["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "status", "peerGroup", "bonus", "penalty", "groups"]);
+    expect(Object.keys(j.levels[0].units[0])).toEqual(["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "bandLabel", "status", "peerGroup", "bonus", "penalty", "groups"]);
+    expect(j.levels[0].units[0]).toMatchObject({ band: "xuat-sac", bandLabel: "Xuất sắc" });
   });
 
   it("--level and --top narrow the output", () => {

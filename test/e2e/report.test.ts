@@ -133,7 +133,7 @@ describe("report -f xlsx", () => {
     const csv = csvRows(run(["rank", CA_MAU, "-f", "csv"]).stdout);
     const head = csv[0] as string[];
     const col = (k: string) => head.indexOf(k);
-    const pillars = head.slice(10);
+    const pillars = head.slice(col("status") + 1);
     for (const level of ["so", "huyen", "xa"]) {
       const ws = wb.getWorksheet(`Bảng xếp hạng ${level}`)!;
       const rows = records(ws);
@@ -148,7 +148,7 @@ describe("report -f xlsx", () => {
         expect(r["Tối đa"]).toBe(num(c[col("max")]));
         expect(r["%"] ?? null).toBe(num(c[col("percent")]));
         expect(r["Hạng"] ?? null).toBe(num(c[col("rank")]));
-        pillarHeads.forEach((h, j) => expect(r[h] ?? null).toBe(num(c[10 + j])));
+        pillarHeads.forEach((h, j) => expect(r[h] ?? null).toBe(num(c[col("status") + 1 + j])));
       }
     }
   });
