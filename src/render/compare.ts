@@ -4,7 +4,7 @@ import Table from "cli-table3";
 import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions, decimalFor } from "./common.ts";
 import { t } from "./labels.ts";
 import { escapeXml, slopeChart } from "./svg.ts";
 
@@ -12,11 +12,11 @@ import { escapeXml, slopeChart } from "./svg.ts";
 // Shared wording
 
 /** A signed number for display: +1.25, -0.50, 0.00. */
-export function signed(x: number | null | undefined, decimals: number): string {
+export function signed(x: number | null | undefined, decimals: number, lang: Lang = "en"): string {
   if (x === null || x === undefined) return "";
   const s = x.toFixed(decimals);
-  if (Number(s) === 0) return (0).toFixed(decimals);
-  return x > 0 ? `+${s}` : s;
+  if (Number(s) === 0) return decimalFor((0).toFixed(decimals), lang);
+  return decimalFor(x > 0 ? `+${s}` : s, lang);
 }
 
 /** ↑3, ↓1, =, new, gone, or — when the ranks cannot be compared. */
@@ -102,7 +102,7 @@ function countsLine(c: Comparison, l: LevelComparison, lang: Lang): string {
 
 /** The indicators whose points differ most, by name. */
 function differencesText(c: Comparison, u: UnitChange, dec: number, lang: Lang): string {
-  return u.differences.map((d) => `${indicatorLabel(c, d.id, lang)} ${signed(d.change, dec)}`).join(", ");
+  return u.differences.map((d) => `${indicatorLabel(c, d.id, lang)} ${signed(d.change, dec, lang)}`).join(", ");
 }
 
 const who = (u: UnitChange): string => `${u.code} ${u.name}`;
@@ -111,10 +111,10 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
   const s = l.summary;
   const out: { label: string; items: string[] }[] = [];
   if (s.meanPercentChange !== null) {
-    const score = s.meanScoreChange !== null ? ` (${t("score", lang).toLowerCase()}: ${signed(s.meanScoreChange, dec)})` : "";
-    out.push({ label: t("meanChange", lang), items: [`${signed(s.meanPercentChange, dec)} ${t("pp", lang)}${score}`] });
+    const score = s.meanScoreChange !== null ? ` (${t("score", lang).toLowerCase()}: ${signed(s.meanScoreChange, dec, lang)})` : "";
+    out.push({ label: t("meanChange", lang), items: [`${signed(s.meanPercentChange, dec, lang)} ${t("pp", lang)}${score}`] });
   }
-  const listed = (us: UnitChange[]) => us.map((u) => `${who(u)}: ${signed(u.percentChange, dec)} ${t("pp", lang)} (${moveText(u, lang)})`);
+  const listed = (us: UnitChange[]) => us.map((u) => `${who(u)}: ${signed(u.percentChange, dec, lang)} ${t("pp", lang)} (${moveText(u, lang)})`);
   if (s.mostImproved.length) out.push({ label: t("mostImproved", lang), items: listed(s.mostImproved) });
   if (s.largestFalls.length) out.push({ label: t("largestFalls", lang), items: listed(s.largestFalls) });
   const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ""}`.trim());
@@ -126,7 +126,7 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
     out.push({
       label: t("indicatorShifts", lang),
       items: s.indicators.map(
-        (i) => `${indicatorLabel(c, i.id, lang)}: ${signed(i.totalChange, dec)} ${t("points", lang).toLowerCase()}; ${i.lower} ${t("lower", lang)}, ${i.higher} ${t("higher", lang)}`,
+        (i) => `${indicatorLabel(c, i.id, lang)}: ${signed(i.totalChange, dec, lang)} ${t("points", lang).toLowerCase()}; ${i.lower} ${t("lower", lang)}, ${i.higher} ${t("higher", lang)}`,
       ),
     });
   }
@@ -187,16 +187,16 @@ export function compareTable(c: Comparison, o: RenderOptions): string {
           }),
           col(t("code", lang), "left", (u) => inert(u.code), "id"),
           col(t("unit", lang), "left", (u) => inert(u.name), "name"),
-          col(`%\n${lb}`, "right", (u) => shown(u.before?.percent, dec)),
-          col(`%\n${la}`, "right", (u) => shown(u.after?.percent, dec)),
-          col(`±\n${t("pp", lang)}`, "right", (u) => signed(u.percentChange, dec)),
-          ...(withScore ? [col(`±\n${t("score", lang)}`, "right", (u) => signed(u.scoreChange, dec))] : []),
+          col(`%\n${lb}`, "right", (u) => shown(u.before?.percent, dec, lang)),
+          col(`%\n${la}`, "right", (u) => shown(u.after?.percent, dec, lang)),
+          col(`±\n${t("pp", lang)}`, "right", (u) => signed(u.percentChange, dec, lang)),
+          ...(withScore ? [col(`±\n${t("score", lang)}`, "right", (u) => signed(u.scoreChange, dec, lang))] : []),
           // band changes may wrap too ("Trung bình →" over "Khá")
           col(t("band", lang), "left", (u) => {
             const bi = bandIndex(c.after.criteria, u.after?.band ?? null);
             return u.bandChange === "down" ? p.down(inert(bandText(c, u, lang))) : bi >= 0 ? p.band(bi, inert(bandText(c, u, lang))) : p.dim(inert(bandText(c, u, lang)));
           }, "name"),
-          ...groups.map((g) => col(`${inert(groupLabel(c, g, lang))} ±`, "right", (u) => signed(u.groups.find((x) => x.id === g)?.change, dec), "group")),
+          ...groups.map((g) => col(`${inert(groupLabel(c, g, lang))} ±`, "right", (u) => signed(u.groups.find((x) => x.id === g)?.change, dec, lang), "group")),
         ],
         width,
         lang,
@@ -207,7 +207,7 @@ export function compareTable(c: Comparison, o: RenderOptions): string {
       const differing = units.filter((u) => u.differences.length > 0);
       if (differing.length) {
         out.push(`${p.bold(t("differences", lang))}:`);
-        for (const u of differing) out.push(...wrapItems(`  ${inert(u.name)}:`, u.differences.map((d) => `${inert(indicatorLabel(c, d.id, lang))} ${signed(d.change, dec)}`), (width ?? Infinity) - 4).map((line, i) => (i === 0 ? line : `    ${line}`)));
+        for (const u of differing) out.push(...wrapItems(`  ${inert(u.name)}:`, u.differences.map((d) => `${inert(indicatorLabel(c, d.id, lang))} ${signed(d.change, dec, lang)}`), (width ?? Infinity) - 4).map((line, i) => (i === 0 ? line : `    ${line}`)));
       }
     }
     for (const s of summaryLines(c, l, lang, dec, names)) {
@@ -391,12 +391,12 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
         moveText(u, lang),
         u.code,
         u.name,
-        shown(u.before?.percent, dec),
-        shown(u.after?.percent, dec),
-        signed(u.percentChange, dec),
-        ...(withScore ? [signed(u.scoreChange, dec)] : []),
+        shown(u.before?.percent, dec, lang),
+        shown(u.after?.percent, dec, lang),
+        signed(u.percentChange, dec, lang),
+        ...(withScore ? [signed(u.scoreChange, dec, lang)] : []),
         bandText(c, u, lang),
-        ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec)),
+        ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec, lang)),
         differencesText(c, u, dec, lang),
       ]);
       out.push("", mdTable(head, rows, right));
@@ -468,12 +468,12 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
             num(u.after?.rank?.toString() ?? "—") +
             `<td class="n ${cls}">${e(moveText(u, lang))}</td>` +
             `<td>${e(u.code)}</td><td>${e(u.name)}</td>` +
-            num(shown(u.before?.percent, dec)) +
-            num(shown(u.after?.percent, dec)) +
-            num(signed(u.percentChange, dec)) +
-            (withScore ? num(signed(u.scoreChange, dec)) : "") +
+            num(shown(u.before?.percent, dec, lang)) +
+            num(shown(u.after?.percent, dec, lang)) +
+            num(signed(u.percentChange, dec, lang)) +
+            (withScore ? num(signed(u.scoreChange, dec, lang)) : "") +
             `<td class="${u.bandChange === "down" ? "down" : u.bandChange === "up" ? "up" : ""}">${e(bandText(c, u, lang))}</td>` +
-            groups.map((g) => num(signed(u.groups.find((x) => x.id === g)?.change, dec))).join("") +
+            groups.map((g) => num(signed(u.groups.find((x) => x.id === g)?.change, dec, lang))).join("") +
             `<td>${e(differencesText(c, u, dec, lang))}</td>` +
             "</tr>",
         );

@@ -49,10 +49,10 @@ export function rankTable(r: Result, o: RenderOptions): string {
           col(t("code", lang), "left", (u) => inert(u.code), "id"),
           col(t("unit", lang), "left", (u) => inert(u.name), "name"),
           ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "parent")] : []),
-          ...nodes.map((n) => col(inert(text(n.label, lang, n.id)), "right", (u) => (u.status === "not-ranked" ? "" : shown(u.nodes[n.id]?.points, dec) || "—"), "group")),
-          col(t("score", lang), "right", (u) => shown(u.score, dec)),
-          col(t("max", lang), "right", (u) => shown(u.status === "not-ranked" && levelMax !== undefined ? levelMax : u.max, dec), "max"),
-          col(t("percent", lang), "right", (u) => shown(u.percent, dec)),
+          ...nodes.map((n) => col(inert(text(n.label, lang, n.id)), "right", (u) => (u.status === "not-ranked" ? "" : shown(u.nodes[n.id]?.points, dec, lang) || "—"), "group")),
+          col(t("score", lang), "right", (u) => shown(u.score, dec, lang)),
+          col(t("max", lang), "right", (u) => shown(u.status === "not-ranked" && levelMax !== undefined ? levelMax : u.max, dec, lang), "max"),
+          col(t("percent", lang), "right", (u) => shown(u.percent, dec, lang)),
           col(t("band", lang), "left", (u) => {
             const status = u.status === "not-ranked" ? t("not-ranked", lang) : bandLabel(c, u.band, lang);
             return u.status === "not-ranked" ? p.dim(status) : p.band(bandIndex(c, u.band), status);

@@ -4,7 +4,7 @@
 import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
-import { bandLabel, machine } from "./common.ts";
+import { bandLabel, decimalFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
 
 /**
@@ -34,20 +34,21 @@ const wide = (label: string): Column => ({ label: cap(label), kind: "text", wide
 export const cap = (s: string): string => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
 /** A value as shown to a reader. */
-export function display(v: Value, kind: ColumnKind, decimals: number): string {
+/** A cell of a report table for a reader: numbers with a decimal comma in Vietnamese. */
+export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang = "en"): string {
   if (v === null) return "";
   if (typeof v === "string") return v;
   switch (kind) {
     case "int":
       return String(v);
     case "number":
-      return String(machine(v));
+      return decimalFor(String(machine(v)), lang);
     case "rate":
-      return `${(v * 100).toFixed(1)}%`;
+      return `${decimalFor((v * 100).toFixed(1), lang)}%`;
     case "text":
       return String(v);
     default:
-      return v.toFixed(decimals);
+      return decimalFor(v.toFixed(decimals), lang);
   }
 }
 
@@ -160,7 +161,7 @@ export function gapTable(gaps: readonly IndicatorGap[], c: Criteria, lang: Lang)
 export function unitGapTable(l: LevelReport, c: Criteria, lang: Lang): TableModel {
   const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
     const x = g.weakest[i];
-    return x ? `${nodeLabel(c, x.id, lang)} (−${x.lost.toFixed(2)})` : "";
+    return x ? `${nodeLabel(c, x.id, lang)} (−${decimalFor(x.lost.toFixed(2), lang)})` : "";
   };
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],

@@ -94,7 +94,7 @@ export function scoreTable(r: Result, o: RenderOptions): string {
   for (const l of r.levels) {
     out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`), "");
     for (const u of l.units) {
-      const total = u.status === "not-ranked" ? t("not-ranked", lang) : `${shown(u.score, dec)} / ${shown(u.max, dec)} (${shown(u.percent, dec)}%) · ${t("rank", lang)} ${u.rank ?? "—"}`;
+      const total = u.status === "not-ranked" ? t("not-ranked", lang) : `${shown(u.score, dec, lang)} / ${shown(u.max, dec, lang)} (${shown(u.percent, dec, lang)}%) · ${t("rank", lang)} ${u.rank ?? "—"}`;
       out.push(fitLines(`${p.bold(inert(`${u.code} ${u.name}`))} · ${total}`, width));
       const unitRows = byUnit.get(u.code) ?? [];
       const value = (row: IndicatorRow) => (row.numerator !== null ? `${row.numerator}/${row.denominator}` : typeof row.value === "number" ? String(machine(row.value)) : typeof row.value === "boolean" ? (row.value ? "✓" : "✗") : (row.value ?? ""));
@@ -105,9 +105,9 @@ export function scoreTable(r: Result, o: RenderOptions): string {
         [
           col(t("indicator", lang), "left", (row) => inert(label.get(row.indicator) ?? row.indicator), "name"),
           col(t("value", lang), "right", (row) => inert(value(row))),
-          col(t("rate", lang), "right", (row) => shown(row.rate, 3)),
-          col(t("points", lang), "right", (row) => shown(row.points, dec)),
-          col(t("max", lang), "right", (row) => shown(row.max, dec)),
+          col(t("rate", lang), "right", (row) => shown(row.rate, 3, lang)),
+          col(t("points", lang), "right", (row) => shown(row.points, dec, lang)),
+          col(t("max", lang), "right", (row) => shown(row.max, dec, lang)),
           col(t("status", lang), "left", (row) => p.dim(status(row)), "text"),
         ],
         width,

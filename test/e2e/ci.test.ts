@@ -86,7 +86,7 @@ describe("the CI examples", () => {
     expect(text).toContain("(--strict: cảnh báo được tính là lỗi)");
     expect(text).toContain("✅ Mọi đơn vị xếp hạng đạt từ 30% trở lên (`--fail-under 30`).");
     expect(text).toContain("| UBND cấp xã (`xa`) | 101 | 100 | 1 | 1 | 13 | 37 | 30 | 19 |");
-    expect(text).toContain("| 100 | `966-04` | Xã Khánh Hội | 38.66 | 97.00 | 39.86 | Yếu |");
+    expect(text).toContain("| 100 | `966-04` | Xã Khánh Hội | 38,66 | 97,00 | 39,86 | Yếu |");
   });
 
   it("a gate that fails exits 1, names the units below it, and still prints the ranking", () => {

@@ -1,7 +1,7 @@
 // What a person reads, run as a user runs it: tables that fit the terminal, names rather than
 // ids, counts that describe the level. The full outputs are in test/fixtures/expected/cli/.
 import { describe, expect, it } from "vitest";
-import { run } from "../helpers/exec.ts";
+import { folder, run } from "../helpers/exec.ts";
 import { expectFile } from "../helpers/expected.ts";
 
 const CA_MAU = "samples/ca-mau-2019";
@@ -48,7 +48,7 @@ describe("COLUMNS=80: compare and sensitivity fit too, their groups and indicato
     expect(r.code).toBe(0);
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
     expect(r.stdout).not.toMatch(/tre-han|ha-tang/);
-    expect(r.stdout).toContain(lang === "vi" ? "  Huyện Thới Bình: Tỷ lệ hồ sơ trễ hạn trên hệ thống +2.00\n" : "  Huyện Thới Bình:");
+    expect(r.stdout).toContain(lang === "vi" ? "  Huyện Thới Bình: Tỷ lệ hồ sơ trễ hạn trên hệ thống +2,00\n" : "  Huyện Thới Bình:");
     expectFile(`cli/compare-huyen-80.${lang}.txt`, run(["compare", CA_MAU, "samples/ca-mau-2020", "--level", "huyen", "--lang", lang], { env: { COLUMNS: "80" } }).stdout);
   });
 
@@ -93,6 +93,30 @@ describe("names, not ids; counts of the whole level", () => {
   it("a unit not ranked shows the level's maximum, as its peers do", () => {
     const r = run(["rank", CA_MAU, "--level", "xa", "--wide"]);
     const notRanked = r.stdout.split("\n").find((l) => l.includes("Xã Tân Dân"));
-    expect(notRanked).toMatch(/│ +│ +97\.00 │ +│ không xếp hạng │$/);
+    expect(notRanked).toMatch(/│ +│ +97,00 │ +│ không xếp hạng │$/);
+  });
+});
+
+describe("one language per run: numbers and hints", () => {
+  it("Vietnamese tables write decimal commas; English, dots; CSV keeps its dot", () => {
+    const vi = run(["rank", CA_MAU, "--level", "huyen"]);
+    expect(vi.stdout).toMatch(/│ +1 │ 970 +│ Huyện Đầm Dơi +│ +13,80 │ .* │ 88,07 │ 100,00 │ 88,07 │ Tốt/);
+    const en = run(["rank", CA_MAU, "--level", "huyen", "--lang", "en"]);
+    expect(en.stdout).toMatch(/│ 88\.07 │ 100\.00 │ 88\.07 │ Good/);
+    expect(run(["rank", CA_MAU, "--level", "huyen", "-f", "csv"]).stdout.split("\n")[1]).toMatch(/^huyen,1,970,Huyện Đầm Dơi,,88\.068\d*,100,88\.068\d*,tot,Tốt,ranked,/);
+    const md = run(["report", CA_MAU, "--level", "huyen"]).stdout;
+    expect(md).toContain("| 1 | 970 | Huyện Đầm Dơi |");
+    expect(md).toMatch(/\| 88,07 \|/);
+  });
+
+  it("under decimal: \",\" the hint for a number it cannot read writes 85,5, not 85.5", () => {
+    const criteria = "id: t\ntitle: { vi: T }\nversion: '1'\nlanguage: vi\nlevels: [{ id: u, label: { vi: Đơn vị } }]\ngroups:\n  - id: g\n    indicators:\n      - { id: a, max: 10, unit: number, rule: { type: points } }\n";
+    const manifest = (decimal: string) => `criteria: criteria.yaml\ndata: [data.csv]\ninput:\n  decimal: "${decimal}"\n  delimiter: ";"\n`;
+    for (const [decimal, write] of [[",", "85,5"], [".", "85.5"]] as const) {
+      const dir = folder({ "criteria.yaml": criteria, "egov-score.yaml": manifest(decimal), "data.csv": "code;name;a\nA;Một;8x\n" });
+      const r = run(["validate", dir]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain(`lỗi VALUE_NOT_A_NUMBER: "8x" ở cột "a" không phải số\n  cách sửa: ghi số như 85 hoặc ${write}, hoặc để trống\n`);
+    }
   });
 });

@@ -271,10 +271,10 @@ describe("explain", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n")[0]).toBe("Sở Nội vụ (S02) · Sở, ban, ngành (so) · 2019");
-    expect(r.stdout).toMatch(/may-tinh · Tỷ lệ cán bộ, công chức được trang bị máy tính +\d+\.\d\d \/ 5/);
-    expect(r.stdout).toMatch(/giá trị: 40\/51 → 78\.431373 +samples\/ca-mau-2019\/data\/so\.csv:3:2 \(dòng 3, cột 2 "may-tinh\.num"\)/);
-    expect(r.stdout).toContain("cách tính: 40 / 51 × 100 = 78.431373 · tỷ lệ 0.784314 · 0.784314 × 5 = 3.921569");
-    expect(r.stdout).toMatch(/^Tổng điểm: \d+\.\d\d \/ 98 = \d+\.\d\d% · Xếp loại: \S+ · Hạng \d+\/20$/m);
+    expect(r.stdout).toMatch(/may-tinh · Tỷ lệ cán bộ, công chức được trang bị máy tính +\d+,\d\d \/ 5/);
+    expect(r.stdout).toMatch(/giá trị: 40\/51 → 78,431373 +samples\/ca-mau-2019\/data\/so\.csv:3:2 \(dòng 3, cột 2 "may-tinh\.num"\)/);
+    expect(r.stdout).toContain("cách tính: 40 / 51 × 100 = 78,431373 · tỷ lệ 0,784314 · 0,784314 × 5 = 3,921569");
+    expect(r.stdout).toMatch(/^Tổng điểm: \d+,\d\d \/ 98 = \d+,\d\d% · Xếp loại: \S+ · Hạng \d+\/20$/m);
     expect(r.stdout).toMatch(/^ {2}xếp trên: \d+\. /m);
     expect(r.stdout).toMatch(/^ {2}xếp dưới: \d+\. /m);
     expect(r.stdout).toContain("Điểm thưởng (tối đa 3)");

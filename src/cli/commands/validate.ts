@@ -5,7 +5,7 @@ import { displayPath } from "../../load/files.ts";
 import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
 import { writeJobSummary } from "../ci.ts";
-import { langOf, noUnits, overrides, pickFormat, reportManifest, start, stdoutPalette, strictly, toFile, type CommonOptions } from "../context.ts";
+import { langOf, noUnits, withDecimal, overrides, pickFormat, reportManifest, start, stdoutPalette, strictly, toFile, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr } from "../stderr.ts";
 
@@ -17,7 +17,7 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
   reportManifest(loaded, lang);
-  let diagnostics = [...loaded.diagnostics, ...noUnits(loaded)];
+  let diagnostics = [...withDecimal(loaded.diagnostics, loaded.assessment), ...noUnits(loaded)];
   let result: Result | undefined;
   if (loaded.criteria && loaded.dataset && !diagnostics.some((d) => d.severity === "error")) {
     result = score(loaded.criteria, loaded.dataset);
