@@ -36,12 +36,18 @@ await build({
   logLevel: "warning",
 });
 
-// The help texts, exactly as the built CLI prints them into a pipe.
+// The help texts, exactly as the built CLI prints them into a pipe, in English and in Vietnamese
+// (the language of a Vietnamese locale: src/cli/lang.ts).
 const run = promisify(execFile);
 const cli = new URL("cli.js", dist).pathname;
-const helpOf = async (args) => (await run(process.execPath, [cli, ...args], { env: { ...process.env, NO_COLOR: "1" } })).stdout;
-const top = await helpOf(["--help"]);
-const commands = [...(top.split("\nCommands:\n")[1] ?? "").matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]).filter((c) => c !== "help");
-const help = { "": top };
-await Promise.all(commands.map(async (c) => (help[c] = await helpOf([c, "--help"]))));
-writeFileSync(new URL("fast.json", dist), `${JSON.stringify({ version, help })}\n`);
+const locales = { en: "C", vi: "vi_VN.UTF-8" };
+const helpOf = async (args, lang) => (await run(process.execPath, [cli, ...args], { env: { ...process.env, NO_COLOR: "1", LC_ALL: "", LC_MESSAGES: "", LANG: locales[lang] } })).stdout;
+const helps = {};
+for (const lang of Object.keys(locales)) {
+  const top = await helpOf(["--help"], lang);
+  const commands = [...(top.split(/\n(?:Commands|Lệnh):\n/)[1] ?? "").matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]).filter((c) => c !== "help");
+  const help = { "": top };
+  await Promise.all(commands.map(async (c) => (help[c] = await helpOf([c, "--help"], lang))));
+  helps[lang] = help;
+}
+writeFileSync(new URL("fast.json", dist), `${JSON.stringify({ version, help: helps.en, helpVi: helps.vi })}\n`);
