@@ -77,6 +77,7 @@ export const HELP_VI: Record<string, string> = {
   "write to this file (atomically); - is stdout": "ghi ra tệp này (ghi nguyên khối); - là stdout",
   "write to this file; - is stdout": "ghi ra tệp này; - là stdout",
   'names of the two sides, comma-separated, e.g. "Tự đánh giá,Thẩm định"': 'tên của hai bên, cách nhau bởi dấu phẩy, ví dụ "Tự đánh giá,Thẩm định"',
+  "the second side verifies the first (a self-assessment): the summary names over-claims and under-claims": "bên thứ hai thẩm định bên thứ nhất (tự đánh giá): phần tóm tắt nêu các đơn vị khai cao và khai thấp",
   // commander's own words
   "output the version number": "in số phiên bản",
   "display help for command": "xem hướng dẫn của lệnh",

@@ -122,6 +122,7 @@ export function buildProgram(): Command {
     .option("--top <n>", tr("how many units the summary names as most improved and largest falls (default 5)"))
     .option("--differences <n>", tr("per unit, how many indicators whose points differ most to list (default 3; 0: none)"))
     .option("--wide", tr("the full table, however wide the terminal"))
+    .option("--verification", tr("the second side verifies the first (a self-assessment): the summary names over-claims and under-claims"))
     .option("--fail-on-drop <n>", tr("exit 1 when a unit falls more than N ranks, to a lower band, or out of the ranking"));
   add("sensitivity", tr("how robust each rank is to the method's choices (Monte Carlo)"), "sensitivity", () => import("./commands/sensitivity.ts"))
     .argument(...DIR)

@@ -115,8 +115,14 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
     out.push({ label: t("meanChange", lang), items: [`${signed(s.meanPercentChange, dec, lang)} ${t("pp", lang)}${score}`] });
   }
   const listed = (us: UnitChange[]) => us.map((u) => `${who(u)}: ${signed(u.percentChange, dec, lang)} ${t("pp", lang)} (${moveText(u, lang)})`);
-  if (s.mostImproved.length) out.push({ label: t("mostImproved", lang), items: listed(s.mostImproved) });
-  if (s.largestFalls.length) out.push({ label: t("largestFalls", lang), items: listed(s.largestFalls) });
+  // a verification: a fall from the self-assessment is an over-claim, a rise an under-claim
+  if (c.verification) {
+    if (s.largestFalls.length) out.push({ label: t("overClaims", lang), items: listed(s.largestFalls) });
+    if (s.mostImproved.length) out.push({ label: t("underClaims", lang), items: listed(s.mostImproved) });
+  } else {
+    if (s.mostImproved.length) out.push({ label: t("mostImproved", lang), items: listed(s.mostImproved) });
+    if (s.largestFalls.length) out.push({ label: t("largestFalls", lang), items: listed(s.largestFalls) });
+  }
   const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ""}`.trim());
   if (s.new.length) out.push({ label: t("newUnits", lang), items: named(s.new) });
   if (s.gone.length) out.push({ label: t("goneUnits", lang), items: named(s.gone) });
@@ -422,10 +428,16 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
 // ---------------------------------------------------------------------------------------------
 // html
 
+// The page fits a 1,280 px screen and an A4 page without cutting anything: cells wrap (numbers
+// do not), headings wrap, and print sets a smaller type on A4 with a page per level.
 const CSS = `body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}
-table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.2rem .5rem}
-th{background:#f6f8fa}td{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}.up{color:#1a7f37}.down{color:#cf222e}
-.muted{color:#57606a}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem 1rem}.wrap{overflow-x:auto}`;
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.85rem;width:100%}th,td{border:1px solid #d0d7de;padding:.2rem .4rem;vertical-align:top}
+th{background:#f6f8fa;font-weight:600;font-size:.8rem}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.up{color:#1a7f37}.down{color:#cf222e}
+td,th{overflow-wrap:anywhere;hyphens:auto}svg{max-width:100%;height:auto}
+.muted{color:#57606a}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem 1rem}.wrap{max-width:100%}
+@page{size:A4;margin:12mm}
+@media print{body{margin:0;max-width:none;padding:0;font-size:9pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+table{font-size:6.5pt}th{font-size:6.5pt}th,td{padding:1px 2px}section.level+section.level{break-before:page}h2,h3{break-after:avoid}tr,svg{break-inside:avoid}thead{display:table-header-group}}`;
 
 export function compareHtml(c: Comparison, o: RenderOptions): string {
   const lang = o.lang;
@@ -445,7 +457,7 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
   const basis = basisLines(c, lang);
   if (basis.length) out.push(`<div class="warn">${basis.map((b, i) => (i === 0 ? `<p><strong>${e(b)}</strong></p>` : `<p>${e(b)}</p>`)).join("")}</div>`);
   for (const l of c.levels) {
-    out.push(`<section><h2>${e(`${text(l.level.label, lang, l.level.id)} (${l.level.id})`)}</h2>`, `<p class="muted">${e(countsLine(c, l, lang))}</p>`);
+    out.push(`<section class="level"><h2>${e(`${text(l.level.label, lang, l.level.id)} (${l.level.id})`)}</h2>`, `<p class="muted">${e(countsLine(c, l, lang))}</p>`);
     const groups = levelGroups(c, l);
     const withScore = c.basis === "score";
     for (const [group, units] of peerGroups(l)) {

@@ -43,6 +43,8 @@ const L = {
   meanChange: { vi: "Thay đổi bình quân", en: "Mean change" },
   mostImproved: { vi: "Tiến bộ nhiều nhất", en: "Most improved" },
   largestFalls: { vi: "Giảm nhiều nhất", en: "Largest falls" },
+  overClaims: { vi: "Tự đánh giá cao hơn kết quả thẩm định nhiều nhất (khai cao)", en: "Largest over-claims (self-assessed above the verified result)" },
+  underClaims: { vi: "Tự đánh giá thấp hơn kết quả thẩm định nhiều nhất (khai thấp)", en: "Largest under-claims (self-assessed below the verified result)" },
   transitions: { vi: "Chuyển xếp loại", en: "Band transitions" },
   rowsColumns: { vi: "hàng", en: "rows" },
   columns: { vi: "cột", en: "columns" },

@@ -377,11 +377,51 @@ export function sensitivityMd(r: SensitivityResult, o: RenderOptions): string {
 /** The style of the HTML document; a report embedding the section brings its own. */
 export const SENSITIVITY_CSS = `body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:72rem}
 table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left}
-td.num{text-align:right;font-variant-numeric:tabular-nums}tr.wide td{color:#c62828}.settings,.note{color:#555}figure{margin:1rem 0;overflow-x:auto}`;
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.wide td{color:#c62828}.settings,.note{color:#555}figure{margin:1rem 0}svg{max-width:100%;height:auto}
+@page{size:A4;margin:12mm}
+@media print{body{margin:0;max-width:none;font-size:9pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}table{font-size:7.5pt}th,td{padding:1px 3px}tr,figure{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}}`;
+
+// The page for a reader who is not a statistician: what was done and how to read it first, in
+// plain words; the technical terms (seed, nodes, first-order index) in a method note at the end.
+const PLAIN = {
+  vi: {
+    intro: (runs: number) =>
+      `Trang này cho biết thứ hạng của mỗi đơn vị có chắc chắn không. Bảng xếp hạng đã được tính lại ${runs.toLocaleString("vi-VN")} lần, mỗi lần thay đổi một chút những lựa chọn mà người lập bộ tiêu chí có thể chọn khác một cách hợp lý: trọng số của các lĩnh vực, cách cộng điểm, cách xử lý số liệu còn thiếu, và bỏ bớt một chỉ số.`,
+    read: [
+      "<b>Khoảng 5–95%</b>: trong 90% số lần tính lại, đơn vị đứng trong khoảng hạng này. Khoảng hẹp (một hạng) là thứ hạng chắc chắn; khoảng rộng nghĩa là thứ hạng phụ thuộc vào cách tính, không nên dựa vào chênh lệch nhỏ giữa các đơn vị trong khoảng đó.",
+      "<b>Giữ xếp loại</b>: tỷ lệ số lần tính lại mà đơn vị vẫn giữ xếp loại hiện tại. Ví dụ 74% nghĩa là khoảng 3 trong 4 lần vẫn cùng xếp loại, 1 trong 4 lần đổi sang xếp loại bên cạnh.",
+      "<b>Trung vị</b>: thứ hạng ở giữa của mọi lần tính lại; <b>Lệch TB</b>: trung bình đơn vị lệch khỏi thứ hạng chính thức bao nhiêu hạng.",
+    ],
+    method: "Ghi chú phương pháp",
+    terms: [
+      "<b>Hạt giống</b>: con số khởi tạo dãy số ngẫu nhiên; cùng hạt giống cho cùng kết quả, để ai cũng kiểm tra lại được.",
+      "<b>Nút</b>: các lĩnh vực và chỉ số có trọng số hoặc điểm tối đa được thay đổi.",
+      "<b>Chỉ số độ nhạy bậc một</b>: phần thay đổi của thứ hạng do riêng từng lựa chọn gây ra (0: không ảnh hưởng, 1: quyết định toàn bộ); lựa chọn có chỉ số lớn nhất là lựa chọn đáng cân nhắc kỹ nhất.",
+    ],
+  },
+  en: {
+    intro: (runs: number) =>
+      `This page shows how firm each unit's rank is. The ranking was computed again ${runs.toLocaleString("en")} times, each time changing a little the choices the authors of the criteria could reasonably have made otherwise: the weights of the groups, how points are added up, how missing figures are handled, and leaving one indicator out.`,
+    read: [
+      "<b>5–95% interval</b>: in 90% of the runs the unit's rank stays within it. A narrow interval (one rank) is a firm rank; a wide one means the rank depends on the method, and small differences between units inside it should not be relied on.",
+      "<b>Same band</b>: the share of the runs in which the unit keeps its current band. 74% means that about 3 runs in 4 give the same band and 1 in 4 the band next to it.",
+      "<b>Median</b>: the middle rank over all runs; <b>mean shift</b>: how many ranks, on average, the unit moves from its official rank.",
+    ],
+    method: "Method note",
+    terms: [
+      "<b>Seed</b>: the number that starts the random draws; the same seed gives the same output, so anyone can check it.",
+      "<b>Nodes</b>: the groups and indicators whose weights or maxima were varied.",
+      "<b>First-order sensitivity index</b>: the share of the changes in ranks due to each choice alone (0: none, 1: all of it); the choice with the largest index deserves the most thought.",
+    ],
+  },
+};
 
 export function sensitivityHtml(r: SensitivityResult, o: RenderOptions): string {
   const head = escapeHtml(title(r, o.lang));
   const note = r.criteria.illustrative ? `<p class="note">${escapeHtml(t("illustrative", o.lang))}</p>\n` : "";
   const body = sensitivitySection(r, "html", o, { depth: 1, title: false });
-  return `<!doctype html>\n<html lang="${o.lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${head}</title>\n<style>${SENSITIVITY_CSS}</style>\n</head>\n<body>\n<h1>${head}</h1>\n${note}${body}\n</body>\n</html>\n`;
+  const w = PLAIN[o.lang];
+  const intro = `<section class="plain"><p>${escapeHtml(w.intro(r.settings.runs))}</p>\n<ul>${w.read.map((x) => `<li>${x}</li>`).join("")}</ul></section>\n`;
+  const method = `<section class="method"><h2>${w.method}</h2>\n<ul>${w.terms.map((x) => `<li>${x}</li>`).join("")}</ul></section>\n`;
+  return `<!doctype html>\n<html lang="${o.lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${head}</title>\n<style>${SENSITIVITY_CSS}</style>\n</head>\n<body>\n<h1>${head}</h1>\n${note}${intro}${body}\n${method}</body>\n</html>\n`;
 }

@@ -23,6 +23,7 @@ interface CompareFlags extends CommonOptions {
   labels?: string;
   differences?: string;
   failOnDrop?: string;
+  verification?: boolean;
 }
 
 interface SideSpec {
@@ -131,6 +132,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
     labels: labels ?? defaultLabels(specs, scored, lang),
     ...(differences !== undefined ? { differences } : {}),
     ...(top !== undefined ? { top } : {}),
+    ...(o.verification ? { verification: true } : {}),
   });
   if (comparison.basis === "percent") printDiagnostics([diag("COMPARE_DIFFERENT_BASIS", "warning", { detail: basisDetail(comparison, lang) })], lang);
 
