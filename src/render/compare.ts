@@ -433,11 +433,11 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
 const CSS = `body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.85rem;width:100%}th,td{border:1px solid #d0d7de;padding:.2rem .4rem;vertical-align:top}
 th{background:#f6f8fa;font-weight:600;font-size:.8rem}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.up{color:#1a7f37}.down{color:#cf222e}
-td,th{overflow-wrap:anywhere;hyphens:auto}svg{max-width:100%;height:auto}
+td,th{overflow-wrap:break-word}td.code{white-space:nowrap}td.name{min-width:9em}td.band{min-width:5.5em}td.diff{min-width:14em;font-size:.8rem}svg{max-width:100%;height:auto}
 .muted{color:#57606a}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem 1rem}.wrap{max-width:100%}
 @page{size:A4;margin:12mm}
 @media print{body{margin:0;max-width:none;padding:0;font-size:9pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-table{font-size:6.5pt}th{font-size:6.5pt}th,td{padding:1px 2px}section.level+section.level{break-before:page}h2,h3{break-after:avoid}tr,svg{break-inside:avoid}thead{display:table-header-group}}`;
+table{font-size:6.5pt}th{font-size:6.5pt}th,td{padding:1px 2px}td.name{min-width:7em}td.band{min-width:4.5em}td.diff{min-width:10em;font-size:6pt}section.level+section.level{break-before:page}h2,h3{break-after:avoid}tr,svg{break-inside:avoid}thead{display:table-header-group}}`;
 
 export function compareHtml(c: Comparison, o: RenderOptions): string {
   const lang = o.lang;
@@ -479,14 +479,14 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
             num(u.before?.rank?.toString() ?? "—") +
             num(u.after?.rank?.toString() ?? "—") +
             `<td class="n ${cls}">${e(moveText(u, lang))}</td>` +
-            `<td>${e(u.code)}</td><td>${e(u.name)}</td>` +
+            `<td class="code">${e(u.code)}</td><td class="name">${e(u.name)}</td>` +
             num(shown(u.before?.percent, dec, lang)) +
             num(shown(u.after?.percent, dec, lang)) +
             num(signed(u.percentChange, dec, lang)) +
             (withScore ? num(signed(u.scoreChange, dec, lang)) : "") +
-            `<td class="${u.bandChange === "down" ? "down" : u.bandChange === "up" ? "up" : ""}">${e(bandText(c, u, lang))}</td>` +
+            `<td class="band ${u.bandChange === "down" ? "down" : u.bandChange === "up" ? "up" : ""}">${e(bandText(c, u, lang))}</td>` +
             groups.map((g) => num(signed(u.groups.find((x) => x.id === g)?.change, dec, lang))).join("") +
-            `<td>${e(differencesText(c, u, dec, lang))}</td>` +
+            `<td class="diff">${e(differencesText(c, u, dec, lang))}</td>` +
             "</tr>",
         );
       }
