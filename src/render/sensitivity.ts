@@ -4,7 +4,7 @@
 // per level: each unit's nominal rank and its 5–95% interval, sorted.
 import type { InputInfo, LevelSensitivity, SensitivityResult, UnitSensitivity } from "../engine/sensitivity.ts";
 import { text, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, decimalFor, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t, type LabelKey } from "./labels.ts";
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import { unitNames } from "./select.ts";
@@ -13,7 +13,7 @@ import { esc as escapeHtml, mdText as mdCell } from "./common.ts";
 const pct = (x: number | null): string => (x === null ? "" : `${Math.round(x * 100)}%`);
 /** A probability: "<1%" and ">99%" rather than a 0% or 100% that did not always hold. */
 const chance = (x: number | null): string => (x === null ? "" : x > 0 && x < 0.01 ? "<1%" : x < 1 && x > 0.99 ? ">99%" : pct(x));
-const fixed = (x: number | null, d = 2): string => (x === null ? "" : x.toFixed(d));
+const fixed = (x: number | null, lang: Lang, d = 2): string => (x === null ? "" : decimalFor(x.toFixed(d), lang));
 const rankText = (u: UnitSensitivity): string => (u.rank === null ? "—" : `${u.rank}${u.status === "incomplete" ? "*" : ""}`);
 const intervalText = (u: UnitSensitivity): string => (u.low === null ? "" : u.low === u.high ? `${u.low}` : `${u.low}–${u.high}`);
 
@@ -58,17 +58,17 @@ export function levelSummary(r: SensitivityResult, l: LevelSensitivity, lang: La
   const lines: string[] = [];
   const changing = l.bandChangeShare === null ? null : Math.round(l.bandChangeShare * l.ranked);
   if (lang === "vi") {
-    lines.push(`Độ lệch hạng trung bình: ${fixed(l.shift)} hạng`);
+    lines.push(`Độ lệch hạng trung bình: ${fixed(l.shift, lang)} hạng`);
     if (changing !== null) lines.push(`Đơn vị có thể đổi xếp loại (trong ít nhất 5% số lần chạy): ${pct(l.bandChangeShare)} (${changing}/${l.ranked})`);
     lines.push(`Khoảng 5–95% rộng hơn ${wideText(r, l, lang)}: ${l.wide}/${l.ranked} đơn vị`);
   } else {
-    lines.push(`Mean rank shift: ${fixed(l.shift)} ranks`);
+    lines.push(`Mean rank shift: ${fixed(l.shift, lang)} ranks`);
     if (changing !== null) lines.push(`Units whose band can change (in at least 5% of the runs): ${pct(l.bandChangeShare)} (${changing} of ${l.ranked})`);
     lines.push(`5–95% intervals wider than ${wideText(r, l, lang)}: ${l.wide} of ${l.ranked} units`);
   }
   if (l.indices.length) {
     const sorted = [...l.indices].sort((a, b) => (b.index ?? -1) - (a.index ?? -1));
-    const list = sorted.map((i) => `${t(`input.${i.input}` as LabelKey, lang)} ${i.index === null ? "—" : i.index.toFixed(2)}`).join(" · ");
+    const list = sorted.map((i) => `${t(`input.${i.input}` as LabelKey, lang)} ${i.index === null ? "—" : fixed(i.index, lang)}`).join(" · ");
     lines.push(`${lang === "vi" ? "Chỉ số độ nhạy bậc một" : "First-order sensitivity indices"}: ${list}`);
   }
   return lines;
@@ -122,7 +122,7 @@ export function sensitivityTable(r: SensitivityResult, o: RenderOptions): string
           col(t("percent", lang), "right", (u) => shown(u.percent, c.decimals, lang)),
           col(t("median", lang), "right", (u) => (u.median === null ? "" : String(u.median))),
           col(t("interval", lang), "right", intervalText),
-          col(t("shift", lang), "right", (u) => fixed(u.shift)),
+          col(t("shift", lang), "right", (u) => fixed(u.shift, lang)),
           col(t("band", lang), "left", (u) => (u.rank !== null ? p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang)) : p.dim(t("not-ranked", lang))), "text"),
           col(t("sameBand", lang), "right", (u) => (u.bandChange === null ? "" : chance(1 - u.bandChange))),
           ...(flags ? [col("", "left", (u) => (u.wide ? p.band(99, t("wide", lang)) : ""))] : []),
@@ -312,7 +312,7 @@ function unitTable(r: SensitivityResult, l: LevelSensitivity, lang: Lang): { hea
       shown(u.percent, c.decimals, lang),
       u.median === null ? "" : String(u.median),
       intervalText(u),
-      fixed(u.shift),
+      fixed(u.shift, lang),
       u.rank === null ? t("not-ranked", lang) : bandLabel(c, u.band, lang),
       bandSharesText(r, u, lang),
       u.wide ? t("wide", lang) : "",

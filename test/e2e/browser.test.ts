@@ -118,14 +118,12 @@ describe.runIf(CHROMIUM !== undefined)("the HTML report in headless Chromium", (
     const r = run([...args, "-o", file]);
     expect(r.code, r.stderr).toBe(0);
     const page = await context.newPage();
-    const overflowing = (width: number) =>
-      page.evaluate(
-        (w) => [...document.querySelectorAll("body *")].filter((e) => !e.closest("svg *") && e.getBoundingClientRect().right > w + 0.5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
-        width,
-      );
+    // (a string: the test is type-checked without the DOM's types)
+    const overflowing = (width: number): Promise<string[]> =>
+      page.evaluate(`[...document.querySelectorAll("body *")].filter((e) => !e.closest("svg *") && e.getBoundingClientRect().right > ${width} + 0.5).map((e) => e.tagName.toLowerCase() + "." + e.className)`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1280);
     expect(await overflowing(1280)).toEqual([]);
     await page.emulateMedia({ media: "print" });
     await page.setViewportSize({ width: 703, height: 1000 });
