@@ -117,7 +117,8 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
       ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []),
       ...l.pillars.map((p) => (out || !u.nodes[p.id]?.included ? null : (u.nodes[p.id]?.points ?? null))),
       u.score,
-      u.max,
+      // a unit that sent nothing has its level's maximum, as its peers do
+      out ? (c.root.maxByLevel.get(l.level.id) ?? u.max) : u.max,
       u.percent,
       u.rank,
       band,

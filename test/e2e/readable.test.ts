@@ -90,6 +90,13 @@ describe("names, not ids; counts of the whole level", () => {
     expect(en.stdout).toContain("Commune People's Committees (xa) · 101 units, 100 ranked · shown 2\n");
   });
 
+  it("report and sensitivity under --level xa name the districts too; the report gives a unit not ranked its level's maximum", () => {
+    const md = run(["report", CA_MAU, "--level", "xa"]).stdout;
+    expect(md).toContain("| 101 | 970-09 | Xã Tân Dân | Huyện Đầm Dơi |   |   |   |   |   |   |   | 97,00 |   |   | Không xếp hạng |");
+    const s = run(["sensitivity", CA_MAU, "--level", "xa", "--runs", "20"]).stdout;
+    expect(s).toMatch(/│ +1 │ 973-07 │ Xã Viên An Đông +│ Huyện Ngọc Hiển +│/);
+  });
+
   it("a unit not ranked shows the level's maximum, as its peers do", () => {
     const r = run(["rank", CA_MAU, "--level", "xa", "--wide"]);
     const notRanked = r.stdout.split("\n").find((l) => l.includes("Xã Tân Dân"));
