@@ -13,7 +13,10 @@ let text;
 if (isVersion || isFastHelp) {
   try {
     const fast = JSON.parse(require("node:fs").readFileSync(require("node:path").join(__dirname, "../dist/fast.json"), "utf8"));
-    text = isVersion ? `${fast.version}\n` : fast.help[args.length === 1 ? "" : args[0]];
+    // help in Vietnamese under a Vietnamese locale, as src/cli/lang.ts decides
+    const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
+    const help = /^vi([_.@-]|$)/i.test(locale) ? fast.helpVi : fast.help;
+    text = isVersion ? `${fast.version}\n` : help[args.length === 1 ? "" : args[0]];
   } catch {
     // no dist/fast.json (a build in progress): the CLI answers
   }

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Renders the HTML report of an assessment and takes a PNG screenshot of it in headless Chromium,
-// so that a person can look at the report without opening a browser.
+// Renders an HTML page of an assessment (the report, the comparison of the self-assessment with
+// its verification, or the sensitivity analysis) and takes a PNG screenshot of it in headless
+// Chromium at 1,280 px, so that a person can look at the page without opening a browser.
 //
-//   node scripts/screenshot.mjs [dir] [out.png] [--height PX] [--full] [--lang vi|en] [--pdf out.pdf]
+//   node scripts/screenshot.mjs [dir] [out.png] [--page report|compare|sensitivity] [--height PX] [--full] [--lang vi|en] [--pdf out.pdf]
+//   node scripts/screenshot.mjs --all        the three pages of the Cà Mau sample, into docs/
 //
-// Defaults: samples/ca-mau-2019, docs/report-ca-mau-2019.png, the first 2400 px of the page.
+// Defaults: samples/ca-mau-2019, the report, docs/<page>-ca-mau-2019.png, the first 2400 px.
 // Needs the build (npm run build) and Chromium (Debian: apt-get install chromium; or set CHROMIUM).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -26,8 +28,17 @@ const full = args.includes("--full") && args.splice(args.indexOf("--full"), 1).l
 const height = Number(flag("--height") ?? 2400);
 const lang = flag("--lang");
 const pdf = flag("--pdf");
+const all = args.includes("--all") && args.splice(args.indexOf("--all"), 1).length > 0;
+const only = flag("--page") ?? "report";
 const dir = args[0] ?? "samples/ca-mau-2019";
-const out = path.resolve(args[1] ?? path.join(ROOT, "docs/report-ca-mau-2019.png"));
+const outArg = args[1];
+
+// The command that writes each page; compare sets the sample's self-assessment against it.
+const PAGES = {
+  report: (d) => ["report", d],
+  compare: (d) => ["compare", "samples/ca-mau-2019-self", d, "--labels", "Tự đánh giá,Thẩm định", "--verification"],
+  sensitivity: (d) => ["sensitivity", d, "--runs", "300"],
+};
 
 export const CHROMIUM_FLAGS = [
   "--headless",
@@ -52,20 +63,24 @@ if (!exe) {
 }
 
 const work = mkdtempSync(path.join(tmpdir(), "egov-score-shot-"));
-const html = path.join(work, "report.html");
-const r = spawnSync(process.execPath, [path.join(ROOT, "bin/egov-score.js"), "report", dir, "-o", html, ...(lang ? ["--lang", lang] : [])], { cwd: ROOT, encoding: "utf8" });
-if (r.status !== 0) {
-  console.error(r.stderr);
-  process.exit(r.status ?? 1);
-}
-
-const context = await chromium.launchPersistentContext(path.join(work, "profile"), { executablePath: exe, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1200, height } });
+const context = await chromium.launchPersistentContext(path.join(work, "profile"), { executablePath: exe, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height } });
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
-  await page.screenshot({ path: out, fullPage: full });
-  if (pdf) await page.pdf({ path: path.resolve(pdf), format: "A4", printBackground: true });
-  console.error(`screenshot: ${path.relative(process.cwd(), out)}${pdf ? `, ${pdf}` : ""}`);
+  for (const name of all ? Object.keys(PAGES) : [only]) {
+    if (!PAGES[name]) throw new Error(`--page: one of ${Object.keys(PAGES).join(", ")}`);
+    const out = path.resolve(!all && outArg ? outArg : path.join(ROOT, `docs/${name}-ca-mau-2019.png`));
+    const html = path.join(work, `${name}.html`);
+    const r = spawnSync(process.execPath, [path.join(ROOT, "bin/egov-score.js"), ...PAGES[name](dir), "-o", html, ...(lang ? ["--lang", lang] : [])], { cwd: ROOT, encoding: "utf8" });
+    if (r.status !== 0) {
+      console.error(r.stderr);
+      process.exit(r.status ?? 1);
+    }
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+    await page.screenshot({ path: out, fullPage: full });
+    if (pdf && !all) await page.pdf({ path: path.resolve(pdf), format: "A4", printBackground: true });
+    console.error(`screenshot: ${path.relative(process.cwd(), out)}${pdf && !all ? `, ${pdf}` : ""}`);
+    await page.close();
+  }
 } finally {
   await context.close();
   rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,9 @@
 // What every assessment command shares: flags to overrides, loading with diagnostics printed
 // (warnings) or thrown (errors), the language, the format and the palette for stdout.
-import { InputError, UsageError, hasErrors, type Diagnostic } from "../diag/diagnostic.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { InputError, UsageError, diag, hasErrors, type Diagnostic } from "../diag/diagnostic.ts";
+import { displayPath } from "../load/files.ts";
 import type { Limits } from "../load/limits.ts";
 import { loadAssessment, type Loaded } from "../load/assessment.ts";
 import type { Overrides } from "../load/manifest.ts";
@@ -11,6 +14,7 @@ import { score } from "../engine/views.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { DEFAULT_FORMAT, FORMATS, formatsOfPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
+import { localeLang } from "./lang.ts";
 import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 export interface CommonOptions {
@@ -36,6 +40,8 @@ export interface CommonOptions {
   strict?: boolean;
   maxFileSize?: string;
   maxDepth?: string;
+  /** rank, score, compare: the full table whatever the terminal's width (sensitivity: a number, its own flag) */
+  wide?: boolean | string;
 }
 
 /** CSV conventions from --excel, --bom, --delimiter and --decimal (explicit flags win). */
@@ -50,7 +56,20 @@ export function csvOptions(o: CommonOptions): CsvOptions {
 
 /** Everything a renderer needs from the flags. */
 export function renderOptions(o: CommonOptions, criteria?: Criteria): RenderOptions {
-  return { lang: langOf(o, criteria), palette: stdoutPalette(o, toFile(o)), csv: csvOptions(o) };
+  const width = tableWidth(o);
+  return { lang: langOf(o, criteria), palette: stdoutPalette(o, toFile(o)), csv: csvOptions(o), ...(width !== undefined ? { width } : {}) };
+}
+
+/**
+ * The width terminal tables fit: COLUMNS, else the terminal's. None (the full table) with --wide,
+ * into a file, or into a pipe without COLUMNS, so that what a script reads does not depend on
+ * the window it ran in.
+ */
+export function tableWidth(o: CommonOptions): number | undefined {
+  if (o.wide === true || toFile(o)) return undefined;
+  const columns = Number(process.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
 }
 
 export function overrides(o: CommonOptions): Overrides {
@@ -72,7 +91,7 @@ export function overrides(o: CommonOptions): Overrides {
 export function langOf(o: CommonOptions, criteria?: Criteria): Lang {
   if (o.lang) return o.lang;
   if (criteria) return criteria.language;
-  return (process.env.LANG ?? "").toLowerCase().startsWith("vi") ? "vi" : "en";
+  return localeLang() ?? "en";
 }
 
 /** With --verbose, says on stderr which manifest the command used (found upward, or given). */
@@ -93,10 +112,40 @@ export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
   reportManifest(loaded, lang);
-  const diagnostics = strictly(loaded.diagnostics, o);
+  const diagnostics = strictly([...withDecimal(loaded.diagnostics, loaded.assessment), ...noUnits(loaded)], o);
   if (hasErrors(diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
   return loaded as L & { criteria: Criteria; dataset: NonNullable<L["dataset"]> };
+}
+
+/**
+ * A number that could not be read is told how to write one in the data's own convention
+ * (`decimal: ","` → 85,5): the loader reports the value, the assessment knows the convention.
+ */
+export function withDecimal(diags: readonly Diagnostic[], a: Loaded["assessment"]): Diagnostic[] {
+  const decimal = a?.decimal;
+  return decimal === undefined ? [...diags] : diags.map((d) => (d.code === "VALUE_NOT_A_NUMBER" ? { ...d, args: { ...d.args, decimal } } : d));
+}
+
+/**
+ * An assessment without a single unit (as `init` leaves it) has nothing to score: an error that
+ * says which files to fill in, rather than empty tables and exit 0.
+ */
+export function noUnits(loaded: Pick<Loaded, "assessment" | "diagnostics"> & { dataset?: unknown }): Diagnostic[] {
+  // (the object loader's dataset, or one in columns)
+  const d = loaded.dataset as { units?: unknown[]; size?: number } | undefined;
+  const count = d?.units?.length ?? d?.size;
+  if (count === undefined || count > 0 || hasErrors(loaded.diagnostics)) return [];
+  const a = loaded.assessment;
+  const base = a?.manifest ? path.dirname(a.manifest) : process.cwd();
+  const readme = path.join(base, "README.md");
+  return [
+    diag("DATA_NO_UNITS", "error", {
+      units: a?.units ? displayPath(a.units) : displayPath(path.join(base, "units.csv")),
+      data: (a?.data ?? []).map((d) => displayPath(path.resolve(a?.dataBase ?? base, d))).join(", ") || "--data",
+      readme: existsSync(readme) ? displayPath(readme) : "`egov-score criteria`",
+    }),
+  ];
 }
 
 /**

@@ -3,8 +3,10 @@ import { formatDiagnostics, summary, type Styles } from "../diag/format.ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Lang } from "../model/criteria.ts";
 import { chalkFor, useColor } from "./color.ts";
+import { startLang } from "./lang.ts";
 
-const state: { quiet: boolean; color?: boolean; lang: Lang; verbose: boolean } = { quiet: false, lang: "en", verbose: false };
+// Until a command knows its criteria: --lang, else the locale (cli/lang.ts).
+const state: { quiet: boolean; color?: boolean; lang: Lang; verbose: boolean } = { quiet: false, lang: startLang(), verbose: false };
 
 export function configureStderr(o: { quiet?: boolean; color?: boolean; lang?: Lang; verbose?: boolean }): void {
   if (o.quiet !== undefined) state.quiet = o.quiet;

@@ -55,6 +55,14 @@ export const messages = {
     vi: (a) => `khóa "${a.key}" không hợp lệ trong manifest${a.path !== "(root)" ? ` tại ${a.path}` : ""}`,
     hint: { en: () => "allowed: criteria, units, data, period, periods, input, columns, map, ignore", vi: () => "các khóa hợp lệ: criteria, units, data, period, periods, input, columns, map, ignore" },
   },
+  MANIFEST_DIR_IS_FILE: {
+    en: (a) => `${a.path} is a file, not an assessment folder${a.folder ? ` (it belongs to the assessment in ${a.folder})` : ""}`,
+    vi: (a) => `${a.path} là một tệp, không phải thư mục đánh giá${a.folder ? ` (tệp này thuộc bộ đánh giá trong ${a.folder})` : ""}`,
+    hint: {
+      en: (a) => `give the folder that holds egov-score.yaml${a.folder ? `: ${a.folder}` : ""}; to score this file alone, give --data FILE with --criteria FILE`,
+      vi: (a) => `chỉ ra thư mục chứa egov-score.yaml${a.folder ? `: ${a.folder}` : ""}; để chấm riêng tệp này, dùng --data TỆP cùng --criteria TỆP`,
+    },
+  },
   MANIFEST_IS_CRITERIA: {
     en: (a) => `${a.path} is a criteria file, not a manifest`,
     vi: (a) => `${a.path} là bộ tiêu chí, không phải manifest`,
@@ -207,6 +215,14 @@ export const messages = {
   CSV_DUPLICATE_HEADER: { en: (a) => `the header "${a.header}" appears twice`, vi: (a) => `tiêu đề "${a.header}" xuất hiện hai lần`, hint: { en: () => "rename or remove one column", vi: () => "đổi tên hoặc bỏ một cột" } },
   CSV_UNKNOWN_COLUMN: { en: (a) => `the column "${a.header}" is not an indicator of the criteria${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `cột "${a.header}" không phải chỉ số của bộ tiêu chí${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "rename the column to the indicator id, or map it with map: in egov-score.yaml", vi: () => "đổi tên cột thành mã chỉ số, hoặc khai báo map: trong egov-score.yaml" } },
   // units
+  DATA_NO_UNITS: {
+    en: () => "no unit to score yet: the units registry and the data files have no rows",
+    vi: () => "chưa có đơn vị nào để chấm: danh mục đơn vị và các tệp số liệu chưa có dòng nào",
+    hint: {
+      en: (a) => `list the units in ${a.units} (code, name, level, parent), and fill in one row per unit in ${a.data} (code, name, level, then the figures); ${a.readme} says what goes in each column`,
+      vi: (a) => `khai các đơn vị trong ${a.units} (mã, tên, cấp, đơn vị cha), và điền mỗi đơn vị một dòng trong ${a.data} (mã, tên, cấp, rồi số liệu); ${a.readme} hướng dẫn cách ghi từng cột`,
+    },
+  },
   DATA_UNKNOWN_UNIT: { en: (a) => `the unit "${a.unit}" is not in the units registry${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `đơn vị "${a.unit}" không có trong danh mục đơn vị${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "add it to the units file, or correct the code", vi: () => "thêm vào danh mục đơn vị, hoặc sửa mã" } },
   DATA_DUPLICATE_UNIT: { en: (a) => `the unit "${a.unit}" appears twice (first at ${a.first})`, vi: (a) => `đơn vị "${a.unit}" xuất hiện hai lần (lần đầu ở ${a.first})`, hint: { en: () => "keep one row per unit and period", vi: () => "giữ một dòng cho mỗi đơn vị và kỳ" } },
   DATA_DUPLICATE_VALUE: { en: (a) => `"${a.indicator}" of unit "${a.unit}" is given twice (first at ${a.first})`, vi: (a) => `"${a.indicator}" của đơn vị "${a.unit}" được khai hai lần (lần đầu ở ${a.first})`, hint: { en: () => "keep one value per unit and indicator", vi: () => "giữ một giá trị cho mỗi đơn vị và chỉ số" } },
@@ -220,7 +236,7 @@ export const messages = {
   UNIT_NO_PARENT: { en: (a) => `unit "${a.unit}" at level "${a.level}" has no parent "${a.expected}"`, vi: (a) => `đơn vị "${a.unit}" cấp "${a.level}" thiếu đơn vị cha cấp "${a.expected}"`, hint: { en: () => "fill in the parent column", vi: () => "điền cột parent" } },
   UNIT_PARENT_CYCLE: { en: (a) => `unit "${a.unit}" is its own ancestor through its parents`, vi: (a) => `đơn vị "${a.unit}" là tổ tiên của chính nó qua chuỗi đơn vị cha`, hint: { en: () => "correct the parent codes", vi: () => "sửa mã đơn vị cha" } },
   // values
-  VALUE_NOT_A_NUMBER: { en: (a) => `"${a.value}" in "${a.header}" is not a number`, vi: (a) => `"${a.value}" ở cột "${a.header}" không phải số`, hint: { en: () => "write a plain number such as 85 or 85.5, or leave the cell empty", vi: () => "ghi số như 85 hoặc 85.5, hoặc để trống" } },
+  VALUE_NOT_A_NUMBER: { en: (a) => `"${a.value}" in "${a.header}" is not a number`, vi: (a) => `"${a.value}" ở cột "${a.header}" không phải số`, hint: { en: (a) => `write a plain number such as 85 or ${a.decimal === "," ? "85,5" : "85.5"}, or leave the cell empty`, vi: (a) => `ghi số như 85 hoặc ${a.decimal === "," ? "85,5" : "85.5"}, hoặc để trống` } },
   VALUE_DECIMAL_COMMA: { en: (a) => `"${a.value}" in "${a.header}" looks like a decimal comma, but input.decimal is "."`, vi: (a) => `"${a.value}" ở cột "${a.header}" có vẻ dùng dấu phẩy thập phân, nhưng input.decimal là "."`, hint: { en: () => 'set input.decimal: "," in egov-score.yaml (or --input-decimal ,)', vi: () => 'đặt input.decimal: "," trong egov-score.yaml (hoặc --input-decimal ,)' } },
   VALUE_DECIMAL_DOT: { en: (a) => `"${a.value}" in "${a.header}" cannot be read with input.decimal ","`, vi: (a) => `"${a.value}" ở cột "${a.header}" không đọc được với input.decimal ","`, hint: { en: () => 'with decimal ",", the dot separates thousands (1.234,5); set input.decimal: "." if the file uses a decimal dot', vi: () => 'với decimal ",", dấu chấm phân cách hàng nghìn (1.234,5); đặt input.decimal: "." nếu tệp dùng dấu chấm thập phân' } },
   VALUE_NOT_FINITE: { en: (a) => `"${a.value}" in "${a.header}" is not a finite number`, vi: (a) => `"${a.value}" ở cột "${a.header}" không phải số hữu hạn`, hint: { en: () => "write an ordinary number", vi: () => "ghi một số bình thường" } },

@@ -136,6 +136,8 @@ export interface Comparison {
   basis: "score" | "percent";
   indicators: { onlyBefore: IndicatorRef[]; onlyAfter: IndicatorRef[]; maxChanged: MaxChange[] };
   levels: LevelComparison[];
+  /** the second side verifies the first (a self-assessment): falls are over-claims, rises under-claims */
+  verification?: boolean;
 }
 
 export interface CompareOptions {
@@ -144,6 +146,8 @@ export interface CompareOptions {
   differences?: number;
   /** how many units in `mostImproved` and `largestFalls` (default 5) */
   top?: number;
+  /** the second side verifies the first */
+  verification?: boolean;
 }
 
 const NOT_RANKED = "not-ranked";
@@ -407,7 +411,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
     return { level, units, summary: summarise(units, bandIds, diffs, order, top, decimals) };
   });
 
-  return { labels: o.labels, before, after, basis, indicators, levels };
+  return { labels: o.labels, before, after, basis, indicators, levels, ...(o.verification ? { verification: true } : {}) };
 }
 
 export interface Drop {

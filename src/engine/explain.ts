@@ -14,7 +14,9 @@ export type UnitLookup =
 
 /**
  * A unit by its code (exact, then case-insensitive), or by a name that matches one unit:
- * the whole name, then a part of it, accent- and case-insensitive ("hoa binh" finds "Xã Hòa Bình").
+ * the whole name, then the name without its administrative prefix ("khanh binh" is "Xã Khánh
+ * Bình", not also "Xã Khánh Bình Đông"), then a part of it, accent- and case-insensitive ("hoa
+ * binh" finds "Xã Hòa Bình").
  */
 export function findUnit(result: Result, query: string): UnitLookup {
   const all = result.levels.flatMap((l) => l.units);
@@ -22,7 +24,13 @@ export function findUnit(result: Result, query: string): UnitLookup {
   const byCode = all.filter((u) => u.code === q);
   if (byCode.length === 1) return { kind: "found", unit: byCode[0] as UnitResult };
   const f = fold(q);
-  for (const pick of [(u: UnitResult) => fold(u.code) === f, (u: UnitResult) => fold(u.name) === f, (u: UnitResult) => f !== "" && fold(u.name).includes(f)]) {
+  const bare = withoutPrefix(f);
+  for (const pick of [
+    (u: UnitResult) => fold(u.code) === f,
+    (u: UnitResult) => fold(u.name) === f,
+    (u: UnitResult) => bare !== "" && withoutPrefix(fold(u.name)) === bare,
+    (u: UnitResult) => f !== "" && fold(u.name).includes(f),
+  ]) {
     const hits = all.filter(pick);
     if (hits.length === 1) return { kind: "found", unit: hits[0] as UnitResult };
     if (hits.length > 1) return { kind: "ambiguous", units: hits };
@@ -43,6 +51,15 @@ export function findUnit(result: Result, query: string): UnitLookup {
   );
   const suggestions = picked.map((x) => x.u).filter((u, i, xs) => xs.indexOf(u) === i);
   return { kind: "unknown", suggestions: suggestions.slice(0, 5) };
+}
+
+// The administrative kinds a unit's name starts with, folded, longest first ("thi xa" before "xa").
+const PREFIXES = ["uy ban nhan dan", "thanh pho", "thi tran", "thi xa", "phuong", "huyen", "quan", "ubnd", "tinh", "so", "xa", "tp"];
+const PREFIX = new RegExp(`^(?:${PREFIXES.join("|")})\\.?\\s+`);
+
+/** A folded name without its administrative prefix: "xa khanh binh" → "khanh binh". */
+export function withoutPrefix(folded: string): string {
+  return folded.replace(PREFIX, "").trim();
 }
 
 /** The edit distance of a folded query to a name, or to the run of its words of the query's length. */

@@ -255,6 +255,8 @@ function peerGroupsOf(level: Level, units: readonly UnitResult[], names: Record<
 export function buildReport(result: Result, o: { weakest?: number; perUnit?: number } = {}): Report {
   const c = result.criteria;
   const names: Record<string, string> = {};
+  // every unit's name, districts too when --level kept only the communes
+  if (result.names) for (const [code, name] of result.names) names[code] = name;
   for (const l of result.levels) for (const u of l.units) names[u.code] = u.name;
   const bandIds = c.bands.list.map((b) => b.id);
   const levels = result.levels.map((l): LevelReport => {

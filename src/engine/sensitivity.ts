@@ -364,6 +364,8 @@ export interface SensitivityResult {
   settings: SensitivitySettings;
   inputs: InputInfo[];
   levels: LevelSensitivity[];
+  /** unit code -> name of every unit (render/select.ts), so that parents are named under --level */
+  names?: ReadonlyMap<string, string>;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface LevelResult {
   level: Level;
   /** ordered by peer group, then rank, then code; not-ranked units last */
   units: UnitResult[];
+  /** after --top (render/select.ts): how many units and ranked units the whole level has */
+  whole?: { units: number; ranked: number };
 }
 
 export interface Result {
@@ -54,6 +56,8 @@ export interface Result {
   period?: string;
   levels: LevelResult[];
   diagnostics: Diagnostic[];
+  /** after --level (render/select.ts): unit code -> name of every unit, for parents by name */
+  names?: ReadonlyMap<string, string>;
 }
 
 /**

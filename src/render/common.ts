@@ -30,12 +30,19 @@ export interface RenderOptions {
   csv?: CsvOptions;
   /** the checks a CI job asked for, for the formats that report them (junit) */
   gate?: { failUnder?: number; failOnDrop?: number };
+  /** terminal tables: the width to fit (render/fit.ts); none for a file, a pipe, or --wide */
+  width?: number;
 }
 
-/** A number for display, at fixed decimals. */
-export function shown(x: number | null | undefined, decimals: number): string {
+/** A number for display, at fixed decimals; with a decimal comma in Vietnamese (94,87). */
+export function shown(x: number | null | undefined, decimals: number, lang: Lang = "en"): string {
   if (x === null || x === undefined) return "";
-  return x.toFixed(decimals);
+  return decimalFor(x.toFixed(decimals), lang);
+}
+
+/** A number already written with a dot, in the language's convention. */
+export function decimalFor(s: string, lang: Lang): string {
+  return lang === "vi" ? s.replace(/(\d)\.(\d)/g, "$1,$2") : s;
 }
 
 /** A number for machines: full precision without binary noise (0.1 + 0.2 is written 0.3). */

@@ -1,9 +1,10 @@
 // A comparison of two results in five formats: tables per level with a summary, CSV (one row
 // per unit), JSON (schemaVersion 1), Markdown, and a self-contained HTML page with slope charts.
 import Table from "cli-table3";
+import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions, decimalFor } from "./common.ts";
 import { t } from "./labels.ts";
 import { escapeXml, slopeChart } from "./svg.ts";
 
@@ -11,11 +12,11 @@ import { escapeXml, slopeChart } from "./svg.ts";
 // Shared wording
 
 /** A signed number for display: +1.25, -0.50, 0.00. */
-export function signed(x: number | null | undefined, decimals: number): string {
+export function signed(x: number | null | undefined, decimals: number, lang: Lang = "en"): string {
   if (x === null || x === undefined) return "";
   const s = x.toFixed(decimals);
-  if (Number(s) === 0) return (0).toFixed(decimals);
-  return x > 0 ? `+${s}` : s;
+  if (Number(s) === 0) return decimalFor((0).toFixed(decimals), lang);
+  return decimalFor(x > 0 ? `+${s}` : s, lang);
 }
 
 /** ↑3, ↓1, =, new, gone, or — when the ranks cannot be compared. */
@@ -51,6 +52,11 @@ function indicatorLabel(c: Comparison, id: string, lang: Lang): string {
   return i ? text(i.label, lang, id) : id;
 }
 
+function groupLabel(c: Comparison, id: string, lang: Lang): string {
+  const n = c.after.criteria.root.children.find((x) => x.id === id) ?? c.before.criteria.root.children.find((x) => x.id === id);
+  return n ? text(n.label, lang, id) : id;
+}
+
 function groupIds(c: Comparison): string[] {
   return c.levels[0]?.units[0]?.groups.map((g) => g.id) ?? [...c.after.criteria.root.children.map((n) => n.id)];
 }
@@ -69,7 +75,7 @@ function unitNames(c: Comparison): Map<string, string> {
   return m;
 }
 
-function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lang, names: Map<string, string>): string | undefined {
+function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lang, names: ReadonlyMap<string, string>): string | undefined {
   if (group === "" || l.level.peers.by === "level") return undefined;
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }
@@ -104,22 +110,29 @@ function countsLine(c: Comparison, l: LevelComparison, lang: Lang): string {
   return `${c.labels.before}: ${s.before} ${t("units", lang)} → ${c.labels.after}: ${s.after} ${t("units", lang)} · ${s.compared} ${t("compared", lang)}: ${s.up} ${t("up", lang)}, ${s.down} ${t("down", lang)}, ${s.same} ${t("same", lang)}`;
 }
 
-function differencesText(u: UnitChange, dec: number): string {
-  return u.differences.map((d) => `${d.id} ${signed(d.change, dec)}`).join(", ");
+/** The indicators whose points differ most, by name. */
+function differencesText(c: Comparison, u: UnitChange, dec: number, lang: Lang): string {
+  return u.differences.map((d) => `${indicatorLabel(c, d.id, lang)} ${signed(d.change, dec, lang)}`).join(", ");
 }
 
 const who = (u: UnitChange): string => `${u.code} ${u.name}`;
 
-function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number, names: Map<string, string>): { label: string; items: string[] }[] {
+function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number, names: ReadonlyMap<string, string>): { label: string; items: string[] }[] {
   const s = l.summary;
   const out: { label: string; items: string[] }[] = [];
   if (s.meanPercentChange !== null) {
-    const score = s.meanScoreChange !== null ? ` (${t("score", lang).toLowerCase()}: ${signed(s.meanScoreChange, dec)})` : "";
-    out.push({ label: t("meanChange", lang), items: [`${signed(s.meanPercentChange, dec)} ${t("pp", lang)}${score}`] });
+    const score = s.meanScoreChange !== null ? ` (${t("score", lang).toLowerCase()}: ${signed(s.meanScoreChange, dec, lang)})` : "";
+    out.push({ label: t("meanChange", lang), items: [`${signed(s.meanPercentChange, dec, lang)} ${t("pp", lang)}${score}`] });
   }
-  const listed = (us: UnitChange[]) => us.map((u) => `${who(u)}: ${signed(u.percentChange, dec)} ${t("pp", lang)} (${moveText(u, lang)})`);
-  if (s.mostImproved.length) out.push({ label: t("mostImproved", lang), items: listed(s.mostImproved) });
-  if (s.largestFalls.length) out.push({ label: t("largestFalls", lang), items: listed(s.largestFalls) });
+  const listed = (us: UnitChange[]) => us.map((u) => `${who(u)}: ${signed(u.percentChange, dec, lang)} ${t("pp", lang)} (${moveText(u, lang)})`);
+  // a verification: a fall from the self-assessment is an over-claim, a rise an under-claim
+  if (c.verification) {
+    if (s.largestFalls.length) out.push({ label: t("overClaims", lang), items: listed(s.largestFalls) });
+    if (s.mostImproved.length) out.push({ label: t("underClaims", lang), items: listed(s.mostImproved) });
+  } else {
+    if (s.mostImproved.length) out.push({ label: t("mostImproved", lang), items: listed(s.mostImproved) });
+    if (s.largestFalls.length) out.push({ label: t("largestFalls", lang), items: listed(s.largestFalls) });
+  }
   const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ""}`.trim());
   if (s.new.length) out.push({ label: t("newUnits", lang), items: named(s.new) });
   if (s.gone.length) out.push({ label: t("goneUnits", lang), items: named(s.gone) });
@@ -138,7 +151,7 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
     out.push({
       label: t("indicatorShifts", lang),
       items: s.indicators.map(
-        (i) => `${i.id} (${indicatorLabel(c, i.id, lang)}): ${signed(i.totalChange, dec)} ${t("points", lang).toLowerCase()}; ${i.lower} ${t("lower", lang)}, ${i.higher} ${t("higher", lang)}`,
+        (i) => `${indicatorLabel(c, i.id, lang)}: ${signed(i.totalChange, dec, lang)} ${t("points", lang).toLowerCase()}; ${i.lower} ${t("lower", lang)}, ${i.higher} ${t("higher", lang)}`,
       ),
     });
   }
@@ -171,64 +184,62 @@ function twoLines(s: string): string {
 }
 
 export function compareTable(c: Comparison, o: RenderOptions): string {
-  const { lang, palette: p } = o;
+  const { lang, palette: p, width } = o;
   const dec = c.after.criteria.decimals;
   const names = unitNames(c);
-  const out: string[] = [p.bold(inert(title(c, lang)))];
-  out.push(p.dim(inert(criteriaLine(c, lang))));
+  const out: string[] = [p.bold(fitLines(inert(title(c, lang)), width))];
+  out.push(p.dim(fitLines(inert(criteriaLine(c, lang)), width)));
   if (c.after.criteria.illustrative) out.push(p.dim(t("illustrative", lang)));
-  for (const line of basisLines(c, lang)) out.push(p.bold(inert(line)));
+  for (const line of basisLines(c, lang)) out.push(p.bold(fitLines(inert(line), width)));
   const [lb, la] = [inert(c.labels.before), inert(c.labels.after)];
   for (const l of c.levels) {
     out.push("");
-    out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${inert(countsLine(c, l, lang))}`));
+    out.push(fitLines(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${inert(countsLine(c, l, lang))}`), width));
     const groups = levelGroups(c, l);
     const withScore = c.basis === "score";
     for (const [group, units] of peerGroups(l)) {
       const h = peerHeading(c, l, group, lang, names);
       if (h) out.push(p.dim(inert(h)));
+      const col = (head: string, align: Column["align"], cell: (u: UnitChange) => string, kind?: Column["kind"]): Column => ({ head, align, cells: units.map(cell), ...(kind ? { kind } : {}) });
       // Headings on two lines keep the table narrow.
-      const head = [
-        `${t("rank", lang)}\n${lb}`,
-        `${t("rank", lang)}\n${la}`,
-        twoLines(t("move", lang)),
-        t("code", lang),
-        t("unit", lang),
-        `%\n${lb}`,
-        `%\n${la}`,
-        `±\n${t("pp", lang)}`,
-        ...(withScore ? [`±\n${t("score", lang)}`] : []),
-        t("band", lang),
-        ...groups.map((g) => `${g}\n±`),
-        twoLines(t("differences", lang)),
-      ];
-      const colAligns: ("left" | "right")[] = ["right", "right", "right", "left", "left", "right", "right", "right", ...(withScore ? ["right" as const] : []), "left", ...groups.map(() => "right" as const), "left"];
-      const table = new Table({ head, style: { head: [], border: [], compact: true }, colAligns });
-      for (const u of units) {
-        const move = moveText(u, lang);
-        const bi = bandIndex(c.after.criteria, u.after?.band ?? null);
-        table.push([
-          u.before?.rank?.toString() ?? "—",
-          u.after?.rank?.toString() ?? "—",
-          u.move === null ? p.dim(move) : u.move > 0 ? p.up(move) : u.move < 0 ? p.down(move) : move,
-          inert(u.code),
-          inert(u.name),
-          shown(u.before?.percent, dec),
-          shown(u.after?.percent, dec),
-          signed(u.percentChange, dec),
-          ...(withScore ? [signed(u.scoreChange, dec)] : []),
-          u.bandChange === "down" ? p.down(inert(bandText(c, u, lang))) : bi >= 0 ? p.band(bi, inert(bandText(c, u, lang))) : p.dim(inert(bandText(c, u, lang))),
-          ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec)),
-          inert(differencesText(u, dec)),
-        ]);
+      const fitted = fitTable(
+        [
+          col(`${t("rank", lang)}\n${lb}`, "right", (u) => u.before?.rank?.toString() ?? "—"),
+          col(`${t("rank", lang)}\n${la}`, "right", (u) => u.after?.rank?.toString() ?? "—"),
+          col(twoLines(t("move", lang)), "right", (u) => {
+            const move = moveText(u, lang);
+            return u.move === null ? p.dim(move) : u.move > 0 ? p.up(move) : u.move < 0 ? p.down(move) : move;
+          }),
+          col(t("code", lang), "left", (u) => inert(u.code), "id"),
+          col(t("unit", lang), "left", (u) => inert(u.name), "name"),
+          col(`%\n${lb}`, "right", (u) => shown(u.before?.percent, dec, lang)),
+          col(`%\n${la}`, "right", (u) => shown(u.after?.percent, dec, lang)),
+          col(`±\n${t("pp", lang)}`, "right", (u) => signed(u.percentChange, dec, lang)),
+          ...(withScore ? [col(`±\n${t("score", lang)}`, "right", (u) => signed(u.scoreChange, dec, lang))] : []),
+          // band changes may wrap too ("Trung bình →" over "Khá")
+          col(t("band", lang), "left", (u) => {
+            const bi = bandIndex(c.after.criteria, u.after?.band ?? null);
+            return u.bandChange === "down" ? p.down(inert(bandText(c, u, lang))) : bi >= 0 ? p.band(bi, inert(bandText(c, u, lang))) : p.dim(inert(bandText(c, u, lang)));
+          }, "name"),
+          ...groups.map((g) => col(`${inert(groupLabel(c, g, lang))} ±`, "right", (u) => signed(u.groups.find((x) => x.id === g)?.change, dec, lang), "group")),
+        ],
+        width,
+        lang,
+      );
+      out.push(fitted.table);
+      for (const n of fitted.notes) out.push(p.dim(n));
+      // the indicators whose points differ most, by name, under the table (a column of them was wider than the rest of it)
+      const differing = units.filter((u) => u.differences.length > 0);
+      if (differing.length) {
+        out.push(`${p.bold(t("differences", lang))}:`);
+        for (const u of differing) out.push(...wrapItems(`  ${inert(u.name)}:`, u.differences.map((d) => `${inert(indicatorLabel(c, d.id, lang))} ${signed(d.change, dec, lang)}`), (width ?? Infinity) - 4).map((line, i) => (i === 0 ? line : `    ${line}`)));
       }
-      out.push(table.toString());
     }
     for (const s of summaryLines(c, l, lang, dec, names)) {
-      if (s.items.length === 1) out.push(`${p.bold(inert(s.label))}: ${inert(s.items[0] as string)}`);
+      if (s.items.length === 1) out.push(fitLines(`${p.bold(inert(s.label))}: ${inert(s.items[0] as string)}`, width));
       else {
         out.push(`${p.bold(inert(s.label))}:`);
-        for (const i of s.items) out.push(`  ${inert(i)}`);
+        for (const i of s.items) out.push(fitLines(`  ${inert(i)}`, width));
       }
     }
     const cats = shownCategories(l);
@@ -404,7 +415,7 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
     for (const [group, units] of peerGroups(l)) {
       const h = peerHeading(c, l, group, lang, names);
       if (h) out.push("", `### ${mdText(h)}`);
-      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${g} ±`), t("differences", lang)];
+      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${groupLabel(c, g, lang)} ±`), t("differences", lang)];
       const right = head.map((_, i) => i <= 2 || (i >= 5 && i <= (withScore ? 8 : 7)) || (i > (withScore ? 9 : 8) && i < head.length - 1));
       const rows = units.map((u) => [
         u.before?.rank?.toString() ?? "—",
@@ -412,13 +423,13 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
         moveText(u, lang),
         u.code,
         u.name,
-        shown(u.before?.percent, dec),
-        shown(u.after?.percent, dec),
-        signed(u.percentChange, dec),
-        ...(withScore ? [signed(u.scoreChange, dec)] : []),
+        shown(u.before?.percent, dec, lang),
+        shown(u.after?.percent, dec, lang),
+        signed(u.percentChange, dec, lang),
+        ...(withScore ? [signed(u.scoreChange, dec, lang)] : []),
         bandText(c, u, lang),
-        ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec)),
-        differencesText(u, dec),
+        ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec, lang)),
+        differencesText(c, u, dec, lang),
       ]);
       out.push("", mdTable(head, rows, right));
     }
@@ -443,10 +454,16 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
 // ---------------------------------------------------------------------------------------------
 // html
 
+// The page fits a 1,280 px screen and an A4 page without cutting anything: cells wrap (numbers
+// do not), headings wrap, and print sets a smaller type on A4 with a page per level.
 const CSS = `body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}
-table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.2rem .5rem}
-th{background:#f6f8fa}td{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}.up{color:#1a7f37}.down{color:#cf222e}
-.muted{color:#57606a}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem 1rem}.wrap{overflow-x:auto}`;
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.85rem;width:100%}th,td{border:1px solid #d0d7de;padding:.2rem .4rem;vertical-align:top}
+th{background:#f6f8fa;font-weight:600;font-size:.8rem}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.up{color:#1a7f37}.down{color:#cf222e}
+td,th{overflow-wrap:break-word}td.code{white-space:nowrap}td.name{min-width:9em}td.band{min-width:5.5em}td.diff{min-width:14em;font-size:.8rem}svg{max-width:100%;height:auto}
+.muted{color:#57606a}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem 1rem}.wrap{max-width:100%}
+@page{size:A4;margin:12mm}
+@media print{body{margin:0;max-width:none;padding:0;font-size:9pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+table{font-size:6.5pt}th{font-size:6.5pt}th,td{padding:1px 2px}td.name{min-width:7em}td.band{min-width:4.5em}td.diff{min-width:10em;font-size:6pt}section.level+section.level{break-before:page}h2,h3{break-after:avoid}tr,svg{break-inside:avoid}thead{display:table-header-group}}`;
 
 export function compareHtml(c: Comparison, o: RenderOptions): string {
   const lang = o.lang;
@@ -466,7 +483,7 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
   const basis = basisLines(c, lang);
   if (basis.length) out.push(`<div class="warn">${basis.map((b, i) => (i === 0 ? `<p><strong>${e(b)}</strong></p>` : `<p>${e(b)}</p>`)).join("")}</div>`);
   for (const l of c.levels) {
-    out.push(`<section><h2>${e(`${text(l.level.label, lang, l.level.id)} (${l.level.id})`)}</h2>`, `<p class="muted">${e(countsLine(c, l, lang))}</p>`);
+    out.push(`<section class="level"><h2>${e(`${text(l.level.label, lang, l.level.id)} (${l.level.id})`)}</h2>`, `<p class="muted">${e(countsLine(c, l, lang))}</p>`);
     const groups = levelGroups(c, l);
     const withScore = c.basis === "score";
     for (const [group, units] of peerGroups(l)) {
@@ -478,7 +495,7 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
           : [],
       );
       if (items.length) out.push(`<figure>${slopeChart({ title: `${text(l.level.label, lang, l.level.id)}${h ? ` · ${h}` : ""}: %`, left: lb, right: la, items })}</figure>`);
-      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${g} ±`), t("differences", lang)];
+      const head = [`${t("rank", lang)} ${lb}`, `${t("rank", lang)} ${la}`, t("move", lang), t("code", lang), t("unit", lang), `% ${lb}`, `% ${la}`, `± ${t("pp", lang)}`, ...(withScore ? [`± ${t("score", lang)}`] : []), t("band", lang), ...groups.map((g) => `${groupLabel(c, g, lang)} ±`), t("differences", lang)];
       out.push(`<div class="wrap"><table><thead><tr>${head.map((x) => `<th>${e(x)}</th>`).join("")}</tr></thead><tbody>`);
       for (const u of units) {
         const cls = u.move === null ? "" : u.move > 0 ? "up" : u.move < 0 ? "down" : "";
@@ -488,14 +505,14 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
             num(u.before?.rank?.toString() ?? "—") +
             num(u.after?.rank?.toString() ?? "—") +
             `<td class="n ${cls}">${e(moveText(u, lang))}</td>` +
-            `<td>${e(u.code)}</td><td>${e(u.name)}</td>` +
-            num(shown(u.before?.percent, dec)) +
-            num(shown(u.after?.percent, dec)) +
-            num(signed(u.percentChange, dec)) +
-            (withScore ? num(signed(u.scoreChange, dec)) : "") +
-            `<td class="${u.bandChange === "down" ? "down" : u.bandChange === "up" ? "up" : ""}">${e(bandText(c, u, lang))}</td>` +
-            groups.map((g) => num(signed(u.groups.find((x) => x.id === g)?.change, dec))).join("") +
-            `<td>${e(differencesText(u, dec))}</td>` +
+            `<td class="code">${e(u.code)}</td><td class="name">${e(u.name)}</td>` +
+            num(shown(u.before?.percent, dec, lang)) +
+            num(shown(u.after?.percent, dec, lang)) +
+            num(signed(u.percentChange, dec, lang)) +
+            (withScore ? num(signed(u.scoreChange, dec, lang)) : "") +
+            `<td class="band ${u.bandChange === "down" ? "down" : u.bandChange === "up" ? "up" : ""}">${e(bandText(c, u, lang))}</td>` +
+            groups.map((g) => num(signed(u.groups.find((x) => x.id === g)?.change, dec, lang))).join("") +
+            `<td class="diff">${e(differencesText(c, u, dec, lang))}</td>` +
             "</tr>",
         );
       }

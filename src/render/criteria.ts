@@ -1,7 +1,8 @@
 // The criteria tree with maxima, rules and applicable levels.
 import type { RuleInput } from "../model/criteria-schema.ts";
-import { text, type Criteria, type CriteriaNode } from "../model/criteria.ts";
+import { text, type Criteria, type CriteriaNode, type Lang } from "../model/criteria.ts";
 import { inert, type RenderOptions } from "./common.ts";
+import { fitLines } from "./fit.ts";
 
 function maxText(n: CriteriaNode, levels: string[]): string {
   const vals = [...n.maxByLevel.values()];
@@ -10,21 +11,77 @@ function maxText(n: CriteriaNode, levels: string[]): string {
   return [...n.maxByLevel].map(([l, v]) => `${l} ${v}`).join(", ");
 }
 
-export function ruleText(r: RuleInput): string {
-  const dir = "direction" in r && r.direction === "lower" ? ", lower is better" : "";
+// The words of the rules and the method, in each language. Ids stay as written (they are what
+// the criteria file and the CSV headers use); what a word describes is translated.
+const W = {
+  vi: {
+    lower: "càng thấp càng tốt",
+    target: "chỉ tiêu",
+    steps: "theo bậc",
+    else: "còn lại",
+    categorical: "theo loại",
+    linear: "tuyến tính",
+    rollup: (stat: string, level: string, of: string) => `tổng hợp (${STAT.vi[stat] ?? stat}) từ cấp ${level}${of === "total" ? "" : ` (${of})`}`,
+    type: { ratio: "tỷ lệ", boolean: "có/không", points: "điểm trực tiếp", relative: "so với đơn vị tốt nhất", minmax: "chuẩn hóa min–max", zscore: "điểm z" } as Record<string, string>,
+    levels: "Cấp",
+    parent: "trực thuộc",
+    max: "Điểm tối đa",
+    aggregation: "cách tổng hợp",
+    missing: "dữ liệu thiếu",
+    ranking: "xếp hạng",
+    rankingText: (method: string, on: string, d: number) => `${method === "dense" ? "liền hạng (1, 2, 2, 3)" : "đồng hạng (1, 2, 2, 4)"} theo ${on === "percent" ? "tỷ lệ %" : "điểm"}, làm tròn ${d} chữ số thập phân`,
+    bands: (on: string) => `Xếp loại (theo ${on === "percent" ? "tỷ lệ %" : "điểm"})`,
+    bonus: "Điểm thưởng",
+    penalty: "Điểm trừ",
+  },
+  en: {
+    lower: "lower is better",
+    target: "target",
+    steps: "steps",
+    else: "else",
+    categorical: "categorical",
+    linear: "linear",
+    rollup: (stat: string, level: string, of: string) => `rollup ${stat} of ${level} ${of}`,
+    type: {} as Record<string, string>,
+    levels: "levels",
+    parent: "parent",
+    max: "max",
+    aggregation: "aggregation",
+    missing: "missing",
+    ranking: "ranking",
+    rankingText: (method: string, on: string, d: number) => `${method} on ${on} at ${d} decimals`,
+    bands: (on: string) => `bands (${on})`,
+    bonus: "bonus",
+    penalty: "penalty",
+  },
+};
+
+const STAT: Record<Lang, Record<string, string>> = { vi: { mean: "trung bình", median: "trung vị", min: "nhỏ nhất", max: "lớn nhất" }, en: {} };
+
+/** How a policy or an aggregation reads in a sentence. */
+export const METHOD_WORDS: Record<Lang, Record<string, string>> = {
+  vi: { sum: "cộng điểm", mean: "trung bình có trọng số", geometric: "trung bình nhân", zero: "tính 0 điểm", exclude: "loại khỏi điểm tối đa", "impute-mean": "bù bằng trung bình nhóm", "impute-median": "bù bằng trung vị nhóm", error: "báo lỗi" },
+  en: {},
+};
+const method = (w: string, lang: Lang): string => METHOD_WORDS[lang][w] ?? w;
+
+/** A rule in a few words: `tỷ lệ`, `chỉ tiêu 80, càng thấp càng tốt`, `target 80`. */
+export function ruleText(r: RuleInput, lang: Lang = "en"): string {
+  const w = W[lang];
+  const dir = "direction" in r && r.direction === "lower" ? `, ${w.lower}` : "";
   switch (r.type) {
     case "target":
-      return `target ${r.target}${dir}`;
+      return `${w.target} ${r.target}${dir}`;
     case "steps":
-      return `steps ${r.steps.map((s) => `${s.atLeast !== undefined ? `≥${s.atLeast}` : `≤${s.atMost}`}→${s.points ?? `${s.share}×`}`).join(" ")}${r.otherwise ? ` else ${r.otherwise}` : ""}`;
+      return `${w.steps} ${r.steps.map((s) => `${s.atLeast !== undefined ? `≥${s.atLeast}` : `≤${s.atMost}`}→${s.points ?? `${s.share}×`}`).join(" ")}${r.otherwise ? ` ${w.else} ${r.otherwise}` : ""}`;
     case "categorical":
-      return `categorical ${r.categories.map((c) => `${c.value}→${c.points ?? `${c.share}×`}`).join(" ")}`;
+      return `${w.categorical} ${r.categories.map((c) => `${c.value}→${c.points ?? `${c.share}×`}`).join(" ")}`;
     case "linear":
-      return `linear ${r.lower}–${r.upper}${dir}`;
+      return `${w.linear} ${r.lower}–${r.upper}${dir}`;
     case "rollup":
-      return `rollup ${r.stat ?? "mean"} of ${r.level} ${r.of ?? "total"}`;
+      return w.rollup(r.stat ?? "mean", r.level, r.of ?? "total");
     default:
-      return `${r.type}${dir}`;
+      return `${w.type[r.type] ?? r.type}${dir}`;
   }
 }
 
@@ -33,29 +90,30 @@ export function criteriaTree(c: Criteria, o: RenderOptions): string {
   const levels = c.levels.map((l) => l.id);
   const lines: string[] = [];
   lines.push(p.bold(`${inert(text(c.title, lang, c.id))}`) + p.dim(` · ${c.id} v${c.version}${c.decision ? ` · ${c.decision}` : ""}`));
-  lines.push(`levels: ${c.levels.map((l) => `${l.id}${l.parent ? ` (parent ${l.parent})` : ""} ${inert(text(l.label, lang))}`).join("; ")}`);
-  lines.push(`max: ${maxText(c.root, levels)} · aggregation ${c.root.aggregation} · missing ${c.root.missing} · ranking ${c.ranking.method} on ${c.ranking.on} at ${c.ranking.decimals} decimals`);
-  if (c.bands.list.length) lines.push(`bands (${c.bands.on}): ${c.bands.list.map((b) => `${b.id} ≥ ${b.min}`).join(", ")}`);
+  const w = W[lang];
+  lines.push(`${w.levels}: ${c.levels.map((l) => `${l.id}${l.parent ? ` (${w.parent} ${l.parent})` : ""} ${inert(text(l.label, lang))}`).join("; ")}`);
+  lines.push(`${w.max}: ${maxText(c.root, levels)} · ${w.aggregation}: ${method(c.root.aggregation, lang)} · ${w.missing}: ${method(c.root.missing, lang)} · ${w.ranking}: ${w.rankingText(c.ranking.method, c.ranking.on, c.ranking.decimals)}`);
+  if (c.bands.list.length) lines.push(`${w.bands(c.bands.on)}: ${c.bands.list.map((b) => `${inert(text(b.label, lang, b.id))} (${b.id}) ≥ ${b.min}`).join(", ")}`);
   const walk = (nodes: CriteriaNode[], prefix: string): void => {
     nodes.forEach((n, i) => {
       const last = i === nodes.length - 1;
       const branch = `${prefix}${last ? "└─ " : "├─ "}`;
       const label = inert(text(n.label, lang));
       if (n.kind === "group") {
-        lines.push(`${branch}${p.bold(n.id)} ${label} · ${maxText(n, levels)}${n.aggregation !== "sum" ? ` · ${n.aggregation}` : ""}`);
+        lines.push(`${branch}${p.bold(n.id)} ${label} · ${maxText(n, levels)}${n.aggregation !== "sum" ? ` · ${method(n.aggregation, lang)}` : ""}`);
         walk(n.children, `${prefix}${last ? "   " : "│  "}`);
       } else {
-        lines.push(`${branch}${n.id} ${label} · ${maxText(n, levels)} · ${p.dim(ruleText(n.rule))}`);
+        lines.push(`${branch}${n.id} ${label} · ${maxText(n, levels)} · ${p.dim(ruleText(n.rule, lang))}`);
       }
     });
   };
   walk(c.root.children, "");
-  for (const [name, adj] of [["bonus", c.bonus], ["penalty", c.penalty]] as const) {
+  for (const [name, adj] of [[w.bonus, c.bonus], [w.penalty, c.penalty]] as const) {
     if (!adj) continue;
-    lines.push(`${name} (max ${adj.max}):`);
+    lines.push(`${name} (${w.max.toLowerCase()} ${adj.max}):`);
     walk(adj.indicators, "");
   }
-  return `${lines.join("\n")}\n`;
+  return `${fitLines(lines.join("\n"), o.width)}\n`;
 }
 
 export function criteriaJson(c: Criteria): string {

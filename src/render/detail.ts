@@ -1,5 +1,6 @@
 // A rule's account of its arithmetic (model/result.ts Detail) and the arithmetic of `explain`,
 // written in a language: the notation is the same in both, the words are not.
+import { decimalFor } from "./common.ts";
 import type { Arithmetic } from "../engine/explain.ts";
 import type { Lang } from "../model/criteria.ts";
 import type { Detail } from "../model/result.ts";
@@ -46,5 +47,7 @@ export function detailText(d: Detail, lang: Lang): string {
 }
 
 export function arithmeticText(a: Arithmetic, lang: Lang): string {
-  return [...(a.ratio ? [a.ratio] : []), detailText(a.detail, lang), a.points].join(" · ");
+  const s = [...(a.ratio ? [a.ratio] : []), detailText(a.detail, lang), a.points].join(" · ");
+  // decimal commas in Vietnamese, so a semicolon between arguments: min(1; 50,1 / 80)
+  return lang === "vi" ? decimalFor(s.replace(/\b(min|max)\(([^,()]+), /g, "$1($2; "), lang) : s;
 }

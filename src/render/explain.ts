@@ -3,8 +3,9 @@ import type { ExplainedGroup, ExplainedIndicator, Explanation, Neighbour } from 
 import { num } from "../engine/explain.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Cell, Source } from "../model/data.ts";
-import { bandIndex, bandLabel, inert, machine, shown, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, decimalFor, inert, machine, shown, type RenderOptions } from "./common.ts";
 import { ruleText } from "./criteria.ts";
+import { fitLines } from "./fit.ts";
 import { arithmeticText, detailText } from "./detail.ts";
 import { t } from "./labels.ts";
 import { cap } from "./report-tables.ts";
@@ -27,13 +28,14 @@ function valueText(c: Cell | undefined, lang: Lang): string {
     case "text":
       return `"${c.raw}"`;
     default:
-      return c.numerator !== undefined ? `${c.raw} → ${num(c.value)}` : String(c.raw).trim() === num(c.value) ? num(c.value) : `"${c.raw}" → ${num(c.value)}`;
+      // the cell as written, then the number read from it in the run's convention
+      return c.numerator !== undefined ? `${c.raw} → ${decimalFor(num(c.value), lang)}` : String(c.raw).trim() === num(c.value) ? num(c.value) : `"${c.raw}" → ${decimalFor(num(c.value), lang)}`;
   }
 }
 
 function missingText(i: ExplainedIndicator, lang: Lang, dec: number): string {
   const policy = t(`policy-${i.missing ?? "zero"}`, lang);
-  const pts = i.points === null ? t("notInMax", lang) : `${shown(i.points, dec)}`;
+  const pts = i.points === null ? t("notInMax", lang) : `${shown(i.points, dec, lang)}`;
   return `${t("missingValue", lang)}: ${policy} → ${pts}`;
 }
 
@@ -47,7 +49,7 @@ export function explainText(e: Explanation, o: RenderOptions): string {
   out.push(p.bold(inert(`${u.name} (${u.code})`)) + inert(` · ${text(level?.label, lang, u.level)} (${u.level})${e.period ? ` · ${e.period}` : ""}`));
   out.push(p.dim(inert(`${text(c.title, lang, c.id)} · ${c.id} v${c.version}`)));
   out.push("");
-  const score = (pts: number | null, max: number, applicable: boolean): string => (applicable ? `${shown(pts ?? 0, dec)} / ${num(max)}` : t("not-applicable", lang));
+  const score = (pts: number | null, max: number, applicable: boolean): string => (applicable ? `${shown(pts ?? 0, dec, lang)} / ${num(max)}` : t("not-applicable", lang));
   const heads = [...e.items, ...e.bonus, ...e.penalty].map((i) => `${"  ".repeat(i.depth - 1)}${i.id} · ${text(i.label, lang, i.id)}`);
   const col = Math.min(72, Math.max(...heads.map(width), 20)) + 2;
   const line = (head: string, right: string): string => {
@@ -59,7 +61,7 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     const right = !i.applicable ? p.dim(t("not-applicable", lang)) : i.points === null ? p.dim(t("notInMax", lang)) : score(i.points, i.max, true);
     out.push(line(`${"  ".repeat(i.depth - 1)}${i.id} · ${text(i.label, lang, i.id)}`, right));
     if (i.cell) out.push(`${pad}  ${t("value", lang).toLowerCase()}: ${inert(valueText(i.cell, lang))}${i.cell.source ? p.dim(`  ${inert(sourceText(i.cell.source, lang))}`) : ""}`);
-    out.push(`${pad}  ${t("rule", lang).toLowerCase()}: ${ruleText(i.rule)}`);
+    out.push(`${pad}  ${t("rule", lang).toLowerCase()}: ${ruleText(i.rule, lang)}`);
     if (i.arithmetic) out.push(`${pad}  ${t("arithmetic", lang)}: ${inert(arithmeticText(i.arithmetic, lang))}`);
     else if (i.missing) out.push(`${pad}  ${missingText(i, lang, dec)}`);
     else if (!i.applicable && !i.cell) out.push(`${pad}  ${p.dim(t("not-applicable", lang))}`);
@@ -79,19 +81,19 @@ export function explainText(e: Explanation, o: RenderOptions): string {
   if (u.status === "not-ranked") {
     const reason = Object.values(u.nodes).some((n) => n.cell !== undefined) ? "nothing-applicable" : "no-data";
     out.push(p.bold(`${cap(t("not-ranked", lang))}: ${t(reason, lang)}`));
-    return `${out.join("\n")}\n`;
+    return `${fitLines(out.join("\n"), o.width)}\n`;
   }
   if (c.bonus || c.penalty) {
-    out.push(`${t("base", lang)}: ${shown(u.base, dec)} / ${num(u.max)}`);
-    out.push(`${t("bonus", lang)}: +${shown(u.bonus, dec)} · ${t("penalty", lang)}: −${shown(u.penalty, dec)}`);
+    out.push(`${t("base", lang)}: ${shown(u.base, dec, lang)} / ${num(u.max)}`);
+    out.push(`${t("bonus", lang)}: +${shown(u.bonus, dec, lang)} · ${t("penalty", lang)}: −${shown(u.penalty, dec, lang)}`);
   }
   const band = p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang));
-  out.push(p.bold(`${t("total", lang)}: ${shown(u.score, dec)} / ${num(u.max)} = ${shown(u.percent, dec)}%`) + ` · ${t("band", lang)}: ${band} · ${t("rankOf", lang)} ${u.rank}/${e.peers}${u.status === "incomplete" ? ` (${t("incomplete", lang)})` : ""}`);
+  out.push(p.bold(`${t("total", lang)}: ${shown(u.score, dec, lang)} / ${num(u.max)} = ${shown(u.percent, dec, lang)}%`) + ` · ${t("band", lang)}: ${band} · ${t("rankOf", lang)} ${u.rank}/${e.peers}${u.status === "incomplete" ? ` (${t("incomplete", lang)})` : ""}`);
   const neighbour = (label: string, n: Neighbour | undefined): string =>
-    n ? `  ${label}: ${n.rank}. ${inert(n.name)} (${inert(n.code)}) ${shown(n.score, dec)} · ${shown(n.percent, dec)}%` : `  ${label}: —`;
+    n ? `  ${label}: ${n.rank}. ${inert(n.name)} (${inert(n.code)}) ${shown(n.score, dec, lang)} · ${shown(n.percent, dec, lang)}%` : `  ${label}: —`;
   out.push(neighbour(t("above", lang), e.above));
   out.push(neighbour(t("below", lang), e.below));
-  return `${out.join("\n")}\n`;
+  return `${fitLines(out.join("\n"), o.width)}\n`;
 }
 
 function indicatorJson(i: ExplainedIndicator, lang: Lang) {

@@ -28,10 +28,10 @@ import {
 
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9_-]/g, "_");
 
-export function htmlTable(m: TableModel, decimals: number, cls = ""): string {
+export function htmlTable(m: TableModel, decimals: number, cls = "", lang: Lang = "en"): string {
   const attr = (c: Column | undefined): string => (!c ? "" : c.kind !== "text" ? ' class="num"' : c.wide ? ' class="wide"' : "");
   const head = `<thead><tr>${m.columns.map((c) => `<th${attr(c)}>${esc(c.label)}</th>`).join("")}</tr></thead>`;
-  const body = m.rows.map((r) => `<tr>${r.map((v, i) => `<td${attr(m.columns[i])}>${esc(display(v, m.columns[i]?.kind ?? "text", decimals))}</td>`).join("")}</tr>`).join("\n");
+  const body = m.rows.map((r) => `<tr>${r.map((v, i) => `<td${attr(m.columns[i])}>${esc(display(v, m.columns[i]?.kind ?? "text", decimals, lang))}</td>`).join("")}</tr>`).join("\n");
   const table = `<table${cls ? ` class="${cls}"` : ""}>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>`;
   return m.note ? `${table}\n<p class="note">${esc(m.note)}</p>` : table;
 }
@@ -40,10 +40,10 @@ export function summaryHtml(rep: Report, l: LevelReport, lang: Lang): string {
   const c = rep.result.criteria;
   return [
     `<h3>${t("summary", lang)}</h3>`,
-    htmlTable(summaryTable(l, lang), c.decimals, "summary"),
+    htmlTable(summaryTable(l, lang), c.decimals, "summary", lang),
     `<div class="pair">`,
     `<figure>${bandChart(rep, l, lang)}<figcaption>${esc(t("bands", lang))}</figcaption></figure>`,
-    htmlTable(bandsTable(l, c, lang), c.decimals, "bands"),
+    htmlTable(bandsTable(l, c, lang), c.decimals, "bands", lang),
     `</div>`,
   ].join("\n");
 }
@@ -55,28 +55,28 @@ export function rankingHtml(rep: Report, l: LevelReport, lang: Lang): string {
   for (const g of l.peerGroups) {
     const title = peerGroupTitle(l, g, lang);
     if (title) out.push(`<h4>${esc(title)}</h4>`);
-    out.push(htmlTable(rankingTable(rep, l, g, lang), dec, "ranking"));
+    out.push(htmlTable(rankingTable(rep, l, g, lang), dec, "ranking", lang));
   }
   return out.join("\n");
 }
 
 export function pillarsHtml(rep: Report, l: LevelReport, lang: Lang): string {
-  return [`<h3>${t("pillars", lang)}</h3>`, `<figure>${pillarChart(rep, l, lang)}</figure>`, htmlTable(pillarTable(l, lang), rep.result.criteria.decimals)].join("\n");
+  return [`<h3>${t("pillars", lang)}</h3>`, `<figure>${pillarChart(rep, l, lang)}</figure>`, htmlTable(pillarTable(l, lang), rep.result.criteria.decimals, "", lang)].join("\n");
 }
 
 export function gapsHtml(rep: Report, l: LevelReport, lang: Lang): string {
   const c = rep.result.criteria;
   const dec = c.decimals;
   const weakest = l.weakest.length
-    ? `<ol class="weakest">\n${l.weakest.map((g) => `<li><b>${esc(g.id)}</b> ${esc(nodeLabel(c, g.id, lang))}: ${t("meanLost", lang)} ${display(g.meanLost, "points", dec)} ${t("ofMax", lang)} ${display(g.max, "points", dec)}</li>`).join("\n")}\n</ol>`
+    ? `<ol class="weakest">\n${l.weakest.map((g) => `<li><b>${esc(g.id)}</b> ${esc(nodeLabel(c, g.id, lang))}: ${t("meanLost", lang)} ${display(g.meanLost, "points", dec, lang)} ${t("ofMax", lang)} ${display(g.max, "points", dec, lang)}</li>`).join("\n")}\n</ol>`
     : `<p>${t("none", lang)}</p>`;
   return [
     `<h3>${t("gaps", lang)}</h3>`,
-    htmlTable(gapTable(l.gaps, c, lang), dec, "gaps"),
+    htmlTable(gapTable(l.gaps, c, lang), dec, "gaps", lang),
     `<h4>${t("weakest", lang)}</h4>`,
     weakest,
     `<h4>${t("unitWeakest", lang)}</h4>`,
-    l.unitGaps.length ? htmlTable(unitGapTable(l, lang), dec) : `<p>${t("none", lang)}</p>`,
+    l.unitGaps.length ? htmlTable(unitGapTable(l, c, lang), dec, "", lang) : `<p>${t("none", lang)}</p>`,
   ].join("\n");
 }
 
@@ -85,14 +85,14 @@ export function profilesHtml(rep: Report, l: LevelReport, lang: Lang): string {
   const ranked = l.units.filter((u) => u.status !== "not-ranked");
   if (ranked.length === 0) return "";
   const legend = l.pillars.map((p, i) => `<span><i style="background:${pillarColour(i)}"></i>${i + 1}. ${esc(text(p.label, lang, p.id))}</span>`).join(" ");
-  const cards = ranked.map((u) => `<figure class="profile">${profileChart(rep, l, u, lang)}<figcaption><b>${u.rank ?? ""}.</b> ${esc(u.name)}<br><span>${display(u.percent, "percent", dec)}%</span></figcaption></figure>`);
+  const cards = ranked.map((u) => `<figure class="profile">${profileChart(rep, l, u, lang)}<figcaption><b>${u.rank ?? ""}.</b> ${esc(u.name)}<br><span>${display(u.percent, "percent", dec, lang)}%</span></figcaption></figure>`);
   return [`<h3>${t("profile", lang)}</h3>`, `<p class="legend">${legend}</p>`, `<div class="profiles">`, ...cards, `</div>`].join("\n");
 }
 
 export function notRankedHtml(rep: Report, l: LevelReport, lang: Lang): string {
   const dec = rep.result.criteria.decimals;
-  const out = [`<h3>${t("notRankedWhy", lang)}</h3>`, l.notRanked.length ? htmlTable(notRankedTable(rep, l, lang), dec) : `<p>${t("none", lang)}</p>`];
-  if (l.incomplete.length) out.push(`<h3>${t("incompleteUnits", lang)}</h3>`, htmlTable(incompleteTable(l, lang), dec));
+  const out = [`<h3>${t("notRankedWhy", lang)}</h3>`, l.notRanked.length ? htmlTable(notRankedTable(rep, l, lang), dec, "", lang) : `<p>${t("none", lang)}</p>`];
+  if (l.incomplete.length) out.push(`<h3>${t("incompleteUnits", lang)}</h3>`, htmlTable(incompleteTable(l, lang), dec, "", lang));
   return out.join("\n");
 }
 

@@ -3,7 +3,7 @@
 // cannot open a link, an HTML tag or a new table cell.
 import type { LevelReport, Report } from "../engine/report.ts";
 import { buildReport } from "../engine/report.ts";
-import { text } from "../model/criteria.ts";
+import { text, type Lang } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
 import { inert, mdText, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
@@ -29,10 +29,10 @@ import {
 
 export { mdText };
 
-export function mdTable(m: TableModel, decimals: number): string {
+export function mdTable(m: TableModel, decimals: number, lang: Lang = "en"): string {
   const head = `| ${m.columns.map((c) => mdText(c.label)).join(" | ")} |`;
   const rule = `|${m.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join("|")}|`;
-  const rows = m.rows.map((r) => `| ${r.map((v, i) => mdText(display(v, m.columns[i]?.kind ?? "text", decimals)) || " ").join(" | ")} |`);
+  const rows = m.rows.map((r) => `| ${r.map((v, i) => mdText(display(v, m.columns[i]?.kind ?? "text", decimals, lang)) || " ").join(" | ")} |`);
   return [head, rule, ...rows, ...(m.note ? ["", mdText(m.note)] : [])].join("\n");
 }
 
@@ -50,7 +50,7 @@ function rankingSections(rep: Report, l: LevelReport, o: RenderOptions, depth: s
   for (const g of l.peerGroups) {
     const title = peerGroupTitle(l, g, o.lang);
     if (title) out.push(`${depth} ${mdText(title)}`, "");
-    out.push(mdTable(rankingTable(rep, l, g, o.lang), rep.result.criteria.decimals), "");
+    out.push(mdTable(rankingTable(rep, l, g, o.lang), rep.result.criteria.decimals, o.lang), "");
   }
   return out;
 }
@@ -78,7 +78,7 @@ export function reportMd(rep: Report, o: RenderOptions): string {
   }
   for (const l of rep.levels) {
     out.push(`## ${mdText(levelTitle(l, lang))}`, "");
-    out.push(`### ${t("summary", lang)}`, "", mdTable(summaryTable(l, lang), dec), "", mdTable(bandsTable(l, c, lang), dec), "");
+    out.push(`### ${t("summary", lang)}`, "", mdTable(summaryTable(l, lang), dec, lang), "", mdTable(bandsTable(l, c, lang), dec, lang), "");
     const tr = rep.trends?.find((x) => x.level.id === l.level.id);
     if (tr) {
       const head = [t("period", lang), t("rankedCount", lang), `${t("mean", lang)} %`, ...tr.bands.map((b) => mdText(text(b.label, lang, b.id)))];
@@ -86,15 +86,15 @@ export function reportMd(rep: Report, o: RenderOptions): string {
       out.push(`### ${t("trend", lang)}`, "", `| ${head.join(" | ")} |`, `|${head.map(() => " --- ").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`), "");
     }
     out.push(`### ${t("ranking", lang)}`, "", ...rankingSections(rep, l, o, "####"));
-    out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec), "");
-    out.push(`### ${t("gaps", lang)}`, "", mdTable(gapTable(l.gaps, c, lang), dec), "");
+    out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec, lang), "");
+    out.push(`### ${t("gaps", lang)}`, "", mdTable(gapTable(l.gaps, c, lang), dec, lang), "");
     out.push(`**${t("weakest", lang)}:**`, "");
     if (l.weakest.length === 0) out.push(t("none", lang));
-    l.weakest.forEach((g, i) => out.push(`${i + 1}. ${mdText(g.id)} · ${mdText(nodeLabel(c, g.id, lang))} (${t("meanLost", lang)}: ${display(g.meanLost, "points", dec)} ${t("ofMax", lang)} ${display(g.max, "points", dec)})`));
+    l.weakest.forEach((g, i) => out.push(`${i + 1}. ${mdText(g.id)} · ${mdText(nodeLabel(c, g.id, lang))} (${t("meanLost", lang)}: ${display(g.meanLost, "points", dec, lang)} ${t("ofMax", lang)} ${display(g.max, "points", dec, lang)})`));
     out.push("");
-    out.push(`### ${t("unitWeakest", lang)}`, "", l.unitGaps.length ? mdTable(unitGapTable(l, lang), dec) : t("none", lang), "");
-    out.push(`### ${t("notRankedWhy", lang)}`, "", l.notRanked.length ? mdTable(notRankedTable(rep, l, lang), dec) : t("none", lang), "");
-    if (l.incomplete.length) out.push(`### ${t("incompleteUnits", lang)}`, "", mdTable(incompleteTable(l, lang), dec), "");
+    out.push(`### ${t("unitWeakest", lang)}`, "", l.unitGaps.length ? mdTable(unitGapTable(l, c, lang), dec, lang) : t("none", lang), "");
+    out.push(`### ${t("notRankedWhy", lang)}`, "", l.notRanked.length ? mdTable(notRankedTable(rep, l, lang), dec, lang) : t("none", lang), "");
+    if (l.incomplete.length) out.push(`### ${t("incompleteUnits", lang)}`, "", mdTable(incompleteTable(l, lang), dec, lang), "");
   }
   if (rep.sensitivity) out.push(sensitivitySection(rep.sensitivity, "md", o, { depth: 2 }), "");
   if (rep.audit) out.push(auditMd(rep.audit, o, 2), "");

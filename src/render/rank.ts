@@ -1,13 +1,15 @@
 // The ranking in three formats: a table per level (and peer group), CSV with the columns of
 // SPEC.md, and JSON with schemaVersion 1.
-import Table from "cli-table3";
-import { text } from "../model/criteria.ts";
+import { text, type Lang } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
 import { NOT_RANKED, STATUS, type ColumnarResult } from "../engine/scoring.ts";
 import { bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { fitLines, fitTable, type Column } from "./fit.ts";
 import { t } from "./labels.ts";
+import { unitNames } from "./select.ts";
 
-export const RANK_COLUMNS = ["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "status"] as const;
+// band_label: the band's label in the run's language, beside its id (SPEC.md allows it there)
+export const RANK_COLUMNS = ["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "band_label", "status"] as const;
 
 function topNodes(r: Result) {
   return r.criteria.root.children;
@@ -16,46 +18,54 @@ function topNodes(r: Result) {
 const peerGroups = (l: LevelResult): [string, UnitResult[]][] => groupBy(l.units, (u) => u.peerGroup);
 
 export function rankTable(r: Result, o: RenderOptions): string {
-  const { lang, palette: p } = o;
+  const { lang, palette: p, width } = o;
   const c = r.criteria;
   const dec = c.decimals;
-  const names = new Map<string, string>();
-  for (const l of r.levels) for (const u of l.units) names.set(u.code, u.name);
+  const names = unitNames(r);
   const out: string[] = [];
   const title = `${text(c.title, lang, c.id)}${r.period ? ` · ${r.period}` : ""}`;
-  out.push(p.bold(inert(title)));
+  out.push(p.bold(fitLines(inert(title), width)));
   if (c.illustrative) out.push(p.dim(t("illustrative", lang)));
   for (const l of r.levels) {
-    const ranked = l.units.filter((u) => u.rank !== null).length;
+    // with --top, the counts of the whole level, not of the rows shown
+    const counts = l.whole ?? { units: l.units.length, ranked: l.units.filter((u) => u.rank !== null).length };
+    const shownRows = l.whole ? ` · ${t("shown", lang)} ${l.units.length}` : "";
     out.push("");
-    out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${l.units.length} ${t("units", lang)}, ${ranked} ${t("ranked", lang)}`));
+    out.push(fitLines(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${counts.units} ${t("units", lang)}, ${counts.ranked} ${t("ranked", lang)}${shownRows}`), width));
     const showParent = l.level.parent !== undefined;
     const nodes = topNodes(r).filter((n) => n.maxByLevel.has(l.level.id));
+    // a unit that sent nothing has the level's maximum, as its peers do (not one reduced by missing values)
+    const levelMax = c.root.maxByLevel.get(l.level.id);
+    let notes: string[] = [];
     for (const [group, units] of peerGroups(l)) {
       if (group !== "" && l.level.peers.by !== "level") {
         const label = l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
         out.push(p.dim(inert(label)));
       }
-      const head = [t("rank", lang), t("code", lang), t("unit", lang), ...(showParent ? [t("parent", lang)] : []), ...nodes.map((n) => n.id), t("score", lang), t("max", lang), t("percent", lang), t("band", lang)];
-      const colAligns: ("left" | "right")[] = ["right", "left", "left", ...(showParent ? ["left" as const] : []), ...nodes.map(() => "right" as const), "right", "right", "right", "left"];
-      const table = new Table({ head, style: { head: [], border: [], compact: true }, colAligns });
-      for (const u of units) {
-        const status = u.status === "not-ranked" ? t("not-ranked", lang) : bandLabel(c, u.band, lang);
-        table.push([
-          u.rank === null ? "—" : `${u.rank}${u.status === "incomplete" ? "*" : ""}`,
-          inert(u.code),
-          inert(u.name),
-          ...(showParent ? [inert(u.parent ? (names.get(u.parent) ?? u.parent) : "")] : []),
-          ...nodes.map((n) => (u.status === "not-ranked" ? "" : shown(u.nodes[n.id]?.points, dec) || "—")),
-          shown(u.score, dec),
-          shown(u.max, dec),
-          shown(u.percent, dec),
-          u.status === "not-ranked" ? p.dim(status) : p.band(bandIndex(c, u.band), status),
-        ]);
-      }
-      out.push(table.toString());
+      const col = (head: string, align: Column["align"], cell: (u: UnitResult) => string, kind?: Column["kind"]): Column => ({ head, align, cells: units.map(cell), ...(kind ? { kind } : {}) });
+      const fitted = fitTable(
+        [
+          col(t("rank", lang), "right", (u) => (u.rank === null ? "—" : `${u.rank}${u.status === "incomplete" ? "*" : ""}`)),
+          col(t("code", lang), "left", (u) => inert(u.code), "id"),
+          col(t("unit", lang), "left", (u) => inert(u.name), "name"),
+          ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "parent")] : []),
+          ...nodes.map((n) => col(inert(text(n.label, lang, n.id)), "right", (u) => (u.status === "not-ranked" ? "" : shown(u.nodes[n.id]?.points, dec, lang) || "—"), "group")),
+          col(t("score", lang), "right", (u) => shown(u.score, dec, lang)),
+          col(t("max", lang), "right", (u) => shown(u.status === "not-ranked" && levelMax !== undefined ? levelMax : u.max, dec, lang), "max"),
+          col(t("percent", lang), "right", (u) => shown(u.percent, dec, lang)),
+          col(t("band", lang), "left", (u) => {
+            const status = u.status === "not-ranked" ? t("not-ranked", lang) : bandLabel(c, u.band, lang);
+            return u.status === "not-ranked" ? p.dim(status) : p.band(bandIndex(c, u.band), status);
+          }),
+        ],
+        width,
+        lang,
+      );
+      out.push(fitted.table);
+      notes = fitted.notes;
     }
     if (l.units.some((u) => u.status === "incomplete")) out.push(p.dim(`* ${t("incomplete", lang)}`));
+    for (const n of notes) out.push(p.dim(n));
   }
   return `${out.join("\n")}\n`;
 }
@@ -66,18 +76,18 @@ function groupPoints(r: Result, u: UnitResult): (number | null)[] {
 
 const csvHeader = (r: Result): CsvCell[] => [...RANK_COLUMNS, ...topNodes(r).map((n) => n.id)];
 
-function csvRows(r: Result): CsvCell[][] {
+function csvRows(r: Result, lang: Lang): CsvCell[][] {
   const rows: CsvCell[][] = [];
   for (const l of r.levels) {
     for (const u of l.units) {
-      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.status, ...groupPoints(r, u)]);
+      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.band ? bandLabel(r.criteria, u.band, lang) : "", u.status, ...groupPoints(r, u)]);
     }
   }
   return rows;
 }
 
 export function rankCsv(r: Result, o?: RenderOptions): string {
-  return csvDocument([csvHeader(r), ...csvRows(r)], o?.csv);
+  return csvDocument([csvHeader(r), ...csvRows(r, o?.lang ?? r.criteria.language)], o?.csv);
 }
 
 export function rankJson(r: Result, o: RenderOptions): string {
@@ -101,6 +111,7 @@ export function rankJson(r: Result, o: RenderOptions): string {
           max: machine(u.max),
           percent: machine(u.percent),
           band: u.band,
+          bandLabel: u.band ? bandLabel(c, u.band, o.lang) : null,
           status: u.status,
           peerGroup: u.peerGroup,
           bonus: machine(u.bonus),
@@ -139,6 +150,8 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
   };
   const data = r.dataset;
   const bands = r.criteria.bands.list;
+  const lang = o?.lang ?? r.criteria.language;
+  const bandCells = bands.map((b) => `${text(b.id)}${d}${text(bandLabel(r.criteria, b.id, lang))}`);
   yield `${c.bom ? "\ufeff" : ""}${csvLine([...RANK_COLUMNS, ...r.criteria.root.children.map((n) => n.id)], c)}`;
   for (const l of r.levels) {
     if (sel.level !== undefined && l.level.id !== sel.level) continue;
@@ -150,7 +163,7 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
       if (sel.top !== undefined && (rank === 0 || rank > sel.top)) continue;
       const status = r.status[g] as number;
       const band = r.band[g] as number;
-      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? "" : text(bands[band]?.id as string)}${d}${text(STATUS[status] as string)}`;
+      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
       // (a node not included has no points: NaN, written as nothing, as machine(null) is)
       for (const t of r.top) line += `${d}${status === NOT_RANKED ? "" : num(t.points[g] as number)}`;
       out += `\n${line}`;

@@ -4,7 +4,7 @@
 import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
-import { bandLabel, machine } from "./common.ts";
+import { bandLabel, decimalFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
 
 /**
@@ -34,20 +34,21 @@ const wide = (label: string): Column => ({ label: cap(label), kind: "text", wide
 export const cap = (s: string): string => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
 /** A value as shown to a reader. */
-export function display(v: Value, kind: ColumnKind, decimals: number): string {
+/** A cell of a report table for a reader: numbers with a decimal comma in Vietnamese. */
+export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang = "en"): string {
   if (v === null) return "";
   if (typeof v === "string") return v;
   switch (kind) {
     case "int":
       return String(v);
     case "number":
-      return String(machine(v));
+      return decimalFor(String(machine(v)), lang);
     case "rate":
-      return `${(v * 100).toFixed(1)}%`;
+      return `${decimalFor((v * 100).toFixed(1), lang)}%`;
     case "text":
       return String(v);
     default:
-      return v.toFixed(decimals);
+      return decimalFor(v.toFixed(decimals), lang);
   }
 }
 
@@ -116,7 +117,8 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
       ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []),
       ...l.pillars.map((p) => (out || !u.nodes[p.id]?.included ? null : (u.nodes[p.id]?.points ?? null))),
       u.score,
-      u.max,
+      // a unit that sent nothing has its level's maximum, as its peers do
+      out ? (c.root.maxByLevel.get(l.level.id) ?? u.max) : u.max,
       u.percent,
       u.rank,
       band,
@@ -156,10 +158,11 @@ export function gapTable(gaps: readonly IndicatorGap[], c: Criteria, lang: Lang)
   };
 }
 
-export function unitGapTable(l: LevelReport, lang: Lang): TableModel {
+/** Each unit's three weakest indicators, by name, with the points lost. */
+export function unitGapTable(l: LevelReport, c: Criteria, lang: Lang): TableModel {
   const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
     const x = g.weakest[i];
-    return x ? `${x.id} (−${x.lost.toFixed(2)})` : "";
+    return x ? `${nodeLabel(c, x.id, lang)} (−${decimalFor(x.lost.toFixed(2), lang)})` : "";
   };
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],

@@ -1,5 +1,5 @@
 // Per unit and indicator: the value as read, the rate, the points and the maximum.
-import Table from "cli-table3";
+import { fitLines, fitTable, type Column } from "./fit.ts";
 import type { IndicatorNode } from "../model/criteria.ts";
 import { text } from "../model/criteria.ts";
 import type { Cell } from "../model/data.ts";
@@ -84,7 +84,8 @@ export function scoreJson(r: Result): string {
 
 /** One small table per unit, under a heading with its total: readable, and quick to draw. */
 export function scoreTable(r: Result, o: RenderOptions): string {
-  const { lang, palette: p } = o;
+  const { lang, palette: p, width } = o;
+  const label = new Map(r.criteria.indicators.map((i) => [i.id, text(i.label, lang, i.id)]));
   const dec = r.criteria.decimals;
   const out: string[] = [];
   const rows = indicatorRows(r);
@@ -93,19 +94,26 @@ export function scoreTable(r: Result, o: RenderOptions): string {
   for (const l of r.levels) {
     out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`), "");
     for (const u of l.units) {
-      const total = u.status === "not-ranked" ? t("not-ranked", lang) : `${shown(u.score, dec)} / ${shown(u.max, dec)} (${shown(u.percent, dec)}%) · ${t("rank", lang)} ${u.rank ?? "—"}`;
-      out.push(`${p.bold(inert(`${u.code} ${u.name}`))} · ${total}`);
-      const table = new Table({
-        head: [t("indicator", lang), t("value", lang), t("rate", lang), t("points", lang), t("max", lang), t("status", lang)],
-        style: { head: [], border: [], compact: true },
-        colAligns: ["left", "right", "right", "right", "right", "left"],
-      });
-      for (const row of byUnit.get(u.code) ?? []) {
-        const v = row.numerator !== null ? `${row.numerator}/${row.denominator}` : typeof row.value === "number" ? String(machine(row.value)) : typeof row.value === "boolean" ? (row.value ? "✓" : "✗") : (row.value ?? "");
-        const status = row.status === "scored" ? "" : row.status === "not-applicable" ? t("not-applicable", lang) : row.status === "not-submitted" ? t("not-ranked", lang) : `${t("missing", lang)} (${row.status})`;
-        table.push([row.indicator, inert(v), shown(row.rate, 3), shown(row.points, dec), shown(row.max, dec), p.dim(status)]);
-      }
-      out.push(table.toString(), "");
+      const total = u.status === "not-ranked" ? t("not-ranked", lang) : `${shown(u.score, dec, lang)} / ${shown(u.max, dec, lang)} (${shown(u.percent, dec, lang)}%) · ${t("rank", lang)} ${u.rank ?? "—"}`;
+      out.push(fitLines(`${p.bold(inert(`${u.code} ${u.name}`))} · ${total}`, width));
+      const unitRows = byUnit.get(u.code) ?? [];
+      const value = (row: IndicatorRow) => (row.numerator !== null ? `${row.numerator}/${row.denominator}` : typeof row.value === "number" ? String(machine(row.value)) : typeof row.value === "boolean" ? (row.value ? "✓" : "✗") : (row.value ?? ""));
+      const status = (row: IndicatorRow) => (row.status === "scored" ? "" : row.status === "not-applicable" ? t("not-applicable", lang) : row.status === "not-submitted" ? t("not-ranked", lang) : `${t("missing", lang)} (${row.status})`);
+      const col = (head: string, align: Column["align"], cell: (row: IndicatorRow) => string, kind?: Column["kind"]): Column => ({ head, align, cells: unitRows.map(cell), ...(kind ? { kind } : {}) });
+      // indicators by name (the id is in -f csv and json)
+      const table = fitTable(
+        [
+          col(t("indicator", lang), "left", (row) => inert(label.get(row.indicator) ?? row.indicator), "name"),
+          col(t("value", lang), "right", (row) => inert(value(row))),
+          col(t("rate", lang), "right", (row) => shown(row.rate, 3, lang)),
+          col(t("points", lang), "right", (row) => shown(row.points, dec, lang)),
+          col(t("max", lang), "right", (row) => shown(row.max, dec, lang)),
+          col(t("status", lang), "left", (row) => p.dim(status(row)), "text"),
+        ],
+        width,
+        lang,
+      );
+      out.push(table.table, "");
     }
   }
   return out.join("\n");

@@ -5,18 +5,24 @@ import type { Result } from "../model/result.ts";
 
 /** Anything with units by level: a result, a sensitivity analysis. */
 interface ByLevel {
-  levels: { level: { id: string }; units: { code: string; name: string; rank: number | null }[] }[];
+  levels: { level: { id: string }; units: { code: string; name: string; rank: number | null }[]; whole?: { units: number; ranked: number } }[];
+  names?: ReadonlyMap<string, string>;
 }
 
-/** --level keeps that level; --top the units ranked at most that. */
+/**
+ * --level keeps that level; --top the units ranked at most that. The names of every unit stay
+ * (a commune's district is named though --level xa leaves the districts out), and with --top
+ * each level keeps the counts of all its units (`whole`).
+ */
 function narrow<R extends ByLevel>(result: R, o: { level?: string; top?: number }): R {
   const levels = result.levels
     .filter((l) => o.level === undefined || l.level.id === o.level)
-    .map((l) => ({
-      ...l,
-      units: o.top === undefined ? l.units : l.units.filter((u) => u.rank !== null && u.rank <= (o.top as number)),
-    }));
-  return { ...result, levels };
+    .map((l) => {
+      if (o.top === undefined) return l;
+      const whole = "whole" in l && l.whole ? l.whole : { units: l.units.length, ranked: l.units.filter((u) => u.rank !== null).length };
+      return { ...l, whole, units: l.units.filter((u) => u.rank !== null && u.rank <= (o.top as number)) };
+    });
+  return { ...result, names: unitNames(result), levels };
 }
 
 export function select(result: Result, o: { level?: string; top?: number }): Result {
@@ -28,8 +34,9 @@ export function selectSensitivity(result: SensitivityResult, o: { level?: string
   return narrow(result, o);
 }
 
-/** unit code -> name, across levels, for showing parents by name. */
-export function unitNames(result: ByLevel): Map<string, string> {
+/** unit code -> name, across levels (all of them, before --level), for showing parents by name. */
+export function unitNames(result: ByLevel): ReadonlyMap<string, string> {
+  if (result.names) return result.names;
   const m = new Map<string, string>();
   for (const l of result.levels) for (const u of l.units) m.set(u.code, u.name);
   return m;

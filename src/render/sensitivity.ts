@@ -2,18 +2,18 @@
 // terminal, one row per unit in CSV, everything in JSON, and Markdown and HTML documents whose
 // body is `sensitivitySection` (the fragment the full report embeds), with an SVG whisker chart
 // per level: each unit's nominal rank and its 5–95% interval, sorted.
-import Table from "cli-table3";
 import type { InputInfo, LevelSensitivity, SensitivityResult, UnitSensitivity } from "../engine/sensitivity.ts";
 import { text, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, decimalFor, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t, type LabelKey } from "./labels.ts";
+import { fitLines, fitTable, type Column } from "./fit.ts";
 import { unitNames } from "./select.ts";
 import { esc as escapeHtml, mdText as mdCell } from "./common.ts";
 
 const pct = (x: number | null): string => (x === null ? "" : `${Math.round(x * 100)}%`);
 /** A probability: "<1%" and ">99%" rather than a 0% or 100% that did not always hold. */
 const chance = (x: number | null): string => (x === null ? "" : x > 0 && x < 0.01 ? "<1%" : x < 1 && x > 0.99 ? ">99%" : pct(x));
-const fixed = (x: number | null, d = 2): string => (x === null ? "" : x.toFixed(d));
+const fixed = (x: number | null, lang: Lang, d = 2): string => (x === null ? "" : decimalFor(x.toFixed(d), lang));
 const rankText = (u: UnitSensitivity): string => (u.rank === null ? "—" : `${u.rank}${u.status === "incomplete" ? "*" : ""}`);
 const intervalText = (u: UnitSensitivity): string => (u.low === null ? "" : u.low === u.high ? `${u.low}` : `${u.low}–${u.high}`);
 
@@ -58,17 +58,17 @@ export function levelSummary(r: SensitivityResult, l: LevelSensitivity, lang: La
   const lines: string[] = [];
   const changing = l.bandChangeShare === null ? null : Math.round(l.bandChangeShare * l.ranked);
   if (lang === "vi") {
-    lines.push(`Độ lệch hạng trung bình: ${fixed(l.shift)} hạng`);
+    lines.push(`Độ lệch hạng trung bình: ${fixed(l.shift, lang)} hạng`);
     if (changing !== null) lines.push(`Đơn vị có thể đổi xếp loại (trong ít nhất 5% số lần chạy): ${pct(l.bandChangeShare)} (${changing}/${l.ranked})`);
     lines.push(`Khoảng 5–95% rộng hơn ${wideText(r, l, lang)}: ${l.wide}/${l.ranked} đơn vị`);
   } else {
-    lines.push(`Mean rank shift: ${fixed(l.shift)} ranks`);
+    lines.push(`Mean rank shift: ${fixed(l.shift, lang)} ranks`);
     if (changing !== null) lines.push(`Units whose band can change (in at least 5% of the runs): ${pct(l.bandChangeShare)} (${changing} of ${l.ranked})`);
     lines.push(`5–95% intervals wider than ${wideText(r, l, lang)}: ${l.wide} of ${l.ranked} units`);
   }
   if (l.indices.length) {
     const sorted = [...l.indices].sort((a, b) => (b.index ?? -1) - (a.index ?? -1));
-    const list = sorted.map((i) => `${t(`input.${i.input}` as LabelKey, lang)} ${i.index === null ? "—" : i.index.toFixed(2)}`).join(" · ");
+    const list = sorted.map((i) => `${t(`input.${i.input}` as LabelKey, lang)} ${i.index === null ? "—" : fixed(i.index, lang)}`).join(" · ");
     lines.push(`${lang === "vi" ? "Chỉ số độ nhạy bậc một" : "First-order sensitivity indices"}: ${list}`);
   }
   return lines;
@@ -87,7 +87,7 @@ function peerGroups(l: LevelSensitivity): [string, UnitSensitivity[]][] {
   return [...groups];
 }
 
-function groupLabel(l: LevelSensitivity, group: string, names: Map<string, string>, lang: Lang): string | undefined {
+function groupLabel(l: LevelSensitivity, group: string, names: ReadonlyMap<string, string>, lang: Lang): string | undefined {
   if (group === "" || l.level.peers.by === "level") return undefined;
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }
@@ -100,10 +100,10 @@ function title(r: SensitivityResult, lang: Lang): string {
 // table
 
 export function sensitivityTable(r: SensitivityResult, o: RenderOptions): string {
-  const { lang, palette: p } = o;
+  const { lang, palette: p, width } = o;
   const c = r.criteria;
   const names = unitNames(r);
-  const out: string[] = [p.bold(inert(title(r, lang))), p.dim(inert(settingsLine(r, lang)))];
+  const out: string[] = [p.bold(fitLines(inert(title(r, lang)), width)), p.dim(fitLines(inert(settingsLine(r, lang)), width))];
   for (const l of r.levels) {
     out.push("");
     out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${l.ranked} ${t("ranked", lang)}`));
@@ -112,28 +112,30 @@ export function sensitivityTable(r: SensitivityResult, o: RenderOptions): string
     for (const [group, units] of peerGroups(l)) {
       const label = groupLabel(l, group, names, lang);
       if (label) out.push(p.dim(inert(label)));
-      const head = [t("rank", lang), t("code", lang), t("unit", lang), ...(showParent ? [t("parent", lang)] : []), t("percent", lang), t("median", lang), t("interval", lang), t("shift", lang), t("band", lang), t("sameBand", lang), ...(flags ? [""] : [])];
-      const colAligns: ("left" | "right")[] = ["right", "left", "left", ...(showParent ? ["left" as const] : []), "right", "right", "right", "right", "left", "right", ...(flags ? ["left" as const] : [])];
-      const table = new Table({ head, style: { head: [], border: [], compact: true }, colAligns });
-      for (const u of units) {
-        const ranked = u.rank !== null;
-        table.push([
-          rankText(u),
-          inert(u.code),
-          inert(u.name),
-          ...(showParent ? [inert(u.parent ? (names.get(u.parent) ?? u.parent) : "")] : []),
-          shown(u.percent, c.decimals),
-          u.median === null ? "" : String(u.median),
-          intervalText(u),
-          fixed(u.shift),
-          ranked ? p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang)) : p.dim(t("not-ranked", lang)),
-          u.bandChange === null ? "" : chance(1 - u.bandChange),
-          ...(flags ? [u.wide ? p.band(99, t("wide", lang)) : ""] : []),
-        ]);
-      }
-      out.push(table.toString());
+      const col = (head: string, align: Column["align"], cell: (u: UnitSensitivity) => string, kind?: Column["kind"]): Column => ({ head, align, cells: units.map(cell), ...(kind ? { kind } : {}) });
+      const fitted = fitTable(
+        [
+          col(t("rank", lang), "right", rankText),
+          col(t("code", lang), "left", (u) => inert(u.code), "id"),
+          col(t("unit", lang), "left", (u) => inert(u.name), "name"),
+          ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "parent")] : []),
+          col(t("percent", lang), "right", (u) => shown(u.percent, c.decimals, lang)),
+          col(t("median", lang), "right", (u) => (u.median === null ? "" : String(u.median))),
+          col(t("interval", lang), "right", intervalText),
+          col(t("shift", lang), "right", (u) => fixed(u.shift, lang)),
+          col(t("band", lang), "left", (u) => (u.rank !== null ? p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang)) : p.dim(t("not-ranked", lang))), "text"),
+          col(t("sameBand", lang), "right", (u) => (u.bandChange === null ? "" : chance(1 - u.bandChange))),
+          ...(flags ? [col("", "left", (u) => (u.wide ? p.band(99, t("wide", lang)) : ""))] : []),
+        ],
+        width,
+        lang,
+        // sensitivity's --wide is the width of an interval
+        { wideFlag: false },
+      );
+      out.push(fitted.table);
+      for (const n of fitted.notes) out.push(p.dim(n));
     }
-    for (const line of levelSummary(r, l, lang)) out.push(line);
+    for (const line of levelSummary(r, l, lang)) out.push(fitLines(line, width));
     if (l.units.some((u) => u.status === "incomplete")) out.push(p.dim(`* ${t("incomplete", lang)}`));
   }
   return `${out.join("\n")}\n`;
@@ -307,10 +309,10 @@ function unitTable(r: SensitivityResult, l: LevelSensitivity, lang: Lang): { hea
       rankText(u),
       u.code,
       u.name,
-      shown(u.percent, c.decimals),
+      shown(u.percent, c.decimals, lang),
       u.median === null ? "" : String(u.median),
       intervalText(u),
-      fixed(u.shift),
+      fixed(u.shift, lang),
       u.rank === null ? t("not-ranked", lang) : bandLabel(c, u.band, lang),
       bandSharesText(r, u, lang),
       u.wide ? t("wide", lang) : "",
@@ -375,11 +377,51 @@ export function sensitivityMd(r: SensitivityResult, o: RenderOptions): string {
 /** The style of the HTML document; a report embedding the section brings its own. */
 export const SENSITIVITY_CSS = `body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:72rem}
 table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left}
-td.num{text-align:right;font-variant-numeric:tabular-nums}tr.wide td{color:#c62828}.settings,.note{color:#555}figure{margin:1rem 0;overflow-x:auto}`;
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.wide td{color:#c62828}.settings,.note{color:#555}figure{margin:1rem 0}svg{max-width:100%;height:auto}
+@page{size:A4;margin:12mm}
+@media print{body{margin:0;max-width:none;font-size:9pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}table{font-size:7.5pt}th,td{padding:1px 3px}tr,figure{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}}`;
+
+// The page for a reader who is not a statistician: what was done and how to read it first, in
+// plain words; the technical terms (seed, nodes, first-order index) in a method note at the end.
+const PLAIN = {
+  vi: {
+    intro: (runs: number) =>
+      `Trang này cho biết thứ hạng của mỗi đơn vị có chắc chắn không. Bảng xếp hạng đã được tính lại ${runs.toLocaleString("vi-VN")} lần, mỗi lần thay đổi một chút những lựa chọn mà người lập bộ tiêu chí có thể chọn khác một cách hợp lý: trọng số của các lĩnh vực, cách cộng điểm, cách xử lý số liệu còn thiếu, và bỏ bớt một chỉ số.`,
+    read: [
+      "<b>Khoảng 5–95%</b>: trong 90% số lần tính lại, đơn vị đứng trong khoảng hạng này. Khoảng hẹp (một hạng) là thứ hạng chắc chắn; khoảng rộng nghĩa là thứ hạng phụ thuộc vào cách tính, không nên dựa vào chênh lệch nhỏ giữa các đơn vị trong khoảng đó.",
+      "<b>Giữ xếp loại</b>: tỷ lệ số lần tính lại mà đơn vị vẫn giữ xếp loại hiện tại. Ví dụ 74% nghĩa là khoảng 3 trong 4 lần vẫn cùng xếp loại, 1 trong 4 lần đổi sang xếp loại bên cạnh.",
+      "<b>Trung vị</b>: thứ hạng ở giữa của mọi lần tính lại; <b>Lệch TB</b>: trung bình đơn vị lệch khỏi thứ hạng chính thức bao nhiêu hạng.",
+    ],
+    method: "Ghi chú phương pháp",
+    terms: [
+      "<b>Hạt giống</b>: con số khởi tạo dãy số ngẫu nhiên; cùng hạt giống cho cùng kết quả, để ai cũng kiểm tra lại được.",
+      "<b>Nút</b>: các lĩnh vực và chỉ số có trọng số hoặc điểm tối đa được thay đổi.",
+      "<b>Chỉ số độ nhạy bậc một</b>: phần thay đổi của thứ hạng do riêng từng lựa chọn gây ra (0: không ảnh hưởng, 1: quyết định toàn bộ); lựa chọn có chỉ số lớn nhất là lựa chọn đáng cân nhắc kỹ nhất.",
+    ],
+  },
+  en: {
+    intro: (runs: number) =>
+      `This page shows how firm each unit's rank is. The ranking was computed again ${runs.toLocaleString("en")} times, each time changing a little the choices the authors of the criteria could reasonably have made otherwise: the weights of the groups, how points are added up, how missing figures are handled, and leaving one indicator out.`,
+    read: [
+      "<b>5–95% interval</b>: in 90% of the runs the unit's rank stays within it. A narrow interval (one rank) is a firm rank; a wide one means the rank depends on the method, and small differences between units inside it should not be relied on.",
+      "<b>Same band</b>: the share of the runs in which the unit keeps its current band. 74% means that about 3 runs in 4 give the same band and 1 in 4 the band next to it.",
+      "<b>Median</b>: the middle rank over all runs; <b>mean shift</b>: how many ranks, on average, the unit moves from its official rank.",
+    ],
+    method: "Method note",
+    terms: [
+      "<b>Seed</b>: the number that starts the random draws; the same seed gives the same output, so anyone can check it.",
+      "<b>Nodes</b>: the groups and indicators whose weights or maxima were varied.",
+      "<b>First-order sensitivity index</b>: the share of the changes in ranks due to each choice alone (0: none, 1: all of it); the choice with the largest index deserves the most thought.",
+    ],
+  },
+};
 
 export function sensitivityHtml(r: SensitivityResult, o: RenderOptions): string {
   const head = escapeHtml(title(r, o.lang));
   const note = r.criteria.illustrative ? `<p class="note">${escapeHtml(t("illustrative", o.lang))}</p>\n` : "";
   const body = sensitivitySection(r, "html", o, { depth: 1, title: false });
-  return `<!doctype html>\n<html lang="${o.lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${head}</title>\n<style>${SENSITIVITY_CSS}</style>\n</head>\n<body>\n<h1>${head}</h1>\n${note}${body}\n</body>\n</html>\n`;
+  const w = PLAIN[o.lang];
+  const intro = `<section class="plain"><p>${escapeHtml(w.intro(r.settings.runs))}</p>\n<ul>${w.read.map((x) => `<li>${x}</li>`).join("")}</ul></section>\n`;
+  const method = `<section class="method"><h2>${w.method}</h2>\n<ul>${w.terms.map((x) => `<li>${x}</li>`).join("")}</ul></section>\n`;
+  return `<!doctype html>\n<html lang="${o.lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${head}</title>\n<style>${SENSITIVITY_CSS}</style>\n</head>\n<body>\n<h1>${head}</h1>\n${note}${intro}${body}\n${method}</body>\n</html>\n`;
 }

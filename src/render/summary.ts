@@ -120,9 +120,9 @@ function unitTable(r: Result, units: readonly UnitResult[], lang: Lang): string[
         `${u.rank ?? ""}${u.status === "incomplete" ? "\\*" : ""}`,
         code(u.code),
         md(u.name),
-        shown(u.score, c.decimals),
-        shown(u.max, c.decimals),
-        shown(u.percent, c.decimals),
+        shown(u.score, c.decimals, lang),
+        shown(u.max, c.decimals, lang),
+        shown(u.percent, c.decimals, lang),
         md(bandLabel(c, u.band, lang)),
       ]),
     );
@@ -179,7 +179,7 @@ function gateLines(s: SummaryInput, lang: Lang): string[] {
   if (g.below.length === 0) return ["", `✅ ${L[lang].gatePass(th)}`];
   const c = s.result?.criteria ?? s.criteria;
   const dec = c?.decimals ?? 2;
-  return ["", `❌ ${L[lang].gateFail(g.below.length, th)}`, "", ...g.below.map((u) => `- ${code(u.level)} ${code(u.code)} ${md(u.name)}: ${shown(u.percent, dec)}%`)];
+  return ["", `❌ ${L[lang].gateFail(g.below.length, th)}`, "", ...g.below.map((u) => `- ${code(u.level)} ${code(u.code)} ${md(u.name)}: ${shown(u.percent, dec, lang)}%`)];
 }
 
 /** The whole summary, ending with a blank line so that the next one appended starts cleanly. */

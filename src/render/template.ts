@@ -73,7 +73,7 @@ export function valueHint(ind: IndicatorNode, lang: Lang): string {
   if (ind.unit === "text") parts.push(h.text(r.type === "categorical" ? r.categories.map((x) => x.value).join(", ") : "…"));
   else parts.push(h[ind.unit]);
   if (ind.unit === "percent" && (r.type === "ratio" || r.type === "target")) parts.push(h.ratio);
-  if (r.type === "target" || r.type === "steps" || r.type === "linear") parts.push(ruleText(r).replace(/, lower is better$/, ""));
+  if (r.type === "target" || r.type === "steps" || r.type === "linear") parts.push(ruleText(r, lang).replace(/, (lower is better|càng thấp càng tốt)$/, ""));
   if (ind.direction === "lower") parts.push(h.lower);
   if (ind.role !== "score") parts.push(h[ind.role]);
   return parts.join("; ");

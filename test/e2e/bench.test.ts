@@ -32,7 +32,7 @@ describe("bench/generate.mjs", () => {
     const rows = r.stdout.trimEnd().split("\n");
     expect(rows).toHaveLength(701);
     expect(new Set(rows.slice(1).map((l) => l.split(",")[0]))).toEqual(new Set(["so", "huyen", "xa"]));
-    expect(rows[0]).toBe("level,rank,code,name,parent,score,max,percent,band,status,g1,g2,g3,g4,g5,g6,g7");
+    expect(rows[0]).toBe("level,rank,code,name,parent,score,max,percent,band,band_label,status,g1,g2,g3,g4,g5,g6,g7");
     const criteria = run(["criteria", d, "-f", "json"]);
     expect(criteria.code).toBe(0);
     expect((criteria.stdout.match(/"rule":/g) ?? []).length).toBeGreaterThanOrEqual(INDICATORS);

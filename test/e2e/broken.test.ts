@@ -263,11 +263,11 @@ describe("validate prints file:line:col: error CODE: message, then a hint", () =
 
 // The ranking of the base; every variant below that carries the same figures must give it.
 const BASE_RANKING = [
-  "level,rank,code,name,parent,score,max,percent,band,status,ha-tang,dich-vu",
-  "huyen,1,H1,Huyện Đầm Dơi,,18.2,20,91,tot,ranked,9,9.2",
-  "huyen,2,H2,Huyện Năm Căn,,7.5,20,37.5,yeu,ranked,2.5,5",
-  "xa,1,X1,Xã Tân Thuận,H1,17.62,20,88.1,tot,ranked,10,7.62",
-  "xa,2,X2,Xã Hàm Rồng,H2,5.5,20,27.5,yeu,ranked,2.5,3",
+  "level,rank,code,name,parent,score,max,percent,band,band_label,status,ha-tang,dich-vu",
+  "huyen,1,H1,Huyện Đầm Dơi,,18.2,20,91,tot,tot,ranked,9,9.2",
+  "huyen,2,H2,Huyện Năm Căn,,7.5,20,37.5,yeu,yeu,ranked,2.5,5",
+  "xa,1,X1,Xã Tân Thuận,H1,17.62,20,88.1,tot,tot,ranked,10,7.62",
+  "xa,2,X2,Xã Hàm Rồng,H2,5.5,20,27.5,yeu,yeu,ranked,2.5,3",
 ];
 
 interface GoodCase {
@@ -324,7 +324,7 @@ const good: GoodCase[] = [
     // X1 marks dvc "-", ho-so "N/A", lanh-dao "không áp dụng": its maximum drops from 20 to 10.
     // X2 leaves dvc empty: missing, not not-applicable, so its maximum stays 20.
     name: "not-applicable",
-    lines: [BASE_RANKING[0] as string, "xa,1,X1,Xã Tân Thuận,H1,10,10,100,tot,ranked,10,", "xa,2,X2,Xã Hàm Rồng,H2,4.5,20,22.5,yeu,incomplete,2.5,2"],
+    lines: [BASE_RANKING[0] as string, "xa,1,X1,Xã Tân Thuận,H1,10,10,100,tot,tot,ranked,10,", "xa,2,X2,Xã Hàm Rồng,H2,4.5,20,22.5,yeu,yeu,incomplete,2.5,2"],
   },
 ];
 

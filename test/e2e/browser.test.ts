@@ -107,6 +107,33 @@ describe.runIf(CHROMIUM !== undefined)("the HTML report in headless Chromium", (
     await v.page.close();
   }, 60_000);
 
+  // A4 at 96 px per inch is 794 px wide; the pages print with 12 mm margins: 703 px of content.
+  const PAGES: [string, string[]][] = [
+    ["report", ["report", "samples/ca-mau-2019"]],
+    ["compare", ["compare", "samples/ca-mau-2019-self", "samples/ca-mau-2019", "--labels", "Tự đánh giá,Thẩm định", "--verification"]],
+    ["sensitivity", ["sensitivity", "samples/ca-mau-2019", "--runs", "100"]],
+  ];
+  it.each(PAGES)("the %s page fits a 1,280 px screen and an A4 page: no element wider than its page", async (name, args) => {
+    const file = path.join(folder({}), `${name}.html`);
+    const r = run([...args, "-o", file]);
+    expect(r.code, r.stderr).toBe(0);
+    const page = await context.newPage();
+    // (a string: the test is type-checked without the DOM's types)
+    const overflowing = (width: number): Promise<string[]> =>
+      page.evaluate(`[...document.querySelectorAll("body *")].filter((e) => !e.closest("svg *") && e.getBoundingClientRect().right > ${width} + 0.5).map((e) => e.tagName.toLowerCase() + "." + e.className)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1280);
+    expect(await overflowing(1280)).toEqual([]);
+    await page.emulateMedia({ media: "print" });
+    await page.setViewportSize({ width: 703, height: 1000 });
+    expect(await overflowing(703)).toEqual([]);
+    const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(1);
+    await page.close();
+  }, 60_000);
+
   it("the hostile report shows its names as text and runs nothing", async () => {
     const v = await visit(["test/fixtures/hostile"]);
     expect(v.dialogs).toEqual([]);

@@ -109,7 +109,7 @@ describe("the CI examples", () => {
     expect(text).toContain("(--strict: cảnh báo được tính là lỗi)");
     expect(text).toContain("✅ Mọi đơn vị xếp hạng đạt từ 30% trở lên (`--fail-under 30`).");
     expect(text).toContain("| UBND cấp xã (`xa`) | 101 | 100 | 1 | 1 | 13 | 37 | 30 | 19 |");
-    expect(text).toContain("| 100 | `966-04` | Xã Khánh Hội | 38.66 | 97.00 | 39.86 | Yếu |");
+    expect(text).toContain("| 100 | `966-04` | Xã Khánh Hội | 38,66 | 97,00 | 39,86 | Yếu |");
   });
 
   it("a gate that fails exits 1, names the units below it, and still prints the ranking", () => {
@@ -166,7 +166,7 @@ indicators:
     const dir = folder({ "egov-score.yaml": "criteria: c.yaml\ndata: [d.csv]\n", "c.yaml": criteria, "d.csv": "code,a\nS1,50\nS2,70\n", "summary.md/keep": "" });
     const r = run(["rank", "--fail-under", "60", "-f", "csv"], { cwd: dir, env: { GITHUB_STEP_SUMMARY: path.join(dir, "summary.md") } });
     expect(r.code).toBe(1);
-    expect(r.stdout.split("\n")[2]).toBe("so,2,S1,S1,,50,100,50,,ranked,50");
+    expect(r.stdout.split("\n")[2]).toBe("so,2,S1,S1,,50,100,50,,,ranked,50");
     expect(r.stderr).toMatch(/^warning SUMMARY_WRITE_FAILED: cannot append the job summary to .*summary\.md \(GITHUB_STEP_SUMMARY\): EISDIR\n/);
     expect(r.stderr).toContain("egov-score: 1 ranked unit is below 60% (--fail-under 60):\n  so  S1  S1  50.00%\n");
   });

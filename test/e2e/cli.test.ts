@@ -26,7 +26,10 @@ describe("rank on the Cà Mau sample", () => {
     const r = run(["rank", CA_MAU, "--format", "csv"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("level,rank,code,name,parent,score,max,percent,band,status,ha-tang,ung-dung,dich-vu-cong,nhan-luc,an-toan,muc-do-hai-long");
+    expect(lines[0]).toBe("level,rank,code,name,parent,score,max,percent,band,band_label,status,ha-tang,ung-dung,dich-vu-cong,nhan-luc,an-toan,muc-do-hai-long");
+    // the band's id, then its label in the run's language
+    expect(lines[1]).toMatch(/,xuat-sac,Xuất sắc,ranked,/);
+    expect(run(["rank", CA_MAU, "--format", "csv", "--lang", "en"]).stdout.split("\n")[1]).toMatch(/,xuat-sac,Excellent,ranked,/);
     expect(lines).toHaveLength(1 + 20 + 9 + 101);
     expect(lines.filter((l) => l.endsWith(",not-ranked,,,,,,")).map((l) => l.split(",")[2])).toEqual(["970-09"]);
     // a commune's maximum is 97: no security-level approval; less where a cell is not applicable
@@ -51,7 +54,8 @@ describe("rank on the Cà Mau sample", () => {
     const csv = rows(run(["rank", CA_MAU, "-f", "csv"]).stdout).slice(1);
     const fromJson = j.levels.flatMap((l: { units: Record<string, unknown>[] }) => l.units.map((u) => [u.level, u.rank ?? "", u.code, u.score ?? ""].join(",")));
     expect(fromJson).toEqual(csv.map((c) => [c[0], c[1], c[2], c[5]].join(",")));
-    expect(Object.keys(j.levels[0].units[0])).toEqual(["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "status", "peerGroup", "bonus", "penalty", "groups"]);
+    expect(Object.keys(j.levels[0].units[0])).toEqual(["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "bandLabel", "status", "peerGroup", "bonus", "penalty", "groups"]);
+    expect(j.levels[0].units[0]).toMatchObject({ band: "xuat-sac", bandLabel: "Xuất sắc" });
   });
 
   it("--level and --top narrow the output", () => {
@@ -194,6 +198,33 @@ describe("usage and exit codes", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("MANIFEST_NOT_FOUND");
     expect(r.stderr).toContain("--criteria");
+  });
+
+  it.each([
+    [["rank", "samples/ca-mau-2019/data/so.csv"]],
+    [["validate", "samples/ca-mau-2019/data/so.csv"]],
+    [["explain", "S02", "samples/ca-mau-2019/units.csv"]],
+    [["compare", "samples/ca-mau-2019", "samples/ca-mau-2020/data/so.csv"]],
+  ])("a data file where a folder is expected is named as such, with the assessment it belongs to: %j", (args) => {
+    const r = run([...args, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const file = args.at(-1)!;
+    const folder = file.replace(/\/(data\/so|units)\.csv$/, "");
+    expect(r.stderr).toBe(
+      `error MANIFEST_DIR_IS_FILE: ${file} is a file, not an assessment folder (it belongs to the assessment in ${folder})\n` +
+        `  hint: give the folder that holds egov-score.yaml: ${folder}; to score this file alone, give --data FILE with --criteria FILE\n` +
+        "1 error, 0 warnings\n",
+    );
+  });
+
+  it("a file outside any assessment is named as a file; a manifest or a criteria file is still accepted", () => {
+    const dir = folder({ "so.csv": "code,name\n" });
+    const r = run(["rank", path.join(dir, "so.csv"), "--lang", "vi"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`lỗi MANIFEST_DIR_IS_FILE: ${path.join(dir, "so.csv")} là một tệp, không phải thư mục đánh giá`);
+    expect(run(["rank", "samples/ca-mau-2019/egov-score.yaml", "--level", "huyen"]).code).toBe(0);
+    expect(run(["criteria", "criteria/un-egdi.yaml"]).code).toBe(0);
   });
 
   it("a missing value under `missing: error` exits 2 from rank and validate", () => {

@@ -42,6 +42,22 @@ describe("init demo && cd demo, two rows, rank", () => {
     expect(readFileSync(so, "utf8").startsWith("code,name,level,may-tinh,mang-chuyen-dung,")).toBe(true);
   });
 
+  it("before any row is filled, rank and validate exit 2 and say what to fill in", () => {
+    for (const cmd of ["rank", "validate"]) {
+      const r = run([cmd, "--lang", "en"], { cwd: demo });
+      expect(r.code).toBe(2);
+      const out = cmd === "validate" ? r.stdout : r.stderr;
+      expect(out).toContain(
+        "error DATA_NO_UNITS: no unit to score yet: the units registry and the data files have no rows\n" +
+          "  hint: list the units in units.csv (code, name, level, parent), and fill in one row per unit in data/*.csv (code, name, level, then the figures); README.md says what goes in each column\n",
+      );
+    }
+    // from elsewhere, the paths are shown from there
+    const r = run(["rank", "demo", "--lang", "en"], { cwd });
+    expect(r.stderr).toContain("list the units in demo/units.csv (code, name, level, parent), and fill in one row per unit in demo/data/*.csv");
+    expect(r.stderr).toContain("demo/README.md says");
+  });
+
   it("two rows filled, rank prints a ranking", () => {
     const header = readFileSync(so, "utf8");
     appendFileSync(so, `${rowFor(header, { code: "S01", name: "Sở Nội vụ", level: "so", ...FIGURES })}\n`);

@@ -36,6 +36,43 @@ describe("findUnit", () => {
   });
 });
 
+describe("findUnit: an exact name, its administrative prefix aside, wins over partial matches", () => {
+  const names: [string, string][] = [
+    ["968-03", "Xã Khánh Bình"],
+    ["968-04", "Xã Khánh Bình Đông"],
+    ["968-05", "Xã Khánh Bình Tây"],
+    ["968-06", "Xã Khánh Bình Tây Bắc"],
+    ["964", "Thành phố Cà Mau"],
+    ["964-01", "Phường 1"],
+    ["964-10", "Phường 10"],
+    ["970", "Huyện Đầm Dơi"],
+    ["970-01", "Thị trấn Đầm Dơi"],
+    ["S02", "Sở Nội vụ"],
+  ];
+  // findUnit reads codes and names only
+  const many = { levels: [{ units: names.map(([code, name]) => ({ code, name })) }] } as unknown as typeof result;
+  const hit = (q: string) => {
+    const r = findUnit(many, q);
+    return r.kind === "found" ? r.unit.code : r.kind === "ambiguous" ? `ambiguous ${r.units.map((u) => u.code).join(",")}` : "unknown";
+  };
+  it.each([
+    ["Khanh Binh", "968-03"],
+    ["khánh bình", "968-03"],
+    ["Xa Khanh Binh", "968-03"],
+    ["xã khánh bình đông", "968-04"],
+    ["Khanh Binh Tay", "968-05"],
+    ["binh tay", "ambiguous 968-05,968-06"],
+    ["Ca Mau", "964"],
+    ["tp ca mau", "964"],
+    ["phuong 1", "964-01"],
+    ["Dam Doi", "ambiguous 970,970-01"],
+    ["huyen dam doi", "970"],
+    ["noi vu", "S02"],
+  ])("%j → %s", (q, expected) => {
+    expect(hit(q)).toBe(expected);
+  });
+});
+
 describe("explain", () => {
   it("H2: every indicator with its cell, source, arithmetic and points", () => {
     const e = explain(result, unitOf("H2"));

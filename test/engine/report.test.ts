@@ -7,6 +7,7 @@
 import { mean, median } from "../../src/engine/stats.ts";
 import { describe, expect, it } from "vitest";
 import { buildReport, indicatorGaps, outcome, unitWeakest, type IndicatorGap, type LevelReport } from "../../src/engine/report.ts";
+import { select } from "../../src/render/select.ts";
 import { REPORT_FIXTURE, scoreFixture } from "../helpers/fixture.ts";
 
 const result = scoreFixture(REPORT_FIXTURE);
@@ -129,5 +130,18 @@ describe("units not ranked, and ranked with missing values", () => {
     expect(level("xa").peerGroups.map((g) => [g.key, g.units.length])).toEqual([["", 4]]);
     expect(report.names.H2).toBe("Huyện Hai");
     expect(level("xa").pillars.map((p) => p.id)).toEqual(["ha-tang", "dich-vu"]);
+  });
+});
+
+describe("the names of units left out by --level", () => {
+  it("a commune's district is named when only the communes are reported", () => {
+    const onlyXa = select(result, { level: "xa" });
+    expect(onlyXa.levels.map((l) => l.level.id)).toEqual(["xa"]);
+    const rep = buildReport(onlyXa);
+    const x1 = result.levels.find((l) => l.level.id === "xa")?.units.find((u) => u.code === "X1");
+    expect(x1?.parent).toBe("H1");
+    expect(rep.names.H1).toBe("Huyện Một");
+    // without the names select() keeps, the district would be known by its code only
+    expect(buildReport({ ...onlyXa, names: undefined }).names.H1).toBeUndefined();
   });
 });

@@ -18,7 +18,8 @@ export interface Run {
 export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", LANG: "C", ...opts.env },
+    // COLUMNS empty: tables at full width, whatever the terminal the tests run in
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", LANG: "C", COLUMNS: "", ...opts.env },
     encoding: "utf8",
     input: opts.input ?? "",
   });

@@ -35,7 +35,7 @@ describe("rule accounts", () => {
 
   it("the arithmetic: the ratio, the rule's account, then rate × maximum = points", () => {
     const a = { ratio: "30 / 50 × 100 = 60", detail: { key: "rate", r: "0.6" } as Detail, points: "0.6 × 5 = 3" };
-    expect(arithmeticText(a, "vi")).toBe("30 / 50 × 100 = 60 · tỷ lệ 0.6 · 0.6 × 5 = 3");
+    expect(arithmeticText(a, "vi")).toBe("30 / 50 × 100 = 60 · tỷ lệ 0,6 · 0,6 × 5 = 3");
     expect(arithmeticText({ detail: { key: "no" }, points: "0 × 5 = 0" }, "en")).toBe("no · 0 × 5 = 0");
   });
 });

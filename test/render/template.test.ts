@@ -41,7 +41,7 @@ describe("templates from the criteria", () => {
 
   it("hints say what to write, in the criteria's language or the one asked for", () => {
     const hint = (id: string, lang: "vi" | "en") => valueHint(C.indicators.find((i) => i.id === id)!, lang);
-    expect(hint("a", "vi")).toBe("tỉ lệ %, từ 0 đến 100; hoặc điền tử số và mẫu số; target 80");
+    expect(hint("a", "vi")).toBe("tỉ lệ %, từ 0 đến 100; hoặc điền tử số và mẫu số; chỉ tiêu 80");
     expect(hint("a", "en")).toBe("percent, 0 to 100; or fill in the numerator and the denominator; target 80");
     expect(hint("c", "en")).toBe("one of: chu-tich, khong");
     expect(hint("d", "en")).toBe("a number; steps ≤0→2 ≤2→1");

@@ -12,7 +12,7 @@ import { dropDetail } from "../../render/compare.ts";
 import { render } from "../../render/index.ts";
 import { t } from "../../render/labels.ts";
 import { select } from "../../render/select.ts";
-import { langOf, overrides, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
+import { langOf, noUnits, overrides, withDecimal, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr, printDiagnostics, printError, styles } from "../stderr.ts";
 
@@ -22,6 +22,7 @@ interface CompareFlags extends CommonOptions {
   labels?: string;
   differences?: string;
   failOnDrop?: string;
+  verification?: boolean;
 }
 
 interface SideSpec {
@@ -107,7 +108,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   const [lb, la] = loaded as [Loaded, Loaded];
   const lang = langOf(o, la.criteria ?? lb.criteria);
   configureStderr({ lang });
-  const loadDiags = strictly(unique([...lb.diagnostics, ...la.diagnostics]), o);
+  const loadDiags = strictly(unique([...withDecimal(lb.diagnostics, lb.assessment), ...noUnits(lb), ...withDecimal(la.diagnostics, la.assessment), ...noUnits(la)]), o);
   if (hasErrors(loadDiags) || !lb.criteria || !lb.dataset || !la.criteria || !la.dataset) throw new InputError(loadDiags);
   printDiagnostics(loadDiags, lang);
   checkLevelIn([lb.criteria, la.criteria], o.level);
@@ -122,6 +123,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
     labels: labels ?? defaultLabels(specs, scored, lang),
     ...(differences !== undefined ? { differences } : {}),
     ...(top !== undefined ? { top } : {}),
+    ...(o.verification ? { verification: true } : {}),
   });
   if (comparison.basis === "percent") printDiagnostics([diag("COMPARE_DIFFERENT_BASIS", "warning", { detail: basisDetail(comparison, lang) })], lang);
 

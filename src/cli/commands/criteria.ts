@@ -1,9 +1,14 @@
 import { InputError, hasErrors } from "../../diag/diagnostic.ts";
 import { loadAssessmentCriteria } from "../../load/assessment.ts";
 import { render } from "../../render/index.ts";
-import { langOf, overrides, pickFormat, reportManifest, start, stdoutPalette, strictly, toFile, type CommonOptions } from "../context.ts";
+import { langOf, overrides, pickFormat, reportManifest, start, stdoutPalette, strictly, tableWidth, toFile, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr, printDiagnostics } from "../stderr.ts";
+
+const widthOf = (o: CommonOptions): { width?: number } => {
+  const width = tableWidth(o);
+  return width === undefined ? {} : { width };
+};
 
 export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   start(o);
@@ -18,5 +23,5 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   const diagnostics = strictly(loaded.diagnostics.filter((d) => d.code !== "NO_DATA"), o);
   if (hasErrors(diagnostics) || !loaded.criteria) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
-  writeOutput(o.output, render("criteria", format, loaded.criteria, { lang, palette: stdoutPalette(o, toFile(o)) }), loaded.inputs);
+  writeOutput(o.output, render("criteria", format, loaded.criteria, { lang, palette: stdoutPalette(o, toFile(o)), ...widthOf(o) }), loaded.inputs);
 }

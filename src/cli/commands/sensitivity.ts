@@ -75,6 +75,7 @@ export async function run([dir]: unknown[], o: SensitivityOptions): Promise<void
     const where = report.workers > 0 ? `${report.workers} worker thread${report.workers === 1 ? "" : "s"}` : "the main thread";
     note(`sensitivity: ${settings.runs} runs on ${where} in ${(report.ms / 1000).toFixed(2)} s`);
   }
-  const result = selectSensitivity(report.result, top ? { top } : {});
+  // the names of every unit, districts too under --level xa, for the parent column
+  const result = selectSensitivity({ ...report.result, ...(nominal.names ? { names: nominal.names } : {}) }, top ? { top } : {});
   writeOutput(o.output, render("sensitivity", format, result, renderOptions(o, loaded.criteria)), loaded.inputs);
 }
