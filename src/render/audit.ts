@@ -5,7 +5,7 @@
 import Table from "cli-table3";
 import type { Audit, IndicatorAudit, LevelAudit } from "../engine/audit.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { csvDocument, esc, inert, machine, mdText, type CsvCell, type RenderOptions } from "./common.ts";
+import { csvDocument, decimalFor, esc, inert, machine, mdText, type CsvCell, type RenderOptions } from "./common.ts";
 
 const L = {
   title: { vi: "Kiểm định thống kê bộ chỉ số", en: "Statistical audit of the criteria" },
@@ -236,12 +236,12 @@ export function auditTables(a: Audit, l: LevelAudit, lang: Lang): AuditTable[] {
 }
 
 /** A figure as the human formats show it: three decimals, a percentage with one. */
-export function cellShown(v: string | number | null, kind: Kind): string {
+export function cellShown(v: string | number | null, kind: Kind, lang: Lang = "en"): string {
   if (v === null) return "—";
   if (typeof v === "string") return v;
   if (kind === "int") return String(v);
-  if (kind === "pct") return `${(v * 100).toFixed(1)}%`;
-  return v.toFixed(3);
+  if (kind === "pct") return `${decimalFor((v * 100).toFixed(1), lang)}%`;
+  return decimalFor(v.toFixed(3), lang);
 }
 
 const levelTitle = (a: Audit, l: LevelAudit, lang: Lang): string => `${text(l.level.label, lang, l.level.id)} (${l.level.id}) · ${l.units} ${t("units", lang)}`;
@@ -256,7 +256,7 @@ export function auditTable(a: Audit, o: RenderOptions): string {
       out.push("", p.bold(tb.title));
       if (tb.rows.length) {
         const table = new Table({ head: tb.columns.map((c) => c.header), style: { head: [], border: [], compact: true }, colAligns: tb.columns.map((c) => (c.kind === "text" ? "left" : "right")) });
-        for (const r of tb.rows) table.push(r.map((v, i) => inert(cellShown(v, tb.columns[i]?.kind ?? "text"))));
+        for (const r of tb.rows) table.push(r.map((v, i) => inert(cellShown(v, tb.columns[i]?.kind ?? "text", lang))));
         out.push(table.toString());
       }
       if (tb.note) out.push(p.dim(inert(tb.note)));
@@ -265,9 +265,9 @@ export function auditTable(a: Audit, o: RenderOptions): string {
   return `${out.join("\n")}\n`;
 }
 
-function mdTable(tb: AuditTable): string {
+function mdTable(tb: AuditTable, lang: Lang): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(tb.columns.map((c) => mdText(c.header))), line(tb.columns.map((c) => (c.kind === "text" ? "---" : "---:"))), ...tb.rows.map((r) => line(r.map((v, i) => mdText(cellShown(v, tb.columns[i]?.kind ?? "text")))))].join("\n");
+  return [line(tb.columns.map((c) => mdText(c.header))), line(tb.columns.map((c) => (c.kind === "text" ? "---" : "---:"))), ...tb.rows.map((r) => line(r.map((v, i) => mdText(cellShown(v, tb.columns[i]?.kind ?? "text", lang)))))].join("\n");
 }
 
 /** The audit in Markdown; `depth` is the heading level of its title (1 alone, 2 as the annex of a report). */
@@ -278,7 +278,7 @@ export function auditMd(a: Audit, o: RenderOptions, depth = 1): string {
     out.push("", `${h(1)} ${mdText(levelTitle(a, l, o.lang))}`);
     for (const tb of auditTables(a, l, o.lang)) {
       out.push("", `${h(2)} ${mdText(tb.title)}`);
-      if (tb.rows.length) out.push("", mdTable(tb));
+      if (tb.rows.length) out.push("", mdTable(tb, o.lang));
       if (tb.note) out.push("", `_${mdText(tb.note)}_`);
     }
   }
@@ -350,9 +350,9 @@ export function importanceSvg(l: LevelAudit, title: string, legend: [string, str
   return out.join("");
 }
 
-function htmlTable(tb: AuditTable): string {
+function htmlTable(tb: AuditTable, lang: Lang): string {
   const th = tb.columns.map((c) => `<th>${esc(c.header)}</th>`).join("");
-  const rows = tb.rows.map((r) => `<tr>${r.map((v, i) => `<td${tb.columns[i]?.kind === "text" ? "" : ' class="n"'}>${esc(cellShown(v, tb.columns[i]?.kind ?? "text"))}</td>`).join("")}</tr>`).join("");
+  const rows = tb.rows.map((r) => `<tr>${r.map((v, i) => `<td${tb.columns[i]?.kind === "text" ? "" : ' class="n"'}>${esc(cellShown(v, tb.columns[i]?.kind ?? "text", lang))}</td>`).join("")}</tr>`).join("");
   return `<div class="wrap"><table><thead><tr>${th}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
@@ -364,7 +364,7 @@ export function auditFragment(a: Audit, lang: Lang, depth = 1): string {
     out.push(`<section>${h(1, levelTitle(a, l, lang))}`);
     for (const tb of auditTables(a, l, lang)) {
       out.push(h(2, tb.title));
-      if (tb.rows.length) out.push(htmlTable(tb));
+      if (tb.rows.length) out.push(htmlTable(tb, lang));
       if (tb.note) out.push(`<p class="muted">${esc(tb.note)}</p>`);
       if (tb.id === "correlations" && l.indicators.length > 1) out.push(h(2, t("matrix", lang)), `<figure>${heatmapSvg(l, `${t("matrix", lang)} · ${l.level.id}`)}</figure>`);
       if (tb.id === "importance") out.push(`<figure>${importanceSvg(l, `${t("importance", lang)} · ${l.level.id}`, [t("nominal", lang), t("actual", lang)])}</figure>`);

@@ -140,7 +140,7 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
   if (s.startedSubmitting.length) out.push({ label: t("startedSubmitting", lang), items: named(s.startedSubmitting) });
   const corr = s.rankCorrelation.filter((r) => r.units > 0);
   if (corr.length) {
-    const r3 = (x: number | null) => (x === null ? "—" : x.toFixed(3));
+    const r3 = (x: number | null) => (x === null ? "—" : decimalFor(x.toFixed(3), lang));
     const heading = (g: string) => peerHeading(c, l, g, lang, names);
     out.push({
       label: t("rankCorrelation", lang),

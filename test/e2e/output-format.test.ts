@@ -57,7 +57,7 @@ describe("-f and the -o name", () => {
     const file = out("r.CSV");
     const r = run(["rank", SAMPLE, "-f", "csv", "-o", file]);
     expect(r.code).toBe(0);
-    expect(readFileSync(file, "utf8").split("\n")[0]).toBe("level,rank,code,name,parent,score,max,percent,band,status,ha-tang,ung-dung,dich-vu-cong,nhan-luc,an-toan,muc-do-hai-long");
+    expect(readFileSync(file, "utf8").split("\n")[0]).toBe("level,rank,code,name,parent,score,max,percent,band,band_label,status,ha-tang,ung-dung,dich-vu-cong,nhan-luc,an-toan,muc-do-hai-long");
   });
 });
 
