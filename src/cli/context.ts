@@ -112,19 +112,10 @@ export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
   reportManifest(loaded, lang);
-  const diagnostics = strictly([...withDecimal(loaded.diagnostics, loaded.assessment), ...noUnits(loaded)], o);
+  const diagnostics = strictly([...loaded.diagnostics, ...noUnits(loaded)], o);
   if (hasErrors(diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
   return loaded as L & { criteria: Criteria; dataset: NonNullable<L["dataset"]> };
-}
-
-/**
- * A number that could not be read is told how to write one in the data's own convention
- * (`decimal: ","` → 85,5): the loader reports the value, the assessment knows the convention.
- */
-export function withDecimal(diags: readonly Diagnostic[], a: Loaded["assessment"]): Diagnostic[] {
-  const decimal = a?.decimal;
-  return decimal === undefined ? [...diags] : diags.map((d) => (d.code === "VALUE_NOT_A_NUMBER" ? { ...d, args: { ...d.args, decimal } } : d));
 }
 
 /**

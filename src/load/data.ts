@@ -383,7 +383,7 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
   }
   const r = readNumber(raw, decimal);
   if (!r.ok) {
-    problem(r.code, cols.value, { value: raw.trim() });
+    problem(r.code, cols.value, { value: raw.trim(), ...commaHint(r.code, decimal) });
     return undefined;
   }
   let value = r.value;
@@ -433,7 +433,7 @@ function readRatio(
   let bad = false;
   for (const [r, raw, col] of [[n, num, cols.numerator], [d, den, cols.denominator]] as const) {
     if (!r.ok) {
-      problem(r.code, col, { value: raw.trim() });
+      problem(r.code, col, { value: raw.trim(), ...commaHint(r.code, decimal) });
       bad = true;
     } else if (r.value < 0) {
       problem("VALUE_NEGATIVE", col, { value: raw.trim() });
@@ -501,3 +501,6 @@ export function checkColumns(a: Assessment, headers: readonly { file: string; he
   }
   return out;
 }
+
+/** A number that could not be read is told how to write one in the data's own convention: under `decimal: ","`, 85,5. */
+const commaHint = (code: string, decimal: Decimal): { decimal?: string } => (code === "VALUE_NOT_A_NUMBER" && decimal === "," ? { decimal } : {});

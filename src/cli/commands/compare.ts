@@ -12,7 +12,7 @@ import { dropDetail } from "../../render/compare.ts";
 import { render } from "../../render/index.ts";
 import { t } from "../../render/labels.ts";
 import { select } from "../../render/select.ts";
-import { langOf, noUnits, overrides, withDecimal, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
+import { langOf, noUnits, overrides, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr, printDiagnostics, printError, styles } from "../stderr.ts";
 
@@ -108,7 +108,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   const [lb, la] = loaded as [Loaded, Loaded];
   const lang = langOf(o, la.criteria ?? lb.criteria);
   configureStderr({ lang });
-  const loadDiags = strictly(unique([...withDecimal(lb.diagnostics, lb.assessment), ...noUnits(lb), ...withDecimal(la.diagnostics, la.assessment), ...noUnits(la)]), o);
+  const loadDiags = strictly(unique([...lb.diagnostics, ...noUnits(lb), ...la.diagnostics, ...noUnits(la)]), o);
   if (hasErrors(loadDiags) || !lb.criteria || !lb.dataset || !la.criteria || !la.dataset) throw new InputError(loadDiags);
   printDiagnostics(loadDiags, lang);
   checkLevelIn([lb.criteria, la.criteria], o.level);

@@ -5,8 +5,8 @@ import { displayPath } from "../../load/files.ts";
 import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
 import { writeJobSummary } from "../ci.ts";
-import { langOf, noUnits, withDecimal, pickFormat, reportManifest, start, stdoutPalette, strictly, toFile, type CommonOptions } from "../context.ts";
-import { readColumns } from "../large.ts";
+import { langOf, noUnits, pickFormat, reportManifest, start, stdoutPalette, strictly, toFile, type CommonOptions } from "../context.ts";
+import { readColumns } from "../columns.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr } from "../stderr.ts";
 
@@ -19,7 +19,7 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
   reportManifest(loaded, lang);
-  let diagnostics = [...withDecimal(loaded.diagnostics, loaded.assessment), ...noUnits(loaded)];
+  let diagnostics = [...loaded.diagnostics, ...noUnits(loaded)];
   let result: Result | undefined;
   if (loaded.criteria && loaded.dataset && !diagnostics.some((d) => d.severity === "error")) {
     // the engine's own problems (a missing value under `missing: error`); the job summary also
