@@ -78,6 +78,9 @@ export interface ScoreOptions {
   rates?: RateCache;
   /** the levels' units and peer groups kept from earlier scorings of the same dataset */
   levels?: LevelCache;
+  /** false: skip the checks of the data itself (figures that look like another scale), which a
+   * rescoring of data already checked (a sensitivity run) would only repeat */
+  checks?: boolean;
 }
 
 function nodeColumns(node: CriteriaNode, n: number, whole: boolean, missing: boolean): NodeColumns {
@@ -105,7 +108,7 @@ function keepScore(c: NodeColumns, g: number, s: NodeValue, missing: number): vo
   if (c.missing) c.missing[g] = missing;
 }
 
-export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep = "all", rates, levels: cache }: ScoreOptions = {}): ColumnarResult {
+export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep = "all", rates, levels: cache, checks = true }: ScoreOptions = {}): ColumnarResult {
   const n = data.size;
   const whole = keep !== "points";
   const all = keep === "all";
@@ -225,7 +228,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep =
         },
       );
       if (all) out.contexts[k]?.set(level.id, ctx);
-      if (!rollup) fractionWarnings({ ind, k, level: level.id, units, data, diagnostics: out.diagnostics });
+      if (checks && !rollup) fractionWarnings({ ind, k, level: level.id, units, data, diagnostics: out.diagnostics });
     };
     const one: NodeValue = { applicable: false, included: false, points: NaN, max: 0, rate: NaN };
     /** A group's aggregation over the level: its children scored and folded in, in tree order. */

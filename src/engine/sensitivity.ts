@@ -290,7 +290,7 @@ export function runBlock(ctx: RunContext, start: number, end: number, progress?:
   for (let run = start; run < end; run++) {
     const criteria = perturb(ctx.criteria, ctx.plan, draw(ctx.plan, ctx.settings, run));
     const cells = criteria.indicators.map((ind) => columns.cells[ctx.columnOf.get(ind.id) as number] as ColumnarDataset["cells"][number]);
-    const r = scoreColumns(criteria, { ...columns, cells }, { keep: "points", rates: ctx.rates, levels: ctx.levels });
+    const r = scoreColumns(criteria, { ...columns, cells }, { keep: "points", rates: ctx.rates, levels: ctx.levels, checks: false });
     // the units ranked in each peer group of each level: where the others come (the groups are
     // the same in every run: the criteria's levels and peers do not vary)
     const group = (ctx.groups ??= peerGroupIds(columns, r.peerGroup));
