@@ -78,8 +78,11 @@ export function expandData(
   for (const [i, p] of patterns.entries()) {
     const posix = p.split(path.sep).join("/");
     if (isDynamicPattern(posix)) {
-      const found = globSync(posix, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: false }).sort();
-      const anyExtension = /\.csv$/i.test(posix) ? globSync(posix.replace(/\.csv$/i, ".*"), { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: false }).sort() : [];
+      // a glob of CSV files is read with any extension once: its CSV files, and what stands beside them
+      const csv = /\.csv$/i.test(posix);
+      const all = globSync(csv ? posix.replace(/\.csv$/i, ".*") : posix, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: false }).sort();
+      const found = csv ? all.filter((f) => /\.csv$/i.test(f)) : all;
+      const anyExtension = csv ? all : [];
       account(anyExtension, at[i]);
       if (found.length === 0 && !anyExtension.some((f) => WORKBOOK.test(f))) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: p }, at[i] ?? {}));
       files.push(...found.map((f) => path.resolve(f)));
