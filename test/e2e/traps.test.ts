@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { windows1258 } from "../helpers/encodings.ts";
 import { ROOT, run } from "../helpers/exec.ts";
 
 /** A copy of samples/ca-mau-2019, with `edit` applied to it. */
@@ -95,26 +96,6 @@ describe("percentages typed as fractions", () => {
   });
 });
 
-/** Text in windows-1258, as older Excel saves it on a Vietnamese Windows: letters, then tone marks. */
-function windows1258(text: string): Buffer {
-  const table = new Map<string, number>();
-  const decoder = new TextDecoder("windows-1258");
-  for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
-  const out: number[] = [];
-  for (const c of text.normalize("NFC")) {
-    const whole = table.get(c);
-    if (whole !== undefined) {
-      out.push(whole);
-      continue;
-    }
-    // a letter with a tone: the letter (with its own marks: ô, ơ, ă) then the tone mark
-    const parts = [...c.normalize("NFD")];
-    const tone = parts.pop() as string;
-    out.push(table.get(parts.join("").normalize("NFC")) as number, table.get(tone) as number);
-  }
-  if (out.some((b) => b === undefined)) throw new Error("not in windows-1258");
-  return Buffer.from(out);
-}
 
 describe("encodings, file by file", () => {
   it("an agency's file in windows-1258 among UTF-8 ones: read as such, with a note naming it; the same ranking", () => {
