@@ -9,7 +9,7 @@ import { rankCsvColumns } from "../../render/rank.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
 import { checkLevel, langOf, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
-import { loadColumns, stepTimer } from "../large.ts";
+import { loadColumns, stepTimer } from "../columns.ts";
 import { writeOutput, writeOutputPieces } from "../output.ts";
 import { printDiagnostics } from "../stderr.ts";
 

@@ -58,7 +58,7 @@ export async function run([dir]: unknown[], o: SensitivityOptions): Promise<void
   // The data in columns (read in columns on every core when it is large), for the nominal
   // ranking and every run. Every run scores every level (roll-ups read other levels), but
   // follows only the units shown.
-  const { loadColumns } = await import("../large.ts");
+  const { loadColumns } = await import("../columns.ts");
   const [{ scoreColumns }, { resultOf }] = await Promise.all([import("../../engine/scoring.ts"), import("../../engine/views.ts")]);
   const loaded = await loadColumns(dir as string | undefined, o);
   const { columns } = loaded;
