@@ -6,69 +6,13 @@ import Table from "cli-table3";
 import type { Audit, IndicatorAudit, LevelAudit } from "../engine/audit.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import { csvDocument, decimalFor, esc, inert, machine, mdText, type CsvCell, type RenderOptions } from "./common.ts";
+import { t } from "./labels.ts";
 
-const L = {
-  title: { vi: "Kiểm định thống kê bộ chỉ số", en: "Statistical audit of the criteria" },
-  units: { vi: "đơn vị xếp hạng", en: "ranked units" },
-  availability: { vi: "Độ đầy đủ dữ liệu và phân phối", en: "Availability and distribution" },
-  indicator: { vi: "Chỉ số", en: "Indicator" },
-  pillar: { vi: "Lĩnh vực", en: "Pillar" },
-  values: { vi: "Có số liệu", en: "Values" },
-  share: { vi: "Tỉ lệ", en: "Share" },
-  min: { vi: "Nhỏ nhất", en: "Min" },
-  max: { vi: "Lớn nhất", en: "Max" },
-  mean: { vi: "Trung bình", en: "Mean" },
-  median: { vi: "Trung vị", en: "Median" },
-  skew: { vi: "Độ lệch", en: "Skewness" },
-  kurt: { vi: "Độ nhọn", en: "Kurtosis" },
-  flags: { vi: "Cảnh báo", en: "Flags" },
-  outliers: { vi: "Giá trị ngoại lai và winsorize", en: "Outliers and winsorisation" },
-  replaced: { vi: "Số giá trị thay", en: "Values replaced" },
-  unitsReplaced: { vi: "Đơn vị", en: "Units" },
-  skewAfter: { vi: "Độ lệch sau", en: "Skewness after" },
-  kurtAfter: { vi: "Độ nhọn sau", en: "Kurtosis after" },
-  cleared: { vi: "Hết cảnh báo", en: "Cleared" },
-  correlations: { vi: "Tương quan với lĩnh vực và tổng điểm", en: "Correlations with the pillar and the total" },
-  rPillar: { vi: "r lĩnh vực", en: "r pillar" },
-  rhoPillar: { vi: "ρ lĩnh vực", en: "ρ pillar" },
-  rTotal: { vi: "r tổng", en: "r total" },
-  rhoTotal: { vi: "ρ tổng", en: "ρ total" },
-  collinear: { vi: "Cặp chỉ số tương quan cao (đa cộng tuyến)", en: "Collinear pairs" },
-  samePillar: { vi: "Cùng lĩnh vực", en: "Same pillar" },
-  pillars: { vi: "Độ nhất quán của từng lĩnh vực", en: "Consistency of each pillar" },
-  indicators: { vi: "Số chỉ số", en: "Indicators" },
-  complete: { vi: "Đơn vị đủ số liệu", en: "Complete units" },
-  alpha: { vi: "Cronbach α", en: "Cronbach's α" },
-  pc1: { vi: "Thành phần chính 1", en: "First component" },
-  importance: { vi: "Tầm quan trọng thực tế so với trọng số danh nghĩa", en: "Importance against the nominal weight" },
-  nominal: { vi: "Trọng số danh nghĩa", en: "Nominal weight" },
-  actual: { vi: "Tầm quan trọng (r²)", en: "Importance (r²)" },
-  ratio: { vi: "Tỉ số", en: "Ratio" },
-  lowUnits: { vi: "Đơn vị thiếu nhiều số liệu", en: "Units with low availability" },
-  code: { vi: "Mã", en: "Code" },
-  unit: { vi: "Đơn vị", en: "Unit" },
-  matrix: { vi: "Ma trận tương quan Pearson giữa các chỉ số", en: "Pearson correlations between the indicators" },
-  none: { vi: "không có", en: "none" },
-  yes: { vi: "có", en: "yes" },
-  no: { vi: "không", en: "no" },
-  effect: { vi: "Nếu winsorize mọi chỉ số bị cảnh báo", en: "If every flagged indicator were winsorised" },
-  effectText: {
-    vi: (u: number, m: number, x: number) => `${u} đơn vị đổi giá trị, ${m} đơn vị đổi hạng (tối đa ${x} bậc)`,
-    en: (u: number, m: number, x: number) => `${u} units change value, ${m} change rank (by ${x} at most)`,
-  },
-  effectNone: { vi: "không tính được: có nhóm tổng hợp bằng trung bình", en: "not computed: a group aggregates by a mean" },
-  flagLow: { vi: "thiếu số liệu", en: "low availability" },
-  flagOutliers: { vi: "ngoại lai", en: "outliers" },
-  flagConstant: { vi: "không phân biệt được đơn vị", en: "no variation" },
-  flagNegative: { vi: "tương quan âm với lĩnh vực", en: "negative with its pillar" },
-  flagWeak: { vi: "ít liên quan đến lĩnh vực", en: "weak with its pillar" },
-  flagOver: { vi: "quan trọng hơn trọng số", en: "more important than its weight" },
-  flagUnder: { vi: "kém quan trọng hơn trọng số", en: "less important than its weight" },
-  thresholds: { vi: "Ngưỡng", en: "Thresholds" },
+/** What winsorising every flagged indicator would change, in words. */
+const EFFECT = {
+  vi: (u: number, m: number, x: number) => `${u} đơn vị đổi giá trị, ${m} đơn vị đổi hạng (tối đa ${x} bậc)`,
+  en: (u: number, m: number, x: number) => `${u} units change value, ${m} change rank (by ${x} at most)`,
 } as const;
-
-type Key = keyof typeof L;
-const t = (k: Exclude<Key, "effectText">, lang: Lang): string => L[k][lang];
 
 export type Kind = "text" | "int" | "num" | "pct";
 export interface AuditTable {
@@ -92,13 +36,13 @@ const label = (c: Criteria, id: string, lang: Lang): string => {
 
 export function flagsOf(a: IndicatorAudit, lang: Lang): string[] {
   const out: string[] = [];
-  if (a.lowAvailability) out.push(t("flagLow", lang));
-  if (a.constant) out.push(t("flagConstant", lang));
-  if (a.outliers) out.push(t("flagOutliers", lang));
-  if (a.negative) out.push(t("flagNegative", lang));
-  if (a.weak) out.push(t("flagWeak", lang));
-  if (a.importanceFlag === "over") out.push(t("flagOver", lang));
-  if (a.importanceFlag === "under") out.push(t("flagUnder", lang));
+  if (a.lowAvailability) out.push(t("audit.flagLow", lang));
+  if (a.constant) out.push(t("audit.flagConstant", lang));
+  if (a.outliers) out.push(t("audit.flagOutliers", lang));
+  if (a.negative) out.push(t("audit.flagNegative", lang));
+  if (a.weak) out.push(t("audit.flagWeak", lang));
+  if (a.importanceFlag === "over") out.push(t("audit.flagOver", lang));
+  if (a.importanceFlag === "under") out.push(t("audit.flagUnder", lang));
   return out;
 }
 
@@ -110,19 +54,19 @@ export function auditTables(a: Audit, l: LevelAudit, lang: Lang): AuditTable[] {
   const tables: AuditTable[] = [];
   tables.push({
     id: "availability",
-    title: t("availability", lang),
+    title: t("audit.availability", lang),
     columns: [
-      { header: t("indicator", lang), kind: "text" },
-      { header: t("pillar", lang), kind: "text" },
-      { header: t("values", lang), kind: "text" },
-      { header: t("share", lang), kind: "pct" },
-      { header: t("min", lang), kind: "num" },
-      { header: t("max", lang), kind: "num" },
-      { header: t("mean", lang), kind: "num" },
-      { header: t("median", lang), kind: "num" },
-      { header: t("skew", lang), kind: "num" },
-      { header: t("kurt", lang), kind: "num" },
-      { header: t("flags", lang), kind: "text" },
+      { header: t("audit.indicator", lang), kind: "text" },
+      { header: t("audit.pillar", lang), kind: "text" },
+      { header: t("audit.values", lang), kind: "text" },
+      { header: t("audit.share", lang), kind: "pct" },
+      { header: t("audit.min", lang), kind: "num" },
+      { header: t("audit.max", lang), kind: "num" },
+      { header: t("audit.mean", lang), kind: "num" },
+      { header: t("audit.median", lang), kind: "num" },
+      { header: t("audit.skew", lang), kind: "num" },
+      { header: t("audit.kurt", lang), kind: "num" },
+      { header: t("audit.flags", lang), kind: "text" },
     ],
     rows: l.indicators.map((i) => [
       i.id,
@@ -137,41 +81,41 @@ export function auditTables(a: Audit, l: LevelAudit, lang: Lang): AuditTable[] {
       i.distribution.kurtosis,
       flagsOf(i, lang).join("; "),
     ]),
-    note: `${t("thresholds", lang)}: ${lang === "vi" ? "đủ số liệu" : "availability"} ≥ ${o.minAvailability * 100}% · |${t("skew", lang).toLowerCase()}| > ${o.skewness} ${lang === "vi" ? "và" : "and"} ${t("kurt", lang).toLowerCase()} > ${o.kurtosis} · r > ${o.collinear} · r < ${o.weak} · ${t("ratio", lang).toLowerCase()} > ${o.importanceRatio} ${lang === "vi" ? "hoặc" : "or"} < 1/${o.importanceRatio}`,
+    note: `${t("audit.thresholds", lang)}: ${lang === "vi" ? "đủ số liệu" : "availability"} ≥ ${o.minAvailability * 100}% · |${t("audit.skew", lang).toLowerCase()}| > ${o.skewness} ${lang === "vi" ? "và" : "and"} ${t("audit.kurt", lang).toLowerCase()} > ${o.kurtosis} · r > ${o.collinear} · r < ${o.weak} · ${t("audit.ratio", lang).toLowerCase()} > ${o.importanceRatio} ${lang === "vi" ? "hoặc" : "or"} < 1/${o.importanceRatio}`,
   });
   const flagged = l.indicators.filter((i) => i.winsorised);
   tables.push({
     id: "outliers",
-    title: t("outliers", lang),
+    title: t("audit.outliers", lang),
     columns: [
-      { header: t("indicator", lang), kind: "text" },
-      { header: t("skew", lang), kind: "num" },
-      { header: t("kurt", lang), kind: "num" },
-      { header: t("replaced", lang), kind: "int" },
-      { header: t("unitsReplaced", lang), kind: "text" },
-      { header: t("skewAfter", lang), kind: "num" },
-      { header: t("kurtAfter", lang), kind: "num" },
-      { header: t("cleared", lang), kind: "text" },
+      { header: t("audit.indicator", lang), kind: "text" },
+      { header: t("audit.skew", lang), kind: "num" },
+      { header: t("audit.kurt", lang), kind: "num" },
+      { header: t("audit.replaced", lang), kind: "int" },
+      { header: t("audit.unitsReplaced", lang), kind: "text" },
+      { header: t("audit.skewAfter", lang), kind: "num" },
+      { header: t("audit.kurtAfter", lang), kind: "num" },
+      { header: t("audit.cleared", lang), kind: "text" },
     ],
     rows: flagged.map((i) => {
       const w = i.winsorised as NonNullable<IndicatorAudit["winsorised"]>;
-      return [i.id, i.distribution.skewness, i.distribution.kurtosis, w.count, w.units.join(", "), w.skewness, w.kurtosis, w.cleared ? t("yes", lang) : t("no", lang)];
+      return [i.id, i.distribution.skewness, i.distribution.kurtosis, w.count, w.units.join(", "), w.skewness, w.kurtosis, w.cleared ? t("audit.yes", lang) : t("audit.no", lang)];
     }),
     note: flagged.length
-      ? `${t("effect", lang)}: ${l.winsorEffect ? L.effectText[lang](l.winsorEffect.units, l.winsorEffect.moved, l.winsorEffect.maxMove) : t("effectNone", lang)}`
-      : t("none", lang),
+      ? `${t("audit.effect", lang)}: ${l.winsorEffect ? EFFECT[lang](l.winsorEffect.units, l.winsorEffect.moved, l.winsorEffect.maxMove) : t("audit.effectNone", lang)}`
+      : t("audit.none", lang),
   });
   tables.push({
     id: "correlations",
-    title: t("correlations", lang),
+    title: t("audit.correlations", lang),
     columns: [
-      { header: t("indicator", lang), kind: "text" },
-      { header: t("pillar", lang), kind: "text" },
-      { header: t("rPillar", lang), kind: "num" },
-      { header: t("rhoPillar", lang), kind: "num" },
-      { header: t("rTotal", lang), kind: "num" },
-      { header: t("rhoTotal", lang), kind: "num" },
-      { header: t("flags", lang), kind: "text" },
+      { header: t("audit.indicator", lang), kind: "text" },
+      { header: t("audit.pillar", lang), kind: "text" },
+      { header: t("audit.rPillar", lang), kind: "num" },
+      { header: t("audit.rhoPillar", lang), kind: "num" },
+      { header: t("audit.rTotal", lang), kind: "num" },
+      { header: t("audit.rhoTotal", lang), kind: "num" },
+      { header: t("audit.flags", lang), kind: "text" },
     ],
     rows: l.indicators.map((i) => [
       i.id,
@@ -180,57 +124,57 @@ export function auditTables(a: Audit, l: LevelAudit, lang: Lang): AuditTable[] {
       i.withPillar.spearman,
       i.withTotal.pearson,
       i.withTotal.spearman,
-      [i.negative ? t("flagNegative", lang) : "", i.weak ? t("flagWeak", lang) : ""].filter(Boolean).join("; "),
+      [i.negative ? t("audit.flagNegative", lang) : "", i.weak ? t("audit.flagWeak", lang) : ""].filter(Boolean).join("; "),
     ]),
   });
   tables.push({
     id: "collinear",
-    title: t("collinear", lang),
+    title: t("audit.collinear", lang),
     columns: [
-      { header: t("indicator", lang), kind: "text" },
-      { header: t("indicator", lang), kind: "text" },
+      { header: t("audit.indicator", lang), kind: "text" },
+      { header: t("audit.indicator", lang), kind: "text" },
       { header: "r", kind: "num" },
-      { header: t("samePillar", lang), kind: "text" },
+      { header: t("audit.samePillar", lang), kind: "text" },
     ],
-    rows: l.collinear.map((p) => [p.a, p.b, p.pearson, p.samePillar ? t("yes", lang) : t("no", lang)]),
-    ...(l.collinear.length ? {} : { note: t("none", lang) }),
+    rows: l.collinear.map((p) => [p.a, p.b, p.pearson, p.samePillar ? t("audit.yes", lang) : t("audit.no", lang)]),
+    ...(l.collinear.length ? {} : { note: t("audit.none", lang) }),
   });
   tables.push({
     id: "pillars",
-    title: t("pillars", lang),
+    title: t("audit.pillars", lang),
     columns: [
-      { header: t("pillar", lang), kind: "text" },
-      { header: t("indicators", lang), kind: "int" },
-      { header: t("complete", lang), kind: "int" },
-      { header: t("alpha", lang), kind: "num" },
-      { header: t("pc1", lang), kind: "pct" },
+      { header: t("audit.pillar", lang), kind: "text" },
+      { header: t("audit.indicators", lang), kind: "int" },
+      { header: t("audit.complete", lang), kind: "int" },
+      { header: t("audit.alpha", lang), kind: "num" },
+      { header: t("audit.pc1", lang), kind: "pct" },
     ],
     rows: l.pillars.map((p) => [p.id === c.root.id ? label(c, p.id, lang) : `${p.id} ${label(c, p.id, lang)}`, p.indicators.length, p.complete, p.alpha, p.pc1]),
   });
   tables.push({
     id: "importance",
-    title: t("importance", lang),
+    title: t("audit.importance", lang),
     columns: [
-      { header: t("indicator", lang), kind: "text" },
-      { header: t("nominal", lang), kind: "pct" },
-      { header: t("actual", lang), kind: "pct" },
-      { header: t("ratio", lang), kind: "num" },
-      { header: t("flags", lang), kind: "text" },
+      { header: t("audit.indicator", lang), kind: "text" },
+      { header: t("audit.nominal", lang), kind: "pct" },
+      { header: t("audit.actual", lang), kind: "pct" },
+      { header: t("audit.ratio", lang), kind: "num" },
+      { header: t("audit.flags", lang), kind: "text" },
     ],
-    rows: l.indicators.map((i) => [i.id, i.nominal, i.importance, i.ratio, i.importanceFlag === "over" ? t("flagOver", lang) : i.importanceFlag === "under" ? t("flagUnder", lang) : ""]),
+    rows: l.indicators.map((i) => [i.id, i.nominal, i.importance, i.ratio, i.importanceFlag === "over" ? t("audit.flagOver", lang) : i.importanceFlag === "under" ? t("audit.flagUnder", lang) : ""]),
   });
   const low = l.unitAvailability.filter((u) => u.low);
   tables.push({
     id: "units",
-    title: t("lowUnits", lang),
+    title: t("audit.lowUnits", lang),
     columns: [
-      { header: t("code", lang), kind: "text" },
-      { header: t("unit", lang), kind: "text" },
-      { header: t("values", lang), kind: "text" },
-      { header: t("share", lang), kind: "pct" },
+      { header: t("audit.code", lang), kind: "text" },
+      { header: t("audit.unit", lang), kind: "text" },
+      { header: t("audit.values", lang), kind: "text" },
+      { header: t("audit.share", lang), kind: "pct" },
     ],
     rows: low.map((u) => [u.code, u.name, `${u.available}/${u.applicable}`, u.share]),
-    ...(low.length ? {} : { note: t("none", lang) }),
+    ...(low.length ? {} : { note: t("audit.none", lang) }),
   });
   return tables;
 }
@@ -244,8 +188,8 @@ export function cellShown(v: string | number | null, kind: Kind, lang: Lang = "e
   return decimalFor(v.toFixed(3), lang);
 }
 
-const levelTitle = (a: Audit, l: LevelAudit, lang: Lang): string => `${text(l.level.label, lang, l.level.id)} (${l.level.id}) · ${l.units} ${t("units", lang)}`;
-const head = (a: Audit, lang: Lang): string => `${t("title", lang)}: ${text(a.criteria.title, lang, a.criteria.id)}${a.period ? ` · ${a.period}` : ""}`;
+const levelTitle = (a: Audit, l: LevelAudit, lang: Lang): string => `${text(l.level.label, lang, l.level.id)} (${l.level.id}) · ${l.units} ${t("audit.units", lang)}`;
+const head = (a: Audit, lang: Lang): string => `${t("audit.title", lang)}: ${text(a.criteria.title, lang, a.criteria.id)}${a.period ? ` · ${a.period}` : ""}`;
 
 export function auditTable(a: Audit, o: RenderOptions): string {
   const { lang, palette: p } = o;
@@ -366,8 +310,8 @@ export function auditFragment(a: Audit, lang: Lang, depth = 1): string {
       out.push(h(2, tb.title));
       if (tb.rows.length) out.push(htmlTable(tb, lang));
       if (tb.note) out.push(`<p class="muted">${esc(tb.note)}</p>`);
-      if (tb.id === "correlations" && l.indicators.length > 1) out.push(h(2, t("matrix", lang)), `<figure>${heatmapSvg(l, `${t("matrix", lang)} · ${l.level.id}`)}</figure>`);
-      if (tb.id === "importance") out.push(`<figure>${importanceSvg(l, `${t("importance", lang)} · ${l.level.id}`, [t("nominal", lang), t("actual", lang)])}</figure>`);
+      if (tb.id === "correlations" && l.indicators.length > 1) out.push(h(2, t("audit.matrix", lang)), `<figure>${heatmapSvg(l, `${t("audit.matrix", lang)} · ${l.level.id}`)}</figure>`);
+      if (tb.id === "importance") out.push(`<figure>${importanceSvg(l, `${t("audit.importance", lang)} · ${l.level.id}`, [t("audit.nominal", lang), t("audit.actual", lang)])}</figure>`);
     }
     out.push("</section>");
   }
