@@ -3,7 +3,7 @@
 import type { RuleInput } from "../model/criteria-schema.ts";
 import { unitScale, type Criteria, type CriteriaNode, type IndicatorNode, type Text } from "../model/criteria.ts";
 import type { Cell } from "../model/data.ts";
-import type { Detail, NodeScore, Result, Status, UnitResult } from "../model/result.ts";
+import type { Detail, FormulaStep, NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { distance, fold } from "../util/similar.ts";
 import { compareCodes } from "./rank.ts";
 
@@ -89,6 +89,8 @@ export interface ExplainedIndicator {
   /** false where it is left out of the unit's maximum */
   included: boolean;
   cell?: Cell;
+  /** a computed indicator: its expression, the value it gave, and how, step by step */
+  formula?: { text: string; value: number | boolean | null; steps: FormulaStep[] };
   /** the rule's own account of the value, e.g. min(1, 45 / 50) (render/detail.ts writes it) */
   detail?: Detail;
   /** the whole arithmetic from the value to the points, e.g. 40 / 51 × 100 = 78.431373 · rate 0.784314 · 0.784314 × 5 = 3.921569 */
@@ -172,6 +174,7 @@ function indicator(ind: IndicatorNode, u: UnitResult, depth: number): ExplainedI
   };
   if (ind.agency !== undefined) e.agency = ind.agency;
   if (n?.cell) e.cell = n.cell;
+  if (ind.formula && n?.formula) e.formula = { text: ind.formula.text, ...n.formula() };
   if (n?.detail !== undefined) e.detail = n.detail();
   if (n?.missing !== undefined) e.missing = n.missing;
   const a = n ? arithmetic(n, n.cell, unitScale(ind)) : undefined;

@@ -203,7 +203,7 @@ function cacheSlot(cache: RateCache, col: IndicatorColumn, ind: IndicatorNode, k
  */
 export function fractionWarnings(t: Pick<RateTask, "ind" | "k" | "level" | "units" | "data" | "diagnostics">): void {
   const { ind, units, data } = t;
-  if (ind.unit !== "percent" || ind.direction === "lower" || ind.rule.type === "target" && ind.rule.direction === "lower") return;
+  if (ind.unit !== "percent" || ind.formula || ind.direction === "lower" || ind.rule.type === "target" && ind.rule.direction === "lower") return;
   const col = data.cells[t.k] as IndicatorColumn;
   const typed: number[] = [];
   const small: number[] = [];

@@ -14,6 +14,7 @@ import { levelUnits, peerRuns, scoringOrder, type LevelCache } from "./levels.ts
 import { rankLevel } from "./rank.ts";
 import { fractionWarnings, NOT_MISSING, rateIndicator, rateScratch, type RateCache, type RateScratch } from "./rate.ts";
 import { rollupValues } from "./rollup.ts";
+import { computeColumns } from "./compute.ts";
 import type { RuleContext } from "./rules.ts";
 
 export const STATUS: readonly Status[] = ["ranked", "not-ranked", "incomplete"];
@@ -108,8 +109,11 @@ function keepScore(c: NodeColumns, g: number, s: NodeValue, missing: number): vo
   if (c.missing) c.missing[g] = missing;
 }
 
-export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep = "all", rates, levels: cache, checks = true }: ScoreOptions = {}): ColumnarResult {
-  const n = data.size;
+export function scoreColumns(criteria: Criteria, loaded: ColumnarDataset, { keep = "all", rates, levels: cache, checks = true }: ScoreOptions = {}): ColumnarResult {
+  const n = loaded.size;
+  const computeDiagnostics: Diagnostic[] = [];
+  // the values of computed indicators, once (a caller that scores again passes them computed)
+  const data = computeColumns(criteria, loaded, computeDiagnostics);
   const whole = keep !== "points";
   const all = keep === "all";
   const out: ColumnarResult = {
@@ -131,7 +135,7 @@ export function scoreColumns(criteria: Criteria, data: ColumnarDataset, { keep =
     nodes: new Map(),
     contexts: criteria.indicators.map(() => new Map()),
     rollups: new Map(),
-    diagnostics: [],
+    diagnostics: computeDiagnostics,
   };
   if (data.period !== undefined) out.period = data.period;
 

@@ -13,6 +13,7 @@ import type { Result, UnitResult } from "../model/result.ts";
 import type { Level } from "../model/criteria.ts";
 import { runRandom } from "./random.ts";
 import { toColumns, type ColumnarDataset } from "../model/columns.ts";
+import { computeColumns } from "./compute.ts";
 import { levelCache, type LevelCache } from "./levels.ts";
 import type { RateCache } from "./rate.ts";
 import { scoreColumns } from "./scoring.ts";
@@ -264,7 +265,8 @@ export function runContext(criteria: Criteria, columns: ColumnarDataset, setting
     settings,
     plan: plan(criteria, settings),
     layout,
-    columns,
+    // computed indicators computed once: a run that drops an indicator still reads its value
+    columns: computeColumns(criteria, columns, []),
     unitAt: Int32Array.from(layout, (c) => index.get(c) ?? -1),
     columnOf: new Map(criteria.indicators.map((ind, k) => [ind.id, k] as const)),
     rates: new WeakMap(),

@@ -8,6 +8,7 @@ import type { Dataset } from "../model/data.ts";
 import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
+import { formulaTrace } from "./compute.ts";
 import { scoreColumns, STATUS, type ColumnarResult, type NodeColumns } from "./scoring.ts";
 
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -113,6 +114,10 @@ function indicatorScore(r: ColumnarResult, c: NodeColumns, ind: IndicatorNode, k
   const col = data.cells[k];
   if (!col) return s;
   const state = stateOf(col.state[g] as number);
+  if (ind.formula) {
+    const value = state === VALUE ? (cellValueAt(col, g, cellKind(ind)) as number | boolean) : null;
+    s.formula = () => ({ steps: formulaTrace(r.criteria, data, ind, g), value });
+  }
   const kind = cellKind(ind);
   const rated = state === VALUE && ruleReads(ind.rule) === kind;
   if (rated) {

@@ -9,8 +9,11 @@ import {
   type LabelInput,
   type UnitName,
 } from "../model/criteria-schema.ts";
-import type { Criteria, CriteriaNode, GroupNode, IndicatorNode, Level, Text } from "../model/criteria.ts";
+import { dataColumns, type Criteria, type CriteriaNode, type GroupNode, type IndicatorNode, type Level, type Text } from "../model/criteria.ts";
+import { namesOf, type Expr } from "../model/expr.ts";
 import { ruleReads } from "../engine/rules.ts";
+import { closest } from "../util/similar.ts";
+import { parseExpr } from "./expr.ts";
 import { schemaIssues } from "./schema-issues.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { parseYaml, type Path, type YamlFile } from "./yaml.ts";
@@ -38,15 +41,17 @@ export function loadCriteriaText(text: string, file: string, columnMap: Record<s
   if (!parsed.success) return { diagnostics: schemaIssues(parsed.error.issues, y) };
   const input = parsed.data;
   const recs = collectNodes(input);
+  const formulas = new Map<IndicatorInput, Expr>();
   const diagnostics = [
     ...checkIds(input, recs, y),
     ...checkLevels(input, y),
     ...checkNodes(input, recs, y),
     ...checkBands(input, y),
+    ...checkFormulas(input, recs, y, formulas),
   ];
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-  const criteria = resolve(input, recs, file, columnMap);
-  diagnostics.push(...checkMaxima(input, recs, criteria, y), ...checkColumns(criteria, recs, y));
+  const criteria = resolve(input, recs, file, columnMap, formulas);
+  diagnostics.push(...checkMaxima(input, recs, criteria, y), ...checkColumns(criteria, recs, y), ...checkFormulaLevels(criteria, recs, y));
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   return { criteria, diagnostics };
 }
@@ -85,6 +90,12 @@ function checkIds(input: CriteriaInput, recs: NodeRec[], y: YamlFile): Diagnosti
     else if (first) out.push(diag("CRITERIA_DUPLICATE_ID", "error", { id, first: y.locate(first).line }, { file: y.file, ...y.locate([...r.path, "id"]) }));
     else seen.set(id, r.path);
   }
+  (input.inputs ?? []).forEach((x, i) => {
+    const first = seen.get(x.id);
+    if (x.id === ROOT_ID) out.push(diag("CRITERIA_RESERVED_ID", "error", { id: x.id }, { file: y.file, ...y.locate(["inputs", i, "id"]) }));
+    else if (first) out.push(diag("CRITERIA_DUPLICATE_ID", "error", { id: x.id, first: y.locate(first).line }, { file: y.file, ...y.locate(["inputs", i, "id"]) }));
+    else seen.set(x.id, ["inputs", i]);
+  });
   const levels = new Set<string>();
   input.levels.forEach((l, i) => {
     if (levels.has(l.id)) out.push(diag("CRITERIA_DUPLICATE_ID", "error", { id: l.id, first: 0 }, { file: y.file, ...y.locate(["levels", i, "id"]) }));
@@ -276,7 +287,7 @@ function label(l: LabelInput | undefined): Text {
   return typeof l === "string" ? { vi: l, en: l } : { ...l };
 }
 
-function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap: Record<string, string>): Criteria {
+function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap: Record<string, string>, formulas: ReadonlyMap<IndicatorInput, Expr>): Criteria {
   const allLevels = input.levels.map((l) => l.id);
   const rootMissing = input.missing ?? "zero";
   const recOf = new Map(recs.map((r) => [r.input, r] as const));
@@ -303,6 +314,8 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
       role: recOf.get(ind)?.role ?? "score",
     };
     if (ind.agency !== undefined) node.agency = ind.agency;
+    const expr = formulas.get(ind);
+    if (expr && ind.value !== undefined) node.formula = { text: ind.value, expr };
     return node;
   };
   const buildGroup = (
@@ -341,6 +354,7 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
   };
   collect(root);
   indicators.push(...(bonus?.indicators ?? []), ...(penalty?.indicators ?? []));
+  const inputs = resolveInputs(input, indicators, columnMap);
   const levels: Level[] = input.levels.map((l) => {
     const level: Level = { id: l.id, label: label(l.label), peers: l.peers?.by ? { by: l.peers.by, ...(l.peers.attribute ? { attribute: l.peers.attribute } : {}) } : { by: "level" } };
     if (l.parent !== undefined) level.parent = l.parent;
@@ -359,6 +373,7 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
     bands: { on: input.bands?.on ?? "percent", list: (input.bands?.list ?? []).map((b) => ({ id: b.id, label: label(b.label), min: b.min, ...(b.color ? { color: b.color } : {}) })) },
     ranking: { method: input.ranking?.method ?? "competition", on: input.ranking?.on ?? "percent", decimals: input.ranking?.decimals ?? 2 },
     indicators,
+    inputs,
   };
   if (input.decision !== undefined) criteria.decision = input.decision;
   if (input.issuer !== undefined) criteria.issuer = input.issuer;
@@ -407,11 +422,141 @@ function checkMaxima(input: CriteriaInput, recs: NodeRec[], criteria: Criteria, 
 function checkColumns(criteria: Criteria, recs: NodeRec[], y: YamlFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, string>();
-  const pathOf = new Map(recs.map((r) => [r.input.id, r.path] as const));
-  for (const ind of criteria.indicators) {
+  const pathOf = new Map<string, Path>(recs.map((r) => [r.input.id, r.path] as const));
+  criteria.inputs.forEach((x, i) => pathOf.set(x.id, ["inputs", i]));
+  for (const ind of dataColumns(criteria)) {
+    if (ind.formula) continue;
     const other = seen.get(ind.column);
     if (other) out.push(diag("CRITERIA_DUPLICATE_COLUMN", "error", { id: ind.id, other, column: ind.column }, { file: y.file, ...y.locate(pathOf.get(ind.id) ?? []) }));
     seen.set(ind.column, ind.id);
+  }
+  return out;
+}
+
+/**
+ * The expressions of computed indicators (`value:`): each parses (CRITERIA_EXPR_SYNTAX, at the
+ * character), names only inputs and indicators (CRITERIA_EXPR_UNKNOWN_NAME), no text, and no
+ * cycle of computed indicators (CRITERIA_EXPR_CYCLE). The parsed trees go into `formulas`.
+ */
+function checkFormulas(input: CriteriaInput, recs: NodeRec[], y: YamlFile, formulas: Map<IndicatorInput, Expr>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const indicators = new Map<string, { rec: NodeRec; ind: IndicatorInput }>();
+  for (const r of recs) if (r.kind === "indicator") indicators.set(r.input.id, { rec: r, ind: r.input as IndicatorInput });
+  const inputs = new Set((input.inputs ?? []).map((x) => x.id));
+  const known = [...inputs, ...indicators.keys()];
+  const used = new Set<string>();
+  const deps = new Map<string, string[]>();
+  for (const { rec, ind } of indicators.values()) {
+    if (ind.value === undefined) continue;
+    const vp: Path = [...rec.path, "value"];
+    const at = (offset: number) => ({ file: y.file, ...y.locateIn(vp, offset) });
+    if (ind.rule.type === "rollup" || ind.column !== undefined) {
+      out.push(diag("CRITERIA_EXPR_CONFLICT", "error", { id: ind.id, key: ind.rule.type === "rollup" ? "rule: rollup" : "column:" }, { file: y.file, ...y.locate(vp, true) }));
+      continue;
+    }
+    if (ind.unit === "text" || ind.rule.type === "categorical") {
+      out.push(diag("CRITERIA_EXPR_TEXT", "error", { id: ind.id, name: ind.id }, { file: y.file, ...y.locate(vp, true) }));
+      continue;
+    }
+    const parsed = parseExpr(ind.value);
+    if ("error" in parsed) {
+      out.push(diag("CRITERIA_EXPR_SYNTAX", "error", { id: ind.id, found: parsed.error.found, expected: parsed.error.expected }, at(parsed.error.at)));
+      continue;
+    }
+    formulas.set(ind, parsed.expr);
+    const names: string[] = [];
+    for (const { name, at: offset } of namesOf(parsed.expr)) {
+      used.add(name);
+      const other = indicators.get(name)?.ind;
+      if (other) {
+        names.push(name);
+        if (other.unit === "text" || (other.unit === undefined && other.rule.type === "categorical")) out.push(diag("CRITERIA_EXPR_TEXT", "error", { id: ind.id, name }, at(offset)));
+        continue;
+      }
+      if (inputs.has(name)) continue;
+      // `a-b` is one name; if its parts are known, a subtraction was meant
+      const parts = name.split("-");
+      const split = parts.length > 1 && parts.every((x) => known.includes(x)) ? parts.join(" - ") : undefined;
+      const suggestion = split ?? closest(name, known)[0];
+      out.push(diag("CRITERIA_EXPR_UNKNOWN_NAME", "error", { id: ind.id, name, ...(suggestion ? { suggestion } : {}) }, at(offset)));
+    }
+    deps.set(ind.id, names);
+  }
+  // A cycle of computed indicators, reported once, at the first of them in the file.
+  const state = new Map<string, "open" | "done">();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === "done") return;
+    if (state.get(id) === "open") {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      const first = indicators.get(cycle[0] as string);
+      if (first) out.push(diag("CRITERIA_EXPR_CYCLE", "error", { id: cycle[0] as string, cycle: cycle.join(" → ") }, { file: y.file, ...y.locate([...first.rec.path, "value"]) }));
+      return;
+    }
+    state.set(id, "open");
+    for (const d of deps.get(id) ?? []) if (deps.has(d)) visit(d, [...trail, id]);
+    state.set(id, "done");
+  };
+  for (const id of deps.keys()) visit(id, []);
+  (input.inputs ?? []).forEach((x, i) => {
+    if (!used.has(x.id)) out.push(diag("CRITERIA_INPUT_UNUSED", "warning", { id: x.id }, { file: y.file, ...y.locate(["inputs", i, "id"]) }));
+  });
+  return out;
+}
+
+/**
+ * The inputs, each applying (read) at the levels of the computed indicators that read it,
+ * directly or through other computed indicators.
+ */
+function resolveInputs(input: CriteriaInput, indicators: IndicatorNode[], columnMap: Record<string, string>): IndicatorNode[] {
+  const byId = new Map(indicators.map((i) => [i.id, i] as const));
+  const levelsOf = new Map<string, Set<string>>();
+  const reach = (ind: IndicatorNode, levels: Iterable<string>, seen: Set<string>): void => {
+    if (!ind.formula || seen.has(ind.id)) return;
+    seen.add(ind.id);
+    for (const { name } of namesOf(ind.formula.expr)) {
+      const other = byId.get(name);
+      if (other) reach(other, levels, seen);
+      else {
+        const set = levelsOf.get(name) ?? new Set<string>();
+        for (const l of levels) set.add(l);
+        levelsOf.set(name, set);
+      }
+    }
+  };
+  for (const ind of indicators) if (ind.formula) reach(ind, [...ind.maxByLevel.keys()], new Set());
+  const order = input.levels.map((l) => l.id);
+  return (input.inputs ?? []).map((x): IndicatorNode => {
+    const used = levelsOf.get(x.id) ?? new Set<string>();
+    return {
+      kind: "indicator",
+      id: x.id,
+      label: label(x.label),
+      path: ["inputs"],
+      weight: 1,
+      missing: "zero",
+      maxByLevel: new Map(order.filter((l) => used.has(l)).map((l) => [l, 0] as const)),
+      rule: x.unit === "boolean" ? { type: "boolean" } : { type: "points" },
+      unit: x.unit ?? "number",
+      direction: "higher",
+      column: (columnMap[x.id] ?? x.column ?? x.id).normalize("NFC").trim(),
+      role: "input",
+    };
+  });
+}
+
+/** A computed indicator reads other indicators only where they apply: at its every level. */
+function checkFormulaLevels(criteria: Criteria, recs: NodeRec[], y: YamlFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byId = new Map(criteria.indicators.map((i) => [i.id, i] as const));
+  const pathOf = new Map(recs.map((r) => [r.input.id, r.path] as const));
+  for (const ind of criteria.indicators) {
+    if (!ind.formula) continue;
+    for (const { name, at } of namesOf(ind.formula.expr)) {
+      const other = byId.get(name);
+      if (!other) continue;
+      const level = [...ind.maxByLevel.keys()].find((l) => !other.maxByLevel.has(l));
+      if (level !== undefined) out.push(diag("CRITERIA_EXPR_LEVEL", "error", { id: ind.id, name, level }, { file: y.file, ...y.locateIn([...(pathOf.get(ind.id) ?? []), "value"], at) }));
+    }
   }
   return out;
 }

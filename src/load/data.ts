@@ -3,7 +3,7 @@
 import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
-import { unitScale, type Criteria, type IndicatorNode } from "../model/criteria.ts";
+import { dataColumns, unitScale, type Criteria, type IndicatorNode } from "../model/criteria.ts";
 import type { Cell, Dataset, Source, UnitData } from "../model/data.ts";
 import { closest } from "../util/similar.ts";
 import type { CsvRow, CsvTable } from "./csv.ts";
@@ -124,7 +124,8 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
 
   const byColumn = new Map<string, IndicatorNode>();
   const byId = new Map<string, IndicatorNode>();
-  for (const ind of criteria.indicators) {
+  for (const ind of dataColumns(criteria)) {
+    if (ind.formula) continue;
     byColumn.set(ind.column, ind);
     byId.set(ind.id, ind);
   }
@@ -289,7 +290,8 @@ export function choosePeriod(found: ReadonlySet<string>, asked: string | undefin
  * large-input loader.
  */
 export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "columns">, header: readonly string[], unitFields: ReadonlySet<number>, file: string, diagnostics: Diagnostic[]): Map<IndicatorNode, CellColumns> {
-  const byColumn = new Map(criteria.indicators.map((ind) => [ind.column, ind] as const));
+  // every column the data holds, but the computed indicators': they are computed, not read
+  const byColumn = new Map(dataColumns(criteria).flatMap((ind) => (ind.formula ? [] : [[ind.column, ind] as const])));
   const ignore = new Set(s.ignore.map(normKey));
   const attributes = new Set(s.columns.attributes.map(normKey));
   const layout = new Map<IndicatorNode, CellColumns>();

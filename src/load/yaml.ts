@@ -16,6 +16,12 @@ export interface YamlFile {
   value: unknown;
   /** the position of the node at `path` (or of its key, with `key`), else of its nearest ancestor */
   locate(path: Path, key?: boolean): Position;
+  /**
+   * The position of a character of the string scalar at `path`, by its offset in the string's
+   * value: exact in a plain or quoted scalar written on one line without escapes; else the
+   * scalar's own position.
+   */
+  locateIn(path: Path, offset: number): Position;
   diagnostics: Diagnostic[];
 }
 
@@ -26,7 +32,7 @@ export function parseYaml(text: string, file: string, maxDepth = DEFAULT_LIMITS.
   const deep = yamlDepth(text);
   if (deep.depth > maxDepth) {
     const diagnostics = [diag("YAML_TOO_DEEP", "error", { limit: maxDepth }, { file, line: deep.line })];
-    return { file, value: undefined, locate: () => ({ line: 1, column: 1 }), diagnostics };
+    return { file, value: undefined, locate: () => ({ line: 1, column: 1 }), locateIn: () => ({ line: 1, column: 1 }), diagnostics };
   }
   const lc = new LineCounter();
   const doc: Document.Parsed = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -62,6 +68,27 @@ export function parseYaml(text: string, file: string, maxDepth = DEFAULT_LIMITS.
       diagnostics.push(diag("YAML_ALIAS_LIMIT", "error", { limit: MAX_ALIAS_COUNT, detail: firstLine(String((e as Error).message)) }, { file, line: 1, column: 1 }));
     }
   }
+  const nodeAt = (path: Path): unknown => {
+    let node: unknown = doc.contents;
+    for (const seg of path) {
+      if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;
+      else if (isSeq(node) && typeof seg === "number") node = node.items[seg];
+      else return undefined;
+    }
+    return node;
+  };
+  const locateIn = (path: Path, offset: number): Position => {
+    const start = locate(path);
+    const node = nodeAt(path);
+    if (!isScalar(node) || typeof node.value !== "string" || !node.range) return start;
+    const source = text.slice(node.range[0], node.range[1]);
+    const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+    if (node.type !== "PLAIN" && !quoted) return start;
+    const body = quoted ? source.slice(1, -1) : source;
+    // only where the value is the text as written: one line, no escapes
+    if (body !== node.value || body.includes("\n")) return start;
+    return { line: start.line, column: start.column + (quoted ? 1 : 0) + offset };
+  };
   const locate = (path: Path, key = false): Position => {
     let node: unknown = doc.contents;
     let best: Position = { line: 1, column: 1 };
@@ -88,7 +115,7 @@ export function parseYaml(text: string, file: string, maxDepth = DEFAULT_LIMITS.
     }
     return best;
   };
-  return { file, value, locate, diagnostics };
+  return { file, value, locate, locateIn, diagnostics };
 }
 
 function firstLine(s: string): string {

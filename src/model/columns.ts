@@ -9,7 +9,7 @@
 //   bit  3    CELL_FROM_RATIO: the value came from `.num` and `.den`  (the loader's, for positions)
 //   bits 4-7  the decimal scale of a value kept as digits (see encodeDecimal), WIDE_SCALE when the
 //             value did not fit and is kept in `wide`
-import type { Criteria, IndicatorNode } from "./criteria.ts";
+import { dataColumns, type Criteria, type IndicatorNode } from "./criteria.ts";
 import type { Cell, Dataset, Source } from "./data.ts";
 
 /** How a unit's cell of an indicator stands. */
@@ -94,8 +94,10 @@ export interface ColumnarDataset {
   attributes: Map<string, (string | undefined)[]>;
   /** 1 when a data row or cell was found for the unit */
   submitted: Uint8Array;
-  /** one per indicator of criteria.indicators, in that order */
+  /** one per indicator of criteria.indicators, in that order, then one per input of criteria.inputs (dataColumns) */
   cells: IndicatorColumn[];
+  /** true once the computed indicators' columns hold their values (engine/compute.ts) */
+  computed?: boolean;
   /** unit code -> index, when the loader has one (roll-ups use it) */
   index?: Map<string, number>;
   /** where a missing value is pointed at (the `error` policy): the empty cell, else the unit's row */
@@ -113,7 +115,8 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
     const a = l.peers.attribute;
     if (l.peers.by === "attribute" && a !== undefined && !attributes.has(a)) attributes.set(a, data.units.map((u) => u.attributes[a]));
   }
-  const cells = criteria.indicators.map((ind): IndicatorColumn => {
+  const columns = dataColumns(criteria);
+  const cells = columns.map((ind): IndicatorColumn => {
     const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts: [] };
     const value = col.value as Float64Array;
     const textIndex = new Map<string, number>();
@@ -152,11 +155,11 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
     cells,
     missingAt: (g, k) => {
       const u = data.units[g];
-      const ind = criteria.indicators[k];
+      const ind = columns[k];
       return (u && ind && (u.blanks.get(ind.id) ?? u.row ?? u.source)) || {};
     },
     cellAt: (g, k) => {
-      const ind = criteria.indicators[k];
+      const ind = columns[k];
       return ind ? data.units[g]?.cells.get(ind.id) : undefined;
     },
   };

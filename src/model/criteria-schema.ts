@@ -95,6 +95,12 @@ export const Indicator = z.strictObject({
   rule: Rule,
   unit: Unit.optional(),
   column: z.string().optional().describe("the CSV header of this indicator's value (default: its id)"),
+  value: z
+    .string()
+    .optional()
+    .describe(
+      "a computed indicator: its value is this expression instead of a data column. Numbers, the ids of inputs: and of other indicators (their values, in their own unit), + - * / (spaces around a minus: qua-han is one name), < <= > >= == != (1 true, 0 false), max(a, …), min(a, …), sum(a, …), mean(a, …), if(condition, then, else). Example: \"100 - (qua-han + khieu-nai)\"",
+    ),
   agency: z.string().optional().describe("the agency responsible for this indicator"),
 });
 
@@ -114,6 +120,17 @@ export const Group = z.strictObject({
   },
   indicators: z.array(Indicator).optional(),
 });
+
+/** A data column that is no indicator: read from the data like one, used by computed indicators. */
+export const Input = z
+  .strictObject({
+    id: Id,
+    label: Label.optional(),
+    description: Label.optional(),
+    unit: z.enum(["number", "percent", "fraction", "boolean"]).optional().describe("how the cell is read (default number); a number may also be given as ID.num and ID.den"),
+    column: z.string().optional().describe("the CSV header of this input (default: its id)"),
+  })
+  .describe("a raw data column read by the computed indicators (value:), not scored itself");
 
 const Adjustment = z.strictObject({
   max: z.number().nonnegative().describe("the most points this adjustment can add or take off"),
@@ -173,6 +190,7 @@ export const CriteriaSchema = z.strictObject({
   levels: z.array(Level).min(1),
   aggregation: Aggregation.optional(),
   missing: MissingPolicy.optional(),
+  inputs: z.array(Input).optional().describe("data columns that are not indicators: the figures computed indicators (value:) are made from"),
   groups: z.array(Group).optional(),
   indicators: z.array(Indicator).optional(),
   bonus: Adjustment.optional(),
@@ -195,6 +213,7 @@ export const CriteriaSchema = z.strictObject({
 
 export type CriteriaInput = z.infer<typeof CriteriaSchema>;
 export type IndicatorInput = z.infer<typeof Indicator>;
+export type InputInput = z.infer<typeof Input>;
 export type GroupInput = z.infer<typeof Group>;
 export type RuleInput = z.infer<typeof Rule>;
 export type RuleType = RuleInput["type"];

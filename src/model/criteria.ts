@@ -8,6 +8,7 @@ import type {
   RuleInput,
   UnitName,
 } from "./criteria-schema.ts";
+import type { Expr } from "./expr.ts";
 
 export type Lang = "vi" | "en";
 export interface Text {
@@ -50,7 +51,10 @@ export interface IndicatorNode extends NodeBase {
   /** the CSV header of the value (after the manifest's `map:`) */
   column: string;
   agency?: string;
-  role: "score" | "bonus" | "penalty";
+  /** a computed indicator's expression (criteria `value:`): its value is computed, never read */
+  formula?: { text: string; expr: Expr };
+  /** "input": a data column of criteria.inputs, read and never scored */
+  role: "score" | "bonus" | "penalty" | "input";
   /**
    * The maximum per level that the rule's own points (steps, categories, the points rule) are
    * read against, where it differs from maxByLevel: a sensitivity run that rescales maxima keeps
@@ -104,9 +108,23 @@ export interface Criteria {
   ranking: { method: "competition" | "dense"; on: "percent" | "score"; decimals: number };
   /** every indicator, scored ones first in tree order, then bonus, then penalty */
   indicators: IndicatorNode[];
+  /**
+   * the data columns that are no indicator (criteria `inputs:`), read like indicators for the
+   * levels of the computed indicators that use them (a rule of type "points" that no one applies)
+   */
+  inputs: IndicatorNode[];
   /** the defaults of `egov-score sensitivity`, as written in the criteria */
   sensitivity?: SensitivityInput;
 }
+
+/**
+ * Every column a dataset holds, in the order of its cells: the indicators (criteria.indicators,
+ * whose index k is the engine's), then the inputs.
+ */
+export const dataColumns = (c: Pick<Criteria, "indicators" | "inputs">): IndicatorNode[] => (c.inputs.length ? [...c.indicators, ...c.inputs] : c.indicators);
+
+/** Whether the loaders read a column for this node: not for a computed indicator, nor a roll-up. */
+export const readsData = (ind: IndicatorNode): boolean => ind.formula === undefined && ind.rule.type !== "rollup";
 
 export function text(t: Text | undefined, lang: Lang, fallback = ""): string {
   if (!t) return fallback;

@@ -21,6 +21,18 @@ export interface NodeScore {
   cell?: Cell;
   /** a short account of the arithmetic, for `explain`: made when asked */
   detail?: () => Detail;
+  /** a computed indicator's value, step by step (explain): made when asked */
+  formula?: () => { steps: FormulaStep[]; value: number | boolean | null };
+}
+
+/** One step of a computed indicator's value (criteria `value:`), for explain. */
+export interface FormulaStep {
+  /** a name read (its figure, and the cell it came from), or an operation on figures: "3.2 + 1.5" */
+  kind: "read" | "compute";
+  text: string;
+  /** the result, or "-" (not applicable), "?" (missing), "÷0" (a division by zero) */
+  value: string;
+  source?: Cell["source"];
 }
 
 export interface UnitResult {

@@ -60,11 +60,21 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     const pad = "  ".repeat(i.depth);
     const right = !i.applicable ? p.dim(t("not-applicable", lang)) : i.points === null ? p.dim(t("notInMax", lang)) : score(i.points, i.max, true);
     out.push(line(`${"  ".repeat(i.depth - 1)}${i.id} · ${text(i.label, lang, i.id)}`, right));
+    if (i.formula) {
+      out.push(`${pad}  ${t("formula", lang)}: ${inert(i.formula.text)}`);
+      for (const s of i.formula.steps) {
+        const figure = s.value === "-" ? t("not-applicable", lang) : s.value === "?" ? t("missing", lang) : s.value === "÷0" ? "÷ 0" : decimalFor(s.value, lang);
+        const step = s.kind === "read" ? `${s.text} = ${figure}` : `${decimalFor(s.text, lang)} = ${figure}`;
+        out.push(`${pad}    ${inert(step)}${s.source ? p.dim(`  ${inert(sourceText(s.source, lang))}`) : ""}`);
+      }
+      const v = i.formula.value;
+      out.push(`${pad}  ${t("value", lang).toLowerCase()}: ${v === null ? t("not-applicable", lang) : typeof v === "boolean" ? t(v ? "yes" : "no", lang) : decimalFor(num(v), lang)}`);
+    }
     if (i.cell) out.push(`${pad}  ${t("value", lang).toLowerCase()}: ${inert(valueText(i.cell, lang))}${i.cell.source ? p.dim(`  ${inert(sourceText(i.cell.source, lang))}`) : ""}`);
     out.push(`${pad}  ${t("rule", lang).toLowerCase()}: ${ruleText(i.rule, lang)}`);
     if (i.arithmetic) out.push(`${pad}  ${t("arithmetic", lang)}: ${inert(arithmeticText(i.arithmetic, lang))}`);
     else if (i.missing) out.push(`${pad}  ${missingText(i, lang, dec)}`);
-    else if (!i.applicable && !i.cell) out.push(`${pad}  ${p.dim(t("not-applicable", lang))}`);
+    else if (!i.applicable && !i.cell && !i.formula) out.push(`${pad}  ${p.dim(t("not-applicable", lang))}`);
   };
   for (const item of e.items) {
     if (item.kind === "group") {
@@ -115,6 +125,13 @@ function indicatorJson(i: ExplainedIndicator, lang: Lang) {
           value: cell.kind === "na" ? null : cell.kind === "number" ? machine(cell.value) : cell.value,
           numerator: cell.kind === "number" ? (cell.numerator ?? null) : null,
           denominator: cell.kind === "number" ? (cell.denominator ?? null) : null,
+        }
+      : null,
+    formula: i.formula
+      ? {
+          expression: i.formula.text,
+          value: typeof i.formula.value === "number" ? machine(i.formula.value) : i.formula.value,
+          steps: i.formula.steps.map((s) => ({ kind: s.kind, text: s.text, value: s.value, source: s.source ? { file: s.source.file, line: s.source.line, column: s.source.column ?? null } : null })),
         }
       : null,
     source: cell?.source ? { file: cell.source.file, line: cell.source.line, column: cell.source.column ?? null, header: cell.source.header ?? null } : null,

@@ -1,6 +1,6 @@
 // The text files `egov-score init` writes besides the CSV templates: the manifest, the copy of
 // the criteria with its $schema line, and the folder's README. Pure: the command writes them.
-import { text, type Criteria, type Lang } from "../model/criteria.ts";
+import { dataColumns, text, type Criteria, type Lang } from "../model/criteria.ts";
 import { dataIndicators, LONG_COLUMNS, unitFields, valueHint } from "./template.ts";
 
 export const SCHEMA_FILE = "criteria.schema.json";
@@ -131,9 +131,9 @@ export function readmeText(p: InitPlan): string {
   out.push(`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i < 3 ? "---" : "--:")).join("|")}|`);
   // in the order of the criteria, each indicator that some level reports figures for
   const reported = new Set(levels.flatMap((l) => dataIndicators(c, l.id)));
-  for (const ind of c.indicators.filter((i) => reported.has(i))) {
+  for (const ind of dataColumns(c).filter((i) => reported.has(i))) {
     const maxima = levels.map((x) => {
-      const m = ind.maxByLevel.get(x.id);
+      const m = ind.role === "input" ? undefined : ind.maxByLevel.get(x.id);
       return m === undefined ? "–" : String(m).replace(".", dec);
     });
     out.push(`| \`${ind.column}\` | ${cell(text(ind.label, lang, ind.id))} | ${cell(valueHint(ind, lang))} | ${maxima.join(" | ")} |`);

@@ -14,6 +14,7 @@ const L = {
   status: { vi: "Trạng thái", en: "Status" },
   indicator: { vi: "Chỉ số", en: "Indicator" },
   value: { vi: "Giá trị", en: "Value" },
+  formula: { vi: "công thức", en: "formula" },
   rate: { vi: "Tỉ lệ", en: "Rate" },
   points: { vi: "Điểm", en: "Points" },
   rule: { vi: "Quy tắc", en: "Rule" },

@@ -3,13 +3,14 @@
 // through csvDocument, so --excel and the other conventions hold; headers are what the loaders
 // read back.
 import type { ColumnNames } from "../load/manifest.ts";
-import { text, type Criteria, type IndicatorNode, type Lang } from "../model/criteria.ts";
+import { dataColumns, readsData, text, type Criteria, type IndicatorNode, type Lang } from "../model/criteria.ts";
 import { csvDocument, defaultCsv, type CsvCell, type CsvOptions, type RenderOptions } from "./common.ts";
 import { ruleText } from "./criteria.ts";
 
-/** The indicators a unit of `level` reports figures for: those that apply there and read data. */
+/** The columns a unit of `level` reports figures for: the indicators that apply there and read
+ * data (not roll-ups, not computed ones), then the inputs that the computed ones read there. */
 export function dataIndicators(c: Criteria, level: string): IndicatorNode[] {
-  return c.indicators.filter((i) => i.maxByLevel.has(level) && i.rule.type !== "rollup");
+  return dataColumns(c).filter((i) => i.maxByLevel.has(level) && readsData(i));
 }
 
 const needsLevel = (c: Criteria): boolean => c.levels.length > 1;
@@ -51,6 +52,7 @@ const HINT = {
     lower: "càng thấp càng tốt",
     bonus: "điểm thưởng",
     penalty: "điểm trừ",
+    input: "số liệu để tính chỉ số, không chấm điểm riêng",
   },
   en: {
     percent: "percent, 0 to 100",
@@ -62,6 +64,7 @@ const HINT = {
     lower: "lower is better",
     bonus: "bonus",
     penalty: "penalty",
+    input: "a figure that computed indicators read, not scored itself",
   },
 } as const;
 
@@ -106,7 +109,7 @@ export function templateCsv(f: UnitForm, o: RenderOptions): string {
       ind.id,
       text(ind.label, o.lang, ind.id),
       valueHint(ind, o.lang),
-      ind.maxByLevel.get(u.level) ?? null,
+      ind.role === "input" ? null : (ind.maxByLevel.get(u.level) ?? null),
       "",
       "",
       "",

@@ -4,7 +4,7 @@
 // columns instead of objects: test/load/large.test.ts holds the two to the same results.
 import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../model/columns.ts";
-import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
+import { dataColumns, type Criteria, type IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
 import { choosePeriod, headerList, levelReader, where } from "../data.ts";
@@ -45,8 +45,9 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const levelIds = criteria.levels.map((l) => l.id);
   const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
   const attrNames = peerAttributes(criteria);
-  const K = criteria.indicators.length;
-  const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
+  const columns = dataColumns(criteria);
+  const K = columns.length;
+  const indicatorIndex = new Map(columns.map((ind, k) => [ind, k] as const));
 
   // The units, as they are met: the registry's rows, then data rows of units it does not list.
   // Where things were read is kept as (file, line) numbers, not objects: a million units.
@@ -152,7 +153,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
 
   const submitted = new Uint8Array(capacity);
   const blanks = new Map<number, Source>();
-  const errorPolicy = criteria.indicators.map((ind) => ind.role === "score" && ind.missing === "error");
+  const errorPolicy = columns.map((ind) => ind.role === "score" && ind.missing === "error");
   /** per data file: the unit of each row (-1: the row was not taken) */
   const unitRows: Int32Array[] = [];
   /** the rows of units met in more than one row (files), as [file, row]: where a duplicate
@@ -304,7 +305,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   // file, no registry, nothing skipped: the usual large case); else copied unit by unit.
   const only = tables.data.length === 1 ? tables.data[0] : undefined;
   const identity = !registry && only !== undefined && n === only.rows.rows && (unitRows[0] as Int32Array).every((u, r) => u === r);
-  const cells: IndicatorColumn[] = criteria.indicators.map((ind) => {
+  const cells: IndicatorColumn[] = columns.map((ind) => {
     const texts: string[] = [];
     if (identity && only) {
       const e = only.spec.entries.findIndex((x) => x.indicator === ind);
