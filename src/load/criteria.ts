@@ -474,9 +474,8 @@ function checkFormulas(input: CriteriaInput, recs: NodeRec[], y: YamlFile, formu
         continue;
       }
       if (inputs.has(name)) continue;
-      // `a-b` is one name; if its parts are known, a subtraction was meant
-      const parts = name.split("-");
-      const split = parts.length > 1 && parts.every((x) => known.includes(x)) ? parts.join(" - ") : undefined;
+      // `a-b` is one name; if it splits into known names at some of its hyphens, a subtraction was meant
+      const split = subtraction(name, new Set(known));
       const suggestion = split ?? closest(name, known)[0];
       out.push(diag("CRITERIA_EXPR_UNKNOWN_NAME", "error", { id: ind.id, name, ...(suggestion ? { suggestion } : {}) }, at(offset)));
     }
@@ -497,7 +496,8 @@ function checkFormulas(input: CriteriaInput, recs: NodeRec[], y: YamlFile, formu
     state.set(id, "done");
   };
   for (const id of deps.keys()) visit(id, []);
-  (input.inputs ?? []).forEach((x, i) => {
+  // (after a mistake in an expression, what it reads is not known: no more noise about inputs)
+  if (!out.some((d) => d.severity === "error")) (input.inputs ?? []).forEach((x, i) => {
     if (!used.has(x.id)) out.push(diag("CRITERIA_INPUT_UNUSED", "warning", { id: x.id }, { file: y.file, ...y.locate(["inputs", i, "id"]) }));
   });
   return out;
@@ -559,4 +559,16 @@ function checkFormulaLevels(criteria: Criteria, recs: NodeRec[], y: YamlFile): D
     }
   }
   return out;
+}
+
+/** "khieu-nai-b" as "khieu-nai - b" when both are known names (at any of its hyphens), else undefined. */
+function subtraction(name: string, known: ReadonlySet<string>): string | undefined {
+  for (let i = name.indexOf("-"); i > 0; i = name.indexOf("-", i + 1)) {
+    const left = name.slice(0, i);
+    if (!known.has(left)) continue;
+    const right = name.slice(i + 1);
+    const rest = known.has(right) ? right : subtraction(right, known);
+    if (rest) return `${left} - ${rest}`;
+  }
+  return undefined;
 }

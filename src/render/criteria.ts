@@ -33,6 +33,7 @@ const W = {
     bands: (on: string) => `Xếp loại (theo ${on === "percent" ? "tỷ lệ %" : "điểm"})`,
     bonus: "Điểm thưởng",
     penalty: "Điểm trừ",
+    inputs: "Số liệu đầu vào (inputs)",
   },
   en: {
     lower: "lower is better",
@@ -53,6 +54,7 @@ const W = {
     bands: (on: string) => `bands (${on})`,
     bonus: "bonus",
     penalty: "penalty",
+    inputs: "inputs",
   },
 };
 
@@ -103,11 +105,12 @@ export function criteriaTree(c: Criteria, o: RenderOptions): string {
         lines.push(`${branch}${p.bold(n.id)} ${label} · ${maxText(n, levels)}${n.aggregation !== "sum" ? ` · ${method(n.aggregation, lang)}` : ""}`);
         walk(n.children, `${prefix}${last ? "   " : "│  "}`);
       } else {
-        lines.push(`${branch}${n.id} ${label} · ${maxText(n, levels)} · ${p.dim(ruleText(n.rule, lang))}`);
+        lines.push(`${branch}${n.id} ${label} · ${maxText(n, levels)} · ${p.dim(ruleText(n.rule, lang))}${n.formula ? ` · = ${inert(n.formula.text)}` : ""}`);
       }
     });
   };
   walk(c.root.children, "");
+  if (c.inputs.length) lines.push(`${w.inputs}: ${c.inputs.map((x) => `${x.id}${x.column !== x.id ? ` ("${inert(x.column)}")` : ""} ${x.unit}`).join("; ")}`);
   for (const [name, adj] of [[w.bonus, c.bonus], [w.penalty, c.penalty]] as const) {
     if (!adj) continue;
     lines.push(`${name} (${w.max.toLowerCase()} ${adj.max}):`);
@@ -123,7 +126,7 @@ export function criteriaJson(c: Criteria): string {
     label: n.label,
     max: Object.fromEntries(n.maxByLevel),
     weight: n.weight,
-    ...(n.kind === "group" ? { aggregation: n.aggregation, children: n.children.map(node) } : { rule: n.rule, unit: n.unit, column: n.column, missing: n.missing, ...(n.agency ? { agency: n.agency } : {}) }),
+    ...(n.kind === "group" ? { aggregation: n.aggregation, children: n.children.map(node) } : { rule: n.rule, unit: n.unit, column: n.column, missing: n.missing, ...(n.agency ? { agency: n.agency } : {}), ...(n.formula ? { value: n.formula.text } : {}) }),
   });
   const doc = {
     schemaVersion: 1,
@@ -134,6 +137,7 @@ export function criteriaJson(c: Criteria): string {
     max: Object.fromEntries(c.root.maxByLevel),
     aggregation: c.root.aggregation,
     nodes: c.root.children.map(node),
+    inputs: c.inputs.map((x) => ({ id: x.id, label: x.label, unit: x.unit, column: x.column, levels: [...x.maxByLevel.keys()] })),
     bonus: c.bonus ? { max: c.bonus.max, indicators: c.bonus.indicators.map(node) } : null,
     penalty: c.penalty ? { max: c.penalty.max, indicators: c.penalty.indicators.map(node) } : null,
     bands: c.bands,
