@@ -53,7 +53,8 @@ export function indicatorRows(r: Result): IndicatorRow[] {
           code: u.code,
           name: u.name,
           indicator: ind.id,
-          value: cellValue(c),
+          // (a computed indicator has no cell: its value is the expression's)
+          value: s.formula ? s.formula().value : cellValue(c),
           numerator: c?.kind === "number" ? (c.numerator ?? null) : null,
           denominator: c?.kind === "number" ? (c.denominator ?? null) : null,
           rate: submitted ? machine(s.rate) : null,

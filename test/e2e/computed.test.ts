@@ -71,6 +71,17 @@ describe("computed indicators, end to end", () => {
     expect(doc.indicators.find((i) => i.id === "ky-so")?.formula).toBeNull();
   });
 
+  it("score shows the computed values", () => {
+    const r = run(["score", DIR, "-f", "csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("so,S02,"))).toEqual([
+      "so,S02,Sở Y tế,dung-han,84.5,,,0.845,8.45,10,scored",
+      "so,S02,Sở Y tế,dvc-truc-tuyen,75,,,0.9375,9.375,10,scored",
+      "so,S02,Sở Y tế,thoi-gian,5,,,0.6,3,5,scored",
+      "so,S02,Sở Y tế,ky-so,90,,,0.9,4.5,5,scored",
+    ]);
+  });
+
   it("the unit's form asks for the inputs, not for the computed indicators", () => {
     const r = run(["template", DIR, "--unit", "X01", "-o", "-", "--lang", "en"]);
     expect(r.code).toBe(0);
