@@ -7,6 +7,7 @@ import { ABSENT, CELL_FROM_RATIO, cellKind, NOT_APPLICABLE, scaleOf, decodeDecim
 import type { NodeValue } from "./aggregate.ts";
 import { cohortStats, isCohortRule, rateOf, ruleReads, type RuleContext } from "./rules.ts";
 import { mean, median } from "./stats.ts";
+import { attributeKey } from "../model/yesno.ts";
 
 /** How a missing value was handled, as kept per unit: 0 when the value was not missing. */
 export const MISSING_POLICIES: readonly MissingPolicyName[] = ["zero", "exclude", "impute-mean", "impute-median", "error"];
@@ -95,6 +96,7 @@ export function rateIndicator(t: RateTask, scratch: RateScratch, sink: RateSink)
   const known = cached?.known;
   const record = cached && !known ? new Float64Array(m).fill(NaN) : undefined;
   const { value, pending, rates } = scratch;
+  const outside = outsideOf(ind, data);
   let waiting = 0;
   let rated = 0;
   let withValue = 0;
@@ -102,7 +104,8 @@ export function rateIndicator(t: RateTask, scratch: RateScratch, sink: RateSink)
     const g = units[p] as number;
     let s: number;
     let v = 0;
-    if (rollup) {
+    if (outside?.(g)) s = NOT_APPLICABLE;
+    else if (rollup) {
       v = rollup[g] as number;
       s = Number.isNaN(v) ? ABSENT : VALUE;
     } else {
@@ -180,6 +183,17 @@ export function rateIndicator(t: RateTask, scratch: RateScratch, sink: RateSink)
   }
   if (record && cached) cached.store(record);
   return ctx;
+}
+
+/**
+ * Whether a unit is outside the units the indicator applies to (`applies: where`, its own and its
+ * groups'): undefined when it applies to all of them.
+ */
+function outsideOf(ind: IndicatorNode, data: ColumnarDataset): ((g: number) => boolean) | undefined {
+  const where = ind.where;
+  if (!where?.length) return undefined;
+  const conditions = where.map((w) => ({ cells: data.attributes.get(w.attribute), values: new Set(w.values) }));
+  return (g) => conditions.some((c) => !c.values.has(attributeKey(c.cells?.[g] ?? "")));
 }
 
 function cacheSlot(cache: RateCache, col: IndicatorColumn, ind: IndicatorNode, key: string, units: Int32Array) {

@@ -77,7 +77,7 @@ export function loadAssessment(dir: string | undefined, o: Overrides, manifest?:
   // Without its registry, every data row would be reported as an unknown unit: stop here.
   if (a.units && !units) return { ...base, diagnostics, inputs };
   // A unit column named wrong in the manifest: that, rather than what its absence would cause.
-  const columns = checkColumns(a, [...(units ? [units] : []), ...data]);
+  const columns = checkColumns(a, [...(units ? [units] : []), ...data], criteria, units);
   if (columns.length) return { ...base, diagnostics: [...diagnostics, ...columns], inputs };
   const d = loadData(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);

@@ -14,6 +14,7 @@ import { namesOf, type Expr } from "../model/expr.ts";
 import { ruleReads } from "../engine/rules.ts";
 import { closest } from "../util/similar.ts";
 import { parseExpr } from "./expr.ts";
+import { attributeKey } from "../model/yesno.ts";
 import { schemaIssues } from "./schema-issues.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { parseYaml, type Path, type YamlFile } from "./yaml.ts";
@@ -50,7 +51,7 @@ export function loadCriteriaText(text: string, file: string, columnMap: Record<s
     ...checkFormulas(input, recs, y, formulas),
   ];
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-  const criteria = resolve(input, recs, file, columnMap, formulas);
+  const criteria = resolve(input, recs, file, columnMap, formulas, y);
   diagnostics.push(...checkMaxima(input, recs, criteria, y), ...checkColumns(criteria, recs, y), ...checkFormulaLevels(criteria, recs, y));
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   return { criteria, diagnostics };
@@ -139,8 +140,14 @@ function checkLevels(input: CriteriaInput, y: YamlFile): Diagnostic[] {
 function levelsOf(r: NodeRec): string[] | undefined {
   const m = r.input.max;
   if (m !== undefined && typeof m === "object") return Object.keys(m);
-  return r.input.levels;
+  return r.input.levels ?? appliesLevels(r.input);
 }
+
+/** The levels of `applies: { level }`, as a list. */
+const appliesLevels = (n: { applies?: GroupInput["applies"] }): string[] | undefined => {
+  const l = n.applies?.level;
+  return l === undefined ? undefined : typeof l === "string" ? [l] : l;
+};
 
 function defaultUnit(ind: IndicatorInput): UnitName {
   if (ind.unit) return ind.unit;
@@ -168,6 +175,11 @@ function checkNodes(input: CriteriaInput, recs: NodeRec[], y: YamlFile): Diagnos
   for (const r of recs) {
     const n = r.input;
     if (n.levels && typeof n.max === "object") out.push(diag("CRITERIA_LEVELS_AND_MAP", "error", { id: n.id }, at([...r.path, "levels"], true)));
+    const applied = appliesLevels(n);
+    if (applied && (n.levels || typeof n.max === "object")) out.push(diag("CRITERIA_LEVELS_AND_MAP", "error", { id: n.id }, at([...r.path, "applies", "level"], true)));
+    (applied ?? []).forEach((l, i) => {
+      if (!levelIds.has(l)) out.push(diag("CRITERIA_UNKNOWN_LEVEL", "error", { level: l, known: [...levelIds].join(", ") }, at([...r.path, "applies", "level", ...(typeof n.applies?.level === "string" ? [] : [i])])));
+    });
     (n.levels ?? []).forEach((l, i) => {
       if (!levelIds.has(l)) out.push(diag("CRITERIA_UNKNOWN_LEVEL", "error", { level: l, known: [...levelIds].join(", ") }, at([...r.path, "levels", i])));
     });
@@ -177,7 +189,7 @@ function checkNodes(input: CriteriaInput, recs: NodeRec[], y: YamlFile): Diagnos
     const own = levelsOf(r);
     const parentLevels = r.parent ? levelsOf(r.parent) : undefined;
     if (own && parentLevels) {
-      for (const l of own) if (!parentLevels.includes(l)) out.push(diag("CRITERIA_LEVEL_OUTSIDE_GROUP", "error", { id: n.id, level: l, group: r.parent?.input.id ?? "" }, at([...r.path, typeof n.max === "object" ? "max" : "levels"])));
+      for (const l of own) if (!parentLevels.includes(l)) out.push(diag("CRITERIA_LEVEL_OUTSIDE_GROUP", "error", { id: n.id, level: l, group: r.parent?.input.id ?? "" }, at([...r.path, ...(typeof n.max === "object" ? ["max"] : n.levels ? ["levels"] : ["applies", "level"])])));
     }
     if (n.weight !== undefined && !(n.weight > 0)) out.push(diag("CRITERIA_WEIGHT", "error", { id: n.id, weight: n.weight }, at([...r.path, "weight"])));
     if (r.kind === "group") {
@@ -287,15 +299,21 @@ function label(l: LabelInput | undefined): Text {
   return typeof l === "string" ? { vi: l, en: l } : { ...l };
 }
 
-function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap: Record<string, string>, formulas: ReadonlyMap<IndicatorInput, Expr>): Criteria {
+function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap: Record<string, string>, formulas: ReadonlyMap<IndicatorInput, Expr>, y: YamlFile): Criteria {
   const allLevels = input.levels.map((l) => l.id);
   const rootMissing = input.missing ?? "zero";
   const recOf = new Map(recs.map((r) => [r.input, r] as const));
   const applicable = (n: GroupInput | IndicatorInput, inherited: string[]): string[] => {
-    const own = typeof n.max === "object" ? Object.keys(n.max) : n.levels;
+    const own = typeof n.max === "object" ? Object.keys(n.max) : (n.levels ?? appliesLevels(n));
     return own ? inherited.filter((l) => own.includes(l)) : inherited;
   };
-  const buildIndicator = (ind: IndicatorInput, levels: string[], path: string[], missing: IndicatorNode["missing"]): IndicatorNode => {
+  type Where = NonNullable<IndicatorNode["where"]>;
+  /** The conditions of a node's `applies: where`, after those of its groups. */
+  const whereOf = (n: { applies?: GroupInput["applies"] }, inherited: Where): Where => {
+    const own = Object.entries(n.applies?.where ?? {}).map(([attribute, v]) => ({ attribute: attribute.normalize("NFC").trim(), values: (Array.isArray(v) ? v : [v]).map(attributeKey) }));
+    return own.length ? [...inherited, ...own] : inherited;
+  };
+  const buildIndicator = (ind: IndicatorInput, levels: string[], path: string[], missing: IndicatorNode["missing"], inheritedWhere: Where = []): IndicatorNode => {
     const maxByLevel = new Map<string, number>();
     for (const l of levels) maxByLevel.set(l, typeof ind.max === "number" ? ind.max : (ind.max[l] as number));
     const rule = ind.rule;
@@ -314,22 +332,26 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
       role: recOf.get(ind)?.role ?? "score",
     };
     if (ind.agency !== undefined) node.agency = ind.agency;
+    const where = whereOf(ind, inheritedWhere);
+    if (where.length) node.where = where;
     const expr = formulas.get(ind);
     if (expr && ind.value !== undefined) node.formula = { text: ind.value, expr };
     return node;
   };
   const buildGroup = (
-    g: { id: string; label?: LabelInput; groups?: GroupInput[]; indicators?: IndicatorInput[]; max?: GroupInput["max"]; aggregation?: GroupInput["aggregation"]; weight?: number; missing?: GroupInput["missing"]; levels?: string[] },
+    g: { id: string; label?: LabelInput; groups?: GroupInput[]; indicators?: IndicatorInput[]; max?: GroupInput["max"]; aggregation?: GroupInput["aggregation"]; weight?: number; missing?: GroupInput["missing"]; levels?: string[]; applies?: GroupInput["applies"] },
     inherited: string[],
     path: string[],
     missing: IndicatorNode["missing"],
+    inheritedWhere: Where = [],
   ): GroupNode => {
     const levels = applicable(g as GroupInput, inherited);
+    const where = whereOf(g, inheritedWhere);
     const m = g.missing ?? missing;
     const childPath = g.id === ROOT_ID ? path : [...path, g.id];
     const children: CriteriaNode[] = [
-      ...(g.groups ?? []).map((c) => buildGroup(c, levels, childPath, m)),
-      ...(g.indicators ?? []).map((c) => buildIndicator(c, applicable(c, levels), childPath, m)),
+      ...(g.groups ?? []).map((c) => buildGroup(c, levels, childPath, m, where)),
+      ...(g.indicators ?? []).map((c) => buildIndicator(c, applicable(c, levels), childPath, m, where)),
     ];
     const aggregation = g.aggregation ?? "sum";
     const maxByLevel = new Map<string, number>();
@@ -356,7 +378,7 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
   indicators.push(...(bonus?.indicators ?? []), ...(penalty?.indicators ?? []));
   const inputs = resolveInputs(input, indicators, columnMap);
   const levels: Level[] = input.levels.map((l) => {
-    const level: Level = { id: l.id, label: label(l.label), peers: l.peers?.by ? { by: l.peers.by, ...(l.peers.attribute ? { attribute: l.peers.attribute } : {}) } : { by: "level" } };
+    const level: Level = { id: l.id, label: label(l.label), peers: l.peers?.by ? { by: l.peers.by, ...(l.peers.attribute ? { attribute: l.peers.attribute.normalize("NFC").trim() } : {}) } : { by: "level" } };
     if (l.parent !== undefined) level.parent = l.parent;
     return level;
   });
@@ -374,6 +396,7 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
     ranking: { method: input.ranking?.method ?? "competition", on: input.ranking?.on ?? "percent", decimals: input.ranking?.decimals ?? 2 },
     indicators,
     inputs,
+    attributes: attributesOf(input, recs, file, y),
   };
   if (input.decision !== undefined) criteria.decision = input.decision;
   if (input.issuer !== undefined) criteria.issuer = input.issuer;
@@ -571,4 +594,20 @@ function subtraction(name: string, known: ReadonlySet<string>): string | undefin
     if (rest) return `${left} - ${rest}`;
   }
   return undefined;
+}
+
+/** The unit attributes the engine reads, each with where the criteria first name it: peer groups, then `applies: where`. */
+function attributesOf(input: CriteriaInput, recs: NodeRec[], file: string, y: YamlFile): Criteria["attributes"] {
+  const out: Criteria["attributes"] = [];
+  const add = (name: string, path: Path, use: "peers" | "applies"): void => {
+    const n = name.normalize("NFC").trim();
+    const known = out.find((a) => a.name === n);
+    if (!known) out.push({ name: n, use, at: { file, ...y.locate(path, true) } });
+    else if (use === "applies" && known.use === "peers") Object.assign(known, { use, at: { file, ...y.locate(path, true) } });
+  };
+  input.levels.forEach((l, i) => {
+    if (l.peers?.by === "attribute" && l.peers.attribute !== undefined) add(l.peers.attribute, ["levels", i, "peers", "attribute"], "peers");
+  });
+  for (const r of recs) for (const name of Object.keys(r.input.applies?.where ?? {})) add(name, [...r.path, "applies", "where", name], "applies");
+  return out;
 }

@@ -493,8 +493,18 @@ function checkParents(criteria: Criteria, units: Map<string, UnitData>): Diagnos
  * row of every period taken as the same unit). The defaults are not checked here: their absence
  * has problems of its own. Shared with the large-input loader.
  */
-export function checkColumns(a: Assessment, headers: readonly { file: string; header: readonly string[] }[]): Diagnostic[] {
+export function checkColumns(a: Assessment, headers: readonly { file: string; header: readonly string[] }[], criteria?: Criteria, registry?: { file: string; header: readonly string[] }): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // The attributes `applies: where` reads: a column of the registry, or of a data file when the
+  // manifest keeps it (`columns: { attributes }`). Without one, every unit would silently find
+  // the node not applicable.
+  const kept = new Set(a.columns.attributes.map(normKey));
+  for (const attr of criteria?.attributes ?? []) {
+    if (attr.use !== "applies") continue;
+    if (registry?.header.includes(attr.name)) continue;
+    if (kept.has(attr.name) && headers.some((h) => h !== registry && h.header.includes(attr.name))) continue;
+    out.push(diag("DATA_ATTRIBUTE_NOT_FOUND", "error", { attribute: attr.name, registry: registry?.file ?? "" }, attr.at));
+  }
   for (const [key, at] of Object.entries(a.columnsAt ?? {})) {
     const name = normKey((a.columns as unknown as Record<string, string>)[key] as string);
     if (headers.some((h) => h.header.includes(name))) continue;

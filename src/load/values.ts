@@ -3,11 +3,9 @@
 
 export type Decimal = "." | ",";
 
-const key = (s: string): string => s.normalize("NFC").trim().toLocaleLowerCase("vi");
+import { NO, textKey as key, YES } from "../model/yesno.ts";
 
 const NA = new Set(["-", "–", "—", "n/a", "na", "#n/a", "không áp dụng", "khong ap dung", "kad", "k/a", "not applicable"]);
-const YES = new Set(["có", "co", "yes", "y", "x", "true", "1", "đạt", "dat", "✓", "✔"]);
-const NO = new Set(["không", "khong", "no", "n", "false", "0", "chưa", "chua", "không đạt", "khong dat"]);
 
 export const isEmpty = (raw: string): boolean => raw.trim() === "";
 export const isNotApplicable = (raw: string): boolean => NA.has(key(raw));

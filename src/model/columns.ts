@@ -90,7 +90,7 @@ export interface ColumnarDataset {
   /** index into criteria.levels (NO_LEVEL: none) */
   level: Uint8Array;
   parent: (string | undefined)[];
-  /** the unit attributes that peer groups use, by name */
+  /** the unit attributes the engine reads (criteria.attributes: peer groups, `applies: where`), by name */
   attributes: Map<string, (string | undefined)[]>;
   /** 1 when a data row or cell was found for the unit */
   submitted: Uint8Array;
@@ -111,10 +111,7 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
   const n = data.units.length;
   const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
   const attributes = new Map<string, (string | undefined)[]>();
-  for (const l of criteria.levels) {
-    const a = l.peers.attribute;
-    if (l.peers.by === "attribute" && a !== undefined && !attributes.has(a)) attributes.set(a, data.units.map((u) => u.attributes[a]));
-  }
+  for (const { name } of criteria.attributes) attributes.set(name, data.units.map((u) => u.attributes[name]));
   const columns = dataColumns(criteria);
   const cells = columns.map((ind): IndicatorColumn => {
     const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts: [] };

@@ -80,11 +80,23 @@ const Maximum = z.union([
   z.record(Id, z.number().nonnegative()).describe("a maximum per level id; the node applies to these levels only"),
 ]);
 
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+export const Applies = z
+  .strictObject({
+    level: z.union([Id, z.array(Id).min(1)]).optional().describe("the levels the node applies to (as levels:)"),
+    where: z
+      .record(z.string(), z.union([Scalar, z.array(Scalar).min(1)]))
+      .optional()
+      .describe("unit attributes (columns of the units registry) and the value, or one of the values, a unit must have; yes/no values match any way of writing yes/no (có, x, yes...)"),
+  })
+  .describe("which units the node applies to: for the others it is not applicable (out of their maximum), as a \"-\" in their cell would make it");
+
 const NodeCommon = {
   id: Id,
   label: Label.optional(),
   description: Label.optional(),
   levels: z.array(Id).min(1).optional().describe("the levels this node applies to (default: all)"),
+  applies: Applies.optional(),
   weight: z.number().optional().describe("the weight in a mean or geometric aggregation (default 1)"),
   missing: MissingPolicy.optional(),
 };
@@ -111,6 +123,7 @@ export const Group = z.strictObject({
   label: NodeCommon.label,
   description: NodeCommon.description,
   levels: NodeCommon.levels,
+  applies: NodeCommon.applies,
   weight: NodeCommon.weight,
   missing: NodeCommon.missing,
   max: Maximum.optional(),

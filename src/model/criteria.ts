@@ -51,6 +51,12 @@ export interface IndicatorNode extends NodeBase {
   /** the CSV header of the value (after the manifest's `map:`) */
   column: string;
   agency?: string;
+  /**
+   * The unit attributes a unit must match for the indicator to apply (its own `applies: where`
+   * and its groups'): each attribute's accepted values as attributeKey writes them. A unit that
+   * does not match finds it not applicable.
+   */
+  where?: { attribute: string; values: string[] }[];
   /** a computed indicator's expression (criteria `value:`): its value is computed, never read */
   formula?: { text: string; expr: Expr };
   /** "input": a data column of criteria.inputs, read and never scored */
@@ -113,6 +119,8 @@ export interface Criteria {
    * levels of the computed indicators that use them (a rule of type "points" that no one applies)
    */
   inputs: IndicatorNode[];
+  /** the unit attributes the engine reads (peer groups, `applies: where`), each with where the criteria first name it */
+  attributes: { name: string; use: "peers" | "applies"; at: { file: string; line: number; column: number } }[];
   /** the defaults of `egov-score sensitivity`, as written in the criteria */
   sensitivity?: SensitivityInput;
 }

@@ -35,9 +35,9 @@ export interface Assembled {
 }
 
 
-/** The peer attributes of the criteria: the only unit attributes the ranking reads. */
+/** The unit attributes the engine reads (peer groups, `applies: where`): the only ones kept. */
 export function peerAttributes(criteria: Criteria): string[] {
-  return [...new Set(criteria.levels.flatMap((l) => (l.peers.by === "attribute" && l.peers.attribute !== undefined ? [l.peers.attribute] : [])))];
+  return criteria.attributes.map((a) => a.name);
 }
 
 export function assemble(criteria: Criteria, s: Settings, tables: { units?: Table; data: Table[] }): Assembled {

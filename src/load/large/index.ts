@@ -249,7 +249,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     const t = tables.get(f);
     return t ? [t] : [];
   });
-  const columns = checkColumns(a, [...(units ? [units] : []), ...data]);
+  const columns = checkColumns(a, [...(units ? [units] : []), ...data], criteria, units);
   if (columns.length) return { loaded: { assessment: a, criteria, periods: base.periods, diagnostics: [...diagnostics, ...columns], inputs, bytes } };
   const d = assemble(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
