@@ -128,6 +128,8 @@ export interface LevelRanking {
   peerGroup: readonly string[];
   /** true for a unit that is not ranked */
   notRanked: (g: number) => boolean;
+  /** true for a unit not ranked and still given its band (assessed, not ranked) */
+  banded?: (g: number) => boolean;
   /** the value ranked on: the unit's percentage or score */
   rankedValue: (g: number) => number;
   /** the value graded by the bands */
@@ -166,8 +168,9 @@ export function rankLevel(runs: readonly (readonly (readonly number[])[])[], siz
     for (const u of run) ordered[o++] = u;
   }
   for (const u of ordered) {
-    if (r.notRanked(u)) continue;
-    const b = bandOf(ranking.sameValue ? (key[u] as number) : roundTo(r.bandedValue(u), ranking.decimals), bands);
+    const banded = r.banded?.(u) === true;
+    if (r.notRanked(u) && !banded) continue;
+    const b = bandOf(ranking.sameValue && !banded ? (key[u] as number) : roundTo(r.bandedValue(u), ranking.decimals), bands);
     r.band[u] = b ? bands.indexOf(b) : -1;
   }
   return ordered;

@@ -141,7 +141,8 @@ export function summarise(units: readonly UnitResult[], bandIds: readonly string
   const pct = ranked.flatMap((u) => (u.percent === null ? [] : [u.percent]));
   return {
     assessed: units.length,
-    ranked: ranked.length,
+    // (a unit assessed and not ranked is scored, in the statistics, and counted in neither)
+    ranked: ranked.filter((u) => u.rank !== null).length,
     notRanked: units.length - ranked.length,
     incomplete: units.filter((u) => u.status === "incomplete").length,
     mean: mean(pct),

@@ -17,10 +17,12 @@ import { rollupValues } from "./rollup.ts";
 import { computeColumns } from "./compute.ts";
 import type { RuleContext } from "./rules.ts";
 
-export const STATUS: readonly Status[] = ["ranked", "not-ranked", "incomplete"];
+export const STATUS: readonly Status[] = ["ranked", "not-ranked", "incomplete", "assessed"];
 export const RANKED = 0;
 export const NOT_RANKED = 1;
 export const INCOMPLETE = 2;
+/** scored, shown and banded, never given a rank (the manifest's `unranked:`) */
+export const ASSESSED = 3;
 
 /**
  * What a scoring keeps besides each unit's total, status, rank and band:
@@ -280,7 +282,7 @@ export function scoreColumns(criteria: Criteria, loaded: ColumnarDataset, { keep
       if (!ranked) continue;
       const base = Number.isNaN(s.points) ? 0 : s.points;
       const score = Math.min(max, Math.max(0, base + (bonus[p] as number) - (penalty[p] as number)));
-      out.status[g] = missingAny[p] ? INCOMPLETE : RANKED;
+      out.status[g] = data.unranked?.has(g) ? ASSESSED : missingAny[p] ? INCOMPLETE : RANKED;
       if (whole) {
         out.base[g] = base;
         out.bonus[g] = bonus[p] as number;
@@ -294,7 +296,7 @@ export function scoreColumns(criteria: Criteria, loaded: ColumnarDataset, { keep
     const order = rankLevel(
       peerRuns(units, out.peerGroup, cache),
       m,
-      { code: data.code, peerGroup: out.peerGroup, notRanked: (g) => out.status[g] === NOT_RANKED, rankedValue: valueOf(ranking.on), bandedValue: valueOf(bands.on), rank: out.rank, band: out.band, key: rankKeys },
+      { code: data.code, peerGroup: out.peerGroup, notRanked: (g) => out.status[g] === NOT_RANKED || out.status[g] === ASSESSED, banded: (g) => out.status[g] === ASSESSED, rankedValue: valueOf(ranking.on), bandedValue: valueOf(bands.on), rank: out.rank, band: out.band, key: rankKeys },
       { method: ranking.method, decimals: ranking.decimals, sameValue: bands.on === ranking.on },
       bands.list,
     );

@@ -30,6 +30,7 @@ export function resultOf(r: ColumnarResult): Result {
     diagnostics: r.diagnostics,
   };
   if (r.period !== undefined) result.period = r.period;
+  if (r.dataset.unranked) result.unranked = true;
   return result;
 }
 
@@ -64,6 +65,8 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
   } as UnitResult;
   const parent = d.parent[g];
   if (parent !== undefined) u.parent = parent;
+  const reason = d.unranked?.get(g);
+  if (reason !== undefined && u.status === "assessed") u.reason = reason;
   return u;
 }
 

@@ -10,6 +10,7 @@ import type { CsvRow, CsvTable } from "./csv.ts";
 import { normKey } from "./dialect.ts";
 import type { Assessment } from "./manifest.ts";
 import { isEmpty, isNotApplicable, ratioValue, readBoolean, readNumber, type Decimal } from "./values.ts";
+import { attributeKey } from "../model/yesno.ts";
 
 export interface DataLoad {
   dataset: Dataset;
@@ -18,7 +19,27 @@ export interface DataLoad {
   diagnostics: Diagnostic[];
 }
 
-type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore">;
+type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "unranked">;
+
+/** The unit attributes a loader keeps: those the criteria read, and the manifest's `unranked: attribute`. Shared with the large-input loader. */
+export function keptAttributes(criteria: Criteria, s: Pick<Assessment, "unranked">): string[] {
+  const names = criteria.attributes.map((a) => a.name);
+  const u = s.unranked?.attribute;
+  return u === undefined || names.includes(normKey(u)) ? names : [...names, normKey(u)];
+}
+
+/**
+ * Why a unit is assessed and not ranked (manifest \`unranked:\`), or undefined: its code listed
+ * under \`units:\`, else a filled cell of the registry column \`attribute:\` that is not a "no" (its
+ * text is the reason; a plain yes gives none). Shared with the large-input loader.
+ */
+export function unrankedReason(s: Pick<Assessment, "unranked">, code: string, cell: string | undefined): string | undefined {
+  const listed = Object.entries(s.unranked?.units ?? {}).find(([c]) => normKey(c) === code);
+  if (listed) return listed[1].normalize("NFC").trim();
+  const text = normKey(cell ?? "");
+  if (text === "" || attributeKey(text) === attributeKey(false)) return undefined;
+  return attributeKey(text) === attributeKey(true) ? "" : text;
+}
 
 interface Fields {
   code: number;
@@ -243,6 +264,14 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   for (const u of units.values()) u.submitted = u.cells.size > 0;
   pushAll(diagnostics, checkParents(criteria, units));
   const dataset: Dataset = { units: [...units.values()].sort((a, b) => compareCodes(a.code, b.code)) };
+  if (s.unranked) {
+    const attr = s.unranked.attribute === undefined ? undefined : normKey(s.unranked.attribute);
+    dataset.unranked = new Map();
+    for (const u of dataset.units) {
+      const reason = unrankedReason(s, u.code, attr === undefined ? undefined : u.attributes[attr]);
+      if (reason !== undefined) dataset.unranked.set(u.code, reason);
+    }
+  }
   if (period !== undefined) dataset.period = period;
   return { dataset, periods: sortedPeriods, diagnostics };
 }

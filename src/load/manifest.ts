@@ -51,6 +51,12 @@ export const ManifestSchema = z.strictObject({
   columns: Columns.optional(),
   map: z.record(z.string(), z.string()).optional(),
   ignore: z.array(z.string()).optional(),
+  unranked: z
+    .strictObject({
+      attribute: z.string().optional(),
+      units: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
 });
 
 export type ColumnNames = Required<Omit<z.infer<typeof Columns>, "attributes">> & { attributes: string[] };
@@ -78,6 +84,11 @@ export interface Assessment {
   columns: ColumnNames;
   map: Record<string, string>;
   ignore: string[];
+  /**
+   * Units assessed and not ranked (`unranked:`): a column of the units registry whose filled cell
+   * marks a unit (its text the reason), and units listed by code with the reason.
+   */
+  unranked?: { attribute?: string; units: Record<string, string> };
   limits: Limits;
 }
 
@@ -195,6 +206,7 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     a.columns.attributes = attributes ?? [];
     a.map = m.map ?? {};
     a.ignore = m.ignore ?? [];
+    if (m.unranked) a.unranked = { ...(m.unranked.attribute !== undefined ? { attribute: m.unranked.attribute } : {}), units: m.unranked.units ?? {} };
   } else if (!o.criteria || !o.data?.length) {
     return { diagnostics: [diag("MANIFEST_NOT_FOUND", "error", { dir: displayPath(target), ...(searchedAbove ? { above: "yes" } : {}) })] };
   }

@@ -96,6 +96,8 @@ export interface ColumnarDataset {
   submitted: Uint8Array;
   /** one per indicator of criteria.indicators, in that order, then one per input of criteria.inputs (dataColumns) */
   cells: IndicatorColumn[];
+  /** units assessed and not ranked (manifest `unranked:`), index -> reason ("" for none given); absent when the manifest marks none */
+  unranked?: Map<number, string>;
   /** true once the computed indicators' columns hold their values (engine/compute.ts) */
   computed?: boolean;
   /** unit code -> index, when the loader has one (roll-ups use it) */
@@ -161,5 +163,13 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
     },
   };
   if (data.period !== undefined) out.period = data.period;
+  if (data.unranked) {
+    const unranked = new Map<number, string>();
+    data.units.forEach((u, i) => {
+      const reason = data.unranked?.get(u.code);
+      if (reason !== undefined) unranked.set(i, reason);
+    });
+    out.unranked = unranked;
+  }
   return out;
 }

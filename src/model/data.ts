@@ -45,4 +45,6 @@ export interface UnitData {
 export interface Dataset {
   period?: string;
   units: UnitData[];
+  /** units assessed and not ranked, code -> reason ("" for none given); absent when the manifest marks none */
+  unranked?: Map<string, string>;
 }

@@ -3,7 +3,8 @@ import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria, Level } from "./criteria.ts";
 import type { Cell } from "./data.ts";
 
-export type Status = "ranked" | "not-ranked" | "incomplete";
+/** ranked; not-ranked (no data); incomplete (ranked, with missing values handled); assessed (scored and shown, never ranked: the manifest's `unranked:`) */
+export type Status = "ranked" | "not-ranked" | "incomplete" | "assessed";
 
 export interface NodeScore {
   id: string;
@@ -52,6 +53,8 @@ export interface UnitResult {
   base: number | null;
   bonus: number;
   penalty: number;
+  /** why an assessed unit is not ranked ("" when no reason was given); absent for the others */
+  reason?: string;
   nodes: Record<string, NodeScore>;
 }
 
@@ -68,6 +71,8 @@ export interface Result {
   period?: string;
   levels: LevelResult[];
   diagnostics: Diagnostic[];
+  /** true when the assessment marks units assessed and not ranked (the manifest's `unranked:`): the ranking's CSV has a reason column */
+  unranked?: boolean;
   /** after --level (render/select.ts): unit code -> name of every unit, for parents by name */
   names?: ReadonlyMap<string, string>;
 }

@@ -2,6 +2,7 @@
 // cannot mistake for formulas.
 import type { Band, Criteria, Lang } from "../model/criteria.ts";
 import { text } from "../model/criteria.ts";
+import { t } from "./labels.ts";
 
 /** Colour and emphasis, decided by the CLI; renderers stay pure. */
 export interface Palette {
@@ -143,4 +144,10 @@ export function bandLabel(criteria: Criteria, id: string | null, lang: Lang): st
   if (id === null) return "";
   const b: Band | undefined = criteria.bands.list.find((x) => x.id === id);
   return b ? text(b.label, lang, b.id) : id;
+}
+
+/** The note under a table that lists units assessed and not ranked: "† assessed, not ranked: S19 (reason), S20". */
+export function assessedNote(units: readonly { code: string; status: string; reason?: string }[], lang: Lang): string | undefined {
+  const listed = units.filter((u) => u.status === "assessed").map((u) => (u.reason ? `${u.code} (${u.reason})` : u.code));
+  return listed.length ? `† ${t("assessed-not-ranked", lang)}: ${listed.join(", ")}` : undefined;
 }

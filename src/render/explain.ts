@@ -98,7 +98,7 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     out.push(`${t("bonus", lang)}: +${shown(u.bonus, dec, lang)} · ${t("penalty", lang)}: −${shown(u.penalty, dec, lang)}`);
   }
   const band = p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang));
-  out.push(p.bold(`${t("total", lang)}: ${shown(u.score, dec, lang)} / ${num(u.max)} = ${shown(u.percent, dec, lang)}%`) + ` · ${t("band", lang)}: ${band} · ${t("rankOf", lang)} ${u.rank}/${e.peers}${u.status === "incomplete" ? ` (${t("incomplete", lang)})` : ""}`);
+  out.push(p.bold(`${t("total", lang)}: ${shown(u.score, dec, lang)} / ${num(u.max)} = ${shown(u.percent, dec, lang)}%`) + ` · ${t("band", lang)}: ${band} · ${u.status === "assessed" ? inert(`${t("assessed-not-ranked", lang)}${u.reason ? `: ${u.reason}` : ""}`) : `${t("rankOf", lang)} ${u.rank}/${e.peers}${u.status === "incomplete" ? ` (${t("incomplete", lang)})` : ""}`}`);
   const neighbour = (label: string, n: Neighbour | undefined): string =>
     n ? `  ${label}: ${n.rank}. ${inert(n.name)} (${inert(n.code)}) ${shown(n.score, dec, lang)} · ${shown(n.percent, dec, lang)}%` : `  ${label}: —`;
   out.push(neighbour(t("above", lang), e.above));
@@ -153,7 +153,7 @@ export function explainJson(e: Explanation, o: RenderOptions): string {
     schemaVersion: 1,
     criteria: { id: c.id, version: c.version },
     period: e.period ?? null,
-    unit: { code: u.code, name: u.name, level: u.level, parent: u.parent ?? null, peerGroup: u.peerGroup, status: u.status },
+    unit: { code: u.code, name: u.name, level: u.level, parent: u.parent ?? null, peerGroup: u.peerGroup, status: u.status, ...(u.status === "assessed" ? { reason: u.reason ?? null } : {}) },
     groups: e.items.filter((i): i is ExplainedGroup => i.kind === "group").map((g) => ({ id: g.id, label: text(g.label, o.lang, g.id), depth: g.depth, aggregation: g.aggregation, included: g.included, points: machine(g.points), max: machine(g.max), rate: machine(g.rate) })),
     indicators: e.items.filter((i): i is ExplainedIndicator => i.kind === "indicator").map((i) => indicatorJson(i, o.lang)),
     bonusIndicators: e.bonus.map((i) => indicatorJson(i, o.lang)),

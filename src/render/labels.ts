@@ -24,6 +24,7 @@ const L = {
   shown: { vi: "hiện", en: "shown" },
   "not-ranked": { vi: "không xếp hạng", en: "not ranked" },
   incomplete: { vi: "thiếu dữ liệu", en: "incomplete" },
+  "assessed-not-ranked": { vi: "đánh giá, không xếp hạng", en: "assessed, not ranked" },
   "not-applicable": { vi: "không áp dụng", en: "not applicable" },
   missing: { vi: "thiếu", en: "missing" },
   bonus: { vi: "Điểm thưởng", en: "Bonus" },

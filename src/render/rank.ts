@@ -2,8 +2,8 @@
 // SPEC.md, and JSON with schemaVersion 1.
 import { text, type Lang } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
-import { NOT_RANKED, STATUS, type ColumnarResult } from "../engine/scoring.ts";
-import { bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { ASSESSED, NOT_RANKED, STATUS, type ColumnarResult } from "../engine/scoring.ts";
+import { assessedNote, bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import { t } from "./labels.ts";
 import { unitNames } from "./select.ts";
@@ -45,7 +45,7 @@ export function rankTable(r: Result, o: RenderOptions): string {
       const col = (head: string, align: Column["align"], cell: (u: UnitResult) => string, kind?: Column["kind"]): Column => ({ head, align, cells: units.map(cell), ...(kind ? { kind } : {}) });
       const fitted = fitTable(
         [
-          col(t("rank", lang), "right", (u) => (u.rank === null ? "—" : `${u.rank}${u.status === "incomplete" ? "*" : ""}`)),
+          col(t("rank", lang), "right", (u) => (u.rank === null ? (u.status === "assessed" ? "†" : "—") : `${u.rank}${u.status === "incomplete" ? "*" : ""}`)),
           col(t("code", lang), "left", (u) => inert(u.code), "id"),
           col(t("unit", lang), "left", (u) => inert(u.name), "name"),
           ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "parent")] : []),
@@ -65,6 +65,8 @@ export function rankTable(r: Result, o: RenderOptions): string {
       notes = fitted.notes;
     }
     if (l.units.some((u) => u.status === "incomplete")) out.push(p.dim(`* ${t("incomplete", lang)}`));
+    const assessed = assessedNote(l.units, lang);
+    if (assessed) out.push(p.dim(inert(assessed)));
     for (const n of notes) out.push(p.dim(n));
   }
   return `${out.join("\n")}\n`;
@@ -74,13 +76,14 @@ function groupPoints(r: Result, u: UnitResult): (number | null)[] {
   return topNodes(r).map((n) => (u.status === "not-ranked" ? null : machine(u.nodes[n.id]?.included ? u.nodes[n.id]?.points : null)));
 }
 
-const csvHeader = (r: Result): CsvCell[] => [...RANK_COLUMNS, ...topNodes(r).map((n) => n.id)];
+// (reason: last, and only where the assessment marks units assessed and not ranked)
+const csvHeader = (r: Result): CsvCell[] => [...RANK_COLUMNS, ...topNodes(r).map((n) => n.id), ...(r.unranked ? ["reason"] : [])];
 
 function csvRows(r: Result, lang: Lang): CsvCell[][] {
   const rows: CsvCell[][] = [];
   for (const l of r.levels) {
     for (const u of l.units) {
-      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.band ? bandLabel(r.criteria, u.band, lang) : "", u.status, ...groupPoints(r, u)]);
+      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.band ? bandLabel(r.criteria, u.band, lang) : "", u.status, ...groupPoints(r, u), ...(r.unranked ? [u.reason ?? ""] : [])]);
     }
   }
   return rows;
@@ -113,6 +116,7 @@ export function rankJson(r: Result, o: RenderOptions): string {
           band: u.band,
           bandLabel: u.band ? bandLabel(c, u.band, o.lang) : null,
           status: u.status,
+          reason: u.reason ?? null,
           peerGroup: u.peerGroup,
           bonus: machine(u.bonus),
           penalty: machine(u.penalty),
@@ -152,7 +156,8 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
   const bands = r.criteria.bands.list;
   const lang = o?.lang ?? r.criteria.language;
   const bandCells = bands.map((b) => `${text(b.id)}${d}${text(bandLabel(r.criteria, b.id, lang))}`);
-  yield `${c.bom ? "\ufeff" : ""}${csvLine([...RANK_COLUMNS, ...r.criteria.root.children.map((n) => n.id)], c)}`;
+  const reasons = data.unranked;
+  yield `${c.bom ? "\ufeff" : ""}${csvLine([...RANK_COLUMNS, ...r.criteria.root.children.map((n) => n.id), ...(reasons ? ["reason"] : [])], c)}`;
   for (const l of r.levels) {
     if (sel.level !== undefined && l.level.id !== sel.level) continue;
     const level = text(l.level.id);
@@ -166,6 +171,7 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
       let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
       // (a node not included has no points: NaN, written as nothing, as machine(null) is)
       for (const t of r.top) line += `${d}${status === NOT_RANKED ? "" : num(t.points[g] as number)}`;
+      if (reasons) line += `${d}${status === ASSESSED ? csvField(reasons.get(g) ?? "", c) : ""}`;
       out += `\n${line}`;
       if (++n === batch) {
         yield out;

@@ -4,7 +4,7 @@
 import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
-import { bandLabel, decimalFor, machine } from "./common.ts";
+import { assessedNote, bandLabel, decimalFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
 
 /**
@@ -109,7 +109,7 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
   ];
   const row = (u: UnitResult, i: number): Value[] => {
     const out = u.status === "not-ranked";
-    const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : ""}`;
+    const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : u.status === "assessed" ? " †" : ""}`;
     return [
       i + 1,
       u.code,
@@ -125,7 +125,8 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
     ];
   };
   const m: TableModel = { columns, rows: g.units.map(row) };
-  if (g.units.some((u) => u.status === "incomplete")) m.note = `* ${t("incomplete", lang)}`;
+  const notes = [g.units.some((u) => u.status === "incomplete") ? `* ${t("incomplete", lang)}` : undefined, assessedNote(g.units, lang)].filter((x): x is string => x !== undefined);
+  if (notes.length) m.note = notes.join(" · ");
   return m;
 }
 

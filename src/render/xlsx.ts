@@ -11,6 +11,11 @@ import type { Report } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import { bandLabel, inert, machine, neutralise, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
+import type { UnitResult } from "../model/result.ts";
+
+/** A unit's status in words; an assessed unit's with its reason. */
+const statusText = (u: UnitResult | undefined, lang: "vi" | "en"): string =>
+  u?.status === "assessed" ? `${t("assessed-not-ranked", lang)}${u.reason ? `: ${u.reason}` : ""}` : t(u?.status ?? "ranked", lang);
 import { gapTable, peerGroupTitle, pillarTable, rankingTable, summaryTable, type ColumnKind, type TableModel, type Value } from "./report-tables.ts";
 import { indicatorRows } from "./score.ts";
 
@@ -124,7 +129,7 @@ export async function reportXlsx(rep: Report, o: RenderOptions): Promise<Uint8Ar
     const model = groups[0]?.m;
     if (!model) continue;
     const cols: SheetColumn[] = [...(byGroup ? [{ header: t("peerGroup", lang), kind: "text" as const }] : []), ...fromModel(model), { header: t("status", lang), kind: "text" }];
-    const rows = groups.flatMap(({ g, title, m }) => m.rows.map((row, i) => [...(byGroup ? [title ?? ""] : []), ...row, t(g.units[i]?.status ?? "ranked", lang)]));
+    const rows = groups.flatMap(({ g, title, m }) => m.rows.map((row, i) => [...(byGroup ? [title ?? ""] : []), ...row, statusText(g.units[i], lang)]));
     addTable(ws, cols, rows, dec);
   }
 

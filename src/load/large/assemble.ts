@@ -7,13 +7,14 @@ import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, va
 import { dataColumns, type Criteria, type IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
-import { choosePeriod, headerList, levelReader, where } from "../data.ts";
+import { choosePeriod, headerList, keptAttributes, levelReader, unrankedReason, where } from "../data.ts";
+import { normKey } from "../dialect.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
 import type { RowSpec } from "./rows.ts";
 
-type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore">;
+type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "unranked">;
 
 /** A file read into rows, with what its header says. */
 export interface Table {
@@ -35,16 +36,11 @@ export interface Assembled {
 }
 
 
-/** The unit attributes the engine reads (peer groups, `applies: where`): the only ones kept. */
-export function peerAttributes(criteria: Criteria): string[] {
-  return criteria.attributes.map((a) => a.name);
-}
-
 export function assemble(criteria: Criteria, s: Settings, tables: { units?: Table; data: Table[] }): Assembled {
   const diagnostics: Diagnostic[] = [];
   const levelIds = criteria.levels.map((l) => l.id);
   const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
-  const attrNames = peerAttributes(criteria);
+  const attrNames = keptAttributes(criteria, s);
   const columns = dataColumns(criteria);
   const K = columns.length;
   const indicatorIndex = new Map(columns.map((ind, k) => [ind, k] as const));
@@ -362,6 +358,15 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
   };
   if (period !== undefined) dataset.period = period;
+  if (s.unranked) {
+    const cells = s.unranked.attribute === undefined ? undefined : attributeMap.get(normKey(s.unranked.attribute));
+    const unranked = new Map<number, string>();
+    for (let g = 0; g < n; g++) {
+      const reason = unrankedReason(s, code[g] as string, cells?.[g]);
+      if (reason !== undefined) unranked.set(g, reason);
+    }
+    dataset.unranked = unranked;
+  }
   return { dataset, periods: sortedPeriods, diagnostics };
 }
 

@@ -13,10 +13,10 @@ import type { ColumnarDataset } from "../../model/columns.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
 import { readCsv } from "../csv.ts";
 import { byteOrderMark, detectDelimiter, duplicateHeaders, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "../dialect.ts";
-import { checkColumns, wideColumns } from "../data.ts";
+import { checkColumns, keptAttributes, wideColumns } from "../data.ts";
 import { checkInput, displayPath, expandData } from "../files.ts";
 import { loadManifest, type Assessment, type Overrides } from "../manifest.ts";
-import { assemble, peerAttributes, type Table } from "./assemble.ts";
+import { assemble, type Table } from "./assemble.ts";
 import { DEFAULT_READ, readRows, type ReadOptions } from "./read.ts";
 import type { RowSpec } from "./rows.ts";
 import { closeSync, openSync, readSync } from "node:fs";
@@ -168,7 +168,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   const { criteria } = base;
   if (!criteria) return fallback("no criteria");
 
-  const attrNames = peerAttributes(criteria);
+  const attrNames = keptAttributes(criteria, a);
   // Each file has a plan (how to read it) or, if it cannot be read, its problems.
   const plan = new Map<string, { head: Head; spec: RowSpec; unknown: Diagnostic[] }>();
   for (const file of [...(a.units ? [a.units] : []), ...dataFiles]) {
