@@ -84,6 +84,8 @@ export interface ExplainedIndicator {
   role: IndicatorNode["role"];
   rule: RuleInput;
   agency?: string;
+  /** the unit attributes it applies to (`applies: where`), as written: "co-tthc: có" */
+  where?: string;
   /** false where the indicator does not apply at the level, or its cell says not applicable */
   applicable: boolean;
   /** false where it is left out of the unit's maximum */
@@ -173,6 +175,7 @@ function indicator(ind: IndicatorNode, u: UnitResult, depth: number): ExplainedI
     max: n?.max ?? 0,
   };
   if (ind.agency !== undefined) e.agency = ind.agency;
+  if (ind.where) e.where = ind.where.map((w) => `${w.attribute}: ${w.written}`).join("; ");
   if (n?.cell) e.cell = n.cell;
   if (ind.formula && n?.formula) e.formula = { text: ind.formula.text, ...n.formula() };
   if (n?.detail !== undefined) e.detail = n.detail();

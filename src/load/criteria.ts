@@ -310,7 +310,7 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
   type Where = NonNullable<IndicatorNode["where"]>;
   /** The conditions of a node's `applies: where`, after those of its groups. */
   const whereOf = (n: { applies?: GroupInput["applies"] }, inherited: Where): Where => {
-    const own = Object.entries(n.applies?.where ?? {}).map(([attribute, v]) => ({ attribute: attribute.normalize("NFC").trim(), values: (Array.isArray(v) ? v : [v]).map(attributeKey) }));
+    const own = Object.entries(n.applies?.where ?? {}).map(([attribute, v]) => ({ attribute: attribute.normalize("NFC").trim(), values: (Array.isArray(v) ? v : [v]).map(attributeKey), written: (Array.isArray(v) ? v : [v]).map(String).join(" | ") }));
     return own.length ? [...inherited, ...own] : inherited;
   };
   const buildIndicator = (ind: IndicatorInput, levels: string[], path: string[], missing: IndicatorNode["missing"], inheritedWhere: Where = []): IndicatorNode => {

@@ -56,7 +56,7 @@ export interface IndicatorNode extends NodeBase {
    * and its groups'): each attribute's accepted values as attributeKey writes them. A unit that
    * does not match finds it not applicable.
    */
-  where?: { attribute: string; values: string[] }[];
+  where?: { attribute: string; values: string[]; written: string }[];
   /** a computed indicator's expression (criteria `value:`): its value is computed, never read */
   formula?: { text: string; expr: Expr };
   /** "input": a data column of criteria.inputs, read and never scored */

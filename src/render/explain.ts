@@ -74,7 +74,7 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     out.push(`${pad}  ${t("rule", lang).toLowerCase()}: ${ruleText(i.rule, lang)}`);
     if (i.arithmetic) out.push(`${pad}  ${t("arithmetic", lang)}: ${inert(arithmeticText(i.arithmetic, lang))}`);
     else if (i.missing) out.push(`${pad}  ${missingText(i, lang, dec)}`);
-    else if (!i.applicable && !i.cell && !i.formula) out.push(`${pad}  ${p.dim(t("not-applicable", lang))}`);
+    else if (!i.applicable && !i.cell && !i.formula) out.push(`${pad}  ${p.dim(t("not-applicable", lang))}${i.where ? p.dim(inert(` (${t("appliesWhere", lang)} ${i.where})`)) : ""}`);
   };
   for (const item of e.items) {
     if (item.kind === "group") {
@@ -116,6 +116,7 @@ function indicatorJson(i: ExplainedIndicator, lang: Lang) {
     rule: i.rule,
     ruleText: ruleText(i.rule),
     agency: i.agency ?? null,
+    appliesWhere: i.where ?? null,
     applicable: i.applicable,
     included: i.included,
     value: cell

@@ -24,6 +24,7 @@ const L = {
   shown: { vi: "hiện", en: "shown" },
   "not-ranked": { vi: "không xếp hạng", en: "not ranked" },
   incomplete: { vi: "thiếu dữ liệu", en: "incomplete" },
+  appliesWhere: { vi: "chỉ áp dụng cho đơn vị có", en: "applies only to units with" },
   "assessed-not-ranked": { vi: "đánh giá, không xếp hạng", en: "assessed, not ranked" },
   "not-applicable": { vi: "không áp dụng", en: "not applicable" },
   missing: { vi: "thiếu", en: "missing" },
