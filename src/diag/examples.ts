@@ -68,6 +68,8 @@ export const examples: Record<DiagCode, Example> = {
   CRITERIA_EXPR_LEVEL: { args: { id: "xu-ly-dung-han", name: "cap-do-attt", level: "xa" }, where: "criteria `value:`" },
   CRITERIA_INPUT_UNUSED: { args: { id: "so-ngay" }, where: "criteria `inputs:`", severity: "warning" },
   DATA_ATTRIBUTE_NOT_FOUND: { args: { attribute: "co-tthc", registry: "units.csv" }, where: "criteria `applies: where`, with the units registry" },
+  CRITERIA_VIEW_UNKNOWN_INDICATOR: { args: { view: "dti", id: "ha-tang-so", suggestion: "ha-tang" }, where: "criteria `views:`" },
+  CRITERIA_VIEW_REPEATED: { args: { view: "dti", id: "ky-so", group: "chinh-quyen-so", other: "ha-tang-so" }, where: "criteria `views:`" },
   CRITERIA_DUPLICATE_COLUMN: { args: { id: "ky-so", other: "van-ban-dien-tu", column: "Tỉ lệ văn bản" }, where: "criteria, manifest `map:`" },
   ENCODING_INVALID_UTF8: { args: { line: 12 }, where: "data files" },
   ENCODING_WINDOWS_1258: { args: { path: "data/xa-cai-nuoc.csv", declared: "auto" }, where: "data files", severity: "note" },

@@ -9,6 +9,7 @@ import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
 import { formulaTrace } from "./compute.ts";
+import { viewScores } from "./regroup.ts";
 import { scoreColumns, STATUS, type ColumnarResult, type NodeColumns } from "./scoring.ts";
 
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -65,6 +66,17 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
   } as UnitResult;
   const parent = d.parent[g];
   if (parent !== undefined) u.parent = parent;
+  if (r.keep === "all" && r.criteria.views.length > 0) {
+    Object.defineProperty(u, "views", {
+      get(this: UnitResult) {
+        const views = viewScores(r.criteria, this);
+        Object.defineProperty(this, "views", { value: views, enumerable: true, writable: true, configurable: true });
+        return views;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
   const reason = d.unranked?.get(g);
   if (reason !== undefined && u.status === "assessed") u.reason = reason;
   return u;

@@ -49,6 +49,7 @@ export function loadCriteriaText(text: string, file: string, columnMap: Record<s
     ...checkNodes(input, recs, y),
     ...checkBands(input, y),
     ...checkFormulas(input, recs, y, formulas),
+    ...checkViews(input, recs, y),
   ];
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   const criteria = resolve(input, recs, file, columnMap, formulas, y);
@@ -393,6 +394,12 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
     levels,
     root,
     bands: { on: input.bands?.on ?? "percent", list: (input.bands?.list ?? []).map((b) => ({ id: b.id, label: label(b.label), min: b.min, ...(b.color ? { color: b.color } : {}) })) },
+    views: (input.views ?? []).map((v) => ({
+      id: v.id,
+      label: label(v.label),
+      groups: v.groups.map((g) => ({ id: g.id, label: label(g.label), indicators: g.indicators, aggregation: g.aggregation ?? "sum" })),
+      ...(v.bands ? { bands: { on: v.bands.on ?? "percent", list: v.bands.list.map((b) => ({ id: b.id, label: label(b.label), min: b.min, ...(b.color ? { color: b.color } : {}) })) } } : {}),
+    })),
     ranking: { method: input.ranking?.method ?? "competition", on: input.ranking?.on ?? "percent", decimals: input.ranking?.decimals ?? 2 },
     indicators,
     inputs,
@@ -609,5 +616,47 @@ function attributesOf(input: CriteriaInput, recs: NodeRec[], file: string, y: Ya
     if (l.peers?.by === "attribute" && l.peers.attribute !== undefined) add(l.peers.attribute, ["levels", i, "peers", "attribute"], "peers");
   });
   for (const r of recs) for (const name of Object.keys(r.input.applies?.where ?? {})) add(name, [...r.path, "applies", "where", name], "applies");
+  return out;
+}
+
+/**
+ * Views name scored indicators of the main tree (CRITERIA_VIEW_UNKNOWN_INDICATOR, with the closest
+ * id), each at most once per view (CRITERIA_VIEW_REPEATED: it would count twice in the view's
+ * total); view and view-group ids are unique; a view's bands are in order.
+ */
+function checkViews(input: CriteriaInput, recs: NodeRec[], y: YamlFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const scored = recs.filter((r) => r.kind === "indicator" && r.role === "score").map((r) => r.input.id);
+  const known = new Set(scored);
+  const viewIds = new Map<string, number>();
+  (input.views ?? []).forEach((v, vi) => {
+    const at = (p: Path) => ({ file: y.file, ...y.locate(["views", vi, ...p]) });
+    const first = viewIds.get(v.id);
+    if (first !== undefined) out.push(diag("CRITERIA_DUPLICATE_ID", "error", { id: v.id, first }, at(["id"])));
+    else viewIds.set(v.id, y.locate(["views", vi, "id"]).line);
+    const groupIds = new Map<string, number>();
+    const seen = new Map<string, string>();
+    v.groups.forEach((g, gi) => {
+      const firstGroup = groupIds.get(g.id);
+      if (firstGroup !== undefined) out.push(diag("CRITERIA_DUPLICATE_ID", "error", { id: g.id, first: firstGroup }, at(["groups", gi, "id"])));
+      else groupIds.set(g.id, y.locate(["views", vi, "groups", gi, "id"]).line);
+      g.indicators.forEach((id, ii) => {
+        const p = at(["groups", gi, "indicators", ii]);
+        if (!known.has(id)) {
+          const suggestion = closest(id, scored)[0];
+          out.push(diag("CRITERIA_VIEW_UNKNOWN_INDICATOR", "error", { view: v.id, id, ...(suggestion ? { suggestion } : {}) }, p));
+          return;
+        }
+        const other = seen.get(id);
+        if (other !== undefined) out.push(diag("CRITERIA_VIEW_REPEATED", "error", { view: v.id, id, group: g.id, other }, p));
+        else seen.set(id, g.id);
+      });
+    });
+    const list = v.bands?.list ?? [];
+    list.forEach((b, i) => {
+      const prev = list[i - 1];
+      if (prev && !(b.min < prev.min)) out.push(diag("CRITERIA_BANDS_ORDER", "error", { id: b.id, min: b.min, previous: prev.min }, at(["bands", "list", i, "min"])));
+    });
+  });
   return out;
 }

@@ -170,6 +170,31 @@ const Band = z.strictObject({
   color: z.string().optional(),
 });
 
+const Bands = z.strictObject({
+  on: z.enum(["percent", "score"]).optional(),
+  list: z.array(Band).min(1),
+});
+
+/** An extra grouping of existing indicators (DTI-style pillars), scored beside the main tree. */
+export const View = z
+  .strictObject({
+    id: Id,
+    label: Label.optional(),
+    description: Label.optional(),
+    groups: z
+      .array(
+        z.strictObject({
+          id: Id,
+          label: Label.optional(),
+          indicators: z.array(Id).min(1).describe("ids of indicators of the main tree (an indicator may be in several views, once per view)"),
+          aggregation: z.enum(["sum", "mean"]).optional().describe("sum: points over the maximum (default); mean: the mean of the indicators' rates"),
+        }),
+      )
+      .min(1),
+    bands: Bands.optional().describe("the view's own bands, on its percentage (or its points)"),
+  })
+  .describe("an extra grouping of the indicators (such as the DTI pillars), scored and shown beside the main tree; it never changes the total");
+
 export const Sensitivity = z
   .strictObject({
     runs: z.number().int().min(1).max(1_000_000).optional().describe("Monte Carlo runs (default 1000)"),
@@ -208,12 +233,8 @@ export const CriteriaSchema = z.strictObject({
   indicators: z.array(Indicator).optional(),
   bonus: Adjustment.optional(),
   penalty: Adjustment.optional(),
-  bands: z
-    .strictObject({
-      on: z.enum(["percent", "score"]).optional(),
-      list: z.array(Band).min(1),
-    })
-    .optional(),
+  bands: Bands.optional(),
+  views: z.array(View).optional().describe("extra groupings of the indicators, scored beside the main tree, with their own bands; never counted in the total"),
   ranking: z
     .strictObject({
       method: z.enum(["competition", "dense"]).optional(),

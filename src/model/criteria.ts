@@ -90,6 +90,14 @@ export interface Band {
   color?: string;
 }
 
+/** An extra grouping of the indicators (criteria `views:`), scored beside the main tree. */
+export interface View {
+  id: string;
+  label: Text;
+  groups: { id: string; label: Text; indicators: string[]; aggregation: "sum" | "mean" }[];
+  bands?: { on: "percent" | "score"; list: Band[] };
+}
+
 export interface Adjustment {
   max: number;
   indicators: IndicatorNode[];
@@ -111,6 +119,8 @@ export interface Criteria {
   bonus?: Adjustment;
   penalty?: Adjustment;
   bands: { on: "percent" | "score"; list: Band[] };
+  /** extra groupings of the indicators (DTI pillars), scored beside the main tree */
+  views: View[];
   ranking: { method: "competition" | "dense"; on: "percent" | "score"; decimals: number };
   /** every indicator, scored ones first in tree order, then bonus, then penalty */
   indicators: IndicatorNode[];

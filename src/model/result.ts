@@ -53,6 +53,8 @@ export interface UnitResult {
   base: number | null;
   bonus: number;
   penalty: number;
+  /** the criteria's views (extra groupings of the indicators), when the scoring kept every node */
+  views?: ViewScore[];
   /** why an assessed unit is not ranked ("" when no reason was given); absent for the others */
   reason?: string;
   nodes: Record<string, NodeScore>;
@@ -95,3 +97,24 @@ export type Detail =
   | { key: "cohort"; min: string; max: string }
   | { key: "z"; z: string }
   | { key: "rollup"; stat: string; level: string; of: string };
+
+/** A group of a view (criteria `views:`) for one unit. */
+export interface ViewGroupScore {
+  id: string;
+  /** points of the group's indicators that count for the unit; null when none does */
+  points: number | null;
+  /** their maxima */
+  max: number;
+  percent: number | null;
+}
+
+/** A view (criteria `views:`) for one unit: its groups, its total and its own band. */
+export interface ViewScore {
+  id: string;
+  points: number | null;
+  max: number;
+  percent: number | null;
+  /** the band of the view's own bands, when it has some */
+  band: string | null;
+  groups: ViewGroupScore[];
+}

@@ -34,6 +34,7 @@ const W = {
     bonus: "Điểm thưởng",
     penalty: "Điểm trừ",
     inputs: "Số liệu đầu vào (inputs)",
+    view: "Góc nhìn (view)",
   },
   en: {
     lower: "lower is better",
@@ -55,6 +56,7 @@ const W = {
     bonus: "bonus",
     penalty: "penalty",
     inputs: "inputs",
+    view: "view",
   },
 };
 
@@ -110,6 +112,10 @@ export function criteriaTree(c: Criteria, o: RenderOptions): string {
     });
   };
   walk(c.root.children, "");
+  for (const v of c.views) {
+    lines.push(`${w.view}: ${p.bold(v.id)} ${inert(text(v.label, lang))}${v.bands ? ` · ${v.bands.list.map((b) => `${inert(text(b.label, lang, b.id))} ≥ ${b.min}`).join(", ")}` : ""}`);
+    v.groups.forEach((g, i) => lines.push(`${i === v.groups.length - 1 ? "└─ " : "├─ "}${g.id} ${inert(text(g.label, lang))} · ${g.indicators.join(", ")}${g.aggregation === "mean" ? ` · ${method("mean", lang)}` : ""}`));
+  }
   if (c.inputs.length) lines.push(`${w.inputs}: ${c.inputs.map((x) => `${x.id}${x.column !== x.id ? ` ("${inert(x.column)}")` : ""} ${x.unit}`).join("; ")}`);
   for (const [name, adj] of [[w.bonus, c.bonus], [w.penalty, c.penalty]] as const) {
     if (!adj) continue;
@@ -137,6 +143,7 @@ export function criteriaJson(c: Criteria): string {
     max: Object.fromEntries(c.root.maxByLevel),
     aggregation: c.root.aggregation,
     nodes: c.root.children.map(node),
+    views: c.views,
     inputs: c.inputs.map((x) => ({ id: x.id, label: x.label, unit: x.unit, column: x.column, levels: [...x.maxByLevel.keys()] })),
     bonus: c.bonus ? { max: c.bonus.max, indicators: c.bonus.indicators.map(node) } : null,
     penalty: c.penalty ? { max: c.penalty.max, indicators: c.penalty.indicators.map(node) } : null,

@@ -103,6 +103,12 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     n ? `  ${label}: ${n.rank}. ${inert(n.name)} (${inert(n.code)}) ${shown(n.score, dec, lang)} · ${shown(n.percent, dec, lang)}%` : `  ${label}: —`;
   out.push(neighbour(t("above", lang), e.above));
   out.push(neighbour(t("below", lang), e.below));
+  for (const v of u.views ?? []) {
+    const view = c.views.find((x) => x.id === v.id);
+    const band = v.band ? ` · ${t("band", lang)}: ${inert(text(view?.bands?.list.find((b) => b.id === v.band)?.label, lang, v.band))}` : "";
+    out.push(`${t("views", lang)}: ${inert(text(view?.label, lang, v.id))} (${v.id}) ${shown(v.points, dec, lang)} / ${num(v.max)} = ${shown(v.percent, dec, lang)}%${band}`);
+    for (const [i, g] of v.groups.entries()) out.push(`  ${inert(`${g.id} · ${text(view?.groups[i]?.label, lang, g.id)}`)}  ${g.points === null ? t("not-applicable", lang) : `${shown(g.points, dec, lang)} / ${num(g.max)} = ${shown(g.percent, dec, lang)}%`}`);
+  }
   return `${fitLines(out.join("\n"), o.width)}\n`;
 }
 
@@ -170,6 +176,7 @@ export function explainJson(e: Explanation, o: RenderOptions): string {
     peers: e.peers,
     above: neighbour(e.above),
     below: neighbour(e.below),
+    ...(u.views ? { views: u.views.map((v) => ({ id: v.id, points: machine(v.points), max: machine(v.max), percent: machine(v.percent), band: v.band, groups: v.groups.map((g) => ({ id: g.id, points: machine(g.points), max: machine(g.max), percent: machine(g.percent) })) })) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -19,6 +19,7 @@ import {
   notRankedTable,
   peerGroupTitle,
   pillarTable,
+  viewTable,
   rankingTable,
   summaryTable,
   unitGapTable,
@@ -61,7 +62,9 @@ export function rankingHtml(rep: Report, l: LevelReport, lang: Lang): string {
 }
 
 export function pillarsHtml(rep: Report, l: LevelReport, lang: Lang): string {
-  return [`<h3>${t("pillars", lang)}</h3>`, `<figure>${pillarChart(rep, l, lang)}</figure>`, htmlTable(pillarTable(l, lang), rep.result.criteria.decimals, "", lang)].join("\n");
+  const c = rep.result.criteria;
+  const views = c.views.flatMap((v) => [`<h3>${t("views", lang)}: ${esc(text(v.label, lang, v.id))}</h3>`, htmlTable(viewTable(c, v, l.units, lang), c.decimals, "", lang)]);
+  return [`<h3>${t("pillars", lang)}</h3>`, `<figure>${pillarChart(rep, l, lang)}</figure>`, htmlTable(pillarTable(l, lang), c.decimals, "", lang), ...views].join("\n");
 }
 
 export function gapsHtml(rep: Report, l: LevelReport, lang: Lang): string {

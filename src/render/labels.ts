@@ -25,6 +25,8 @@ const L = {
   "not-ranked": { vi: "không xếp hạng", en: "not ranked" },
   incomplete: { vi: "thiếu dữ liệu", en: "incomplete" },
   appliesWhere: { vi: "chỉ áp dụng cho đơn vị có", en: "applies only to units with" },
+  viewNote: { vi: "Góc nhìn nhóm lại các chỉ số của bộ tiêu chí; không cộng vào tổng điểm, không đổi thứ hạng.", en: "A view regroups the criteria's indicators; it adds nothing to the total and changes no rank." },
+  views: { vi: "Góc nhìn", en: "Views" },
   "assessed-not-ranked": { vi: "đánh giá, không xếp hạng", en: "assessed, not ranked" },
   "not-applicable": { vi: "không áp dụng", en: "not applicable" },
   missing: { vi: "thiếu", en: "missing" },

@@ -20,6 +20,7 @@ import {
   peerGroupTitle,
   pillarTable,
   rankingTable,
+  viewTable,
   summaryTable,
   unitGapTable,
   type TableModel,
@@ -62,6 +63,7 @@ export function rankMd(r: Result, o: RenderOptions): string {
     out.push(`## ${mdText(levelTitle(l, o.lang))}`, "");
     out.push(`${l.summary.assessed} ${t("units", o.lang)}, ${l.summary.ranked} ${t("ranked", o.lang)}`, "");
     out.push(...rankingSections(rep, l, o, "###"));
+    for (const v of r.criteria.views) out.push(`### ${t("views", o.lang)}: ${mdText(text(v.label, o.lang, v.id))}`, "", mdTable(viewTable(r.criteria, v, l.units, o.lang), r.criteria.decimals, o.lang), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
 }
@@ -87,6 +89,7 @@ export function reportMd(rep: Report, o: RenderOptions): string {
     }
     out.push(`### ${t("ranking", lang)}`, "", ...rankingSections(rep, l, o, "####"));
     out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec, lang), "");
+    for (const v of c.views) out.push(`### ${t("views", lang)}: ${mdText(text(v.label, lang, v.id))}`, "", mdTable(viewTable(c, v, l.units, lang), dec, lang), "");
     out.push(`### ${t("gaps", lang)}`, "", mdTable(gapTable(l.gaps, c, lang), dec, lang), "");
     out.push(`**${t("weakest", lang)}:**`, "");
     if (l.weakest.length === 0) out.push(t("none", lang));

@@ -7,6 +7,7 @@ import { assessedNote, bandIndex, bandLabel, csvDocument, csvField, csvLine, def
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import { t } from "./labels.ts";
 import { unitNames } from "./select.ts";
+import { display, viewTable } from "./report-tables.ts";
 
 // band_label: the band's label in the run's language, beside its id (SPEC.md allows it there)
 export const RANK_COLUMNS = ["level", "rank", "code", "name", "parent", "score", "max", "percent", "band", "band_label", "status"] as const;
@@ -68,6 +69,19 @@ export function rankTable(r: Result, o: RenderOptions): string {
     const assessed = assessedNote(l.units, lang);
     if (assessed) out.push(p.dim(inert(assessed)));
     for (const n of notes) out.push(p.dim(n));
+    // the views beside the ranking: one table each (when the scoring kept what they read)
+    for (const v of l.units.some((u) => u.views) ? c.views : []) {
+      const m = viewTable(c, v, l.units, lang);
+      out.push("", p.bold(inert(`${t("views", lang)}: ${text(v.label, lang, v.id)}`)));
+      const kinds: (Column["kind"] | undefined)[] = m.columns.map((x, i) => (i === 0 ? "id" : i === 1 ? "name" : x.kind === "text" ? "text" : undefined));
+      const fitted = fitTable(
+        m.columns.map((x, i) => ({ head: inert(x.label), align: x.kind === "text" ? "left" : "right", cells: m.rows.map((row) => inert(display(row[i] ?? null, x.kind, dec, lang))), ...(kinds[i] ? { kind: kinds[i] } : {}) })),
+        width,
+        lang,
+      );
+      out.push(fitted.table);
+      if (m.note) out.push(p.dim(m.note));
+    }
   }
   return `${out.join("\n")}\n`;
 }
@@ -117,6 +131,7 @@ export function rankJson(r: Result, o: RenderOptions): string {
           bandLabel: u.band ? bandLabel(c, u.band, o.lang) : null,
           status: u.status,
           reason: u.reason ?? null,
+          ...(u.views ? { views: Object.fromEntries(u.views.map((v) => [v.id, { points: machine(v.points), max: machine(v.max), percent: machine(v.percent), band: v.band, groups: Object.fromEntries(v.groups.map((g) => [g.id, { points: machine(g.points), max: machine(g.max), percent: machine(g.percent) }])) }])) } : {}),
           peerGroup: u.peerGroup,
           bonus: machine(u.bonus),
           penalty: machine(u.penalty),

@@ -2,7 +2,7 @@
 // from the engine's report and laid out by the md, html and xlsx renderers alike, so that the
 // three formats cannot disagree on a figure or a heading.
 import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
-import { text, type Criteria, type Lang } from "../model/criteria.ts";
+import { text, type Criteria, type Lang, type View } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
 import { assessedNote, bandLabel, decimalFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
@@ -190,4 +190,29 @@ export function incompleteTable(l: LevelReport, lang: Lang): TableModel {
 export function peerGroupTitle(l: LevelReport, g: PeerGroup, lang: Lang): string | undefined {
   if (g.key === "" || l.level.peers.by === "level") return undefined;
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${g.label}` : `${t("peerGroup", lang)}: ${g.label}`;
+}
+
+/**
+ * A view (criteria `views:`) of a level's units: each group's points (its maximum at the level in
+ * the heading, from the first unit that has it), the view's total, maximum, percentage and band.
+ */
+export function viewTable(c: Criteria, view: View, units: readonly UnitResult[], lang: Lang): TableModel {
+  const scored = units.filter((u) => u.views !== undefined);
+  const of = (u: UnitResult) => u.views?.find((v) => v.id === view.id);
+  const groupMax = view.groups.map((_, i) => Math.max(0, ...scored.map((u) => of(u)?.groups[i]?.max ?? 0)));
+  const columns = [
+    col(t("code", lang)),
+    wide(t("unit", lang)),
+    ...view.groups.map((g, i) => col(`${text(g.label, lang, g.id)} (${decimalFor(String(machine(groupMax[i] ?? 0)), lang)})`, "points")),
+    col(t("total", lang), "points"),
+    col(t("max", lang), "points"),
+    col(t("percent", lang), "percent"),
+    ...(view.bands ? [col(t("band", lang))] : []),
+  ];
+  const rows = scored.map((u): Value[] => {
+    const v = of(u);
+    const band = v?.band ? text(view.bands?.list.find((b) => b.id === v.band)?.label, lang, v.band) : "";
+    return [u.code, u.name, ...view.groups.map((_, i) => v?.groups[i]?.points ?? null), v?.points ?? null, v?.max ?? null, v?.percent ?? null, ...(view.bands ? [band] : [])];
+  });
+  return { columns, rows, note: `${t("viewNote", lang)}` };
 }

@@ -30,7 +30,8 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
       steps.mark("read");
       checkLevel(loaded.criteria, o.level);
       loaded.progress?.step(langOf(o, loaded.criteria) === "vi" ? "chấm điểm" : "scoring");
-      const scored = scoreColumns(loaded.criteria, loaded.columns, { keep });
+      // views (criteria `views:`) read every indicator's score: kept where they are shown
+      const scored = scoreColumns(loaded.criteria, loaded.columns, { keep: keep === "top" && loaded.criteria.views.length > 0 ? "all" : keep });
       const diagnostics = strictly(scored.diagnostics, o);
       if (hasErrors(diagnostics)) throw new InputError(diagnostics);
       printDiagnostics(diagnostics, langOf(o, loaded.criteria));
