@@ -219,10 +219,6 @@ export function start(o: CommonOptions): void {
 }
 
 /** Scores a loaded assessment; engine errors (a missing value under `missing: error`) exit 2. */
-export function scoreOrFail(loaded: { criteria: Criteria; dataset: Dataset }, o: CommonOptions): Result {
-  return scoredOrFail(score(loaded.criteria, loaded.dataset), o);
-}
-
 /** A result's diagnostics printed (errors, and warnings under --strict, exit 2); the result. */
 export function scoredOrFail(result: Result, o: CommonOptions): Result {
   const diagnostics = strictly(result.diagnostics, o);

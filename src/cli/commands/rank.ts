@@ -25,7 +25,7 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   const gate = o.failUnder !== undefined || o.badge !== undefined || process.env.GITHUB_STEP_SUMMARY !== undefined;
   const keep = format === "md" || format === "junit" ? "all" : format === "csv" && !gate ? "points" : "top";
   const { loaded, scored } = await summarizeFailure("rank", async () => {
-    const loaded = await loadColumns(dir as string | undefined, o, { cells: keep === "all" });
+    const loaded = await loadColumns(dir as string | undefined, o);
     try {
       steps.mark("read");
       checkLevel(loaded.criteria, o.level);
