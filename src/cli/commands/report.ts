@@ -1,4 +1,4 @@
-import { hasErrors, InputError, UsageError } from "../../diag/diagnostic.ts";
+import { hasErrors, InputError } from "../../diag/diagnostic.ts";
 import { score } from "../../engine/views.ts";
 import { loadAssessment } from "../../load/assessment.ts";
 import { audit } from "../../engine/audit.ts";
@@ -8,7 +8,7 @@ import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
-import { checkLevel, langOf, loadOrFail, overrides, pickFormat, renderOptions, scoreOrFail, start, strictly, toFile, type CommonOptions } from "../context.ts";
+import { checkLevel, langOf, loadOrFail, overrides, pickFormat, renderOptions, scoreOrFail, start, strictly, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import type { SensitivityOptions } from "./sensitivity.ts";
 
@@ -26,8 +26,6 @@ function scorePeriod(dir: string | undefined, o: CommonOptions, period: string):
 export async function run([dir]: unknown[], o: CommonOptions & GateOptions & SensitivityOptions & { sensitivity?: boolean; audit?: boolean; minAvailability?: number }): Promise<void> {
   start(o);
   const format = pickFormat("report", o);
-  // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
-  if (format === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format });
   const { loaded, result, series } = summarizeFailure("report", () => {
     const loaded = loadOrFail(dir as string | undefined, o);
     checkLevel(loaded.criteria, o.level);

@@ -9,6 +9,6 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   const loaded = loadOrFail(dir as string | undefined, o);
   checkLevel(loaded.criteria, o.level);
   const result = select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {});
-  const out = render("score", format, result, renderOptions(o, loaded.criteria));
+  const out = await render("score", format, result, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);
 }
