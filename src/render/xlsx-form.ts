@@ -6,9 +6,8 @@
 // sheet is protected without a password, so that a label cannot be typed over by mistake.
 // exceljs is loaded only here, only when a workbook form is asked for.
 import type { DataValidation, Worksheet } from "exceljs";
-import type { RenderOptions } from "./common.ts";
+import { cellText, type RenderOptions } from "./common.ts";
 import { FORM_SHEETS, formModel, type Form, type FormModel, type Validation } from "./template.ts";
-import { cellText } from "./xlsx.ts";
 
 /** The defined name of the header row of the data sheet: where the loader finds the header without looking for it. */
 export const HEADER_NAME = "egov_header";

@@ -12,20 +12,16 @@ import { buildReport, type Report } from "../engine/report.ts";
 import type { SensitivityResult } from "../engine/sensitivity.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
-import { bandLabel, inert, machine, neutralise, type RenderOptions } from "./common.ts";
+import { bandLabel, cellText, machine, type RenderOptions } from "./common.ts";
 import { compareCriteriaLine, compareTitle, moveText } from "./compare.ts";
 import { t } from "./labels.ts";
 import { gapTable, levelTitle, peerGroupTitle, pillarTable, rankingTable, summaryTable, type ColumnKind, type TableModel, type Value } from "./report-tables.ts";
 import { indicatorRows } from "./score.ts";
 import { sensitivityTitle, settingsLine } from "./sensitivity.ts";
 
-/** Text as a workbook may hold it: no character XML forbids, one line of control-free text, neutralised. */
-export function cellText(s: string): string {
-  return neutralise(inert(s).replace(/[\ufffe\uffff]/g, ""));
-}
 
-/** A column of a sheet: the report's kinds, and a signed change (+1.25, -0.50) at the criteria's decimals. */
-type SheetKind = ColumnKind | "change";
+/** A column of a sheet: the report's kinds, a signed change (+1.25, -0.50) at the criteria's decimals, and ranks gained or lost (↑3, ↓1, =). */
+type SheetKind = ColumnKind | "change" | "move";
 
 function numFmt(kind: SheetKind, decimals: number): string | undefined {
   const d = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
@@ -37,6 +33,8 @@ function numFmt(kind: SheetKind, decimals: number): string | undefined {
       return d;
     case "change":
       return `+${d};-${d};${d}`;
+    case "move":
+      return '"↑"0;"↓"0;"="';
     case "rate":
       return "0.0%";
     default:
@@ -71,7 +69,8 @@ function addTable(ws: Worksheet, columns: SheetColumn[], rows: Value[][], decima
     r.forEach((v, ci) => {
       const kind = columns[ci]?.kind ?? "text";
       const cell = row.getCell(ci + 1);
-      if (v === null) return;
+      // nothing to show is an empty cell, not a cell holding an empty text
+      if (v === null || v === "") return;
       if (typeof v === "number") {
         cell.value = machine(v);
         const f = numFmt(kind, decimals);
@@ -287,7 +286,7 @@ export async function compareXlsx(c: Comparison, o: RenderOptions): Promise<Uint
       { header: t("unit", lang), kind: "text" },
       { header: `${t("rank", lang)} · ${b}`, kind: "int" },
       { header: `${t("rank", lang)} · ${a}`, kind: "int" },
-      { header: t("move", lang), kind: "text" },
+      { header: t("move", lang), kind: "move" },
       { header: `${t("score", lang)} · ${b}`, kind: "points" },
       { header: `${t("score", lang)} · ${a}`, kind: "points" },
       { header: `${t("score", lang)} · ${t("change", lang)}`, kind: "change" },
@@ -296,6 +295,8 @@ export async function compareXlsx(c: Comparison, o: RenderOptions): Promise<Uint
       { header: `% · ${t("change", lang)} (${t("pp", lang)})`, kind: "change" },
       { header: `${t("band", lang)} · ${b}`, kind: "text" },
       { header: `${t("band", lang)} · ${a}`, kind: "text" },
+      // a unit on one side only: new, or gone
+      { header: t("status", lang), kind: "text" },
     ];
     const band = (side: Comparison["before"], id: string | null | undefined, status: string | undefined): string =>
       status === "not-ranked" ? t("not-ranked", lang) : id ? bandLabel(side.criteria, id, lang) : "";
@@ -305,7 +306,7 @@ export async function compareXlsx(c: Comparison, o: RenderOptions): Promise<Uint
       u.name,
       u.before?.rank ?? null,
       u.after?.rank ?? null,
-      moveText(u, lang),
+      u.move,
       machine(u.before?.score),
       machine(u.after?.score),
       machine(u.scoreChange),
@@ -314,6 +315,7 @@ export async function compareXlsx(c: Comparison, o: RenderOptions): Promise<Uint
       machine(u.percentChange),
       band(c.before, u.before?.band, u.before?.status),
       band(c.after, u.after?.band, u.after?.status),
+      u.presence === "both" ? "" : moveText(u, lang),
     ]);
     addTable(ws, cols, rows, dec, first);
   }
