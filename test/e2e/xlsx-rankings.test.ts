@@ -55,7 +55,7 @@ describe("rank -o ranking.xlsx: the annex layout, a sheet per level", () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([0, "", ""]);
     wb = await workbook(file);
     csv = csvRecords(run(["rank", CA_MAU, "-f", "csv"]).stdout);
-  });
+  }, 60_000);
 
   it("has one sheet per level, each under the result's heading", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Bảng xếp hạng so", "Bảng xếp hạng huyen", "Bảng xếp hạng xa"]);
