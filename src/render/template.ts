@@ -3,7 +3,7 @@
 // through csvDocument, so --excel and the other conventions hold; headers are what the loaders
 // read back.
 import type { ColumnNames } from "../load/manifest.ts";
-import { text, type Criteria, type IndicatorNode, type Lang } from "../model/criteria.ts";
+import { ruleMaxAt, text, type Criteria, type IndicatorNode, type Lang } from "../model/criteria.ts";
 import { csvDocument, defaultCsv, type CsvCell, type CsvOptions, type RenderOptions } from "./common.ts";
 import { ruleText } from "./criteria.ts";
 import { numberRange } from "../load/data.ts";
@@ -154,13 +154,19 @@ function isCount(ind: IndicatorNode): boolean {
 
 const YES_NO = { vi: ["có", "không"], en: ["yes", "no"] } as const;
 
-/** What an indicator's value cell accepts: the words a reader reads as yes and no, the categories, or the range of its unit. */
-export function valueValidation(ind: IndicatorNode, lang: Lang): Validation | undefined {
+/**
+ * What an indicator's value cell accepts at a level: the words a reader reads as yes and no, the
+ * categories, or the range of its unit; points (the `points` rule) up to the maximum the engine
+ * caps them at.
+ */
+export function valueValidation(ind: IndicatorNode, lang: Lang, level: string): Validation | undefined {
   const r = ind.rule;
   if (r.type === "categorical") return { type: "list", values: r.categories.map((c) => c.value) };
   if (ind.unit === "boolean" || r.type === "boolean") return { type: "list", values: [...YES_NO[lang]] };
   if (ind.unit === "text") return undefined;
-  const [min, max] = numberRange(ind);
+  const [min, unitMax] = numberRange(ind);
+  const levelMax = ind.maxByLevel.get(level);
+  const max = r.type === "points" && levelMax !== undefined ? Math.min(unitMax, ruleMaxAt(ind, level, levelMax)) : unitMax;
   const range = { ...(Number.isFinite(min) ? { min } : {}), ...(Number.isFinite(max) ? { max } : {}) };
   if (isCount(ind)) return { type: "whole", ...range };
   return range.min === undefined && range.max === undefined ? undefined : { type: "decimal", ...range };
@@ -266,7 +272,7 @@ export function unitFormModel(f: UnitForm, lang: Lang): FormModel {
   const inds = dataIndicators(c, u.level);
   const rows: FormCell[][] = inds.map((ind) => {
     const ratio = ratioValidation(ind);
-    const value = valueValidation(ind, lang);
+    const value = valueValidation(ind, lang, u.level);
     return [
       { value: u.code },
       { value: u.name },
@@ -311,7 +317,7 @@ export function levelFormModel(f: LevelForm, lang: Lang): FormModel {
   const columns: FormColumn[] = [
     ...fields.map((h, i): FormColumn => ({ header: h, input: open, width: i === 1 ? Math.max(24, width(h, ...f.units.map((u) => u.name))) : width(h, ...f.units.map((u) => u.code), ...f.units.map((u) => u.parent)) })),
     ...inds.flatMap((ind): FormColumn[] => {
-      const v = valueValidation(ind, lang);
+      const v = valueValidation(ind, lang, level);
       return [
         { header: ind.column, input: true, width: Math.max(12, Math.min(20, width(ind.column))), ...(v ? { validation: v } : {}) },
         { header: `${ind.column}.evidence`, input: true, width: 24 },
@@ -330,7 +336,7 @@ export function levelFormModel(f: LevelForm, lang: Lang): FormModel {
     ...(needsLevel(c) ? [{ value: level }] : []),
     ...(withParent ? [{ value: u.parent ?? "" }] : []),
     ...inds.flatMap((ind): FormCell[] => {
-      const v = valueValidation(ind, lang);
+      const v = valueValidation(ind, lang, level);
       return [{ value: "", input: true, ...(v ? { validation: v } : {}) }, { value: "", input: true }];
     }),
   ]);

@@ -80,12 +80,12 @@ describe("templates from the criteria", () => {
 
   it("what a value cell accepts: the yes/no words of the language, the categories, the unit's range; counts are whole", () => {
     const ind = (id: string) => C.indicators.find((i) => i.id === id)!;
-    expect(valueValidation(ind("a"), "vi")).toEqual({ type: "decimal", min: 0, max: 100 });
-    expect(valueValidation(ind("b"), "vi")).toEqual({ type: "list", values: ["có", "không"] });
-    expect(valueValidation(ind("b"), "en")).toEqual({ type: "list", values: ["yes", "no"] });
-    expect(valueValidation(ind("c"), "en")).toEqual({ type: "list", values: ["chu-tich", "khong"] });
+    expect(valueValidation(ind("a"), "vi", "xa")).toEqual({ type: "decimal", min: 0, max: 100 });
+    expect(valueValidation(ind("b"), "vi", "xa")).toEqual({ type: "list", values: ["có", "không"] });
+    expect(valueValidation(ind("b"), "en", "xa")).toEqual({ type: "list", values: ["yes", "no"] });
+    expect(valueValidation(ind("c"), "en", "xa")).toEqual({ type: "list", values: ["chu-tich", "khong"] });
     // incidents: steps at whole thresholds
-    expect(valueValidation(ind("d"), "en")).toEqual({ type: "whole", min: 0 });
+    expect(valueValidation(ind("d"), "en", "xa")).toEqual({ type: "whole", min: 0 });
     // a numerator and a denominator: counts for a percentage, nothing for a yes/no or a category
     expect(ratioValidation(ind("a"))).toEqual({ type: "whole", min: 0 });
     expect(ratioValidation(ind("b"))).toBeUndefined();
