@@ -168,6 +168,32 @@ describe("template --level xa -o xa.xlsx: a whole level, one row per unit", () =
   });
 });
 
+describe("template --level so -f csv, filled and put back", () => {
+  it("reads as wide data, its evidence columns too: validate and rank without a warning", () => {
+    const csv = csvRows(run(["template", CA_MAU, "--level", "so", "-f", "csv"]).stdout);
+    const head = csv[0]!;
+    // a figure every indicator accepts: yes, the first category, 1 for counts and points, 80 otherwise
+    const fill = (h: string): string => {
+      if (h.endsWith(".evidence")) return "QĐ 12/QĐ-UBND";
+      if (["mang-chuyen-dung", "mot-cua-dien-tu", "can-bo-cntt", "cap-do-attt", "giai-thuong"].includes(h)) return "có";
+      if (h === "truong-ban-chi-dao") return "chu-tich";
+      if (["hop-ban-chi-dao", "su-co-attt", "sang-kien", "su-co-mat-du-lieu", "bao-cao-tre"].includes(h)) return "1";
+      return "80";
+    };
+    const lines = [head.join(","), ...csv.slice(1).map((r) => r.map((v, i) => (i < 3 ? `"${v}"` : fill(head[i]!))).join(","))];
+    const dir = folder({ "so.csv": `${lines.join("\n")}\n` });
+    const args = ["--criteria", "criteria/vn-cqdt-2019.yaml", "--data", path.join(dir, "so.csv"), "--units", path.join(CA_MAU, "units.csv"), "--lang", "en"];
+    const v = run(["validate", ...args]);
+    expect([v.code, v.stderr], v.stdout).toEqual([0, ""]);
+    const r = run(["rank", ...args, "--level", "so", "-f", "csv"]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const ranked = csvRows(r.stdout).slice(1);
+    expect(ranked).toHaveLength(20);
+    // every department wrote the same figures: they share rank 1
+    expect(new Set(ranked.map((x) => x[1]))).toEqual(new Set(["1"]));
+  });
+});
+
 describe("template: bad usage", () => {
   it.each([
     [[], "USAGE_TEMPLATE_WHAT", "template needs --unit CODE (one unit's form) or --level ID (a whole level's form)"],
