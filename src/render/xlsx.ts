@@ -196,6 +196,8 @@ function rankingSheet(wb: Workbook, rep: Report, l: Report["levels"][number], la
   const rows = groups.flatMap(({ g, title, m }) => m.rows.map((row, i) => [...(byGroup ? [title ?? ""] : []), ...row, t(g.units[i]?.status ?? "ranked", lang)]));
   addTable(ws, cols, rows, rep.result.criteria.decimals, first);
   if (heading) putNote(ws, first + rows.length + 2, groups.find((x) => x.m.note)?.m.note);
+  // printed as an annex: landscape, as wide as the page, the header on every page
+  ws.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${first}:${first}` };
 }
 
 /** Per unit and indicator: the value read, numerator, denominator, rate, points, maximum. */

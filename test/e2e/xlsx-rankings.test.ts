@@ -88,6 +88,8 @@ describe("rank -o ranking.xlsx: the annex layout, a sheet per level", () => {
     expect(ws.getCell("A5").font?.bold).toBe(true);
     expect(frozenAt(ws)).toEqual({ state: "frozen", ySplit: 5, xSplit: 0 });
     expect(ws.autoFilter).toBe("A5:O25");
+    // printed as an annex: A4 landscape, one page wide, the header repeated
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "5:5" });
     // the level of communes names each commune's district
     expect(texts(wb.getWorksheet("Bảng xếp hạng xa") as ExcelJS.Worksheet, 5).slice(0, 4)).toEqual(["STT", "Mã", "Đơn vị", "Trực thuộc"]);
   });
