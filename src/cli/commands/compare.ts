@@ -134,7 +134,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   });
   if (comparison.basis === "percent") printDiagnostics([diag("COMPARE_DIFFERENT_BASIS", "warning", { detail: basisDetail(comparison, lang) })], lang);
 
-  const out = render("compare", format, comparison, { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) });
+  const out = await render("compare", format, comparison, { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) });
   writeOutput(o.output, out, [...lb.inputs, ...la.inputs]);
 
   if (maxFall === undefined) return;

@@ -1,4 +1,4 @@
-import { hasErrors, InputError, UsageError } from "../../diag/diagnostic.ts";
+import { hasErrors, InputError } from "../../diag/diagnostic.ts";
 import { resultOf } from "../../engine/views.ts";
 import { scoreColumns } from "../../engine/scoring.ts";
 import { audit } from "../../engine/audit.ts";
@@ -9,7 +9,7 @@ import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
 import { loadScored, readColumns } from "../columns.ts";
-import { langOf, pickFormat, renderOptions, start, strictly, toFile, type CommonOptions } from "../context.ts";
+import { langOf, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import type { SensitivityOptions } from "./sensitivity.ts";
 
@@ -28,8 +28,6 @@ async function scorePeriod(dir: string | undefined, o: CommonOptions, period: st
 export async function run([dir]: unknown[], o: CommonOptions & GateOptions & SensitivityOptions & { sensitivity?: boolean; audit?: boolean; minAvailability?: number }): Promise<void> {
   start(o);
   const format = pickFormat("report", o);
-  // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
-  if (format === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format });
   const { loaded, result, series } = await summarizeFailure("report", async () => {
     const narrow = (r: Result) => select(r, o.level ? { level: o.level } : {});
     const scored = await loadScored(dir as string | undefined, o);

@@ -9,6 +9,6 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   const format = pickFormat("score", o);
   const { loaded, result: whole } = await loadScored(dir as string | undefined, o);
   const result = select(whole, o.level ? { level: o.level } : {});
-  const out = render("score", format, result, renderOptions(o, loaded.criteria));
+  const out = await render("score", format, result, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);
 }
