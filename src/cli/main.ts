@@ -156,11 +156,13 @@ export function buildProgram(): Command {
     .option("--from <set-or-file>", fromHelp(shippedCriteria().join(", "), VI))
     .option("--period <p>", tr("the assessment period written to the manifest, such as 2025"))
     .option("--excel", tr("templates for Excel on a Vietnamese Windows: BOM, ';', decimal comma (and the manifest reads them so)"))
+    .option("--xlsx", tr("data templates as Excel workbooks (.xlsx) with instructions, lists and locked labels"))
     .option("--force", tr("overwrite files that already exist"))
     .option("-y, --yes", tr("accept the defaults without asking"));
-  add("template", tr("the long-form data form one unit fills in, prefilled with its indicators"), "template", () => import("./commands/template.ts"))
+  add("template", tr("the data form one unit (or a whole level) fills in, prefilled with its indicators: CSV, or a workbook (-o form.xlsx)"), "template", () => import("./commands/template.ts"))
     .argument(...DIR)
-    .requiredOption("--unit <code>", tr("the code of the unit"));
+    .option("--unit <code>", tr("the code of the unit"))
+    .option("--level <id>", tr("the form of a whole level instead: one row per unit, one column per indicator"));
   add("completion", tr("print a shell completion script: commands, flags, formats, levels and units"), undefined, () => import("./commands/completion.ts"), false)
     .addArgument(new Argument("[shell]", tr("the shell")).choices(["bash", "zsh", "fish"]))
     .addOption(new Option("--list <what>", tr("print the level ids or unit codes of the current assessment (used by the scripts)")).choices(["levels", "units"]).hideHelp())

@@ -80,11 +80,11 @@ function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lan
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }
 
-function title(c: Comparison, lang: Lang): string {
+export function compareTitle(c: Comparison, lang: Lang): string {
   return `${t("compare", lang)}: ${c.labels.before} → ${c.labels.after}`;
 }
 
-function criteriaLine(c: Comparison, lang: Lang): string {
+export function compareCriteriaLine(c: Comparison, lang: Lang): string {
   const a = c.after.criteria;
   const b = c.before.criteria;
   const ta = `${text(a.title, lang, a.id)} (${a.id} ${a.version})`;
@@ -187,8 +187,8 @@ export function compareTable(c: Comparison, o: RenderOptions): string {
   const { lang, palette: p, width } = o;
   const dec = c.after.criteria.decimals;
   const names = unitNames(c);
-  const out: string[] = [p.bold(fitLines(inert(title(c, lang)), width))];
-  out.push(p.dim(fitLines(inert(criteriaLine(c, lang)), width)));
+  const out: string[] = [p.bold(fitLines(inert(compareTitle(c, lang)), width))];
+  out.push(p.dim(fitLines(inert(compareCriteriaLine(c, lang)), width)));
   if (c.after.criteria.illustrative) out.push(p.dim(t("illustrative", lang)));
   for (const line of basisLines(c, lang)) out.push(p.bold(fitLines(inert(line), width)));
   const [lb, la] = [inert(c.labels.before), inert(c.labels.after)];
@@ -403,7 +403,7 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
   const lang = o.lang;
   const dec = c.after.criteria.decimals;
   const names = unitNames(c);
-  const out: string[] = [`# ${mdText(title(c, lang))}`, "", mdText(criteriaLine(c, lang))];
+  const out: string[] = [`# ${mdText(compareTitle(c, lang))}`, "", mdText(compareCriteriaLine(c, lang))];
   if (c.after.criteria.illustrative) out.push("", `_${mdText(t("illustrative", lang))}_`);
   const basis = basisLines(c, lang);
   if (basis.length) out.push("", ...basis.map((b, i) => (i === 0 ? `> **${mdText(b)}**` : `> ${mdText(b)}`)).flatMap((b) => [b, ">"]).slice(0, -1));
@@ -474,10 +474,10 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
   const out: string[] = [
     "<!doctype html>",
     `<html lang="${lang}">`,
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title(c, lang))}</title><style>${CSS}</style></head>`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(compareTitle(c, lang))}</title><style>${CSS}</style></head>`,
     "<body>",
-    `<h1>${e(title(c, lang))}</h1>`,
-    `<p class="muted">${e(criteriaLine(c, lang))}</p>`,
+    `<h1>${e(compareTitle(c, lang))}</h1>`,
+    `<p class="muted">${e(compareCriteriaLine(c, lang))}</p>`,
   ];
   if (c.after.criteria.illustrative) out.push(`<p class="muted"><em>${e(t("illustrative", lang))}</em></p>`);
   const basis = basisLines(c, lang);

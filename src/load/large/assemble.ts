@@ -7,7 +7,10 @@ import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, va
 import { dataColumns, type Criteria, type IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
-import { choosePeriod, headerList, keptAttributes, levelReader, unrankedReason, where } from "../data.ts";
+import { readFileSync } from "node:fs";
+import type { Cell } from "../../model/data.ts";
+import { readCsv, type Delimiter } from "../csv.ts";
+import { cellOf, choosePeriod, headerList, keptAttributes, levelReader, readCell, unrankedReason, where } from "../data.ts";
 import { normKey } from "../dialect.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
@@ -356,6 +359,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     cells,
     index: units,
     missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
+    cellAt: cellReader(criteria, s, tables.data, unitRows, n),
   };
   if (period !== undefined) dataset.period = period;
   if (s.unranked) {
@@ -413,3 +417,54 @@ function checkParents(
   return out;
 }
 
+/**
+ * The cells as the object loader keeps them (their text and place: what explain, score and
+ * report show), derived on demand instead of kept for every cell: the unit's row in the file that
+ * gave the value is found (each file's rows know their unit), its text read again by readCsv (once
+ * per file, on first use) and read by readCell, the function that read it the first time. A
+ * ranking never asks, and pays nothing.
+ */
+function cellReader(criteria: Criteria, s: Settings, tables: Table[], unitRows: Int32Array[], units: number): (g: number, k: number) => Cell | undefined {
+  const rowOfUnit: (Int32Array | undefined)[] = [];
+  const textOf: (Map<number, string[]> | undefined)[] = [];
+  const entryOf = tables.map((t) => new Map(t.spec.entries.map((e, i) => [e.indicator, i] as const)));
+  const rowOf = (ti: number): Int32Array => {
+    let m = rowOfUnit[ti];
+    if (!m) {
+      m = new Int32Array(units).fill(-1);
+      (unitRows[ti] ?? []).forEach((u, r) => {
+        if (u >= 0) (m as Int32Array)[u] = r;
+      });
+      rowOfUnit[ti] = m;
+    }
+    return m;
+  };
+  const linesOf = (ti: number): Map<number, string[]> => {
+    let m = textOf[ti];
+    if (!m) {
+      const t = tables[ti] as Table;
+      const read = readCsv(readFileSync(t.spec.path), t.file, { encoding: "utf-8", delimiter: t.spec.delimiter as Delimiter });
+      m = new Map((read.table?.rows ?? []).map((row) => [row.line, row.cells] as const));
+      textOf[ti] = m;
+    }
+    return m;
+  };
+  return (g, k) => {
+    const ind = criteria.indicators[k];
+    if (!ind) return undefined;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti] as Table;
+      const e = entryOf[ti]?.get(ind);
+      if (e === undefined) continue;
+      const r = rowOf(ti)[g] as number;
+      if (r < 0 || stateOf(t.rows.columns.state[e]?.[r] as number) === ABSENT) continue;
+      const line = t.rows.columns.line[r] as number;
+      const cells = linesOf(ti).get(line);
+      const entry = t.spec.entries[e];
+      if (!cells || !entry) return undefined;
+      const read = readCell(ind, (i) => (i >= 0 ? (cells[i] ?? "") : ""), entry.cols, s.decimal, () => {});
+      return read && cellOf(read, t.file, line, t.header);
+    }
+    return undefined;
+  };
+}
