@@ -449,8 +449,9 @@ function cellReader(criteria: Criteria, s: Settings, tables: Table[], unitRows: 
     }
     return m;
   };
+  const columns = dataColumns(criteria);
   return (g, k) => {
-    const ind = criteria.indicators[k];
+    const ind = columns[k];
     if (!ind) return undefined;
     for (let ti = 0; ti < tables.length; ti++) {
       const t = tables[ti] as Table;
