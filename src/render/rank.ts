@@ -130,7 +130,8 @@ export function rankJson(r: Result, o: RenderOptions): string {
           band: u.band,
           bandLabel: u.band ? bandLabel(c, u.band, o.lang) : null,
           status: u.status,
-          reason: u.reason ?? null,
+          // (only where the assessment marks units assessed and not ranked, as the CSV's column)
+          ...(r.unranked ? { reason: u.reason ?? null } : {}),
           ...(u.views ? { views: Object.fromEntries(u.views.map((v) => [v.id, { points: machine(v.points), max: machine(v.max), percent: machine(v.percent), band: v.band, groups: Object.fromEntries(v.groups.map((g) => [g.id, { points: machine(g.points), max: machine(g.max), percent: machine(g.percent) }])) }])) } : {}),
           peerGroup: u.peerGroup,
           bonus: machine(u.bonus),
