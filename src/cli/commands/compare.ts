@@ -4,6 +4,8 @@ import path from "node:path";
 import { GateError, InputError, UsageError, diag, hasErrors, type Diagnostic } from "../../diag/diagnostic.ts";
 import { formatDiagnostic, message } from "../../diag/format.ts";
 import { compare, drops, type Comparison, type Drop } from "../../engine/compare.ts";
+import { lineages, type SideUnit } from "../../engine/crosswalk.ts";
+import type { Dataset } from "../../model/data.ts";
 import { score } from "../../engine/views.ts";
 import { loadAssessment, type Loaded } from "../../load/assessment.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
@@ -119,8 +121,19 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   printDiagnostics(scoreDiags, lang);
   const narrowed = scored.map((r) => select(r, o.level ? { level: o.level } : {})) as [Result, Result];
 
+  const names = labels ?? defaultLabels(specs, scored, lang);
+  // The crosswalk of the second side (its manifest's `crosswalk:`): merged units meet their predecessors.
+  const sideUnits = (d: Dataset) => new Map<string, SideUnit>(d.units.map((u) => [u.code, { level: u.level, attributes: u.attributes }]));
+  const cw = la.crosswalk ? lineages(la.crosswalk, sideUnits(lb.dataset), sideUnits(la.dataset), names.before) : undefined;
+  if (cw) {
+    const d = strictly(cw.diagnostics, o);
+    if (hasErrors(d)) throw new InputError(d);
+    printDiagnostics(d, lang);
+  }
+
   const comparison = compare(narrowed[0], narrowed[1], {
-    labels: labels ?? defaultLabels(specs, scored, lang),
+    labels: names,
+    ...(cw && la.crosswalk ? { lineages: cw.lineages, crosswalkFile: la.crosswalk.file } : {}),
     ...(differences !== undefined ? { differences } : {}),
     ...(top !== undefined ? { top } : {}),
     ...(o.verification ? { verification: true } : {}),

@@ -3,7 +3,9 @@ import { score } from "../../engine/views.ts";
 import { loadAssessment } from "../../load/assessment.ts";
 import { audit } from "../../engine/audit.ts";
 import { buildReport } from "../../engine/report.ts";
-import { trends } from "../../engine/trend.ts";
+import { trends, type TrendCrosswalk } from "../../engine/trend.ts";
+import { lineages, type SideUnit } from "../../engine/crosswalk.ts";
+import type { Dataset } from "../../model/data.ts";
 import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
@@ -13,13 +15,26 @@ import { writeOutput } from "../output.ts";
 import type { SensitivityOptions } from "./sensitivity.ts";
 
 /** Another period of the same data, for the trend: its problems stop the report, its warnings were already shown. */
-function scorePeriod(dir: string | undefined, o: CommonOptions, period: string): Result {
+function scorePeriod(dir: string | undefined, o: CommonOptions, period: string): { result: Result; dataset: Dataset } {
   const l = loadAssessment(dir, { ...overrides(o), period });
   const diagnostics = strictly(l.diagnostics, o).filter((d) => d.severity === "error");
   if (diagnostics.length || !l.criteria || !l.dataset) throw new InputError(diagnostics);
   const r = score(l.criteria, l.dataset);
   if (hasErrors(r.diagnostics)) throw new InputError(r.diagnostics);
-  return r;
+  return { result: r, dataset: l.dataset };
+}
+
+/**
+ * The crosswalk of the period reported on, checked against the units of every earlier period of
+ * the trend: its merged units are followed back through their predecessors.
+ */
+function trendCrosswalk(loaded: { crosswalk?: import("../../model/crosswalk.ts").Crosswalk; dataset: Dataset }, earlier: Dataset[], o: CommonOptions): TrendCrosswalk | undefined {
+  if (!loaded.crosswalk) return undefined;
+  const units = (ds: Dataset[]) => new Map<string, SideUnit>(ds.flatMap((d) => d.units.map((u) => [u.code, { level: u.level, attributes: u.attributes }] as const)));
+  const cw = lineages(loaded.crosswalk, units(earlier), units([loaded.dataset]), earlier.map((d) => d.period).filter((p) => p !== undefined).join(", "));
+  const errors = strictly(cw.diagnostics, o).filter((d) => d.severity === "error");
+  if (errors.length) throw new InputError(errors);
+  return { lineages: cw.lineages, file: loaded.crosswalk.file };
 }
 
 /** The whole report: md on stdout by default, html or xlsx by the -o extension or -f. */
@@ -28,20 +43,19 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
   const format = pickFormat("report", o);
   // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
   if (format === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format });
-  const { loaded, result, series } = summarizeFailure("report", () => {
+  const { loaded, result, series, crosswalk } = summarizeFailure("report", () => {
     const loaded = loadOrFail(dir as string | undefined, o);
     checkLevel(loaded.criteria, o.level);
     const narrow = (r: Result) => select(r, o.level ? { level: o.level } : {});
     const result = narrow(scoreOrFail(loaded, o));
     // Three periods or more: the report shows each level's trend, each period scored on its own.
-    const series =
-      loaded.periods.length >= 3 && o.period === undefined
-        ? loaded.periods.map((p) => (p === result.period ? result : narrow(scorePeriod(dir as string | undefined, o, p))))
-        : undefined;
-    return { loaded, result, series };
+    const others = loaded.periods.length >= 3 && o.period === undefined ? loaded.periods.filter((p) => p !== result.period).map((p) => scorePeriod(dir as string | undefined, o, p)) : [];
+    const series = others.length ? loaded.periods.map((p) => (p === result.period ? result : narrow((others.find((x) => x.result.period === p) as { result: Result }).result))) : undefined;
+    const crosswalk = series ? trendCrosswalk(loaded, others.map((x) => x.dataset), o) : undefined;
+    return { loaded, result, series, crosswalk };
   });
   const report = buildReport(result);
-  if (series) report.trends = trends(series);
+  if (series) report.trends = trends(series, crosswalk);
   if (o.audit) report.audit = audit(result, o.minAvailability !== undefined ? { minAvailability: o.minAvailability / 100 } : {});
   if (o.sensitivity) {
     // The Monte Carlo and its worker threads load only when the section is asked for.
