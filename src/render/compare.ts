@@ -104,7 +104,8 @@ export function combineText(n: NonNullable<UnitChange["crosswalk"]>, lang: Lang)
 export function lineageText(u: UnitChange, dec: number, lang: Lang): string {
   const n = u.crosswalk;
   if (!n) return who(u);
-  const from = n.from.map((p) => `${p.code} ${p.name}${p.share !== 1 ? ` × ${shown(p.share, 3, lang)}` : ""}${n.combine === "weighted" ? ` [${shown(p.weight, 0, lang)}]` : ""} (${p.percent === null ? t("not-ranked", lang) : `${shown(p.percent, dec, lang)}%`})`);
+  const plain = (x: number) => String(Math.round(x * 1000) / 1000).replace(".", lang === "vi" ? "," : ".");
+  const from = n.from.map((p) => `${p.code} ${p.name}${p.share !== 1 ? ` × ${plain(p.share)}` : ""}${n.combine === "weighted" ? ` [${plain(p.weight)}]` : ""} (${p.percent === null ? t("not-ranked", lang) : `${shown(p.percent, dec, lang)}%`})`);
   return `${who(u)} ← ${combineText(n, lang)}: ${from.join(", ")}`;
 }
 
