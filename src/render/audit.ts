@@ -2,7 +2,7 @@
 // (auditTables) and laid out by the terminal table, Markdown, HTML (with a correlation heatmap and
 // the importance chart in SVG) and the workbook; CSV is one row per level and indicator with every
 // figure, JSON the whole model.
-import Table from "cli-table3";
+import { drawTable } from "./grid.ts";
 import type { Audit, IndicatorAudit, LevelAudit } from "../engine/audit.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import { csvDocument, decimalFor, esc, inert, machine, mdText, type CsvCell, type RenderOptions } from "./common.ts";
@@ -199,9 +199,8 @@ export function auditTable(a: Audit, o: RenderOptions): string {
     for (const tb of auditTables(a, l, lang)) {
       out.push("", p.bold(tb.title));
       if (tb.rows.length) {
-        const table = new Table({ head: tb.columns.map((c) => c.header), style: { head: [], border: [], compact: true }, colAligns: tb.columns.map((c) => (c.kind === "text" ? "left" : "right")) });
-        for (const r of tb.rows) table.push(r.map((v, i) => inert(cellShown(v, tb.columns[i]?.kind ?? "text", lang))));
-        out.push(table.toString());
+        const rows = tb.rows.map((r) => r.map((v, i) => inert(cellShown(v, tb.columns[i]?.kind ?? "text", lang))));
+        out.push(drawTable(tb.columns.map((c) => c.header), rows, tb.columns.map((c) => (c.kind === "text" ? "left" : "right"))));
       }
       if (tb.note) out.push(p.dim(inert(tb.note)));
     }

@@ -9,7 +9,7 @@
 //   6. headings are wrapped to the width of their figures;
 //   7. the parent column is left out when that is enough, or when wrapping would not be;
 //   8. names are wrapped onto several lines.
-import Table from "cli-table3";
+import { drawTable } from "./grid.ts";
 import type { Lang } from "../model/criteria.ts";
 
 export interface Column {
@@ -107,10 +107,12 @@ const NOTES = {
 };
 
 function draw(cols: Column[]): string {
-  const table = new Table({ head: cols.map((c) => c.head), style: { head: [], border: [], compact: true }, colAligns: cols.map((c) => c.align) });
   const rows = Math.max(0, ...cols.map((c) => c.cells.length));
-  for (let i = 0; i < rows; i++) table.push(cols.map((c) => c.cells[i] ?? ""));
-  return table.toString();
+  return drawTable(
+    cols.map((c) => c.head),
+    Array.from({ length: rows }, (_, i) => cols.map((c) => c.cells[i] ?? "")),
+    cols.map((c) => c.align),
+  );
 }
 
 interface Layout {
