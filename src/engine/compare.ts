@@ -332,7 +332,8 @@ function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<s
     .slice(0, top);
   return {
     counts: {
-      before: units.filter((u) => u.before !== null).length,
+      // a merged unit stands for its predecessors on the first side: they are counted, each once
+      before: units.filter((u) => u.before !== null && u.presence !== "merged").length + new Set(units.flatMap((u) => (u.presence === "merged" ? (u.crosswalk?.from.map((p) => p.code) ?? []) : []))).size,
       after: units.filter((u) => u.after !== null).length,
       compared: compared.length,
       up: moved.filter((u) => (u.move as number) > 0).length,

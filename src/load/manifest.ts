@@ -96,7 +96,7 @@ export interface Assessment {
   ignore: string[];
   limits: Limits;
   /** the crosswalk file (absolute), with the method the manifest gives and where the entry is written */
-  crosswalk?: { file: string; combine?: "mean" | "sum" | "weighted"; weight?: string; levels?: Record<string, { combine?: "mean" | "sum" | "weighted"; weight?: string }>; at: { file: string; line: number; column: number } };
+  crosswalk?: { file: string; combine?: "mean" | "sum" | "weighted"; weight?: string; levels?: Record<string, { combine?: "mean" | "sum" | "weighted"; weight?: string }>; at: { file: string; line?: number; column?: number } };
 }
 
 export interface Overrides {
@@ -104,6 +104,8 @@ export interface Overrides {
   data?: string[];
   units?: string;
   period?: string;
+  /** a crosswalk file, in place of the manifest's (its method still applies) */
+  crosswalk?: string;
   encoding?: Assessment["encoding"];
   delimiter?: Assessment["delimiter"];
   decimal?: Assessment["decimal"];
@@ -228,6 +230,7 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     a.dataBase = cwd;
   }
   if (o.period !== undefined) a.period = o.period;
+  if (o.crosswalk !== undefined) a.crosswalk = { ...(a.crosswalk ?? {}), file: path.resolve(cwd, o.crosswalk), at: a.crosswalk?.at ?? { file: "--crosswalk" } };
   // A period given by its own folder brings its own criteria and data (the flags apply there);
   // a period that is not listed has neither, and saying so again would blame the manifest.
   if (a.delegate || unknownPeriod) return { assessment: a, diagnostics };

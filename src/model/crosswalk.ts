@@ -34,7 +34,7 @@ export interface Crosswalk {
   method: CrosswalkMethod;
   levels: Record<string, CrosswalkMethod>;
   /** where the method was written (manifest or criteria), for diagnostics about it */
-  methodAt?: { file: string; line: number; column: number };
+  methodAt?: { file: string; line?: number; column?: number };
 }
 
 export const methodFor = (cw: Crosswalk, level: string): CrosswalkMethod => cw.levels[level] ?? cw.method;

@@ -106,6 +106,21 @@ describe("compare with a crosswalk: a merged unit meets the combination of its p
     expect(doc.levels[0].units.find((u: { code: string }) => u.code === "X").before.percent).toBe(68);
   });
 
+  it("--crosswalk FILE: the second side's crosswalk from the command line; the first side never reads it", () => {
+    const dir = folder(TWO_FOLDERS(GOOD, ""));
+    const plain = JSON.parse(compareIn(dir, "-f", "json").stdout);
+    expect(plain.crosswalk).toBeNull();
+    expect(plain.levels[0].units.find((u: { code: string }) => u.code === "A").presence).toBe("gone");
+    const r = compareIn(dir, "-f", "json", "--crosswalk", path.join(dir, "2025/crosswalk.csv"));
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.crosswalk.merged).toBe(2);
+    expect(doc.levels[0].units.find((u: { code: string }) => u.code === "X").before.percent).toBe(64);
+    const missing = compareIn(dir, "--crosswalk", path.join(dir, "nowhere.csv"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nowhere\.csv: error FILE_NOT_FOUND/);
+  });
+
   it("csv: presence merged and a crosswalk column naming the predecessors and their shares", () => {
     const r = compareIn(weighted, "-f", "csv");
     expect(r.code).toBe(0);

@@ -117,6 +117,8 @@ describe("compare with lineages", () => {
     expect(c.levels[0]?.units.map((u) => u.code).sort()).toEqual(["K", "X", "Y", "Z"]);
     expect(c.levels[0]?.summary.merged).toEqual(expect.arrayContaining(["X", "Y", "Z"]));
     expect(c.levels[0]?.summary.counts.merged).toBe(3);
+    // the first side's count: K, and the predecessors A, B, C (divided, counted once) and S
+    expect(c.levels[0]?.summary.counts.before).toBe(5);
     expect(c.crosswalk).toEqual({ file: "cw.csv", merged: 3, predecessors: 4, dates: [] });
   });
 

@@ -25,6 +25,7 @@ interface CompareFlags extends CommonOptions {
   differences?: string;
   failOnDrop?: string;
   verification?: boolean;
+  crosswalk?: string;
 }
 
 interface SideSpec {
@@ -106,7 +107,8 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   if (format === "junit" && maxFall === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "compare", option: "--fail-on-drop N" });
   const specs = sides(args, o);
 
-  const loaded: Loaded[] = specs.map((s) => loadAssessment(s.dir, { ...overrides(o), ...(s.period !== undefined ? { period: s.period } : {}) }));
+  // --crosswalk belongs to the second side: the first side's units are its old codes
+  const loaded: Loaded[] = specs.map((s, i) => loadAssessment(s.dir, { ...overrides(o), ...(s.period !== undefined ? { period: s.period } : {}), ...(i === 1 && o.crosswalk !== undefined ? { crosswalk: o.crosswalk } : {}) }));
   const [lb, la] = loaded as [Loaded, Loaded];
   const lang = langOf(o, la.criteria ?? lb.criteria);
   configureStderr({ lang });
