@@ -85,7 +85,7 @@ export function loadAssessment(dir: string | undefined, o: Overrides, manifest?:
   if (columns.length) return { ...base, diagnostics: [...diagnostics, ...columns], inputs };
   const d = loadData(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
-  const cw = loadCrosswalk(a, criteria, d.dataset, inputs);
+  const cw = loadCrosswalk(a, criteria, d.dataset.units.map((u) => u.code), inputs);
   pushAll(diagnostics, cw.diagnostics);
   return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, ...(cw.crosswalk ? { crosswalk: cw.crosswalk } : {}) };
 }

@@ -6,7 +6,6 @@
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Crosswalk, CrosswalkMethod, CrosswalkRow } from "../model/crosswalk.ts";
-import type { Dataset } from "../model/data.ts";
 import { normKey, readCsv } from "./csv.ts";
 import { displayPath, readInput } from "./files.ts";
 import type { Assessment } from "./manifest.ts";
@@ -20,8 +19,12 @@ function method(m: { combine?: CrosswalkMethod["combine"]; weight?: string } | u
   return weight !== undefined && combine === "weighted" ? { combine, weight } : { combine };
 }
 
-/** The crosswalk of an assessment whose manifest declares one; undefined (and no diagnostic) when it declares none. */
-export function loadCrosswalk(a: Assessment, criteria: Criteria, dataset: Dataset | undefined, inputs: string[]): { crosswalk?: Crosswalk; diagnostics: Diagnostic[] } {
+/**
+ * The crosswalk of an assessment whose manifest declares one; undefined (and no diagnostic) when
+ * it declares none. `codes`: the assessment's unit codes (either reader's), which every `new`
+ * code must be one of; undefined when its data could not be read.
+ */
+export function loadCrosswalk(a: Assessment, criteria: Criteria, codes: Iterable<string> | undefined, inputs: string[]): { crosswalk?: Crosswalk; diagnostics: Diagnostic[] } {
   const entry = a.crosswalk;
   if (!entry) return { diagnostics: [] };
   inputs.push(entry.file);
@@ -55,7 +58,7 @@ export function loadCrosswalk(a: Assessment, criteria: Criteria, dataset: Datase
 
   const out: CrosswalkRow[] = [];
   const seen = new Map<string, number>();
-  const units = dataset ? new Set(dataset.units.map((u) => u.code)) : undefined;
+  const units = codes ? new Set(codes) : undefined;
   for (const r of rows) {
     const at = (i: number) => ({ file, line: r.line, column: i + 1 });
     const old = normKey(r.cells[iOld] ?? "");
