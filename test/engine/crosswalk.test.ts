@@ -156,3 +156,66 @@ describe("trends with a crosswalk", () => {
     expect(t?.crosswalk).toBeUndefined();
   });
 });
+
+describe("merged units at the edges", () => {
+  const PEN = `id: t
+title: T
+version: "1"
+levels:
+  - id: h
+  - id: u
+    parent: h
+bands:
+  on: score
+  list:
+    - { id: tot, min: 70 }
+    - { id: yeu, min: 0 }
+indicators:
+  - { id: p, max: 100, unit: number, rule: { type: points }, levels: [u] }
+  - { id: q, max: 100, unit: number, rule: { type: points }, levels: [h] }
+penalty:
+  max: 10
+  indicators:
+    - { id: pen, max: 10, unit: number, rule: { type: points }, levels: [u] }
+`;
+  const units = "code,name,level,parent\nH,H,h,\nA,A,u,H\nB,B,u,H\n";
+  const before = { ...scoreOf(PEN, "code,p,pen,q\nA,80,2,\nB,60,,\nH,,,50\n", units), period: "2024" } as Result;
+  const after = { ...scoreOf(PEN, "code,p,pen,q\nX,75,1,\nY,,,\nH,,,55\n", "code,name,level,parent\nH,H,h,\nX,X,u,H\nY,Y,u,H\n"), period: "2025" } as Result;
+  const b = side([["A", "u"], ["B", "u"], ["H", "h"]]);
+  const a = side([["X", "u"], ["Y", "u"], ["H", "h"]]);
+  const l = lineages(cw([row("A", "X"), row("B", "X"), row("A", "Y", 0.5, true)]), b, a, "2024").lineages;
+  const c = compare(before, after, { labels: { before: "2024", after: "2025" }, lineages: l, crosswalkFile: "cw.csv" });
+
+  it("a penalty counts against; the parent is kept; bands on the score", () => {
+    const x = unitOf(c, "X");
+    // A: 80 − 2 = 78, B: 60; X: 75 − 1 = 74; mean of A and B with shares 1 and 1 (A also gave half to Y): 69
+    expect(x.before?.score).toBeCloseTo(69, 12);
+    expect(x.before?.band).toBe("yeu");
+    expect(x.after?.band).toBe("tot");
+    expect(x.bandChange).toBe("up");
+    expect(x.parent).toBe("H");
+    const pen = x.differences.find((d) => d.id === "pen");
+    // the penalty went from 1 (mean of 2 and 0) to 1: no change listed; p from 70 to 75
+    expect(pen).toBeUndefined();
+    expect(x.differences.find((d) => d.id === "p")?.change).toBeCloseTo(5, 12);
+  });
+
+  it("a merged unit that sent nothing on the second side: no differences, no change", () => {
+    const y = unitOf(c, "Y");
+    expect(y.after?.status).toBe("not-ranked");
+    expect(y.differences).toEqual([]);
+    expect(y.percentChange).toBeNull();
+  });
+
+  it("trends: a period where no predecessor was ranked reads null, under every method", () => {
+    const r2023 = { ...scoreOf(PEN, "code,p,pen,q\nH,,,40\n", units), period: "2023" } as Result;
+    for (const combine of ["mean", "sum", "weighted"] as const) {
+      const ll = lineages(cw([row("A", "X"), row("B", "X")], combine === "weighted" ? { combine, weight: "w" } : { combine }), side([["A", "u", { w: "1" }], ["B", "u", { w: "3" }]]), a, "x").lineages;
+      const t = trends([r2023, before, after], { lineages: ll, file: "cw.csv" }).find((x) => x.level.id === "u");
+      const x = t?.units.find((u) => u.code === "X");
+      expect(x?.percent[0], combine).toBeNull();
+      // 2024: A 78, B 60 (scores of 100)
+      expect(x?.percent[1], combine).toBeCloseTo(combine === "weighted" ? (78 + 3 * 60) / 4 : 69, 12);
+    }
+  });
+});
