@@ -21,11 +21,10 @@ export interface DataLoad {
 
 type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "unranked">;
 
-/** The unit attributes a loader keeps: those the criteria read, and the manifest's `unranked: attribute`. Shared with the large-input loader. */
-export function keptAttributes(criteria: Criteria, s: Pick<Assessment, "unranked">): string[] {
-  const names = criteria.attributes.map((a) => a.name);
+/** The unit attributes a loader keeps: those the criteria read (peer groups, `applies: where`), those the manifest declares (`columns.attributes`: a crosswalk's weight) and its `unranked: attribute`. Shared with the large-input loader. */
+export function keptAttributes(criteria: Criteria, s: Pick<Assessment, "unranked" | "columns">): string[] {
   const u = s.unranked?.attribute;
-  return u === undefined || names.includes(normKey(u)) ? names : [...names, normKey(u)];
+  return [...new Set([...criteria.attributes.map((a) => a.name), ...s.columns.attributes.map(normKey), ...(u === undefined ? [] : [normKey(u)])])];
 }
 
 /**

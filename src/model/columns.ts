@@ -90,7 +90,7 @@ export interface ColumnarDataset {
   /** index into criteria.levels (NO_LEVEL: none) */
   level: Uint8Array;
   parent: (string | undefined)[];
-  /** the unit attributes the engine reads (criteria.attributes: peer groups, `applies: where`), by name */
+  /** the unit attributes, by name: those the engine reads (criteria.attributes: peer groups, `applies: where`), and those the manifest declares */
   attributes: Map<string, (string | undefined)[]>;
   /** 1 when a data row or cell was found for the unit */
   submitted: Uint8Array;
@@ -113,7 +113,10 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
   const n = data.units.length;
   const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
   const attributes = new Map<string, (string | undefined)[]>();
-  for (const { name } of criteria.attributes) attributes.set(name, data.units.map((u) => u.attributes[name]));
+  // every attribute the loader kept (peer groups, applies: where, a crosswalk's weight)
+  const names = new Set(data.units.flatMap((u) => Object.keys(u.attributes)));
+  for (const { name } of criteria.attributes) names.add(name);
+  for (const a of names) attributes.set(a, data.units.map((u) => u.attributes[a]));
   const columns = dataColumns(criteria);
   const cells = columns.map((ind): IndicatorColumn => {
     const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts: [] };

@@ -3,6 +3,7 @@
 import type {
   AggregationName,
   SensitivityInput,
+  CrosswalkMethodInput,
   DirectionName,
   MissingPolicyName,
   RuleInput,
@@ -133,6 +134,8 @@ export interface Criteria {
   attributes: { name: string; use: "peers" | "applies"; at: { file: string; line: number; column: number } }[];
   /** the defaults of `egov-score sensitivity`, as written in the criteria */
   sensitivity?: SensitivityInput;
+  /** how merged units are compared with their predecessors, as written in the criteria */
+  crosswalk?: CrosswalkMethodInput;
 }
 
 /**

@@ -7,11 +7,11 @@ import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, va
 import { dataColumns, type Criteria, type IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
+import { normKey } from "../dialect.ts";
 import { readFileSync } from "node:fs";
 import type { Cell } from "../../model/data.ts";
 import { readCsv, type Delimiter } from "../csv.ts";
 import { cellOf, choosePeriod, headerList, keptAttributes, levelReader, readCell, unrankedReason, where } from "../data.ts";
-import { normKey } from "../dialect.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";

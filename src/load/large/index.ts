@@ -11,6 +11,7 @@ import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import type { Criteria } from "../../model/criteria.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
+import { loadCrosswalk } from "../crosswalk.ts";
 import { readCsv } from "../csv.ts";
 import { byteOrderMark, detectDelimiter, duplicateHeaders, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "../dialect.ts";
 import { checkColumns, keptAttributes, wideColumns } from "../data.ts";
@@ -253,5 +254,8 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   if (columns.length) return { loaded: { assessment: a, criteria, periods: base.periods, diagnostics: [...diagnostics, ...columns], inputs, bytes } };
   const d = assemble(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
-  return { loaded: { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, bytes } };
+  // the crosswalk, as the object loader reads it (load/assessment.ts): its rows, and its new codes among these units
+  const cw = loadCrosswalk(a, criteria, d.dataset.code, inputs);
+  pushAll(diagnostics, cw.diagnostics);
+  return { loaded: { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, bytes, ...(cw.crosswalk ? { crosswalk: cw.crosswalk } : {}) } };
 }
