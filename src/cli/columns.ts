@@ -78,7 +78,7 @@ export async function readColumns(dir: string | undefined, o: CommonOptions, { c
       return { ...loaded, reader: "large", ...(read.progress ? { progress: read.progress } : {}) };
     }
   }
-  const { dataset, ...loaded } = loadAssessment(dir, overrides(o), manifest);
+  const { dataset, ...loaded } = await loadAssessment(dir, overrides(o), manifest);
   return { ...loaded, ...(loaded.criteria && dataset ? { dataset: toColumns(loaded.criteria, dataset) } : {}), reader: "objects" };
 }
 

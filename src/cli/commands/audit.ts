@@ -15,7 +15,7 @@ export async function run([dir]: unknown[], o: CommonOptions & AuditFlags): Prom
   start(o);
   const format = pickFormat("audit", o);
   if (format === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format });
-  const loaded = loadOrFail(dir as string | undefined, o);
+  const loaded = await loadOrFail(dir as string | undefined, o);
   checkLevel(loaded.criteria, o.level);
   const result = select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {});
   const a = audit(result, o.minAvailability !== undefined ? { minAvailability: o.minAvailability / 100 } : {});

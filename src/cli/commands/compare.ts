@@ -104,7 +104,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   if (format === "junit" && maxFall === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "compare", option: "--fail-on-drop N" });
   const specs = sides(args, o);
 
-  const loaded: Loaded[] = specs.map((s) => loadAssessment(s.dir, { ...overrides(o), ...(s.period !== undefined ? { period: s.period } : {}) }));
+  const loaded: Loaded[] = await Promise.all(specs.map((s) => loadAssessment(s.dir, { ...overrides(o), ...(s.period !== undefined ? { period: s.period } : {}) })));
   const [lb, la] = loaded as [Loaded, Loaded];
   const lang = langOf(o, la.criteria ?? lb.criteria);
   configureStderr({ lang });

@@ -11,7 +11,7 @@ const named = (u: { code: string; name: string }): string => inert(`${u.code} ($
 export async function run([query, dir]: unknown[], o: CommonOptions): Promise<void> {
   start(o);
   const format = pickFormat("explain", o);
-  const loaded = loadOrFail(dir as string | undefined, o);
+  const loaded = await loadOrFail(dir as string | undefined, o);
   const result = scoreOrFail(loaded, o);
   const q = String(query);
   const found = findUnit(result, q);

@@ -13,8 +13,8 @@ import { writeOutput } from "../output.ts";
 import type { SensitivityOptions } from "./sensitivity.ts";
 
 /** Another period of the same data, for the trend: its problems stop the report, its warnings were already shown. */
-function scorePeriod(dir: string | undefined, o: CommonOptions, period: string): Result {
-  const l = loadAssessment(dir, { ...overrides(o), period });
+async function scorePeriod(dir: string | undefined, o: CommonOptions, period: string): Promise<Result> {
+  const l = await loadAssessment(dir, { ...overrides(o), period });
   const diagnostics = strictly(l.diagnostics, o).filter((d) => d.severity === "error");
   if (diagnostics.length || !l.criteria || !l.dataset) throw new InputError(diagnostics);
   const r = score(l.criteria, l.dataset);
@@ -28,15 +28,15 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
   const format = pickFormat("report", o);
   // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
   if (format === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format });
-  const { loaded, result, series } = summarizeFailure("report", () => {
-    const loaded = loadOrFail(dir as string | undefined, o);
+  const { loaded, result, series } = await summarizeFailure("report", async () => {
+    const loaded = await loadOrFail(dir as string | undefined, o);
     checkLevel(loaded.criteria, o.level);
     const narrow = (r: Result) => select(r, o.level ? { level: o.level } : {});
     const result = narrow(scoreOrFail(loaded, o));
     // Three periods or more: the report shows each level's trend, each period scored on its own.
     const series =
       loaded.periods.length >= 3 && o.period === undefined
-        ? loaded.periods.map((p) => (p === result.period ? result : narrow(scorePeriod(dir as string | undefined, o, p))))
+        ? await Promise.all(loaded.periods.map(async (p) => (p === result.period ? result : narrow(await scorePeriod(dir as string | undefined, o, p)))))
         : undefined;
     return { loaded, result, series };
   });

@@ -6,7 +6,7 @@ import { writeOutput } from "../output.ts";
 export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
   start(o);
   const format = pickFormat("score", o);
-  const loaded = loadOrFail(dir as string | undefined, o);
+  const loaded = await loadOrFail(dir as string | undefined, o);
   checkLevel(loaded.criteria, o.level);
   const result = select(scoreOrFail(loaded, o), o.level ? { level: o.level } : {});
   const out = render("score", format, result, renderOptions(o, loaded.criteria));

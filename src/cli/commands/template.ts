@@ -10,7 +10,7 @@ import { writeOutput } from "../output.ts";
 export async function run([dir]: unknown[], o: CommonOptions & { unit?: string }): Promise<void> {
   start(o);
   const format = pickFormat("template", o);
-  const loaded = loadOrFail(dir as string | undefined, o);
+  const loaded = await loadOrFail(dir as string | undefined, o);
   const code = (o.unit ?? "").normalize("NFC").trim();
   const unit = loaded.dataset.units.find((u) => u.code === code);
   if (!unit) {
