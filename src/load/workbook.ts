@@ -66,6 +66,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, o: { decimal
   let sheets: SheetRows[];
   try {
     sheets = await readSheets(bytes, o.decimal, o.choice?.sheet);
+    if (sheets.some((x) => x.rows.some((r) => r.formulas))) await settleFormulas(bytes, sheets, o.decimal);
   } catch (e) {
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
     return fail(diag("WORKBOOK_UNREADABLE", "error", { path: file, detail }, { file }));
@@ -182,6 +183,31 @@ async function readSheets(bytes: Uint8Array, decimal: Decimal, only: string | un
   return out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
+/**
+ * The streaming reader keeps no result of a formula that ended in an error (#DIV/0!): such a
+ * cell looks like one never calculated. Where a sheet has formulas without a value, the whole
+ * workbook is loaded (slower, and rare) to tell the two apart.
+ */
+async function settleFormulas(bytes: Uint8Array, sheets: SheetRows[], decimal: Decimal): Promise<void> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  for (const s of sheets) {
+    const ws = wb.getWorksheet(s.name);
+    if (!ws) continue;
+    for (const r of s.rows) {
+      if (!r.formulas) continue;
+      for (const i of [...r.formulas.keys()]) {
+        const t = cellText(ws.getCell(r.line, i + 1), decimal);
+        if (typeof t !== "string") continue;
+        r.cells[i] = t;
+        r.formulas.delete(i);
+      }
+      if (r.formulas.size === 0) delete r.formulas;
+    }
+  }
+}
+
 /** Outside quoted text and escapes: a number format's own characters. */
 const formatCode = (numFmt: unknown): string => (typeof numFmt === "string" ? numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "") : "");
 const isPercentFormat = (numFmt: unknown): boolean => formatCode(numFmt).includes("%");
@@ -222,8 +248,11 @@ function cellText(c: XlCell, decimal: Decimal): string | { formula: string } {
   if (o.richText) return o.richText.map((r) => r.text).join("");
   if (o.error !== undefined) return o.error;
   if (o.formula !== undefined || o.sharedFormula !== undefined) {
-    const r = o.result;
-    if (r === undefined || r === null) {
+    // (the value of a formula cell leaves out a result of 0 or FALSE: its model keeps it; a
+    // result the streaming reader could not read, an error, is NaN there)
+    const model = (c as unknown as { model?: { result?: unknown } }).model;
+    const r = model && model.result !== undefined ? model.result : o.result;
+    if (r === undefined || r === null || (typeof r === "number" && Number.isNaN(r))) {
       const f = o.formula ?? o.sharedFormula ?? "";
       // an error typed into a cell is kept by some applications as a formula of itself
       return /^#[A-Z0-9/!?_:]+$/i.test(f) ? f : { formula: f };
