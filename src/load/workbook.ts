@@ -157,7 +157,12 @@ async function readSheets(bytes: Uint8Array, decimal: Decimal, only: string | un
   for await (const ws of reader as AsyncIterable<{ name: string; state?: string } & AsyncIterable<{ number: number; eachCell: (o: { includeEmpty: boolean }, f: (c: XlCell, col: number) => void) => void }>>) {
     const sheet: SheetRows = { name: ws.name, hidden: ws.state === "hidden" || ws.state === "veryHidden", rows: [] };
     out.push(sheet);
-    if (only !== undefined && normKey(ws.name) !== normKey(only)) continue;
+    if (only !== undefined && normKey(ws.name) !== normKey(only)) {
+      // read through all the same: a sheet the reader kept in a temporary file (met before the
+      // workbook's list of sheets) must be read before it is removed
+      for await (const _ of ws) void _;
+      continue;
+    }
     for await (const row of ws) {
       const cells: string[] = [];
       let formulas: Map<number, string> | undefined;

@@ -129,11 +129,11 @@ describe("loadAssessment: where loading stops, and what it reports", () => {
     expect(found(dir, l.diagnostics)).toEqual([["CSV_SYNTAX", "units.csv", 2, 2]]);
   });
 
-  it("a registry that is a workbook: FILE_IS_WORKBOOK, and no dataset", async () => {
+  it("a registry that is a broken workbook (a zip of nothing): WORKBOOK_UNREADABLE, and no dataset", async () => {
     const dir = tmp({ "egov-score.yaml": "criteria: c.yaml\nunits: units.xlsx\ndata: [d.csv]\n", "c.yaml": CRITERIA, "units.xlsx": new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), "d.csv": "code,p\nX1,1\n" });
     const l = await loadAssessment(dir, {});
     expect(l.dataset).toBeUndefined();
-    expect(l.diagnostics.map((d) => d.code)).toEqual(["FILE_IS_WORKBOOK"]);
+    expect(l.diagnostics.map((d) => d.code)).toEqual(["WORKBOOK_UNREADABLE"]);
   });
 
   it("a data file missing and a glob matching nothing are reported; the other files still load", async () => {
