@@ -67,9 +67,15 @@ export async function readWorkbook(bytes: Uint8Array, file: string, o: { decimal
   try {
     sheets = await readSheets(bytes, o.decimal, o.choice?.sheet);
     if (sheets.some((x) => x.rows.some((r) => r.formulas))) await settleFormulas(bytes, sheets, o.decimal);
-  } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
-    return fail(diag("WORKBOOK_UNREADABLE", "error", { path: file, detail }, { file }));
+  } catch {
+    // the streaming reader stumbles where loading the whole workbook may not (it keeps some
+    // sheets in temporary files): the workbook is unreadable only if that fails too
+    try {
+      sheets = await readWhole(bytes, o.decimal);
+    } catch (e) {
+      const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
+      return fail(diag("WORKBOOK_UNREADABLE", "error", { path: file, detail }, { file }));
+    }
   }
   const code = normKey(o.code);
   const diagnostics: Diagnostic[] = [];
@@ -144,7 +150,7 @@ const trimEnd = (cells: string[]): string[] => {
 };
 
 /** Every sheet's rows (only the named sheet's, when one is named), in the workbook's order of sheets. */
-async function readSheets(bytes: Uint8Array, decimal: Decimal, only: string | undefined): Promise<SheetRows[]> {
+export async function readSheets(bytes: Uint8Array, decimal: Decimal, only: string | undefined): Promise<SheetRows[]> {
   const { default: ExcelJS } = await import("exceljs");
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: "cache",
@@ -186,6 +192,28 @@ async function readSheets(bytes: Uint8Array, decimal: Decimal, only: string | un
   // the reader meets sheets in the order of the zip file: put them in the workbook's
   const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
   return out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+}
+
+/** Every sheet's rows, from the whole workbook loaded at once. */
+export async function readWhole(bytes: Uint8Array, decimal: Decimal): Promise<SheetRows[]> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => {
+    const sheet: SheetRows = { name: ws.name, hidden: ws.state === "hidden" || ws.state === "veryHidden", rows: [] };
+    ws.eachRow((row, line) => {
+      const cells: string[] = [];
+      let formulas: Map<number, string> | undefined;
+      row.eachCell((c, col) => {
+        const t = cellText(c, decimal);
+        cells[col - 1] = typeof t === "string" ? t : "";
+        if (typeof t !== "string") (formulas ??= new Map()).set(col - 1, t.formula);
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= "";
+      if (cells.some((c) => c !== "") || formulas) sheet.rows.push({ line, cells, ...(formulas ? { formulas } : {}) });
+    });
+    return sheet;
+  });
 }
 
 /**

@@ -277,3 +277,44 @@ describe("loadAssessmentCriteria and loadCriteriaFile", () => {
     expect(r.criteria?.indicators.map((i) => [i.id, i.column])).toEqual([["p", "Tỷ lệ"]]);
   });
 });
+
+describe("workbooks among the data", () => {
+  const workbook = async (sheets: Record<string, (string | number)[][]>): Promise<Uint8Array> => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries(sheets)) {
+      const ws = wb.addWorksheet(name);
+      rows.forEach((r, i) => (ws.getRow(i + 1).values = r));
+    }
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  };
+
+  it("a data entry names a sheet and its header row; a plain entry reads every sheet with the header; both beside CSV", async () => {
+    const dir = tmp({
+      "egov-score.yaml": 'criteria: c.yaml\ndata:\n  - { file: a.xlsx, sheet: "Số liệu", header-row: 3 }\n  - b.xlsx\n  - { file: "c*.csv" }\n',
+      "c.yaml": ONE_LEVEL,
+      "a.xlsx": await workbook({ "Khác": [["code", "p"], ["Z", 9]], "Số liệu": [["code"], [], ["code", "p"], ["A", 1]] }),
+      "b.xlsx": await workbook({ "Hướng dẫn": [["Ghi chú"]], "B": [["code", "p"], ["B", 2]] }),
+      "c1.csv": "code,p\nC,3\n",
+    });
+    const l = await loadAssessment(dir, {});
+    expect(l.diagnostics.map((d) => [d.code, d.sheet])).toEqual([["WORKBOOK_SHEET_SKIPPED", "Hướng dẫn"]]);
+    expect(l.dataset?.units.map((u) => [u.code, u.source?.sheet ?? null, u.source?.line])).toEqual([
+      ["A", "Số liệu", 4],
+      ["B", "B", 2],
+      ["C", null, 2],
+    ]);
+  });
+
+  it("a period's data entries may name sheets too", async () => {
+    const dir = tmp({
+      "egov-score.yaml": "criteria: c.yaml\nperiods:\n  \"2019\": { data: { file: a.xlsx, sheet: Y2019 } }\n  \"2020\": { data: [{ file: a.xlsx, sheet: Y2020 }] }\n",
+      "c.yaml": ONE_LEVEL,
+      "a.xlsx": await workbook({ Y2019: [["code", "p"], ["A", 1]], Y2020: [["code", "p"], ["A", 2], ["B", 3]] }),
+    });
+    const older = await loadAssessment(dir, { period: "2019" });
+    expect(older.dataset?.units.map((u) => u.code)).toEqual(["A"]);
+    const latest = await loadAssessment(dir, {});
+    expect(latest.dataset?.units.map((u) => u.code)).toEqual(["A", "B"]);
+  });
+});

@@ -5,7 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { location } from "../../src/diag/format.ts";
-import { readWorkbook, workbookKind } from "../../src/load/workbook.ts";
+import { readSheets, readWhole, readWorkbook, workbookKind } from "../../src/load/workbook.ts";
 import { ROOT } from "../helpers/exec.ts";
 import { readFileSync } from "node:fs";
 
@@ -214,5 +214,26 @@ describe("what is not a workbook this reader reads", () => {
     const cut = Buffer.concat([whole.subarray(0, 40), Buffer.from("xl/workbook.xml"), Buffer.alloc(64)]);
     const broken = await readWorkbook(cut, "d.xlsx", { decimal: ".", code: "code" });
     expect(broken.diagnostics.map((d) => [d.code, d.file])).toEqual([["WORKBOOK_UNREADABLE", "d.xlsx"]]);
+  });
+});
+
+describe("the whole-workbook reader, where streaming fails, reads the same", () => {
+  it("sheets, states, rows and cells as the streaming reader reads them", async () => {
+    const b = await book((wb) => {
+      wb.addWorksheet("Hướng dẫn").addRow(["ghi chú"]);
+      const s = wb.addWorksheet("S", { state: "hidden" });
+      s.addRow(["code", "a", "b", "c"]);
+      s.addRow(["S01", 0.5, { formula: "1+1", result: 2 }, { formula: "B2*2" }]);
+      s.getCell("B2").numFmt = "0%";
+      s.addRow([]);
+      s.addRow(["S02", true, "x"]);
+    });
+    const streamed = await readSheets(b, ".", undefined);
+    const whole = await readWhole(b, ".");
+    expect(whole).toEqual(streamed);
+    expect(whole.map((s) => [s.name, s.hidden, s.rows.length])).toEqual([
+      ["Hướng dẫn", false, 1],
+      ["S", true, 3],
+    ]);
   });
 });
