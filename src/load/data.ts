@@ -40,9 +40,12 @@ export const headerList = (h: string[]): string => (h.length > 6 ? `${h.slice(0,
 export type At = string | { file: string; sheet?: string };
 
 /** A diagnostic's position (or a source's): the sheet and the column only where there is one. */
-export const where = (at: At, line: number, column?: number): { file: string; sheet?: string; line: number; column?: number } => {
-  const p = typeof at === "string" ? { file: at } : at.sheet !== undefined ? { file: at.file, sheet: at.sheet } : { file: at.file };
-  return column === undefined ? { ...p, line } : { ...p, line, column };
+export const where = (at: At, line: number, column?: number): Source => {
+  // (made for every cell read: plain assignments, no spreads)
+  const p: Source = typeof at === "string" ? { file: at, line } : { file: at.file, line };
+  if (typeof at !== "string" && at.sheet !== undefined) p.sheet = at.sheet;
+  if (column !== undefined) p.column = column;
+  return p;
 };
 
 /** Reads a level cell: empty means the only level (if there is one); an unknown level is reported. */
@@ -337,7 +340,8 @@ function rowReader(u: UnitData, t: CsvTable, row: CsvRow, decimal: Decimal, out:
     }
     const r = readCell(ind, at, cols, decimal, problem);
     if (!r) return undefined;
-    const source = { ...where(t, row.line, r.column + 1), header: t.header[r.column] ?? "" };
+    const source = where(t, row.line, r.column + 1);
+    source.header = t.header[r.column] ?? "";
     switch (r.kind) {
       case "number":
         return r.numerator === undefined
