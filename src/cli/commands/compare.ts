@@ -60,7 +60,7 @@ function sides(args: unknown[], o: CompareFlags): [SideSpec, SideSpec] {
 function unique(diags: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diags.filter((d) => {
-    const k = JSON.stringify([d.code, d.severity, d.file, d.line, d.column, d.args]);
+    const k = JSON.stringify([d.code, d.severity, d.file, d.sheet, d.line, d.column, d.args]);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
