@@ -101,15 +101,17 @@ export async function readWorkbook(bytes: Uint8Array, file: string, o: { decimal
     }
   }
   if (tables.length > 0) return { tables, diagnostics: [...skipped, ...diagnostics] };
-  // nothing to read: an empty workbook, or sheets without the header
-  const visible = sheets.filter((s) => !s.hidden);
-  const first = visible.find((s) => s.rows.length > 0);
-  if (!first) return fail(diag("WORKBOOK_SHEET_EMPTY", "error", { sheet: visible[0]?.name ?? sheets[0]?.name ?? "" }, { file, ...(visible[0] ?? sheets[0] ? { sheet: (visible[0] ?? sheets[0])?.name } : {}) }));
-  const rowArgs: Record<string, number> = o.choice?.headerRow !== undefined ? { row: o.choice.headerRow } : {};
-  return {
-    tables: [],
-    diagnostics: [diag("WORKBOOK_NO_HEADER", "error", { column: code, sheet: first.name, sheets: visible.map((s) => s.name).join(", "), ...rowArgs }, { file, sheet: first.name, ...(o.choice?.headerRow !== undefined ? { line: o.choice.headerRow } : {}) })],
-  };
+  // nothing to read: a workbook of empty sheets, or of sheets without the header (or hidden:
+  // their notes say so)
+  const filled = sheets.filter((x) => x.rows.length > 0);
+  const empty = sheets[0];
+  if (filled.length === 0) return fail(diag("WORKBOOK_SHEET_EMPTY", "error", { sheet: empty?.name ?? "" }, empty ? { file, sheet: empty.name } : { file }));
+  const looked = filled.filter((x) => !x.hidden);
+  const first = looked[0] ?? (filled[0] as SheetRows);
+  const row = o.choice?.headerRow;
+  const args: Record<string, string | number> = { column: code, sheet: first.name, sheets: (looked.length ? looked : filled).map((x) => x.name).join(", "), ...(row !== undefined ? { row } : {}) };
+  const noHeader = diag("WORKBOOK_NO_HEADER", "error", args, row !== undefined ? { file, sheet: first.name, line: row } : { file, sheet: first.name });
+  return { tables: [], diagnostics: [...skipped.filter((d) => d.args.reason === "hidden"), noHeader] };
 }
 
 const fail = (d: Diagnostic) => ({ tables: [] as CsvTable[], diagnostics: [d] });
@@ -251,7 +253,6 @@ const isDateFormat = (numFmt: unknown): boolean => {
 
 /** A number in the assessment's decimal convention, without float noise from ×100. */
 function numberText(v: number, numFmt: unknown, decimal: Decimal): string {
-  if (!Number.isFinite(v)) return "#VALUE!";
   if (isDateFormat(numFmt)) return dateText(new Date(Math.round((v - 25569) * 864e5)), numFmt);
   const percent = isPercentFormat(numFmt);
   const s = String(percent ? Number((v * 100).toPrecision(15)) : v);
@@ -276,7 +277,6 @@ function cellText(c: XlCell, decimal: Decimal): string | { formula: string } {
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return dateText(v, c.numFmt);
-  if (typeof v !== "object") return String(v);
   const o = v as { richText?: { text: string }[]; error?: string; formula?: string; sharedFormula?: string; result?: unknown; text?: unknown };
   if (o.richText) return o.richText.map((r) => r.text).join("");
   if (o.error !== undefined) return o.error;
@@ -292,7 +292,6 @@ function cellText(c: XlCell, decimal: Decimal): string | { formula: string } {
     }
     if (typeof r === "number") return numberText(r, c.numFmt, decimal);
     if (typeof r === "boolean") return r ? "TRUE" : "FALSE";
-    if (r instanceof Date) return dateText(r, c.numFmt);
     if (typeof r === "object" && "error" in r) return String((r as { error: unknown }).error);
     return String(r);
   }

@@ -78,6 +78,8 @@ describe("which sheets are read", () => {
     expect(location(wrongRow.diagnostics[0] as never)).toBe("so.xlsx › Sở › 1:1");
     const right = await read(setup, { choice: { sheet: "Sở", headerRow: 2 } });
     expect(right.tables[0]?.rows.map((x) => x.line)).toEqual([3]);
+    const noHeader = await read(setup, { choice: { sheet: "Sở" }, code: "ma" });
+    expect(noHeader.diagnostics.map((d) => [d.code, d.sheet, d.line, d.args.sheets])).toEqual([["WORKBOOK_NO_HEADER", "Sở", undefined, "Sở"]]);
     // without a sheet, header-row: applies to every sheet
     expect(codes(await read(setup, { choice: { headerRow: 1 } }))).toEqual(["WORKBOOK_NO_HEADER"]);
   });
@@ -203,6 +205,7 @@ describe("what is not a workbook this reader reads", () => {
     expect(workbookKind(xlsb)).toBe("xlsb");
     const locked = readFileSync(path.join(ROOT, "test/fixtures/broken/workbook-password/data/scores.xlsx"));
     expect(workbookKind(locked)).toBe("encrypted");
+    expect(codes(await readWorkbook(locked, "k.xlsx", { decimal: ".", code: "code" }))).toEqual(["WORKBOOK_ENCRYPTED"]);
   });
 
   it("each with its diagnostic, naming the file", async () => {
@@ -234,6 +237,20 @@ describe("the whole-workbook reader, where streaming fails, reads the same", () 
     expect(whole.map((s) => [s.name, s.hidden, s.rows.length])).toEqual([
       ["Hướng dẫn", false, 1],
       ["S", true, 3],
+    ]);
+  });
+});
+
+describe("a workbook whose only data is hidden", () => {
+  it("says the sheets are hidden and that no sheet it may read has the header", async () => {
+    const r = await read((wb) => {
+      const h = wb.addWorksheet("Ẩn", { state: "hidden" });
+      h.addRow(["code", "x"]);
+      h.addRow(["S01", 1]);
+    });
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.sheet])).toEqual([
+      ["WORKBOOK_SHEET_SKIPPED", "note", "Ẩn"],
+      ["WORKBOOK_NO_HEADER", "error", "Ẩn"],
     ]);
   });
 });
