@@ -339,22 +339,27 @@ function rowReader(u: UnitData, t: CsvTable, row: CsvRow, decimal: Decimal, out:
       }
     }
     const r = readCell(ind, at, cols, decimal, problem);
-    if (!r) return undefined;
-    const source = where(t, row.line, r.column + 1);
-    source.header = t.header[r.column] ?? "";
-    switch (r.kind) {
-      case "number":
-        return r.numerator === undefined
-          ? { kind: "number", value: r.value, raw: r.raw, source }
-          : { kind: "number", value: r.value, numerator: r.numerator, denominator: r.denominator as number, raw: r.raw, source };
-      case "boolean":
-        return { kind: "boolean", value: r.value, raw: r.raw, source };
-      case "text":
-        return { kind: "text", value: r.value, raw: r.raw, source };
-      default:
-        return { kind: "na", raw: r.raw, source };
-    }
+    return r && cellOf(r, t, row.line, t.header);
   };
+}
+
+/** A cell as read, placed: where it was (its file, line, column and header). */
+export function cellOf(r: CellRead, at: At, line: number, header: readonly string[]): Cell {
+  // (made for every cell read: where() builds it without spreads)
+  const source = where(at, line, r.column + 1);
+  source.header = header[r.column] ?? "";
+  switch (r.kind) {
+    case "number":
+      return r.numerator === undefined
+        ? { kind: "number", value: r.value, raw: r.raw, source }
+        : { kind: "number", value: r.value, numerator: r.numerator, denominator: r.denominator as number, raw: r.raw, source };
+    case "boolean":
+      return { kind: "boolean", value: r.value, raw: r.raw, source };
+    case "text":
+      return { kind: "text", value: r.value, raw: r.raw, source };
+    default:
+      return { kind: "na", raw: r.raw, source };
+  }
 }
 
 /**
