@@ -8,6 +8,11 @@ import { NO, textKey as key, YES } from "../model/yesno.ts";
 const NA = new Set(["-", "–", "—", "n/a", "na", "#n/a", "không áp dụng", "khong ap dung", "kad", "k/a", "not applicable"]);
 
 export const isEmpty = (raw: string): boolean => raw.trim() === "";
+
+/** Excel's and LibreOffice's error values (#N/A is not among them: it reads as not applicable). */
+const SPREADSHEET_ERROR = /^#(?:DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|ERR:\d+|ERROR!?)$/i;
+/** A cell holding a spreadsheet's error (a formula that failed), as a workbook or a CSV exported from one carries it. */
+export const isSpreadsheetError = (raw: string): boolean => raw.length > 1 && raw.trimStart().startsWith("#") && SPREADSHEET_ERROR.test(raw.trim());
 export const isNotApplicable = (raw: string): boolean => NA.has(key(raw));
 
 export type NumberRead =

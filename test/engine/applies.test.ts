@@ -8,10 +8,11 @@ import { unrankedReason } from "../../src/load/data.ts";
 import { attributeKey } from "../../src/model/yesno.ts";
 import { ROOT } from "../helpers/exec.ts";
 
+const l = await loadAssessment(path.join(ROOT, "test/fixtures/applies"), {});
+if (!l.criteria || !l.dataset) throw new Error("not loaded");
+const r = score(l.criteria, l.dataset);
+
 describe("applies: where, and unranked:", () => {
-  const l = loadAssessment(path.join(ROOT, "test/fixtures/applies"), {});
-  if (!l.criteria || !l.dataset) throw new Error("not loaded");
-  const r = score(l.criteria, l.dataset);
   const unit = (code: string) => r.levels.flatMap((x) => x.units).find((u) => u.code === code);
 
   it("a node applies only to the units whose attributes match, inherited by its indicators", () => {

@@ -46,9 +46,9 @@ indicators:
     missing: exclude
 `;
 
-function scored(csv: string): Result {
+async function scored(csv: string): Promise<Result> {
   const dir = folder({ "egov-score.yaml": "criteria: c.yaml\ndata: [so.csv]\n", "c.yaml": CRITERIA, "so.csv": csv });
-  const l = loadAssessment(dir, {});
+  const l = await loadAssessment(dir, {});
   expect(l.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   if (!l.criteria || !l.dataset) throw new Error("not loaded");
   return score(l.criteria, l.dataset);
@@ -58,8 +58,8 @@ const unit = (r: Result, code: string) => r.levels[0]?.units.find((u) => u.code 
 const points = (r: Result, code: string) => Object.fromEntries(Object.values(unit(r, code)?.nodes ?? {}).filter((n) => n.kind === "indicator").map((n) => [n.id, n.points]));
 
 describe("computed indicators", () => {
-  it("compute each unit's value from its inputs and other indicators' values", () => {
-    const r = scored(`${HEAD}S1,A,3,2,300,120,có\nS2,B,10,5.5,3,2,không\n`);
+  it("compute each unit's value from its inputs and other indicators' values", async () => {
+    const r = await scored(`${HEAD}S1,A,3,2,300,120,có\nS2,B,10,5.5,3,2,không\n`);
     // S2: 100 - 15.5 = 84.5 → 8.45; 3 / 2 = 1.5 ≤ 3 → 5; 84.5 × 0.5 = 42.25% of 4 = 1.69;
     // max(10, 5.5) ≤ 5 → no; mean(3, 2) - min(3, 2) + 3 × 0 = 0.5 points.
     // S1: mean(300, 120) - 120 = 90 points, above the maximum of 2: an error, as typed in a file
@@ -68,8 +68,8 @@ describe("computed indicators", () => {
     expect(r.diagnostics[0]?.args).toMatchObject({ unit: "S1", indicator: "trung-binh", value: 90, max: 2 });
   });
 
-  it("not applicable when a name read is; missing (its policy) when a name read is missing", () => {
-    const r = scored(`${HEAD}S1,A,-,2,3,2,có\nS2,B,,2,3,2,có\n`);
+  it("not applicable when a name read is; missing (its policy) when a name read is missing", async () => {
+    const r = await scored(`${HEAD}S1,A,-,2,3,2,có\nS2,B,,2,3,2,có\n`);
     const s1 = unit(r, "S1")?.nodes;
     expect([s1?.["dung-han"]?.applicable, s1?.["he-so"]?.applicable, s1?.["lon-nhat"]?.applicable]).toEqual([false, false, false]);
     const s2 = unit(r, "S2")?.nodes;
@@ -78,8 +78,8 @@ describe("computed indicators", () => {
     expect(unit(r, "S1")?.status).toBe("ranked");
   });
 
-  it("a division by zero: a warning at the divisor's cell, and not applicable", () => {
-    const r = scored(`${HEAD}S1,A,1,2,2,0,có\n`);
+  it("a division by zero: a warning at the divisor's cell, and not applicable", async () => {
+    const r = await scored(`${HEAD}S1,A,1,2,2,0,có\n`);
     expect(r.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column, ...d.args }))).toEqual([
       { code: "VALUE_DIVISION_BY_ZERO", severity: "warning", line: 2, column: 6, indicator: "thoi-gian", unit: "S1", divisor: "so-ho-so" },
     ]);
@@ -88,8 +88,8 @@ describe("computed indicators", () => {
     expect(unit(r, "S1")?.nodes["trung-binh"]?.points).toBe(1);
   });
 
-  it("explain shows the expression, the figures read (with their cells) and each operation", () => {
-    const r = scored(`${HEAD}S1,A,3,2,300,120,không\n`);
+  it("explain shows the expression, the figures read (with their cells) and each operation", async () => {
+    const r = await scored(`${HEAD}S1,A,3,2,300,120,không\n`);
     const u = findUnit(r, "S1");
     if (u.kind !== "found") throw new Error("S1");
     const e = explain(r, u.unit);

@@ -8,10 +8,11 @@ import { loadAssessment } from "../../src/load/assessment.ts";
 import type { UnitResult } from "../../src/model/result.ts";
 import { ROOT } from "../helpers/exec.ts";
 
+const l = await loadAssessment(path.join(ROOT, "test/fixtures/views"), {});
+if (!l.criteria || !l.dataset) throw new Error("not loaded");
+const r = score(l.criteria, l.dataset);
+
 describe("views", () => {
-  const l = loadAssessment(path.join(ROOT, "test/fixtures/views"), {});
-  if (!l.criteria || !l.dataset) throw new Error("not loaded");
-  const r = score(l.criteria, l.dataset);
   const unit = (code: string) => r.levels[0]?.units.find((u) => u.code === code) as UnitResult;
 
   it("sum the points and maxima of the indicators that count, or average their rates; band on their own bands", () => {
