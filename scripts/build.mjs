@@ -10,31 +10,54 @@
 // `--help` from it without loading the CLI (see there).
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const dist = new URL("../dist/", import.meta.url);
 
 rmSync(dist, { recursive: true, force: true });
-await build({
-  // Entries of their own, found beside the running bundle: the sensitivity worker
-  // (src/cli/sensitivity-runner.ts) and the worker threads of the loader of large inputs
-  // (src/load/large/read.ts).
-  entryPoints: { cli: "src/cli/main.ts", "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/large/worker.ts" },
-  outdir: "dist",
+// One CommonJS file per entry, not ES modules: bin/egov-score.js compiles dist/cli.js with
+// vm.Script and a V8 code cache (see there), which Node 20 offers for scripts only. esbuild turns
+// each `await import("./commands/x.ts")` into a call of that module's initialiser, so a command's
+// module (and zod, yaml, csv-parse in it) still runs only when that command runs; V8 compiles a
+// function only when it is first called, and the code cache keeps it compiled for the next run.
+const common = {
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
-  // Bundled CommonJS (yaml, commander, cli-table3) requires Node's built-ins.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  // import() of a built-in or of dist/excel.js becomes require(): vm.Script has no import()
+  supported: { "dynamic-import": false },
+  // shipped.ts and the sensitivity runner find files beside the bundle from import.meta.url
+  define: { __VERSION__: JSON.stringify(version), "import.meta.url": "__egovImportMetaUrl" },
+  banner: { js: 'var __egovImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   sourcemap: true,
-  chunkNames: "chunks/[name]-[hash]",
-  define: { __VERSION__: JSON.stringify(version) },
   logLevel: "warning",
-});
+};
+// exceljs (2.4 MB) stays out of the CLI's file, in dist/excel.js, required only by xlsx output:
+// the code cache and every start would otherwise carry it.
+const excelApart = {
+  name: "excel-apart",
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: "./excel.js", external: true }));
+  },
+};
+await Promise.all([
+  build({ ...common, entryPoints: { cli: "src/cli/main.ts" }, outdir: "dist", plugins: [excelApart] }),
+  // the entries of the worker threads, found beside the running bundle: the sensitivity worker
+  // (src/cli/sensitivity-runner.ts) and the loader of large inputs (src/load/large/read.ts)
+  build({ ...common, entryPoints: { "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/large/worker.ts" }, outdir: "dist" }),
+  build({ ...common, stdin: { contents: 'module.exports = require("exceljs");', resolveDir: fileURLToPath(new URL("..", import.meta.url)) }, outfile: "dist/excel.js", sourcemap: false }),
+]);
+// The package is "type": "module"; these files are CommonJS.
+writeFileSync(new URL("package.json", dist), '{ "type": "commonjs" }\n');
+// The build's identity: the hash of the CLI's bundle. The code cache of bin/egov-score.js and the
+// cache of compiled criteria (src/load/cache.ts) are keyed by it, so that a rebuilt CLI, even of
+// the same version, never reads what an older build wrote.
+writeFileSync(new URL("build-id", dist), `${createHash("sha256").update(readFileSync(new URL("cli.js", dist))).digest("hex").slice(0, 16)}\n`);
 
 // The help texts, exactly as the built CLI prints them into a pipe, in English and in Vietnamese
 // (the language of a Vietnamese locale: src/cli/lang.ts).
