@@ -68,6 +68,9 @@ function runCli() {
   } catch {
     // no build id, or no cache yet: compile, and write one at exit when there is a place for it
   }
+  // V8 checks a code cache's checksum only when asked (else a damaged one can crash it); the flag
+  // is also part of the cache's own check, so every run sets it, the one that writes it as well.
+  require("node:v8").setFlagsFromString("--verify-snapshot-checksum");
   const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCodeCache(script, cacheFile));
   const mod = { exports: {}, filename: file, id: file, loaded: false };
