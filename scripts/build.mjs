@@ -1,17 +1,21 @@
-// Bundles the CLI into dist/. Commands are separate chunks (code splitting), so `--help` and
-// `--version` load neither zod, yaml nor csv-parse. The dependencies are bundled too:
-// resolving and compiling some two hundred ESM and CommonJS files of zod, yaml and commander one
-// by one cost a plain `rank` about 80 ms at every start. exceljs as well, into a chunk of its own
-// that only xlsx output imports: so the installed package needs no dependency at all, and its
-// tarball (`npm run pack`) installs on a machine without the npm registry.
+// Bundles the CLI into dist/: dist/cli.js, one CommonJS file that bin/egov-score.js compiles with
+// a V8 code cache (see there); each command's modules still run only when the command does (see
+// below). The dependencies are bundled too: resolving and compiling some two hundred ESM and
+// CommonJS files of zod, yaml and commander one by one cost a plain `rank` about 80 ms at every
+// start. exceljs as well, into dist/excel.js, which only xlsx output requires: so the installed
+// package needs no dependency at all, and its tarball (`npm run pack`) installs on a machine
+// without the npm registry.
 //
-// Then dist/fast.json: the version and the --help texts as commander prints them when stdout is
-// not a terminal, captured from the built CLI itself. bin/egov-score.js answers `--version` and
-// `--help` from it without loading the CLI (see there).
+// Then dist/build-id (the key of the caches), dist/compiled/ (the shipped criteria sets, checked
+// and resolved: src/load/cache.ts), and dist/fast.json: the version and the --help texts as
+// commander prints them when stdout is not a terminal, captured from the built CLI itself.
+// bin/egov-score.js answers `--version` and `--help` from it without loading the CLI (see there).
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -73,4 +77,15 @@ for (const lang of Object.keys(locales)) {
   await Promise.all(commands.map(async (c) => (help[c] = await helpOf([c, "--help"], lang))));
   helps[lang] = help;
 }
+// The shipped criteria sets, compiled: the cache entries (src/load/cache.ts) that checking each
+// one with the built CLI writes, kept in dist/compiled/ where the CLI looks after the user's cache.
+const scratch = mkdtempSync(path.join(tmpdir(), "egov-score-build-"));
+try {
+  const sets = readdirSync(new URL("../criteria/", import.meta.url)).filter((f) => f.endsWith(".yaml"));
+  for (const f of sets) await run(process.execPath, [cli, "criteria", fileURLToPath(new URL(`../criteria/${f}`, import.meta.url))], { env: { ...process.env, EGOV_SCORE_CACHE: "1", XDG_CACHE_HOME: scratch } });
+  cpSync(path.join(scratch, "egov-score", "criteria"), fileURLToPath(new URL("compiled/criteria", dist)), { recursive: true });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 writeFileSync(new URL("fast.json", dist), `${JSON.stringify({ version, help: helps.en, helpVi: helps.vi })}\n`);

@@ -9,6 +9,9 @@
 // cannot be made or written, a missing home, an entry that is corrupt, truncated or written by
 // another Node are all ignored, never an error. `EGOV_SCORE_CACHE=0` turns it off.
 //
+// The shipped criteria sets are compiled by the build (scripts/build.mjs) into dist/compiled/, the
+// entries a first run would write, so that even a first run with an empty cache finds them.
+//
 // Only the built CLI caches (its build id, dist/build-id, is part of every key, so that a rebuilt
 // CLI never reads what an older build wrote); the sources under the tests never do.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -81,6 +84,8 @@ interface Entry {
 /** Where an input's entry lives, and the settings it must match; undefined when there is no cache. */
 export interface CacheSlot {
   file: string;
+  /** the same entry made by the build, for the shipped criteria (dist/compiled/) */
+  built?: string;
   settings: string;
   source: Uint8Array;
 }
@@ -94,19 +99,23 @@ export function cacheSlot(kind: CacheKind, source: Uint8Array, settings: unknown
   const id = dir && buildId();
   if (!dir || !id) return undefined;
   const s = JSON.stringify([VERSION, id, settings]);
-  return { file: path.join(dir, kind, `${hash(source, s)}-${source.length}.bin`), settings: s, source };
+  const name = `${hash(source, s)}-${source.length}.bin`;
+  return { file: path.join(dir, kind, name), built: path.join(packageRoot(), "dist", "compiled", kind, name), settings: s, source };
 }
 
 /** The value stored for these bytes and settings, or undefined. */
 export function readCached<T>(slot: CacheSlot | undefined): T | undefined {
   if (!slot) return undefined;
-  try {
-    const e = deserialize(readFileSync(slot.file)) as Entry;
-    if (e.format !== FORMAT || e.settings !== slot.settings || !Buffer.from(e.source).equals(slot.source)) return undefined;
-    return e.value as T;
-  } catch {
-    return undefined; // none yet, unreadable, or corrupt
+  for (const file of [slot.file, slot.built]) {
+    if (!file) continue;
+    try {
+      const e = deserialize(readFileSync(file)) as Entry;
+      if (e.format === FORMAT && e.settings === slot.settings && Buffer.from(e.source).equals(slot.source)) return e.value as T;
+    } catch {
+      // none yet, unreadable, or corrupt
+    }
   }
+  return undefined;
 }
 
 /** Stores a value (atomically: a temporary file renamed over the entry); never throws. */
