@@ -49,8 +49,23 @@ const excelApart = {
     b.onResolve({ filter: /^exceljs$/ }, () => ({ path: "./excel.js", external: true }));
   },
 };
+// node:crypto and node:child_process (with net, dgram and streams) are required when a module of
+// the bundle is initialised (commander for its external commands, output.ts for a temporary
+// name, the GitLab report for fingerprints), though few runs call them: they are loaded at the
+// first use of one of their functions instead, through a stand-in whose prototype loads them.
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    const filter = /^(node:)?(crypto|child_process)$/;
+    b.onResolve({ filter }, (a) => (a.namespace === "lazy-builtin" ? { path: a.path, external: true } : { path: a.path, namespace: "lazy-builtin" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (a) => ({
+      contents: `let m;\nmodule.exports = Object.create(new Proxy({}, { get: (_, k) => (m ??= require(${JSON.stringify(a.path)}))[k] }));\n`,
+      loader: "js",
+    }));
+  },
+};
 await Promise.all([
-  build({ ...common, entryPoints: { cli: "src/cli/main.ts" }, outdir: "dist", plugins: [excelApart] }),
+  build({ ...common, entryPoints: { cli: "src/cli/main.ts" }, outdir: "dist", plugins: [excelApart, lazyBuiltins] }),
   // the entries of the worker threads, found beside the running bundle: the sensitivity worker
   // (src/cli/sensitivity-runner.ts) and the loader of large inputs (src/load/large/read.ts)
   build({ ...common, entryPoints: { "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/large/worker.ts" }, outdir: "dist" }),
