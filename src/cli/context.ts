@@ -14,7 +14,7 @@ import { score } from "../engine/views.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { DEFAULT_FORMAT, FORMATS, formatsOfPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
-import { localeLang } from "./lang.ts";
+import { startLang } from "./lang.ts";
 import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 export interface CommonOptions {
@@ -91,7 +91,7 @@ export function overrides(o: CommonOptions): Overrides {
 export function langOf(o: CommonOptions, criteria?: Criteria): Lang {
   if (o.lang) return o.lang;
   if (criteria) return criteria.language;
-  return localeLang() ?? "en";
+  return startLang();
 }
 
 /** With --verbose, says on stderr which manifest the command used (found upward, or given). */

@@ -98,3 +98,28 @@ export const formatHelp = (fallback: string, vi: boolean): string =>
   vi ? `định dạng đầu ra (mặc định: theo phần mở rộng của -o, nếu không là ${fallback})` : `output format (default: from the -o extension, else ${fallback})`;
 
 export const fromHelp = (sets: string, vi: boolean): string => (vi ? `một bộ tiêu chí kèm theo (${sets}) hoặc một tệp bộ tiêu chí .yaml` : `a shipped criteria set (${sets}) or a criteria .yaml file`);
+
+/**
+ * commander's own error messages (an unknown option or command, a missing value, too many
+ * arguments, a value not among the choices) in Vietnamese; any other is left in English with
+ * its "error:" translated. The English messages are commander 14's (lib/command.js).
+ */
+const COMMANDER_VI: [RegExp, string][] = [
+  [/^error: unknown option '([^']*)'/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown command '([^']*)'/, "lỗi: không có lệnh '$1'"],
+  [/^error: option '([^']*)' argument missing/, "lỗi: tùy chọn '$1' thiếu giá trị"],
+  [/^error: missing required argument '([^']*)'/, "lỗi: thiếu đối số bắt buộc '$1'"],
+  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, "lỗi: thừa đối số: lệnh cần $2, nhận $3."],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^\n]*)\./, "lỗi: tùy chọn '$1' không nhận giá trị '$2'; các giá trị được nhận: $3."],
+  [/^error: (.*) cannot be used with (.*)/, "lỗi: không dùng $1 cùng với $2"],
+  [/\(Did you mean one of ([^\n]*)\?\)/, "(Có phải ý bạn là một trong: $1?)"],
+  [/\(Did you mean ([^\n]*)\?\)/, "(Có phải ý bạn là $1?)"],
+  [/^error:/, "lỗi:"],
+];
+
+export function commanderMessage(message: string, vi: boolean): string {
+  if (!vi) return message;
+  let out = message;
+  for (const [re, vi] of COMMANDER_VI) if (re.test(out)) out = out.replace(re, vi);
+  return out;
+}

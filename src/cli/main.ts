@@ -4,7 +4,7 @@ import { Argument, Command, CommanderError, Option } from "commander";
 import { DEFAULT_FORMAT, FORMATS, type View } from "../render/formats.ts";
 import { shippedCriteria } from "../load/shipped.ts";
 import { assessmentArg, percentArg } from "./args.ts";
-import { formatHelp, fromHelp, HELP_VI } from "./help-vi.ts";
+import { commanderMessage, formatHelp, fromHelp, HELP_VI } from "./help-vi.ts";
 import { startLang } from "./lang.ts";
 
 // Help in the run's language: --lang, else the locale (cli/lang.ts). The build captures both.
@@ -79,7 +79,7 @@ export function buildProgram(): Command {
     .configureHelp({ styleTitle: (title) => tr(title) })
     .showHelpAfterError(tr("(add --help for more information)"))
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(commanderMessage(s, VI)) });
 
   const add = (name: string, description: string, view: View | undefined, load: () => Promise<{ run: Action }>, assessment = true) => {
     const c = program.command(name).description(description).exitOverride();

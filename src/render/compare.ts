@@ -1,6 +1,6 @@
 // A comparison of two results in five formats: tables per level with a summary, CSV (one row
 // per unit), JSON (schemaVersion 1), Markdown, and a self-contained HTML page with slope charts.
-import Table from "cli-table3";
+import { drawTable } from "./grid.ts";
 import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
@@ -244,9 +244,9 @@ export function compareTable(c: Comparison, o: RenderOptions): string {
     }
     const cats = shownCategories(l);
     out.push(`${p.bold(t("transitions", lang))} (${t("rowsColumns", lang)}: ${lb}, ${t("columns", lang)}: ${la}):`);
-    const m = new Table({ head: ["", ...cats.map((k) => inert(categoryLabel(c, k, lang)))], style: { head: [], border: [], compact: true }, colAligns: ["left", ...cats.map(() => "right" as const)] });
-    for (const from of cats) m.push([inert(categoryLabel(c, from, lang)), ...cats.map((to) => String(l.summary.transitions.counts[from]?.[to] ?? 0))]);
-    out.push(m.toString());
+    const head = ["", ...cats.map((k) => inert(categoryLabel(c, k, lang)))];
+    const rows = cats.map((from) => [inert(categoryLabel(c, from, lang)), ...cats.map((to) => String(l.summary.transitions.counts[from]?.[to] ?? 0))]);
+    out.push(drawTable(head, rows, ["left", ...cats.map(() => "right" as const)]));
   }
   return `${out.join("\n")}\n`;
 }
