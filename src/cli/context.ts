@@ -163,6 +163,8 @@ export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V>
     DEFAULT_FORMAT[view] ??
     (allowed.includes("table") ? "table" : (allowed[0] as string));
   if (csvFlag !== undefined && f !== "csv") throw new UsageError("USAGE_CSV_FLAG", { flag: csvFlag, format: f });
+  // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
+  if (f === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format: f, command: view });
   return f as Format<V>;
 }
 
@@ -219,10 +221,6 @@ export function start(o: CommonOptions): void {
 }
 
 /** Scores a loaded assessment; engine errors (a missing value under `missing: error`) exit 2. */
-export function scoreOrFail(loaded: { criteria: Criteria; dataset: Dataset }, o: CommonOptions): Result {
-  return scoredOrFail(score(loaded.criteria, loaded.dataset), o);
-}
-
 /** A result's diagnostics printed (errors, and warnings under --strict, exit 2); the result. */
 export function scoredOrFail(result: Result, o: CommonOptions): Result {
   const diagnostics = strictly(result.diagnostics, o);

@@ -127,6 +127,7 @@ export function buildProgram(): Command {
     .option("--differences <n>", tr("per unit, how many indicators whose points differ most to list (default 3; 0: none)"))
     .option("--wide", tr("the full table, however wide the terminal"))
     .option("--verification", tr("the second side verifies the first (a self-assessment): the summary names over-claims and under-claims"))
+    .option("--crosswalk <file>", tr("which units of the first side became which of the second (CSV: old,new,date,share); overrides the second side's manifest"))
     .option("--fail-on-drop <n>", tr("exit 1 when a unit falls more than N ranks, to a lower band, or out of the ranking"));
   add("sensitivity", tr("how robust each rank is to the method's choices (Monte Carlo)"), "sensitivity", () => import("./commands/sensitivity.ts"))
     .argument(...DIR)
@@ -156,11 +157,13 @@ export function buildProgram(): Command {
     .option("--from <set-or-file>", fromHelp(shippedCriteria().join(", "), VI))
     .option("--period <p>", tr("the assessment period written to the manifest, such as 2025"))
     .option("--excel", tr("templates for Excel on a Vietnamese Windows: BOM, ';', decimal comma (and the manifest reads them so)"))
+    .option("--xlsx", tr("data templates as Excel workbooks (.xlsx) with instructions, lists and locked labels"))
     .option("--force", tr("overwrite files that already exist"))
     .option("-y, --yes", tr("accept the defaults without asking"));
-  add("template", tr("the long-form data form one unit fills in, prefilled with its indicators"), "template", () => import("./commands/template.ts"))
+  add("template", tr("the data form one unit (or a whole level) fills in, prefilled with its indicators: CSV, or a workbook (-o form.xlsx)"), "template", () => import("./commands/template.ts"))
     .argument(...DIR)
-    .requiredOption("--unit <code>", tr("the code of the unit"));
+    .option("--unit <code>", tr("the code of the unit"))
+    .option("--level <id>", tr("the form of a whole level instead: one row per unit, one column per indicator"));
   add("completion", tr("print a shell completion script: commands, flags, formats, levels and units"), undefined, () => import("./commands/completion.ts"), false)
     .addArgument(new Argument("[shell]", tr("the shell")).choices(["bash", "zsh", "fish"]))
     .addOption(new Option("--list <what>", tr("print the level ids or unit codes of the current assessment (used by the scripts)")).choices(["levels", "units"]).hideHelp())

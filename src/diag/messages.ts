@@ -263,6 +263,57 @@ export const messages = {
   PERIOD_NOT_FOUND: { en: (a) => `no data for period ${a.period}`, vi: (a) => `không có dữ liệu kỳ ${a.period}`, hint: { en: (a) => `periods in the data: ${a.known}`, vi: (a) => `các kỳ trong dữ liệu: ${a.known}` } },
   PERIOD_NESTED: { en: (a) => `period ${a.period} points at ${a.path}, which lists periods of its own`, vi: (a) => `kỳ ${a.period} trỏ tới ${a.path}, nơi lại liệt kê các kỳ riêng`, hint: { en: () => "point each period at an assessment folder with data:, not at another series", vi: () => "trỏ mỗi kỳ tới một thư mục đánh giá có data:, không tới một chuỗi kỳ khác" } },
   MANIFEST_DATA_AND_PERIODS: { en: () => "the manifest has both data: and periods:", vi: () => "manifest có cả data: và periods:", hint: { en: () => "with periods:, give each period's data under its own entry and remove data:", vi: () => "khi dùng periods:, khai dữ liệu của từng kỳ trong mục của kỳ đó và bỏ data:" } },
+  // crosswalks between periods
+  CROSSWALK_COLUMNS: {
+    en: (a) => `the crosswalk has no column ${a.column} (headers: ${a.headers})`,
+    vi: (a) => `bảng chuyển đổi không có cột ${a.column} (các cột: ${a.headers})`,
+    hint: { en: () => "a crosswalk has the columns old and new, and optionally date, share and note", vi: () => "bảng chuyển đổi có các cột old và new, có thể thêm date, share và note" },
+  },
+  CROSSWALK_EMPTY_CODE: {
+    en: (a) => `crosswalk row without ${a.column} code`,
+    vi: (a) => `dòng của bảng chuyển đổi thiếu mã ở cột ${a.column}`,
+    hint: { en: () => "every row names the old unit's code and the new unit's code", vi: () => "mỗi dòng ghi mã đơn vị cũ và mã đơn vị mới" },
+  },
+  CROSSWALK_DUPLICATE: {
+    en: (a) => `${a.old} → ${a.new} is listed twice (first at line ${a.first})`,
+    vi: (a) => `${a.old} → ${a.new} được ghi hai lần (lần đầu ở dòng ${a.first})`,
+    hint: { en: () => "keep one row per old and new unit", vi: () => "giữ một dòng cho mỗi cặp đơn vị cũ và mới" },
+  },
+  CROSSWALK_SHARE: {
+    en: (a) => `share "${a.value}" is not a number above 0 and at most 1`,
+    vi: (a) => `tỉ phần "${a.value}" không phải số lớn hơn 0 và không quá 1`,
+    hint: { en: () => "the share is the part of the old unit that went to the new one: 0.4 for 40%; leave it empty for the whole unit", vi: () => "tỉ phần là phần của đơn vị cũ chuyển sang đơn vị mới: 0.4 là 40%; để trống khi chuyển cả đơn vị" },
+  },
+  CROSSWALK_SHARES: {
+    en: (a) => `the shares of ${a.old} add up to ${a.total}, more than the whole unit`,
+    vi: (a) => `tổng tỉ phần của ${a.old} là ${a.total}, lớn hơn cả đơn vị`,
+    hint: { en: () => "the parts of an old unit divided between new units add up to 1 at most", vi: () => "các phần của một đơn vị cũ chia cho các đơn vị mới cộng lại không quá 1" },
+  },
+  CROSSWALK_DATE: {
+    en: (a) => `date "${a.value}" is not a date written YYYY-MM-DD`,
+    vi: (a) => `ngày "${a.value}" không viết theo dạng YYYY-MM-DD`,
+    hint: { en: () => "write the date the change took effect as 2025-07-01", vi: () => "ghi ngày thay đổi có hiệu lực như 2025-07-01" },
+  },
+  CROSSWALK_UNKNOWN_CODE: {
+    en: (a) => `crosswalk code ${a.code} matches no unit of ${a.side}`,
+    vi: (a) => `mã ${a.code} trong bảng chuyển đổi không khớp đơn vị nào của ${a.side}`,
+    hint: { en: (a) => `the ${a.column} column names units of ${a.side}: check the code against its units registry`, vi: (a) => `cột ${a.column} ghi đơn vị của ${a.side}: đối chiếu mã với danh mục đơn vị` },
+  },
+  CROSSWALK_LEVEL: {
+    en: (a) => `${a.old} (level ${a.oldLevel}) and ${a.new} (level ${a.newLevel}) are not on the same level`,
+    vi: (a) => `${a.old} (cấp ${a.oldLevel}) và ${a.new} (cấp ${a.newLevel}) không cùng cấp`,
+    hint: { en: () => "a crosswalk maps units of one level to units of the same level", vi: () => "bảng chuyển đổi ánh xạ đơn vị sang đơn vị cùng cấp" },
+  },
+  CROSSWALK_WEIGHT: {
+    en: (a) => `${a.code} has no number in ${a.attribute} ("${a.value}") to weigh it by`,
+    vi: (a) => `${a.code} không có số ở ${a.attribute} ("${a.value}") để làm trọng số`,
+    hint: { en: (a) => `give every unit a number above 0 in the ${a.attribute} column of the units registry, or combine by mean`, vi: (a) => `ghi số lớn hơn 0 ở cột ${a.attribute} của danh mục đơn vị cho mọi đơn vị, hoặc tính trung bình (mean)` },
+  },
+  CROSSWALK_WEIGHT_ATTRIBUTE: {
+    en: (a) => `combine: weighted needs an attribute: ${a.detail}`,
+    vi: (a) => `combine: weighted cần một thuộc tính: ${a.detail}`,
+    hint: { en: () => "set weight: to a units registry column listed under columns.attributes, such as dan-so", vi: () => "đặt weight: là một cột của danh mục đơn vị có trong columns.attributes, như dan-so" },
+  },
   // compare
   COMPARE_DIFFERENT_BASIS: {
     en: (a) => `the two sides use different criteria (${a.detail}): totals are not on the same basis, so units are compared on the percentage`,
@@ -279,6 +330,11 @@ export const messages = {
     en: (a) => `compare needs two assessments, or one with --from and --to (got ${a.count} folder(s))`,
     vi: (a) => `compare cần hai bộ đánh giá, hoặc một bộ cùng --from và --to (nhận ${a.count} thư mục)`,
     hint: { en: () => "egov-score compare samples/ca-mau-2019 samples/ca-mau-2020, or egov-score compare DIR --from 2019 --to 2020", vi: () => "egov-score compare samples/ca-mau-2019 samples/ca-mau-2020, hoặc egov-score compare THƯ_MỤC --from 2019 --to 2020" },
+  },
+  USAGE_TEMPLATE_WHAT: {
+    en: (a) => (a.given === "both" ? "template makes the form of one unit or of one level, not both: --unit and --level were given" : "template needs --unit CODE (one unit's form) or --level ID (a whole level's form)"),
+    vi: (a) => (a.given === "both" ? "template tạo biểu mẫu của một đơn vị hoặc của một cấp, không cả hai: đã có cả --unit và --level" : "template cần --unit MÃ (biểu mẫu một đơn vị) hoặc --level CẤP (biểu mẫu cả một cấp)"),
+    hint: { en: () => "egov-score template --unit S01 -o S01.xlsx, or egov-score template --level xa -o xa.xlsx", vi: () => "egov-score template --unit S01 -o S01.xlsx, hoặc egov-score template --level xa -o xa.xlsx" },
   },
   USAGE_COMPARE_PERIOD: { en: () => "--period does not apply to compare", vi: () => "--period không dùng cho compare", hint: { en: () => "name the two periods with --from and --to", vi: () => "chỉ ra hai kỳ bằng --from và --to" } },
   USAGE_LABELS: { en: (a) => `--labels needs two names separated by a comma, not "${a.value}"`, vi: (a) => `--labels cần hai tên cách nhau bởi dấu phẩy, không phải "${a.value}"`, hint: { en: () => '--labels "Tự đánh giá,Thẩm định"', vi: () => '--labels "Tự đánh giá,Thẩm định"' } },
@@ -316,7 +372,7 @@ export const messages = {
     hint: { en: () => "0.25 multiplies each weight or maximum by a factor between 0.75 and 1.25", vi: () => "0.25 nhân mỗi trọng số hoặc điểm tối đa với một hệ số từ 0,75 đến 1,25" },
   },
   USAGE_OUTPUT_IS_INPUT: { en: (a) => `refusing to write over the input file ${a.path}`, vi: (a) => `không ghi đè lên tệp đầu vào ${a.path}`, hint: { en: () => "choose another -o path", vi: () => "chọn đường dẫn -o khác" } },
-  USAGE_BINARY_TERMINAL: { en: (a) => `${a.format} is a binary format and stdout is a terminal`, vi: (a) => `${a.format} là định dạng nhị phân, không in ra màn hình`, hint: { en: (a) => `write it to a file: -o report.${a.format} (or redirect stdout to a file)`, vi: (a) => `ghi ra tệp: -o bao-cao.${a.format} (hoặc chuyển stdout vào tệp)` } },
+  USAGE_BINARY_TERMINAL: { en: (a) => `${a.format} is a binary format and stdout is a terminal`, vi: (a) => `${a.format} là định dạng nhị phân, không in ra màn hình`, hint: { en: (a) => `write it to a file: -o ${a.command ?? "report"}.${a.format} (or redirect stdout to a file)`, vi: (a) => `ghi ra tệp: -o ${a.command ?? "bao-cao"}.${a.format} (hoặc chuyển stdout vào tệp)` } },
   UNIT_NOT_FOUND: { en: (a) => `no unit has the code or name "${a.query}"${a.suggestions ? `; did you mean ${a.suggestions}?` : ""}`, vi: (a) => `không có đơn vị nào có mã hoặc tên "${a.query}"${a.suggestions ? `; có phải ${a.suggestions}?` : ""}`, hint: { en: () => "give a unit code, or a part of its name that only it has; `egov-score rank` lists them", vi: () => "nhập mã đơn vị, hoặc một phần tên chỉ đơn vị đó có; `egov-score rank` liệt kê các đơn vị" } },
   UNIT_AMBIGUOUS: { en: (a) => `"${a.query}" matches ${a.count} units: ${a.units}`, vi: (a) => `"${a.query}" khớp với ${a.count} đơn vị: ${a.units}`, hint: { en: () => "give the unit's code, or more of its name", vi: () => "nhập mã đơn vị, hoặc tên đầy đủ hơn" } },
   USAGE_JUNIT_GATE: {

@@ -23,6 +23,7 @@ export function signed(x: number | null | undefined, decimals: number, lang: Lan
 export function moveText(u: UnitChange, lang: Lang): string {
   if (u.presence === "new") return t("new", lang);
   if (u.presence === "gone") return t("gone", lang);
+  if (u.presence === "merged") return t("merged", lang);
   if (u.move === null) return "—";
   return u.move > 0 ? `↑${u.move}` : u.move < 0 ? `↓${-u.move}` : "=";
 }
@@ -80,11 +81,11 @@ function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lan
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }
 
-function title(c: Comparison, lang: Lang): string {
+export function compareTitle(c: Comparison, lang: Lang): string {
   return `${t("compare", lang)}: ${c.labels.before} → ${c.labels.after}`;
 }
 
-function criteriaLine(c: Comparison, lang: Lang): string {
+export function compareCriteriaLine(c: Comparison, lang: Lang): string {
   const a = c.after.criteria;
   const b = c.before.criteria;
   const ta = `${text(a.title, lang, a.id)} (${a.id} ${a.version})`;
@@ -93,9 +94,32 @@ function criteriaLine(c: Comparison, lang: Lang): string {
 }
 
 /** The lines that say the totals are not on the same basis, and why. */
+/** How a merged unit's first side was made: "mean of 3" or "mean weighted by dan-so of 3". */
+export function combineText(n: NonNullable<UnitChange["crosswalk"]>, lang: Lang): string {
+  const how = n.combine === "weighted" ? `${t("combineWeighted", lang)} ${n.weight ?? ""}` : t(n.combine === "sum" ? "combineSum" : "combineMean", lang);
+  return `${how} ${t("combineOf", lang)} ${n.from.length}`;
+}
+
+/** A merged unit and its predecessors: "CM-01 Phường An Xuyên ← mean of 2: 964-01 Phường 1 (81,2%), 964-02 Phường 2 × 0,5 (—)". */
+export function lineageText(u: UnitChange, dec: number, lang: Lang): string {
+  const n = u.crosswalk;
+  if (!n) return who(u);
+  const plain = (x: number) => String(Math.round(x * 1000) / 1000).replace(".", lang === "vi" ? "," : ".");
+  const from = n.from.map((p) => `${p.code} ${p.name}${p.share !== 1 ? ` × ${plain(p.share)}` : ""}${n.combine === "weighted" ? ` [${plain(p.weight)}]` : ""} (${p.percent === null ? t("not-ranked", lang) : `${shown(p.percent, dec, lang)}%`})`);
+  return `${who(u)} ← ${combineText(n, lang)}: ${from.join(", ")}`;
+}
+
+/** The crosswalk the comparison followed, said once at the top of every human-readable output. */
+function crosswalkLines(c: Comparison, lang: Lang): string[] {
+  const x = c.crosswalk;
+  if (!x) return [];
+  const dates = x.dates.length ? ` (${x.dates.join(", ")})` : "";
+  return [`${t("crosswalk", lang)}: ${x.file}${dates}: ${x.merged} ${t("units", lang)} ${t("combineOf", lang)} ${c.labels.after} ${t("crosswalkCompared", lang)} ${x.predecessors} ${t("units", lang)} ${t("combineOf", lang)} ${c.labels.before}`];
+}
+
 function basisLines(c: Comparison, lang: Lang): string[] {
-  if (c.basis === "score") return [];
-  const out = [t("differentBasis", lang)];
+  if (c.basis === "score") return crosswalkLines(c, lang);
+  const out = [...crosswalkLines(c, lang), t("differentBasis", lang)];
   const list = (ids: { id: string }[]) => ids.map((i) => `${i.id} (${indicatorLabel(c, i.id, lang)})`).join(", ");
   if (c.indicators.onlyBefore.length) out.push(`${t("onlyIn", lang)} ${c.labels.before}: ${list(c.indicators.onlyBefore)}`);
   if (c.indicators.onlyAfter.length) out.push(`${t("onlyIn", lang)} ${c.labels.after}: ${list(c.indicators.onlyAfter)}`);
@@ -134,6 +158,8 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
     if (s.largestFalls.length) out.push({ label: t("largestFalls", lang), items: listed(s.largestFalls) });
   }
   const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ""}`.trim());
+  const merged = l.units.filter((u) => u.presence === "merged");
+  if (merged.length) out.push({ label: t("mergedUnits", lang), items: merged.map((u) => lineageText(u, dec, lang)) });
   if (s.new.length) out.push({ label: t("newUnits", lang), items: named(s.new) });
   if (s.gone.length) out.push({ label: t("goneUnits", lang), items: named(s.gone) });
   if (s.stoppedSubmitting.length) out.push({ label: t("stoppedSubmitting", lang), items: named(s.stoppedSubmitting) });
@@ -187,8 +213,8 @@ export function compareTable(c: Comparison, o: RenderOptions): string {
   const { lang, palette: p, width } = o;
   const dec = c.after.criteria.decimals;
   const names = unitNames(c);
-  const out: string[] = [p.bold(fitLines(inert(title(c, lang)), width))];
-  out.push(p.dim(fitLines(inert(criteriaLine(c, lang)), width)));
+  const out: string[] = [p.bold(fitLines(inert(compareTitle(c, lang)), width))];
+  out.push(p.dim(fitLines(inert(compareCriteriaLine(c, lang)), width)));
   if (c.after.criteria.illustrative) out.push(p.dim(t("illustrative", lang)));
   for (const line of basisLines(c, lang)) out.push(p.bold(fitLines(inert(line), width)));
   const [lb, la] = [inert(c.labels.before), inert(c.labels.after)];
@@ -285,6 +311,8 @@ export function compareColumns(c: Comparison): string[] {
     // of the unit's peer group: the same on every row of the group
     "rank_spearman",
     "rank_kendall",
+    // a merged unit: how its first side combines its predecessors ("mean:964-01,964-02*0.5")
+    "crosswalk",
   ];
 }
 
@@ -327,6 +355,7 @@ export function compareCsv(c: Comparison, o?: RenderOptions): string {
         u.differences.map((d) => `${d.id}:${d.change > 0 ? "+" : ""}${num(d.change)}`).join(" "),
         machine(corr.get(u.peerGroup)?.spearman),
         machine(corr.get(u.peerGroup)?.kendall),
+        u.crosswalk ? `${u.crosswalk.combine}${u.crosswalk.weight ? `(${u.crosswalk.weight})` : ""}:${u.crosswalk.from.map((p) => (p.share !== 1 ? `${p.code}*${num(p.share)}` : p.code)).join(" ")}` : "",
       ]);
     }
   }
@@ -352,6 +381,16 @@ export function unitJson(u: UnitChange) {
     bandChange: u.bandChange,
     groups: Object.fromEntries(u.groups.map((g) => [g.id, { before: machine(g.before), after: machine(g.after), change: machine(g.change) }])),
     differences: u.differences.map((d) => ({ indicator: d.id, before: machine(d.before), after: machine(d.after), change: machine(d.change) })),
+    ...(u.crosswalk
+      ? {
+          crosswalk: {
+            combine: u.crosswalk.combine,
+            weight: u.crosswalk.weight ?? null,
+            dates: u.crosswalk.dates,
+            from: u.crosswalk.from.map((p) => ({ code: p.code, name: p.name, share: machine(p.share), weight: machine(p.weight), status: p.status, percent: machine(p.percent) })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -366,6 +405,7 @@ export function compareJson(c: Comparison, o: RenderOptions): string {
     before: side(c.before),
     after: side(c.after),
     basis: c.basis,
+    crosswalk: c.crosswalk ?? null,
     indicators: { onlyBefore: c.indicators.onlyBefore.map(ref), onlyAfter: c.indicators.onlyAfter.map(ref), maxChanged: c.indicators.maxChanged },
     levels: c.levels.map((l) => ({
       id: l.level.id,
@@ -380,6 +420,7 @@ export function compareJson(c: Comparison, o: RenderOptions): string {
         transitions: l.summary.transitions,
         new: l.summary.new,
         gone: l.summary.gone,
+        merged: l.summary.merged,
         stoppedSubmitting: l.summary.stoppedSubmitting,
         startedSubmitting: l.summary.startedSubmitting,
         indicators: l.summary.indicators.map((i) => ({ id: i.id, label: indicatorLabel(c, i.id, lang), units: i.units, higher: i.higher, lower: i.lower, totalChange: machine(i.totalChange), meanChange: machine(i.meanChange) })),
@@ -403,7 +444,7 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
   const lang = o.lang;
   const dec = c.after.criteria.decimals;
   const names = unitNames(c);
-  const out: string[] = [`# ${mdText(title(c, lang))}`, "", mdText(criteriaLine(c, lang))];
+  const out: string[] = [`# ${mdText(compareTitle(c, lang))}`, "", mdText(compareCriteriaLine(c, lang))];
   if (c.after.criteria.illustrative) out.push("", `_${mdText(t("illustrative", lang))}_`);
   const basis = basisLines(c, lang);
   if (basis.length) out.push("", ...basis.map((b, i) => (i === 0 ? `> **${mdText(b)}**` : `> ${mdText(b)}`)).flatMap((b) => [b, ">"]).slice(0, -1));
@@ -474,10 +515,10 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
   const out: string[] = [
     "<!doctype html>",
     `<html lang="${lang}">`,
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title(c, lang))}</title><style>${CSS}</style></head>`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(compareTitle(c, lang))}</title><style>${CSS}</style></head>`,
     "<body>",
-    `<h1>${e(title(c, lang))}</h1>`,
-    `<p class="muted">${e(criteriaLine(c, lang))}</p>`,
+    `<h1>${e(compareTitle(c, lang))}</h1>`,
+    `<p class="muted">${e(compareCriteriaLine(c, lang))}</p>`,
   ];
   if (c.after.criteria.illustrative) out.push(`<p class="muted"><em>${e(t("illustrative", lang))}</em></p>`);
   const basis = basisLines(c, lang);

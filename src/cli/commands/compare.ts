@@ -4,15 +4,18 @@ import path from "node:path";
 import { GateError, InputError, UsageError, diag, hasErrors, type Diagnostic } from "../../diag/diagnostic.ts";
 import { formatDiagnostic, message } from "../../diag/format.ts";
 import { compare, drops, type Comparison, type Drop } from "../../engine/compare.ts";
-import { score } from "../../engine/views.ts";
-import { loadAssessment, type Loaded } from "../../load/assessment.ts";
+import { scoreColumns } from "../../engine/scoring.ts";
+import { resultOf } from "../../engine/views.ts";
+import { lineages, sideUnitsOf } from "../../engine/crosswalk.ts";
+import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";
 import { dropDetail } from "../../render/compare.ts";
 import { render } from "../../render/index.ts";
 import { t } from "../../render/labels.ts";
 import { select } from "../../render/select.ts";
-import { langOf, noUnits, overrides, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
+import { readColumns, type ColumnsRead } from "../columns.ts";
+import { langOf, noUnits, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr, printDiagnostics, printError, styles } from "../stderr.ts";
 
@@ -23,6 +26,7 @@ interface CompareFlags extends CommonOptions {
   differences?: string;
   failOnDrop?: string;
   verification?: boolean;
+  crosswalk?: string;
 }
 
 interface SideSpec {
@@ -104,8 +108,14 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   if (format === "junit" && maxFall === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "compare", option: "--fail-on-drop N" });
   const specs = sides(args, o);
 
-  const loaded: Loaded[] = specs.map((s) => loadAssessment(s.dir, { ...overrides(o), ...(s.period !== undefined ? { period: s.period } : {}) }));
-  const [lb, la] = loaded as [Loaded, Loaded];
+  // --crosswalk belongs to the second side: the first side's units are its old codes
+  const loaded: ColumnsRead[] = [];
+  for (const [i, s] of specs.entries()) {
+    const read = await readColumns(s.dir, o, { ...(s.period !== undefined ? { period: s.period } : {}), ...(i === 1 && o.crosswalk !== undefined ? { crosswalk: o.crosswalk } : {}) });
+    read.progress?.done();
+    loaded.push(read);
+  }
+  const [lb, la] = loaded as [ColumnsRead, ColumnsRead];
   const lang = langOf(o, la.criteria ?? lb.criteria);
   configureStderr({ lang });
   const loadDiags = strictly(unique([...lb.diagnostics, ...noUnits(lb), ...la.diagnostics, ...noUnits(la)]), o);
@@ -113,21 +123,31 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   printDiagnostics(loadDiags, lang);
   checkLevelIn([lb.criteria, la.criteria], o.level);
 
-  const scored = [score(lb.criteria, lb.dataset), score(la.criteria, la.dataset)] as [Result, Result];
+  const scored = [lb, la].map((l) => resultOf(scoreColumns(l.criteria as Criteria, l.dataset as ColumnarDataset, { keep: "all" }))) as [Result, Result];
   const scoreDiags = strictly(unique([...scored[0].diagnostics, ...scored[1].diagnostics]), o);
   if (hasErrors(scoreDiags)) throw new InputError(scoreDiags);
   printDiagnostics(scoreDiags, lang);
   const narrowed = scored.map((r) => select(r, o.level ? { level: o.level } : {})) as [Result, Result];
 
+  const names = labels ?? defaultLabels(specs, scored, lang);
+  // The crosswalk of the second side (its manifest's `crosswalk:`): merged units meet their predecessors.
+  const cw = la.crosswalk ? lineages(la.crosswalk, sideUnitsOf(lb.criteria, lb.dataset), sideUnitsOf(la.criteria, la.dataset), names.before) : undefined;
+  if (cw) {
+    const d = strictly(cw.diagnostics, o);
+    if (hasErrors(d)) throw new InputError(d);
+    printDiagnostics(d, lang);
+  }
+
   const comparison = compare(narrowed[0], narrowed[1], {
-    labels: labels ?? defaultLabels(specs, scored, lang),
+    labels: names,
+    ...(cw && la.crosswalk ? { lineages: cw.lineages, crosswalkFile: la.crosswalk.file } : {}),
     ...(differences !== undefined ? { differences } : {}),
     ...(top !== undefined ? { top } : {}),
     ...(o.verification ? { verification: true } : {}),
   });
   if (comparison.basis === "percent") printDiagnostics([diag("COMPARE_DIFFERENT_BASIS", "warning", { detail: basisDetail(comparison, lang) })], lang);
 
-  const out = render("compare", format, comparison, { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) });
+  const out = await render("compare", format, comparison, { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) });
   writeOutput(o.output, out, [...lb.inputs, ...la.inputs]);
 
   if (maxFall === undefined) return;

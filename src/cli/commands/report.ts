@@ -1,54 +1,74 @@
-import { hasErrors, InputError, UsageError } from "../../diag/diagnostic.ts";
-import { score } from "../../engine/views.ts";
-import { loadAssessment } from "../../load/assessment.ts";
+import { hasErrors, InputError } from "../../diag/diagnostic.ts";
+import { resultOf } from "../../engine/views.ts";
+import { scoreColumns } from "../../engine/scoring.ts";
 import { audit } from "../../engine/audit.ts";
 import { buildReport } from "../../engine/report.ts";
-import { trends } from "../../engine/trend.ts";
+import { trends, type TrendCrosswalk } from "../../engine/trend.ts";
+import { lineages, sideUnitsOf } from "../../engine/crosswalk.ts";
+import type { ColumnarDataset } from "../../model/columns.ts";
+import type { Criteria } from "../../model/criteria.ts";
+import type { Crosswalk } from "../../model/crosswalk.ts";
 import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
-import { checkLevel, langOf, loadOrFail, overrides, pickFormat, renderOptions, scoreOrFail, start, strictly, toFile, type CommonOptions } from "../context.ts";
+import { loadScored, readColumns } from "../columns.ts";
+import { langOf, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import type { SensitivityOptions } from "./sensitivity.ts";
 
 /** Another period of the same data, for the trend: its problems stop the report, its warnings were already shown. */
-function scorePeriod(dir: string | undefined, o: CommonOptions, period: string): Result {
-  const l = loadAssessment(dir, { ...overrides(o), period });
+async function scorePeriod(dir: string | undefined, o: CommonOptions, period: string): Promise<{ result: Result; criteria: Criteria; dataset: ColumnarDataset }> {
+  const l = await readColumns(dir, o, { period });
+  l.progress?.done();
   const diagnostics = strictly(l.diagnostics, o).filter((d) => d.severity === "error");
   if (diagnostics.length || !l.criteria || !l.dataset) throw new InputError(diagnostics);
-  const r = score(l.criteria, l.dataset);
+  const r = resultOf(scoreColumns(l.criteria, l.dataset, { keep: "all" }));
   if (hasErrors(r.diagnostics)) throw new InputError(r.diagnostics);
-  return r;
+  return { result: r, criteria: l.criteria, dataset: l.dataset };
+}
+
+/**
+ * The crosswalk of the period reported on, checked against the units of every earlier period of
+ * the trend: its merged units are followed back through their predecessors.
+ */
+type Side = { criteria: Criteria; dataset: ColumnarDataset };
+function trendCrosswalk(loaded: { crosswalk?: Crosswalk; criteria: Criteria; columns: ColumnarDataset }, earlier: Side[], o: CommonOptions): TrendCrosswalk | undefined {
+  if (!loaded.crosswalk) return undefined;
+  const units = (sides: Side[]) => new Map(sides.flatMap((s) => [...sideUnitsOf(s.criteria, s.dataset)]));
+  const cw = lineages(loaded.crosswalk, units(earlier), units([{ criteria: loaded.criteria, dataset: loaded.columns }]), earlier.map((s) => s.dataset.period).filter((p) => p !== undefined).join(", "));
+  const errors = strictly(cw.diagnostics, o).filter((d) => d.severity === "error");
+  if (errors.length) throw new InputError(errors);
+  return { lineages: cw.lineages, file: loaded.crosswalk.file };
 }
 
 /** The whole report: md on stdout by default, html or xlsx by the -o extension or -f. */
 export async function run([dir]: unknown[], o: CommonOptions & GateOptions & SensitivityOptions & { sensitivity?: boolean; audit?: boolean; minAvailability?: number }): Promise<void> {
   start(o);
   const format = pickFormat("report", o);
-  // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
-  if (format === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format });
-  const { loaded, result, series } = summarizeFailure("report", () => {
-    const loaded = loadOrFail(dir as string | undefined, o);
-    checkLevel(loaded.criteria, o.level);
+  const { loaded, result, series, crosswalk } = await summarizeFailure("report", async () => {
     const narrow = (r: Result) => select(r, o.level ? { level: o.level } : {});
-    const result = narrow(scoreOrFail(loaded, o));
+    const scored = await loadScored(dir as string | undefined, o);
+    const loaded = scored.loaded;
+    const result = narrow(scored.result);
     // Three periods or more: the report shows each level's trend, each period scored on its own.
-    const series =
-      loaded.periods.length >= 3 && o.period === undefined
-        ? loaded.periods.map((p) => (p === result.period ? result : narrow(scorePeriod(dir as string | undefined, o, p))))
-        : undefined;
-    return { loaded, result, series };
+    const others: Awaited<ReturnType<typeof scorePeriod>>[] = [];
+    if (loaded.periods.length >= 3 && o.period === undefined) {
+      for (const p of loaded.periods) if (p !== result.period) others.push(await scorePeriod(dir as string | undefined, o, p));
+    }
+    const series = others.length ? loaded.periods.map((p) => (p === result.period ? result : narrow((others.find((x) => x.result.period === p) as { result: Result }).result))) : undefined;
+    const crosswalk = series ? trendCrosswalk(loaded, others, o) : undefined;
+    return { loaded, result, series, crosswalk };
   });
   const report = buildReport(result);
-  if (series) report.trends = trends(series);
+  if (series) report.trends = trends(series, crosswalk);
   if (o.audit) report.audit = audit(result, o.minAvailability !== undefined ? { minAvailability: o.minAvailability / 100 } : {});
   if (o.sensitivity) {
     // The Monte Carlo and its worker threads load only when the section is asked for.
-    const [{ runSensitivity }, { settingsOf }, { toColumns }] = await Promise.all([import("../sensitivity-runner.ts"), import("./sensitivity.ts"), import("../../model/columns.ts")]);
+    const [{ runSensitivity }, { settingsOf }] = await Promise.all([import("../sensitivity-runner.ts"), import("./sensitivity.ts")]);
     const { progressBar } = await import("../progress.ts");
     const settings = settingsOf(o, loaded.criteria);
-    report.sensitivity = (await runSensitivity(loaded.criteria, toColumns(loaded.criteria, loaded.dataset), result, settings, { progress: progressBar("sensitivity", settings.runs, "runs") })).result;
+    report.sensitivity = (await runSensitivity(loaded.criteria, loaded.columns, result, settings, { progress: progressBar("sensitivity", settings.runs, "runs") })).result;
   }
   const out = await render("report", format, report, renderOptions(o, loaded.criteria));
   writeOutput(o.output, out, loaded.inputs);

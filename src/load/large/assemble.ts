@@ -7,7 +7,11 @@ import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, va
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
-import { choosePeriod, headerList, levelReader, where } from "../data.ts";
+import { normKey } from "../dialect.ts";
+import { readFileSync } from "node:fs";
+import type { Cell } from "../../model/data.ts";
+import { readCsv, type Delimiter } from "../csv.ts";
+import { cellOf, choosePeriod, headerList, levelReader, readCell, where } from "../data.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -40,11 +44,17 @@ export function peerAttributes(criteria: Criteria): string[] {
   return [...new Set(criteria.levels.flatMap((l) => (l.peers.by === "attribute" && l.peers.attribute !== undefined ? [l.peers.attribute] : [])))];
 }
 
+/** The unit attributes the columns keep: the peer attributes, and those the manifest declares
+ * (`columns.attributes`: a crosswalk's weight, such as the population). */
+export function keptAttributes(criteria: Criteria, declared: readonly string[]): string[] {
+  return [...new Set([...peerAttributes(criteria), ...declared.map(normKey)])];
+}
+
 export function assemble(criteria: Criteria, s: Settings, tables: { units?: Table; data: Table[] }): Assembled {
   const diagnostics: Diagnostic[] = [];
   const levelIds = criteria.levels.map((l) => l.id);
   const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
-  const attrNames = peerAttributes(criteria);
+  const attrNames = keptAttributes(criteria, s.columns.attributes);
   const K = criteria.indicators.length;
   const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
 
@@ -359,6 +369,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     cells,
     index: units,
     missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
+    cellAt: cellReader(criteria, s, tables.data, unitRows, n),
   };
   if (period !== undefined) dataset.period = period;
   return { dataset, periods: sortedPeriods, diagnostics };
@@ -407,3 +418,54 @@ function checkParents(
   return out;
 }
 
+/**
+ * The cells as the object loader keeps them (their text and place: what explain, score and
+ * report show), derived on demand instead of kept for every cell: the unit's row in the file that
+ * gave the value is found (each file's rows know their unit), its text read again by readCsv (once
+ * per file, on first use) and read by readCell, the function that read it the first time. A
+ * ranking never asks, and pays nothing.
+ */
+function cellReader(criteria: Criteria, s: Settings, tables: Table[], unitRows: Int32Array[], units: number): (g: number, k: number) => Cell | undefined {
+  const rowOfUnit: (Int32Array | undefined)[] = [];
+  const textOf: (Map<number, string[]> | undefined)[] = [];
+  const entryOf = tables.map((t) => new Map(t.spec.entries.map((e, i) => [e.indicator, i] as const)));
+  const rowOf = (ti: number): Int32Array => {
+    let m = rowOfUnit[ti];
+    if (!m) {
+      m = new Int32Array(units).fill(-1);
+      (unitRows[ti] ?? []).forEach((u, r) => {
+        if (u >= 0) (m as Int32Array)[u] = r;
+      });
+      rowOfUnit[ti] = m;
+    }
+    return m;
+  };
+  const linesOf = (ti: number): Map<number, string[]> => {
+    let m = textOf[ti];
+    if (!m) {
+      const t = tables[ti] as Table;
+      const read = readCsv(readFileSync(t.spec.path), t.file, { encoding: "utf-8", delimiter: t.spec.delimiter as Delimiter });
+      m = new Map((read.table?.rows ?? []).map((row) => [row.line, row.cells] as const));
+      textOf[ti] = m;
+    }
+    return m;
+  };
+  return (g, k) => {
+    const ind = criteria.indicators[k];
+    if (!ind) return undefined;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti] as Table;
+      const e = entryOf[ti]?.get(ind);
+      if (e === undefined) continue;
+      const r = rowOf(ti)[g] as number;
+      if (r < 0 || stateOf(t.rows.columns.state[e]?.[r] as number) === ABSENT) continue;
+      const line = t.rows.columns.line[r] as number;
+      const cells = linesOf(ti).get(line);
+      const entry = t.spec.entries[e];
+      if (!cells || !entry) return undefined;
+      const read = readCell(ind, (i) => (i >= 0 ? (cells[i] ?? "") : ""), entry.cols, s.decimal, () => {});
+      return read && cellOf(read, t.file, line, t.header);
+    }
+    return undefined;
+  };
+}
