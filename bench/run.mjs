@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generate } from "./generate.mjs";
+import { generate, generateXlsx } from "./generate.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -160,6 +160,23 @@ if (want("national")) {
   const data = `12,000 submissions × 40 scores (${(bytes / 1e6).toFixed(1)} MB)`;
   cases.push({ id: "national submissions", data, argv, ref: NODE, warmup: 2, runs: 9, target: 3 });
   if (python) cases.push({ id: "national vs pandas", data, argv, ref: [PANDAS, dir, path.join(work, "national-pandas.csv")], refExe: python, refName: "pandas script", warmup: 1, runs: 5, target: 1.0 });
+}
+if (want("national") || want("workbook")) {
+  // The national dataset read from one workbook, against the same data read as CSV, measured beside it.
+  const dir = path.join(work, "national");
+  if (!existsSync(dir)) generate(dir, 12_000, 2024);
+  const xdir = path.join(work, "national-xlsx");
+  await generateXlsx(dir, xdir);
+  cases.push({
+    id: "national workbook",
+    data: "the national dataset as one .xlsx",
+    argv: [BIN, "rank", xdir, "-f", "csv"],
+    ref: [BIN, "rank", dir, "-f", "csv"],
+    refName: "rank (CSV)",
+    warmup: 1,
+    runs: 5,
+    target: 3,
+  });
 }
 if (want("stress")) {
   const dir = path.join(work, "stress");

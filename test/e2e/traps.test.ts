@@ -41,7 +41,7 @@ describe("every file accounted for", () => {
     expect(run(["validate", dir, "--strict"]).code).toBe(0);
   });
 
-  it("huyen.xlsx in the data folder is refused by name (FILE_IS_WORKBOOK); a note beside it is a warning naming it", () => {
+  it("huyen.xlsx in the data folder is read as a workbook (a broken one here: WORKBOOK_UNREADABLE); a note beside it is a warning naming it", () => {
     const dir = sample((d) => {
       renameSync(path.join(d, "data/huyen.csv"), path.join(d, "data/huyen.xlsx"));
       writeFileSync(path.join(d, "data/huyen.xlsx"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
@@ -52,7 +52,7 @@ describe("every file accounted for", () => {
     const diags = JSON.parse(v.stdout).diagnostics as { code: string; file?: string; line?: number }[];
     expect(diags.map((d) => [d.code, d.file, d.line ?? null])).toEqual([
       ["DATA_FILE_NOT_READ", expect.stringMatching(/egov-score\.yaml$/), 5],
-      ["FILE_IS_WORKBOOK", expect.stringMatching(/data\/huyen\.xlsx$/), null],
+      ["WORKBOOK_UNREADABLE", expect.stringMatching(/data\/huyen\.xlsx$/), null],
     ]);
     const r = run(["rank", dir]);
     expect(r.code).toBe(2);
