@@ -228,7 +228,14 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     for (const row of t.rows) {
       if (!inPeriod(t, row)) continue;
       const u = rowUnit(row, true);
-      if (!u) continue;
+      if (!u) {
+        // the row's unit was refused (an unknown code, a duplicate row): its values are still
+        // checked, so that every problem of the row is told in one pass
+        const stranger: UnitData = { code: normKey(cellAt(row, f.code)), name: "", level: "", attributes: {}, submitted: false, cells: new Map(), blanks: new Map() };
+        const read = rowReader(stranger, t, row, s.decimal, diagnostics);
+        for (const [ind, cols] of layout) read(ind, cols);
+        continue;
+      }
       u.row ??= { file: t.file, line: row.line };
       const read = rowReader(u, t, row, s.decimal, diagnostics);
       for (const [ind, cols] of layout) {

@@ -244,7 +244,12 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         }
       }
       if (u === undefined) {
-        skipProblems();
+        // the row's unit was refused: its cells' problems are still told (all in one pass)
+        while (problem < problems.length && (problems[problem]?.row as number) <= r) {
+          const p = (problems[problem] as (typeof problems)[number]);
+          if (p.row === r) diagnostics.push(diag(p.diagnostic.code, p.diagnostic.severity, p.diagnostic.args, { file: t.file, line, ...(p.diagnostic.column !== undefined ? { column: p.diagnostic.column } : {}) }));
+          problem++;
+        }
         continue;
       }
       unitOfRow[r] = u;
