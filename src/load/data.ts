@@ -179,8 +179,11 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     u.cells.set(ind.id, cell);
   };
 
+  const feeds: FileFeed[] = [];
   for (const t of tables.data) {
     const f = fieldIndexes(t.header, s);
+    const feed = { file: t.file, header: t.header, levels: new Set<string>() };
+    feeds.push(feed);
     if (f.code < 0) {
       diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.file, 1)));
       continue;
@@ -190,6 +193,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     const rowUnit = (row: CsvRow, once: boolean): UnitData | undefined => {
       const u = unitFor(t, f, row);
       if (!u) return undefined;
+      feed.levels.add(u.level);
       if (once) {
         const firstLine = seenInFile.get(u.code);
         if (firstLine !== undefined) {
@@ -248,6 +252,9 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
 
   for (const u of units.values()) u.submitted = u.cells.size > 0;
   pushAll(diagnostics, checkParents(criteria, units));
+  const sent = new Map<string, number>();
+  for (const u of units.values()) if (u.row) sent.set(u.level, (sent.get(u.level) ?? 0) + 1);
+  pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
   const dataset: Dataset = { units: [...units.values()].sort((a, b) => compareCodes(a.code, b.code)) };
   if (period !== undefined) dataset.period = period;
   return { dataset, periods: sortedPeriods, diagnostics };
@@ -511,3 +518,35 @@ export function checkColumns(a: Assessment, headers: readonly { file: string; he
 
 /** A number that could not be read is told how to write one in the data's own convention: under `decimal: ","`, 85,5. */
 const commaHint = (code: string, decimal: Decimal): { decimal?: string } => (code === "VALUE_NOT_A_NUMBER" && decimal === "," ? { decimal } : {});
+
+/** A data file as the checks after loading see it: its header, and the levels of the units its rows gave. */
+export interface FileFeed {
+  file: string;
+  header: readonly string[];
+  levels: ReadonlySet<string>;
+}
+
+/**
+ * Indicators that apply to a level but have no column (value, `.num` or `.den`) in any file that
+ * feeds the level: a deleted column would score every unit of the level by the missing-data
+ * policy, in silence. A warning (an error under --strict) at the first such file's header, naming
+ * the files, the column, the units affected and the points at stake. A long-format file names its
+ * indicators row by row: a level it feeds is not checked. Shared with the large-input loader.
+ */
+export function checkAbsentColumns(criteria: Criteria, s: Pick<Assessment, "columns">, feeds: readonly FileFeed[], unitsOfLevel: ReadonlyMap<string, number>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const longColumn = normKey(s.columns.indicator);
+  for (const level of criteria.levels) {
+    const units = unitsOfLevel.get(level.id) ?? 0;
+    const files = feeds.filter((f) => f.levels.has(level.id));
+    if (units === 0 || files.length === 0 || files.some((f) => f.header.includes(longColumn))) continue;
+    const present = new Set<string>();
+    for (const f of files) for (const h of f.header) present.add(h.replace(/\.(num|den)$/, ""));
+    for (const ind of criteria.indicators) {
+      const max = ind.maxByLevel.get(level.id);
+      if (max === undefined || present.has(ind.column)) continue;
+      out.push(diag("DATA_COLUMN_ABSENT", "warning", { column: ind.column, indicator: ind.id, level: level.id, units, points: Math.abs(max), files: files.map((f) => f.file).join(", ") }, where((files[0] as FileFeed).file, 1)));
+    }
+  }
+  return out;
+}

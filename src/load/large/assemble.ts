@@ -7,7 +7,7 @@ import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, va
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { closest } from "../../util/similar.ts";
-import { choosePeriod, headerList, levelReader, where } from "../data.ts";
+import { checkAbsentColumns, choosePeriod, headerList, levelReader, where } from "../data.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -303,6 +303,17 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   });
 
   const n = code.length;
+  // the levels each file fed, and how many units sent a row (checkAbsentColumns of load/data.ts)
+  const sent = new Map<string, number>();
+  for (let u = 0; u < n; u++) if ((rowAt.file[u] as number) >= 0) {
+    const id = criteria.levels[level[u] as number]?.id as string;
+    sent.set(id, (sent.get(id) ?? 0) + 1);
+  }
+  const feeds = tables.data.map((t, ti) => {
+    const levels = new Set<string>();
+    for (const u of unitRows[ti] ?? []) if (u >= 0) levels.add(criteria.levels[level[u] as number]?.id as string);
+    return { file: t.file, header: t.header, levels };
+  });
   pushAll(diagnostics, checkParents(criteria, { code, level, parent, parentAt, source: (u) => source.get(u) }, units));
 
   // The cells: the data file's columns themselves when its rows are the units one for one (one
@@ -366,6 +377,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
   };
   if (period !== undefined) dataset.period = period;
+  pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
   return { dataset, periods: sortedPeriods, diagnostics };
 }
 
