@@ -5,7 +5,7 @@ import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
 import { unitScale, type Criteria, type IndicatorNode } from "../model/criteria.ts";
 import type { Cell, Dataset, Source, UnitData } from "../model/data.ts";
-import { closest } from "../util/similar.ts";
+import { closest, fold } from "../util/similar.ts";
 import type { CsvRow, CsvTable } from "./csv.ts";
 import { normKey } from "./dialect.ts";
 import type { Assessment } from "./manifest.ts";
@@ -130,6 +130,9 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   }
   const attributes = new Set(s.columns.attributes.map(normKey));
 
+  let names: Map<string, string> | undefined;
+  const registryNames = () => (names ??= namesIndex([...units.values()].map((u) => [u.code, u.name])));
+
   /** The unit a data row is about: from the registry, or made from the row itself. */
   const unitFor = (t: CsvTable, f: Fields, row: CsvRow): UnitData | undefined => {
     const code = normKey(cellAt(row, f.code));
@@ -138,10 +141,17 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       return undefined;
     }
     const known = units.get(code);
-    if (known) return known;
+    const rowName = normKey(cellAt(row, f.name));
+    if (known) {
+      if (registry && known.source?.file === registry.file) {
+        const d = checkUnitName(code, rowName, known.name, registryNames(), where(t.file, row.line, f.name + 1) as { file: string; line: number; column: number });
+        if (d) diagnostics.push(d);
+      }
+      return known;
+    }
     if (rejected.has(code) || registryBroken) return undefined;
     if (registry) {
-      const suggestion = closest(code, units.keys())[0];
+      const suggestion = suggestUnit(code, rowName, registryNames(), units.keys());
       diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: code, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, f.code + 1)));
       return undefined;
     }
@@ -549,4 +559,43 @@ export function checkAbsentColumns(criteria: Criteria, s: Pick<Assessment, "colu
     }
   }
   return out;
+}
+
+const NAME_PREFIX = /^(?:uy ban nhan dan|ubnd|thi tran|thi xa|thanh pho|tp|xa|phuong|huyen|quan|so|tinh)\b\.?\s*/;
+
+/** A unit's name as compared: accents, case, punctuation and the "Xã/Phường/Huyện/Sở…" prefix aside. */
+export function nameKey(name: string): string {
+  let k = fold(name).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  for (let next = k.replace(NAME_PREFIX, ""); next !== k && next !== ""; next = k.replace(NAME_PREFIX, "")) k = next;
+  return k;
+}
+
+/** The registry's units by their name's key, for DATA_UNIT_NAME_MISMATCH and DATA_UNKNOWN_UNIT. */
+export function namesIndex(entries: Iterable<[code: string, name: string]>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [code, name] of entries) {
+    const k = nameKey(name);
+    // a name two units share names neither
+    if (k !== "" && name !== code) out.set(k, out.has(k) ? "" : code);
+  }
+  return out;
+}
+
+/**
+ * A data row that names its unit: the name must be the registry's for that code (a row copied
+ * from another unit keeps the other's name); a warning naming the unit the name belongs to.
+ * Shared with the large-input loader.
+ */
+export function checkUnitName(code: string, rowName: string, registered: string, names: ReadonlyMap<string, string>, at: { file: string; line: number; column: number }): Diagnostic | undefined {
+  if (rowName === "" || registered === code) return undefined;
+  const k = nameKey(rowName);
+  if (k === "" || k === nameKey(registered)) return undefined;
+  const owner = names.get(k);
+  return diag("DATA_UNIT_NAME_MISMATCH", "warning", { unit: code, name: rowName, registered, ...(owner && owner !== code ? { owner } : {}) }, at);
+}
+
+/** The code to suggest for an unknown one: the unit the row's name belongs to, else the closest code. */
+export function suggestUnit(code: string, rowName: string, names: ReadonlyMap<string, string>, codes: Iterable<string>): string | undefined {
+  const byName = rowName === "" ? undefined : names.get(nameKey(rowName));
+  return byName || closest(code, codes)[0];
 }

@@ -6,8 +6,7 @@ import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../model/columns.ts";
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
-import { closest } from "../../util/similar.ts";
-import { checkAbsentColumns, choosePeriod, headerList, levelReader, where } from "../data.ts";
+import { checkAbsentColumns, checkUnitName, choosePeriod, headerList, levelReader, namesIndex, suggestUnit, where } from "../data.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -172,6 +171,11 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     return undefined;
   };
 
+  // the registry's names (DATA_UNIT_NAME_MISMATCH, and suggestions for unknown codes by name)
+  const registeredName = (u: number): string => (registry && textAt(registry.rows.name, nameRow[u] as number)) || (code[u] as string);
+  let names: Map<string, string> | undefined;
+  const registryNames = () => (names ??= namesIndex(code.map((c, u) => [c, registeredName(u)] as [string, string])));
+
   tables.data.forEach((t, ti) => {
     const f = t.spec.fields;
     const rows = t.rows;
@@ -213,9 +217,13 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       if (c === "") diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.file, line, f.code + 1)));
       else {
         u = units.get(c);
+        if (u !== undefined && registry && f.name >= 0 && source.file[u] === REGISTRY) {
+          const d = checkUnitName(c, textAt(rows.name, r), registeredName(u), registryNames(), { file: t.file, line, column: f.name + 1 });
+          if (d) diagnostics.push(d);
+        }
         if (u === undefined && (rejected.size === 0 || !rejected.has(c)) && !registryBroken) {
           if (registry) {
-            const suggestion = closest(c, units.keys())[0];
+            const suggestion = suggestUnit(c, f.name >= 0 ? textAt(rows.name, r) : "", registryNames(), units.keys());
             diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: c, ...(suggestion ? { suggestion } : {}) }, where(t.file, line, f.code + 1)));
           } else {
             const lv = rows.level[r] as string;
