@@ -2,7 +2,7 @@
 // the delimiter (comma, semicolon, tab), then csv-parse. Rows keep their line numbers.
 import { parse } from "csv-parse/sync";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
-import { byteOrderMark, classifyRecord, detectDelimiter, duplicateHeaders, headerKey, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine as startLine } from "./dialect.ts";
+import { byteOrderMark, classifyRecord, delimiterName, duplicateHeaders, fileDelimiter, headerKey, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine as startLine } from "./dialect.ts";
 
 export type Encoding = "auto" | "utf-8" | "utf-16le" | "windows-1258";
 export type Delimiter = "auto" | "," | ";" | "\t";
@@ -69,7 +69,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encod
   if (decoded.text.trim() === "") return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
   // One line ending throughout: csv-parse miscounts lines in files that mix CRLF and LF.
   const text = decoded.text.replace(/\r\n?/g, "\n");
-  const delimiter = opts.delimiter === "auto" ? detectDelimiter(text) : opts.delimiter;
+  const { delimiter, found } = fileDelimiter(text, opts.delimiter);
   let records: { record: string[]; raw: string; info: { lines: number } }[];
   let lastLine = 0;
   try {
@@ -91,6 +91,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encod
     return { diagnostics: [diag("CSV_SYNTAX", "error", { detail: err.message.replace(/^Invalid [^:]*: /, "").replace(/ at line \d+$/, "").split("\n")[0] ?? "" }, { file, ...where })] };
   }
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
+  if (found) diagnostics.push(diag("CSV_DELIMITER_MISMATCH", "warning", { found: delimiterName(found), declared: delimiterName(opts.delimiter) }, { file, line: 1 }));
   const [first, ...rest] = records;
   if (!first) return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
   const header = first.record.map(normKey);

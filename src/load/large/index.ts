@@ -12,7 +12,7 @@ import type { Criteria } from "../../model/criteria.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
 import { readCsv } from "../csv.ts";
-import { byteOrderMark, detectDelimiter, duplicateHeaders, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "../dialect.ts";
+import { byteOrderMark, delimiterName, duplicateHeaders, fileDelimiter, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "../dialect.ts";
 import { checkColumns, wideColumns } from "../data.ts";
 import { checkInput, displayPath, expandData } from "../files.ts";
 import { loadManifest, type Assessment, type Overrides } from "../manifest.ts";
@@ -71,7 +71,7 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
       const whole = got >= size;
       const complete = whole ? b : b.subarray(0, b.lastIndexOf(10) + 1);
       const text = new TextDecoder("utf-8").decode(complete.subarray(bom ? 3 : 0)).replace(/\r\n?/g, "\n");
-      const delimiter = a.delimiter === "auto" ? detectDelimiter(text) : a.delimiter;
+      const { delimiter, found } = fileDelimiter(text, a.delimiter);
       // the first record, unless the bytes so far are blank (then the file is empty, or read on)
       let first: { record: string[]; raw: string; info: { lines: number } } | undefined;
       if (text.trim() !== "") {
@@ -90,6 +90,7 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
       const headerLine = recordStartLine(first);
       const end = afterLine(b, first.info.lines);
       const diagnostics = duplicateHeaders(header).map((i) => diag("CSV_DUPLICATE_HEADER", "error", { header: header[i] as string }, { file: shown, line: headerLine, column: i + 1 }));
+      if (found) diagnostics.unshift(diag("CSV_DELIMITER_MISMATCH", "warning", { found: delimiterName(found), declared: delimiterName(a.delimiter) }, { file: shown, line: 1 }));
       return { header, headerLine, end, delimiter, diagnostics };
     }
   } finally {
