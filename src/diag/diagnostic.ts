@@ -13,6 +13,8 @@ export interface Diagnostic {
   /** 1-based: a character column in YAML, a field number in CSV. */
   column?: number;
   args: Record<string, string | number>;
+  /** the period (or periods) of the data the problem was found in, when `validate` checks several */
+  period?: string;
 }
 
 export function diag(

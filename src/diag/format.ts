@@ -32,7 +32,8 @@ const SEVERITY = { vi: { error: "lỗi", warning: "cảnh báo", note: "ghi chú
 export function formatDiagnostic(d: Diagnostic, lang: Lang, s: Styles = plain): string {
   const where = location(d);
   const sev = (s[d.severity] ?? s.dim)(SEVERITY[lang][d.severity]);
-  const head = `${where ? `${s.bold(where)}: ` : ""}${sev} ${s.dim(d.code)}: ${message(d, lang)}`;
+  const period = d.period === undefined ? "" : ` ${s.dim(lang === "vi" ? `[kỳ ${d.period}]` : `[period ${d.period}]`)}`;
+  const head = `${where ? `${s.bold(where)}: ` : ""}${sev} ${s.dim(d.code)}: ${message(d, lang)}${period}`;
   const h = hint(d, lang);
   return h ? `${head}\n  ${s.dim(lang === "vi" ? "cách sửa" : "hint")}: ${h}` : head;
 }
