@@ -8,7 +8,7 @@ import type { Dataset } from "../model/data.ts";
 import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
-import { scoreColumns, STATUS, type ColumnarResult, type NodeColumns } from "./scoring.ts";
+import { NOT_RANKED, scoreColumns, STATUS, type ColumnarResult, type NodeColumns } from "./scoring.ts";
 
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
@@ -47,7 +47,8 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
     peerGroup: r.peerGroup[g] as string,
     status: STATUS[r.status[g] as number] as Status,
     score: orNull(r.score[g] as number),
-    max: r.max[g] as number,
+    // a unit not ranked has no score, so no maximum nor percentage to show
+    max: r.status[g] === NOT_RANKED ? null : (r.max[g] as number),
     percent: orNull(r.percent[g] as number),
     band: r.band[g] === -1 ? null : (r.criteria.bands.list[r.band[g] as number]?.id ?? null),
     rank: r.rank[g] === 0 ? null : (r.rank[g] as number),

@@ -32,7 +32,8 @@ export interface UnitResult {
   status: Status;
   /** points (or index value) after bonus and penalty; null when not ranked */
   score: number | null;
-  max: number;
+  /** the unit's maximum; null when not ranked (no score, so no maximum nor percentage to show) */
+  max: number | null;
   percent: number | null;
   band: string | null;
   rank: number | null;

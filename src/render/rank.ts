@@ -34,8 +34,6 @@ export function rankTable(r: Result, o: RenderOptions): string {
     out.push(fitLines(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${counts.units} ${t("units", lang)}, ${counts.ranked} ${t("ranked", lang)}${shownRows}`), width));
     const showParent = l.level.parent !== undefined;
     const nodes = topNodes(r).filter((n) => n.maxByLevel.has(l.level.id));
-    // a unit that sent nothing has the level's maximum, as its peers do (not one reduced by missing values)
-    const levelMax = c.root.maxByLevel.get(l.level.id);
     let notes: string[] = [];
     for (const [group, units] of peerGroups(l)) {
       if (group !== "" && l.level.peers.by !== "level") {
@@ -51,7 +49,7 @@ export function rankTable(r: Result, o: RenderOptions): string {
           ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "parent")] : []),
           ...nodes.map((n) => col(inert(text(n.label, lang, n.id)), "right", (u) => (u.status === "not-ranked" ? "" : shown(u.nodes[n.id]?.points, dec, lang) || "—"), "group")),
           col(t("score", lang), "right", (u) => shown(u.score, dec, lang)),
-          col(t("max", lang), "right", (u) => shown(u.status === "not-ranked" && levelMax !== undefined ? levelMax : u.max, dec, lang), "max"),
+          col(t("max", lang), "right", (u) => shown(u.max, dec, lang), "max"),
           col(t("percent", lang), "right", (u) => shown(u.percent, dec, lang)),
           col(t("band", lang), "left", (u) => {
             const status = u.status === "not-ranked" ? t("not-ranked", lang) : bandLabel(c, u.band, lang);
@@ -163,7 +161,7 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
       if (sel.top !== undefined && (rank === 0 || rank > sel.top)) continue;
       const status = r.status[g] as number;
       const band = r.band[g] as number;
-      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
+      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${status === NOT_RANKED ? "" : num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
       // (a node not included has no points: NaN, written as nothing, as machine(null) is)
       for (const t of r.top) line += `${d}${status === NOT_RANKED ? "" : num(t.points[g] as number)}`;
       out += `\n${line}`;
