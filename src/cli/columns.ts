@@ -50,8 +50,10 @@ export interface ColumnsLoad {
   criteria: Criteria;
   inputs: string[];
   columns: ColumnarDataset;
-  /** the loader's diagnostics (warnings: errors ended the command) */
+  /** the loader's diagnostics (warnings: errors ended the command, but for errors at cells under --provisional) */
   diagnostics: Diagnostic[];
+  /** --provisional: the loader's errors at cells, whose cells were left empty */
+  cellErrors: Diagnostic[];
   /** the progress bar of a large read, still shown while the command scores and writes */
   progress?: Progress;
   /** which reader read the data: the large-input reader (in columns, on every core), or the object loader */
@@ -87,7 +89,7 @@ export async function loadColumns(dir: string | undefined, o: CommonOptions, how
   const read = await readColumns(dir, o, how);
   try {
     const l = checkLoaded(read, o);
-    return { criteria: l.criteria, inputs: l.inputs, columns: l.dataset, diagnostics: l.diagnostics, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
+    return { criteria: l.criteria, inputs: l.inputs, columns: l.dataset, diagnostics: l.diagnostics, cellErrors: l.cellErrors, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
   } catch (e) {
     read.progress?.done();
     throw e;

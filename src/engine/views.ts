@@ -29,6 +29,7 @@ export function resultOf(r: ColumnarResult): Result {
     diagnostics: r.diagnostics,
   };
   if (r.period !== undefined) result.period = r.period;
+  if (r.provisional) result.provisional = r.provisional;
   return result;
 }
 

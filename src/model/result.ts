@@ -59,6 +59,12 @@ export interface Result {
   diagnostics: Diagnostic[];
   /** after --level (render/select.ts): unit code -> name of every unit, for parents by name */
   names?: ReadonlyMap<string, string>;
+  /**
+   * `--provisional`: ranked despite data errors, each cell in error treated by the missing-data
+   * policy; these are the errors, one per cell. Every renderer marks its output with them
+   * (render/common.ts provisionalHeading).
+   */
+  provisional?: Diagnostic[];
 }
 
 /**

@@ -3,7 +3,7 @@
 import { text, type Lang } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
 import { NOT_RANKED, STATUS, type ColumnarResult } from "../engine/scoring.ts";
-import { bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, provisionalByUnit, provisionalJson, provisionalLines, provisionalRowMark, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import { t } from "./labels.ts";
 import { unitNames } from "./select.ts";
@@ -26,6 +26,10 @@ export function rankTable(r: Result, o: RenderOptions): string {
   const title = `${text(c.title, lang, c.id)}${r.period ? ` · ${r.period}` : ""}`;
   out.push(p.bold(fitLines(inert(title), width)));
   if (c.illustrative) out.push(p.dim(t("illustrative", lang)));
+  if (r.provisional?.length) {
+    const m = provisionalLines(r.provisional, lang);
+    out.push("", p.bold(m.heading), fitLines(m.note, width), ...m.cells.map((x) => fitLines(`  ${inert(x)}`, width)));
+  }
   for (const l of r.levels) {
     // with --top, the counts of the whole level, not of the rows shown
     const counts = l.whole ?? { units: l.units.length, ranked: l.units.filter((u) => u.rank !== null).length };
@@ -72,13 +76,15 @@ function groupPoints(r: Result, u: UnitResult): (number | null)[] {
   return topNodes(r).map((n) => (u.status === "not-ranked" ? null : machine(u.nodes[n.id]?.included ? u.nodes[n.id]?.points : null)));
 }
 
-const csvHeader = (r: Result): CsvCell[] => [...RANK_COLUMNS, ...topNodes(r).map((n) => n.id)];
+// a provisional ranking (--provisional) has one more column, last: every row says so
+const csvHeader = (r: Result): CsvCell[] => [...RANK_COLUMNS, ...topNodes(r).map((n) => n.id), ...(r.provisional?.length ? ["provisional"] : [])];
 
 function csvRows(r: Result, lang: Lang): CsvCell[][] {
   const rows: CsvCell[][] = [];
+  const own = r.provisional?.length ? provisionalByUnit(r.provisional) : undefined;
   for (const l of r.levels) {
     for (const u of l.units) {
-      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.band ? bandLabel(r.criteria, u.band, lang) : "", u.status, ...groupPoints(r, u)]);
+      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.band ? bandLabel(r.criteria, u.band, lang) : "", u.status, ...groupPoints(r, u), ...(own ? [provisionalRowMark(own.get(u.code))] : [])]);
     }
   }
   return rows;
@@ -94,6 +100,7 @@ export function rankJson(r: Result, o: RenderOptions): string {
     schemaVersion: 1,
     criteria: { id: c.id, version: c.version, title: text(c.title, o.lang, c.id) },
     period: r.period ?? null,
+    ...(r.provisional?.length ? { provisional: provisionalJson(r.provisional, o.lang) } : {}),
     levels: r.levels.map((l) => ({
       id: l.level.id,
       label: text(l.level.label, o.lang, l.level.id),
@@ -150,7 +157,8 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
   const bands = r.criteria.bands.list;
   const lang = o?.lang ?? r.criteria.language;
   const bandCells = bands.map((b) => `${text(b.id)}${d}${text(bandLabel(r.criteria, b.id, lang))}`);
-  yield `${c.bom ? "\ufeff" : ""}${csvLine([...RANK_COLUMNS, ...r.criteria.root.children.map((n) => n.id)], c)}`;
+  const own = r.provisional?.length ? provisionalByUnit(r.provisional) : undefined;
+  yield `${c.bom ? "\ufeff" : ""}${csvLine([...RANK_COLUMNS, ...r.criteria.root.children.map((n) => n.id), ...(own ? ["provisional"] : [])], c)}`;
   for (const l of r.levels) {
     if (sel.level !== undefined && l.level.id !== sel.level) continue;
     const level = text(l.level.id);
@@ -164,6 +172,7 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
       let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${status === NOT_RANKED ? "" : num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
       // (a node not included has no points: NaN, written as nothing, as machine(null) is)
       for (const t of r.top) line += `${d}${status === NOT_RANKED ? "" : num(t.points[g] as number)}`;
+      if (own) line += `${d}${csvField(provisionalRowMark(own.get(data.code[g] as string)), c)}`;
       out += `\n${line}`;
       if (++n === batch) {
         yield out;

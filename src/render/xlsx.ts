@@ -9,7 +9,8 @@ import type { Audit } from "../engine/audit.ts";
 import { auditTables, type Kind } from "./audit.ts";
 import type { Report } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
-import { bandLabel, inert, machine, neutralise, type RenderOptions } from "./common.ts";
+import { bandLabel, inert, machine, neutralise, provisionalLines, type RenderOptions } from "./common.ts";
+import { message } from "../diag/format.ts";
 import { t } from "./labels.ts";
 import { gapTable, peerGroupTitle, pillarTable, rankingTable, summaryTable, type ColumnKind, type TableModel, type Value } from "./report-tables.ts";
 import { indicatorRows } from "./score.ts";
@@ -107,6 +108,14 @@ export async function reportXlsx(rep: Report, o: RenderOptions): Promise<Uint8Ar
   ov.getCell("A1").value = cellText(`${t("report", lang)}: ${text(c.title, lang, c.id)}`);
   ov.getCell("A1").font = { bold: true, size: 13 };
   ov.getCell("A2").value = cellText([r.period ? `${t("period", lang)}: ${r.period}` : "", `${t("criteria", lang)}: ${c.id} v${c.version}`, c.illustrative ? t("illustrative", lang) : ""].filter(Boolean).join(" · "));
+  // A provisional ranking: its mark above every ranking, and a sheet of the cells in error.
+  const provisional = r.provisional?.length ? provisionalLines(r.provisional, lang, Infinity) : undefined;
+  const mark = (ws: Worksheet, at: string): void => {
+    if (!provisional) return;
+    ws.getCell(at).value = cellText(provisional.heading);
+    ws.getCell(at).font = { bold: true, size: 13, color: { argb: "FFCF222E" } };
+  };
+  mark(ov, "A3");
   const sumCols: SheetColumn[] = [
     { header: t("level", lang), kind: "text" },
     { header: t("name", lang), kind: "text" },
@@ -125,7 +134,21 @@ export async function reportXlsx(rep: Report, o: RenderOptions): Promise<Uint8Ar
     if (!model) continue;
     const cols: SheetColumn[] = [...(byGroup ? [{ header: t("peerGroup", lang), kind: "text" as const }] : []), ...fromModel(model), { header: t("status", lang), kind: "text" }];
     const rows = groups.flatMap(({ g, title, m }) => m.rows.map((row, i) => [...(byGroup ? [title ?? ""] : []), ...row, t(g.units[i]?.status ?? "ranked", lang)]));
-    addTable(ws, cols, rows, dec);
+    mark(ws, "A1");
+    addTable(ws, cols, rows, dec, provisional ? 3 : 1);
+  }
+
+  if (provisional && r.provisional) {
+    const pv = wb.addWorksheet(sheetName(wb, "TẠM TÍNH - PROVISIONAL"));
+    mark(pv, "A1");
+    pv.getCell("A2").value = cellText(provisional.note);
+    addTable(
+      pv,
+      [{ header: "file", kind: "text" }, { header: "line", kind: "int" }, { header: "column", kind: "int" }, { header: "code", kind: "text" }, { header: t("unit", lang), kind: "text" }, { header: "indicator", kind: "text" }, { header: "message", kind: "text" }],
+      r.provisional.map((d) => [d.file ?? "", d.line ?? null, d.column ?? null, d.code, String(d.args.unit ?? ""), String(d.args.indicator ?? ""), message(d, lang)]),
+      dec,
+      4,
+    );
   }
 
   // Pillar averages of every level.

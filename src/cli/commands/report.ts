@@ -1,5 +1,8 @@
 import { hasErrors, InputError, UsageError } from "../../diag/diagnostic.ts";
-import { score } from "../../engine/views.ts";
+import { resultOf, score } from "../../engine/views.ts";
+import { toColumns } from "../../model/columns.ts";
+import { scoreProvisionally } from "../provisional.ts";
+import { printDiagnostics } from "../stderr.ts";
 import { loadAssessment } from "../../load/assessment.ts";
 import { audit } from "../../engine/audit.ts";
 import { buildReport } from "../../engine/report.ts";
@@ -8,7 +11,7 @@ import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
-import { checkLevel, langOf, loadOrFail, overrides, pickFormat, renderOptions, scoreOrFail, start, strictly, toFile, type CommonOptions } from "../context.ts";
+import { checkLevel, langOf, loadOrFail, overrides, pickFormat, renderOptions, start, strictly, toFile, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import type { SensitivityOptions } from "./sensitivity.ts";
 
@@ -32,7 +35,10 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
     const loaded = loadOrFail(dir as string | undefined, o);
     checkLevel(loaded.criteria, o.level);
     const narrow = (r: Result) => select(r, o.level ? { level: o.level } : {});
-    const result = narrow(scoreOrFail(loaded, o));
+    // (--provisional: errors at cells do not stop the report, which carries them)
+    const { scored, diagnostics } = scoreProvisionally(loaded.criteria, toColumns(loaded.criteria, loaded.dataset), "all", o, loaded.cellErrors);
+    printDiagnostics(diagnostics, langOf(o, loaded.criteria));
+    const result = narrow(resultOf(scored));
     // Three periods or more: the report shows each level's trend, each period scored on its own.
     const series =
       loaded.periods.length >= 3 && o.period === undefined

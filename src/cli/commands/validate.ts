@@ -1,3 +1,4 @@
+import { isCellError } from "../../diag/cells.ts";
 import { ExitError, type Diagnostic } from "../../diag/diagnostic.ts";
 import { scoreColumns } from "../../engine/scoring.ts";
 import { resultOf } from "../../engine/views.ts";
@@ -62,7 +63,9 @@ export async function run([dir]: unknown[], o: CommonOptions): Promise<void> {
 /** The problems of one read: the loader's, then (if it found no error) the engine's. */
 function check(loaded: ColumnsRead, summary: boolean): { diagnostics: Diagnostic[]; result?: Result } {
   const diagnostics = [...loaded.diagnostics, ...noUnits(loaded)];
-  if (!loaded.criteria || !loaded.dataset || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  // (errors at cells leave their cell empty: the engine's checks of the other cells still run,
+  // so that a value above its maximum is told in the same pass as a mistyped one)
+  if (!loaded.criteria || !loaded.dataset || diagnostics.some((d) => d.severity === "error" && !isCellError(d))) return { diagnostics };
   // the engine's own problems (a value above the maximum, a missing value under `missing:
   // error`); the job summary also shows the ranking, from the top-level nodes
   const scored = scoreColumns(loaded.criteria, loaded.dataset, { keep: summary ? "top" : "points" });
