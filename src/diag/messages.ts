@@ -212,8 +212,8 @@ export const messages = {
   },
   CSV_NO_ROWS: { en: () => "the file has a header but no rows", vi: () => "tệp chỉ có dòng tiêu đề, không có dữ liệu", hint: { en: () => "fill in the rows, or remove the file", vi: () => "điền dữ liệu hoặc bỏ tệp" } },
   CSV_DELIMITER_MISMATCH: {
-    en: (a) => `this file uses \`${a.found}\`; the manifest says \`${a.declared}\`: read with \`${a.found}\``,
-    vi: (a) => `tệp này dùng dấu \`${a.found}\`; manifest ghi \`${a.declared}\`: đã đọc với dấu \`${a.found}\``,
+    en: (a) => `this file uses \`${a.found}\`; the manifest says \`${a.declared}\`: read with \`${a.found}\`${a.decimal ? `, and decimal points (85.5)` : ""}`,
+    vi: (a) => `tệp này dùng dấu \`${a.found}\`; manifest ghi \`${a.declared}\`: đã đọc với dấu \`${a.found}\`${a.decimal ? `, số thập phân dùng dấu chấm (85.5)` : ""}`,
     hint: {
       en: (a) => `save the file again with \`${a.declared}\` between fields, or set input.delimiter: auto in egov-score.yaml`,
       vi: (a) => `lưu lại tệp với dấu \`${a.declared}\` giữa các cột, hoặc đặt input.delimiter: auto trong egov-score.yaml`,

@@ -65,7 +65,7 @@ export function loadAssessment(dir: string | undefined, o: Overrides, manifest?:
     const r = readInput(abs, a.limits.maxFileSize);
     pushAll(diagnostics, r.diagnostics);
     if (!r.bytes) return undefined;
-    const t = readCsv(r.bytes, displayPath(abs), { encoding: a.encoding, delimiter: a.delimiter });
+    const t = readCsv(r.bytes, displayPath(abs), { encoding: a.encoding, delimiter: a.delimiter, decimal: a.decimal });
     pushAll(diagnostics, t.diagnostics);
     return t.table;
   };

@@ -233,7 +233,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
           diagnostics.push(diag("DATA_UNKNOWN_INDICATOR", "error", { indicator: name, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, longIndicator + 1)));
           continue;
         }
-        put(u, ind, rowReader(u, t, row, s.decimal, diagnostics)(ind, { value: vi, numerator: ni, denominator: di }));
+        put(u, ind, rowReader(u, t, row, t.decimal ?? s.decimal, diagnostics)(ind, { value: vi, numerator: ni, denominator: di }));
       }
       continue;
     }
@@ -246,12 +246,12 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
         // the row's unit was refused (an unknown code, a duplicate row): its values are still
         // checked, so that every problem of the row is told in one pass
         const stranger: UnitData = { code: normKey(cellAt(row, f.code)), name: "", level: "", attributes: {}, submitted: false, cells: new Map(), blanks: new Map() };
-        const read = rowReader(stranger, t, row, s.decimal, diagnostics);
+        const read = rowReader(stranger, t, row, t.decimal ?? s.decimal, diagnostics);
         for (const [ind, cols] of layout) read(ind, cols);
         continue;
       }
       u.row ??= { file: t.file, line: row.line };
-      const read = rowReader(u, t, row, s.decimal, diagnostics);
+      const read = rowReader(u, t, row, t.decimal ?? s.decimal, diagnostics);
       for (const [ind, cols] of layout) {
         const cell = read(ind, cols);
         if (cell) put(u, ind, cell);

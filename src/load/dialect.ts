@@ -66,6 +66,10 @@ export function fileDelimiter(text: string, declared: string): { delimiter: stri
   return (counts[found] ?? 0) > 0 ? { delimiter: found, found } : { delimiter: declared };
 }
 
+/** The decimal mark of a file read with another delimiter than declared: a comma-separated file
+ * cannot write decimal commas, so in a folder of decimal commas it writes points. */
+export const fileDecimal = (found: string | undefined, declared: "." | "," | undefined): "." | undefined => (found === "," && declared === "," ? "." : undefined);
+
 /** How a delimiter is named in a message: the tab by name. */
 export const delimiterName = (d: string): string => (d === "\t" ? "tab" : d);
 

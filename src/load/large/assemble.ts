@@ -368,6 +368,23 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     return col;
   });
 
+  /** Where a unit's value of an indicator was read (the engine's problems with a value point at
+   * it, as the object loader's cells do): the row that gave it, the value's (or numerator's) column. */
+  const cellPlace = (g: number, k: number): Source | undefined => {
+    const first = rowAt.file[g] as number;
+    if (first < 0) return undefined;
+    const rows: [number, number][] = more.get(g) ?? [[first, firstRow[g] as number]];
+    for (const [ti, r] of rows) {
+      const t = tables.data[ti] as Table;
+      const e = t.spec.entries.findIndex((x) => indicatorIndex.get(x.indicator) === k);
+      const st = e < 0 ? 0 : (t.rows.columns.state[e]?.[r] as number);
+      if (stateOf(st) === ABSENT) continue;
+      const cols = (t.spec.entries[e] as (typeof t.spec.entries)[number]).cols;
+      return { file: t.file, line: t.rows.columns.line[r] as number, column: (st & CELL_FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1 };
+    }
+    return undefined;
+  };
+
   const attributeMap = new Map(attrNames.map((a, i) => [a, attributes[i] as (string | undefined)[]] as const));
   const dataset: ColumnarDataset = {
     size: n,
@@ -382,7 +399,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     submitted: submitted.subarray(0, n),
     cells,
     index: units,
-    missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
+    missingAt: (g, k) => blanks.get(g * K + k) ?? cellPlace(g, k) ?? rowAt.get(g) ?? source.get(g) ?? {},
   };
   if (period !== undefined) dataset.period = period;
   pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
