@@ -393,7 +393,27 @@ const traps = [
     validate: { exit: 2, strict: 2, diagnostics: [["VALUE_OUT_OF_RANGE", "data/so.csv", 2, col(so, "ky-so")]] },
     rank: "stops",
   },
+  {
+    id: "37-column-deleted-2025-set",
+    mistake: "the to-cong-nghe-so column deleted from the communes' file of the 2025 set",
+    criteria: "vn-cds-2025",
+    noPeriod: true,
+    files: { "data/xa.csv": communes2025().replace(/,to-cong-nghe-so/, "").replace(/^([^,\n]*,[^,\n]*,xa,(?:[^,\n]*,){4})[^,\n]*,/gm, "$1") },
+    validate: { exit: 0, strict: 2, diagnostics: [["DATA_COLUMN_ABSENT", "data/xa.csv", 1, null]], message: 'no file of level "xa" has the column "to-cong-nghe-so"' },
+    rank: "warns",
+  },
 ];
+
+/** Six communes of the 2025 set (criteria/vn-cds-2025.yaml), figures made up, without a registry. */
+function communes2025() {
+  const header = "code,name,level,ke-hoach-cds,truong-ban-chi-dao,kinh-phi-cds,binh-dan-hoc-vu-so,to-cong-nghe-so,thiet-bi-dau-cuoi,mang-chuyen-dung,bang-thong,thiet-bi-so-hoa,so-hoa-ho-so,tai-su-dung-du-lieu,lam-sach-du-lieu,dvc-toan-trinh,ho-so-truc-tuyen,dung-han,tre-han,thanh-toan-truc-tuyen,van-ban-ky-so,ho-so-cong-viec,hai-long,cap-do-attt,giam-sat-soc,tap-huan-attt,su-co-attt";
+  const names = ["Xã Tân Thành", "Phường An Xuyên", "Xã Lý Văn Lâm", "Xã Hòa Thành", "Phường Tân Thành", "Xã Định Bình"];
+  const rows = names.map((name, i) => {
+    const p = (base) => String(Math.min(100, base + ((i * 7) % 20)));
+    return [`X0${i + 1}`, name, "xa", i % 3 ? "có" : "không", i % 2 ? "nguoi-dung-dau" : "cap-pho", String(1 + (i % 4) * 0.5), p(60), p(40), p(75), "có", String(40 + i * 10), i % 2 ? "có" : "không", p(70), p(35), p(55), p(70), p(50), p(88), String(i % 4), p(45), p(80), p(65), p(78), p(50), i % 2 ? "có" : "không", p(60), String(i % 3)].join(",");
+  });
+  return unlines([header, ...rows]);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -412,16 +432,16 @@ for (const t of traps) {
   const data = t.dataEntries ?? ["data/*.csv"];
   const manifest = [
     `# Trap ${t.id}: ${t.mistake}.`,
-    `criteria: ${UP}criteria/vn-cqdt-2019.yaml`,
-    `units: ${t.unitsFile ? "units.csv" : `${UP}${SAMPLE}/units.csv`}`,
+    `criteria: ${UP}criteria/${t.criteria ?? "vn-cqdt-2019"}.yaml`,
+    ...(t.criteria ? [] : [`units: ${t.unitsFile ? "units.csv" : `${UP}${SAMPLE}/units.csv`}`]),
     "data:",
     ...data.map((d) => `  - ${d}`),
-    ...sampleData.filter((f) => !replaced.has(f)).map((f) => `  - ${UP}${SAMPLE}/data/${f}`),
+    ...(t.criteria ? [] : sampleData.filter((f) => !replaced.has(f)).map((f) => `  - ${UP}${SAMPLE}/data/${f}`)),
     ...(t.noPeriod ? [] : ['period: "2019"']),
     ...(t.manifest ?? []),
   ];
   writeFileSync(join(dir, "egov-score.yaml"), `${manifest.join("\n")}\n`);
-  const { id: _id, files: _f, unitsFile: _u, replaces: _r, dataEntries: _d, manifest: _m, noPeriod: _n, ...expect } = t;
+  const { id: _id, files: _f, unitsFile: _u, replaces: _r, dataEntries: _d, manifest: _m, noPeriod: _n, criteria: _c, ...expect } = t;
   writeFileSync(join(dir, "trap.json"), `${JSON.stringify(expect, null, 2)}\n`);
 }
 console.log(`${traps.length} traps in ${OUT}`);
