@@ -554,7 +554,8 @@ export function checkAbsentColumns(criteria: Criteria, s: Pick<Assessment, "colu
     for (const f of files) for (const h of f.header) present.add(h.replace(/\.(num|den)$/, ""));
     for (const ind of criteria.indicators) {
       const max = ind.maxByLevel.get(level.id);
-      if (max === undefined || present.has(ind.column)) continue;
+      // (a roll-up reads the units below, not a column)
+      if (max === undefined || ind.rule.type === "rollup" || present.has(ind.column)) continue;
       out.push(diag("DATA_COLUMN_ABSENT", "warning", { column: ind.column, indicator: ind.id, level: level.id, units, points: Math.abs(max), files: files.map((f) => f.file).join(", ") }, where((files[0] as FileFeed).file, 1)));
     }
   }
