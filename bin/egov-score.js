@@ -8,7 +8,20 @@
 const args = process.argv.slice(2);
 const isHelp = (a) => a === "--help" || a === "-h";
 const isVersion = args.length === 1 && (args[0] === "--version" || args[0] === "-V");
-const isFastHelp = ((args.length === 1 && isHelp(args[0])) || (args.length === 2 && isHelp(args[1]))) && !process.stdout.isTTY;
+// In an assessment's folder the help follows its criteria's language (src/cli/lang.ts): the CLI answers.
+const inAssessment = () => {
+  const { statSync } = require("node:fs");
+  const path = require("node:path");
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    try {
+      if (statSync(path.join(dir, "egov-score.yaml")).isFile()) return true;
+    } catch {
+      // none here: go up
+    }
+    if (path.dirname(dir) === dir) return false;
+  }
+};
+const isFastHelp = ((args.length === 1 && isHelp(args[0])) || (args.length === 2 && isHelp(args[1]))) && !process.stdout.isTTY && !inAssessment();
 let text;
 if (isVersion || isFastHelp) {
   try {

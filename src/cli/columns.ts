@@ -1,19 +1,23 @@
 // Loading an assessment into columns, the engine's data model: the loader of large inputs
 // (load/large/) when the data files hold 1 MiB or more (about 5,000 units), else the object
-// loader (load/assessment.ts) put in columns (model/columns.ts toColumns).
+// loader (load/assessment.ts) put in columns (model/columns.ts toColumns). Every command that
+// scores loads here: rank, score, explain, report, audit, compare, validate.
 //
 // EGOV_SCORE_LARGE=auto|always|never chooses (always: at any size, the tests use it);
 // EGOV_SCORE_RANGE_BYTES sets the bytes per range a file is cut into for the worker threads.
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import { DEFAULT_LARGE, loadLarge, type LargeLoaded, type LargeOptions } from "../load/large/index.ts";
 import { DEFAULT_READ } from "../load/large/read.ts";
-import type { loadManifest } from "../load/manifest.ts";
+import type { loadManifest, Overrides } from "../load/manifest.ts";
+import { resultOf } from "../engine/views.ts";
+import type { Result } from "../model/result.ts";
 import { toColumns, type ColumnarDataset } from "../model/columns.ts";
 import type { Criteria } from "../model/criteria.ts";
 import { loadAssessment } from "../load/assessment.ts";
-import { checkLoaded, langOf, overrides, type CommonOptions } from "./context.ts";
+import { checkLevel, checkLoaded, langOf, overrides, type CommonOptions } from "./context.ts";
+import { scoreProvisionally } from "./provisional.ts";
 import { startProgress, type ReadProgress as Progress } from "./progress.ts";
-import { isVerbose, printError } from "./stderr.ts";
+import { isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 type ManifestLoad = ReturnType<typeof loadManifest>;
 
@@ -29,10 +33,10 @@ export function largeOptions(env: NodeJS.ProcessEnv = process.env): LargeOptions
 }
 
 /** Reads with the large-input loader, with a progress bar; its load, or what the usual path can start from. */
-async function readLarge(dir: string | undefined, o: CommonOptions, opts: LargeOptions): Promise<{ loaded: LargeLoaded; progress?: Progress } | { manifest: ManifestLoad }> {
+async function readLarge(dir: string | undefined, o: CommonOptions, extra: Partial<Overrides>, opts: LargeOptions): Promise<{ loaded: LargeLoaded; progress?: Progress } | { manifest: ManifestLoad }> {
   let progress: Progress | undefined;
   try {
-    const large = await loadLarge(dir, overrides(o), {
+    const large = await loadLarge(dir, { ...overrides(o), ...extra }, {
       ...opts,
       begin: (bytes, criteria) => (progress = startProgress(bytes, langOf(o, criteria))),
       read: { ...opts.read, progress: (b, r) => progress?.read(b, r) },
@@ -49,6 +53,8 @@ async function readLarge(dir: string | undefined, o: CommonOptions, opts: LargeO
 export interface ColumnsLoad {
   criteria: Criteria;
   inputs: string[];
+  /** the periods of the data (a dataset with a period column), oldest first */
+  periods: string[];
   columns: ColumnarDataset;
   /** the loader's diagnostics (warnings: errors ended the command, but for errors at cells under --provisional) */
   diagnostics: Diagnostic[];
@@ -65,34 +71,51 @@ export type ColumnsRead = Omit<LargeLoaded, "dataset" | "bytes"> & { dataset?: C
 
 /**
  * An assessment in columns, unchecked: read by the large-input loader where it applies (wide
- * UTF-8 files of 1 MiB or more), else by the object loader and put in columns. `cells`: the
- * command shows cells as read (their text and place: score, explain, report), which only the
- * object loader keeps for now.
+ * UTF-8 files of 1 MiB or more), else by the object loader and put in columns. `extra`: settings
+ * over the flags' (compare's and report's other periods).
  */
-export async function readColumns(dir: string | undefined, o: CommonOptions, { cells = false }: { cells?: boolean } = {}): Promise<ColumnsRead> {
-  const opts = cells ? undefined : largeOptions();
+export async function readColumns(dir: string | undefined, o: CommonOptions, extra: Partial<Overrides> = {}): Promise<ColumnsRead> {
+  const opts = largeOptions();
   let manifest: ManifestLoad | undefined;
   if (opts) {
-    const read = await readLarge(dir, o, opts);
+    const read = await readLarge(dir, o, extra, opts);
     if ("manifest" in read) manifest = read.manifest;
     else {
       const { bytes: _bytes, ...loaded } = read.loaded;
       return { ...loaded, reader: "large", ...(read.progress ? { progress: read.progress } : {}) };
     }
   }
-  const { dataset, ...loaded } = loadAssessment(dir, overrides(o), manifest);
+  const { dataset, ...loaded } = loadAssessment(dir, { ...overrides(o), ...extra }, manifest);
   return { ...loaded, ...(loaded.criteria && dataset ? { dataset: toColumns(loaded.criteria, dataset) } : {}), reader: "objects" };
 }
 
 /** An assessment in columns (see readColumns): warnings printed, errors thrown (exit 2). */
-export async function loadColumns(dir: string | undefined, o: CommonOptions, how: { cells?: boolean } = {}): Promise<ColumnsLoad> {
-  const read = await readColumns(dir, o, how);
+export async function loadColumns(dir: string | undefined, o: CommonOptions, extra: Partial<Overrides> = {}): Promise<ColumnsLoad> {
+  const read = await readColumns(dir, o, extra);
   try {
     const l = checkLoaded(read, o);
-    return { criteria: l.criteria, inputs: l.inputs, columns: l.dataset, diagnostics: l.diagnostics, cellErrors: l.cellErrors, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
+    return { criteria: l.criteria, inputs: l.inputs, periods: l.periods, columns: l.dataset, diagnostics: l.diagnostics, cellErrors: l.cellErrors, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
   } catch (e) {
     read.progress?.done();
     throw e;
+  }
+}
+
+/**
+ * An assessment loaded and scored whole (every node, the cells as read, the account of each
+ * rule): what score, explain, report and audit show. `level`: checked before the scoring.
+ */
+export async function loadScored(dir: string | undefined, o: CommonOptions & { level?: string }, extra: Partial<Overrides> = {}): Promise<{ loaded: ColumnsLoad; result: Result }> {
+  const loaded = await loadColumns(dir, o, extra);
+  try {
+    checkLevel(loaded.criteria, o.level);
+    loaded.progress?.step(langOf(o, loaded.criteria) === "vi" ? "chấm điểm" : "scoring");
+    // (--provisional, for report: errors at cells do not stop it, and the result carries them)
+    const { scored, diagnostics } = scoreProvisionally(loaded.criteria, loaded.columns, "all", o, loaded.cellErrors);
+    printDiagnostics(diagnostics, langOf(o, loaded.criteria));
+    return { loaded, result: resultOf(scored) };
+  } finally {
+    loaded.progress?.done();
   }
 }
 

@@ -15,7 +15,7 @@ import { score } from "../engine/views.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { DEFAULT_FORMAT, FORMATS, formatsOfPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
-import { localeLang } from "./lang.ts";
+import { startLang } from "./lang.ts";
 import { configureStderr, isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 export interface CommonOptions {
@@ -94,7 +94,7 @@ export function overrides(o: CommonOptions): Overrides {
 export function langOf(o: CommonOptions, criteria?: Criteria): Lang {
   if (o.lang) return o.lang;
   if (criteria) return criteria.language;
-  return localeLang() ?? "en";
+  return startLang();
 }
 
 /** With --verbose, says on stderr which manifest the command used (found upward, or given). */
@@ -168,6 +168,8 @@ export function pickFormat<V extends View>(view: V, o: CommonOptions): Format<V>
     DEFAULT_FORMAT[view] ??
     (allowed.includes("table") ? "table" : (allowed[0] as string));
   if (csvFlag !== undefined && f !== "csv") throw new UsageError("USAGE_CSV_FLAG", { flag: csvFlag, format: f });
+  // A workbook on a terminal is noise that can upset it; on a pipe or in a file it is what was asked for.
+  if (f === "xlsx" && !toFile(o) && process.stdout.isTTY) throw new UsageError("USAGE_BINARY_TERMINAL", { format: f, command: view });
   return f as Format<V>;
 }
 
@@ -224,10 +226,6 @@ export function start(o: CommonOptions): void {
 }
 
 /** Scores a loaded assessment; engine errors (a missing value under `missing: error`) exit 2. */
-export function scoreOrFail(loaded: { criteria: Criteria; dataset: Dataset }, o: CommonOptions): Result {
-  return scoredOrFail(score(loaded.criteria, loaded.dataset), o);
-}
-
 /** A result's diagnostics printed (errors, and warnings under --strict, exit 2); the result. */
 export function scoredOrFail(result: Result, o: CommonOptions): Result {
   const diagnostics = strictly(result.diagnostics, o);

@@ -66,7 +66,9 @@ export const HELP_VI: Record<string, string> = {
   "the first assessment: a folder or a manifest (with --from and --to: the one dataset; default .)": "bộ đánh giá thứ nhất: thư mục hoặc manifest (với --from và --to: một bộ số liệu; mặc định .)",
   "the folder to create or fill (default: the current folder)": "thư mục cần tạo hoặc điền (mặc định: thư mục hiện tại)",
   "the full table, however wide the terminal": "bảng đầy đủ, dù terminal rộng bao nhiêu",
-  "the long-form data form one unit fills in, prefilled with its indicators": "biểu mẫu số liệu dạng dọc cho một đơn vị, điền sẵn các chỉ số",
+  "the data form one unit (or a whole level) fills in, prefilled with its indicators: CSV, or a workbook (-o form.xlsx)": "biểu mẫu số liệu cho một đơn vị (hoặc cả một cấp), điền sẵn các chỉ số: CSV, hoặc tệp Excel (-o bieu-mau.xlsx)",
+  "the form of a whole level instead: one row per unit, one column per indicator": "thay vào đó, biểu mẫu của cả một cấp: mỗi đơn vị một dòng, mỗi chỉ số một cột",
+  "data templates as Excel workbooks (.xlsx) with instructions, lists and locked labels": "các tệp mẫu số liệu dạng Excel (.xlsx), có hướng dẫn, danh sách chọn và khóa các cột nhãn",
   "the period of the first side": "kỳ của bên thứ nhất",
   "the period of the second side": "kỳ của bên thứ hai",
   "the second assessment: a folder or a manifest": "bộ đánh giá thứ hai: thư mục hoặc manifest",
@@ -99,3 +101,28 @@ export const formatHelp = (fallback: string, vi: boolean): string =>
   vi ? `định dạng đầu ra (mặc định: theo phần mở rộng của -o, nếu không là ${fallback})` : `output format (default: from the -o extension, else ${fallback})`;
 
 export const fromHelp = (sets: string, vi: boolean): string => (vi ? `một bộ tiêu chí kèm theo (${sets}) hoặc một tệp bộ tiêu chí .yaml` : `a shipped criteria set (${sets}) or a criteria .yaml file`);
+
+/**
+ * commander's own error messages (an unknown option or command, a missing value, too many
+ * arguments, a value not among the choices) in Vietnamese; any other is left in English with
+ * its "error:" translated. The English messages are commander 14's (lib/command.js).
+ */
+const COMMANDER_VI: [RegExp, string][] = [
+  [/^error: unknown option '([^']*)'/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown command '([^']*)'/, "lỗi: không có lệnh '$1'"],
+  [/^error: option '([^']*)' argument missing/, "lỗi: tùy chọn '$1' thiếu giá trị"],
+  [/^error: missing required argument '([^']*)'/, "lỗi: thiếu đối số bắt buộc '$1'"],
+  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, "lỗi: thừa đối số: lệnh cần $2, nhận $3."],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^\n]*)\./, "lỗi: tùy chọn '$1' không nhận giá trị '$2'; các giá trị được nhận: $3."],
+  [/^error: (.*) cannot be used with (.*)/, "lỗi: không dùng $1 cùng với $2"],
+  [/\(Did you mean one of ([^\n]*)\?\)/, "(Có phải ý bạn là một trong: $1?)"],
+  [/\(Did you mean ([^\n]*)\?\)/, "(Có phải ý bạn là $1?)"],
+  [/^error:/, "lỗi:"],
+];
+
+export function commanderMessage(message: string, vi: boolean): string {
+  if (!vi) return message;
+  let out = message;
+  for (const [re, vi] of COMMANDER_VI) if (re.test(out)) out = out.replace(re, vi);
+  return out;
+}

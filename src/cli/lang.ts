@@ -1,7 +1,12 @@
-// The language of a run before the criteria say it: --lang on the command line, else a
-// Vietnamese locale (LC_ALL, LC_MESSAGES, LANG, in the order POSIX gives them), else English.
-// Messages printed before anything is loaded (usage errors, a file given for a folder) use it.
+// The language of a run before the criteria are loaded, in the order langOf (context.ts) follows
+// once they are: --lang on the command line; else the `language:` of the criteria of the
+// assessment the run is about (peeked at, not loaded); else a Vietnamese locale (LC_ALL,
+// LC_MESSAGES, LANG, in the order POSIX gives them); else English. Help, usage errors and
+// messages printed before anything is loaded (a file given for a folder) use it.
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import type { Lang } from "../model/criteria.ts";
+import { shippedCriteriaFile } from "../load/shipped.ts";
 
 /** `--lang vi` or `--lang=vi` on the command line (the last one wins, as commander reads it). */
 export function argvLang(argv: readonly string[]): Lang | undefined {
@@ -19,4 +24,62 @@ export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang | undefin
   return /^vi([_.@-]|$)/i.test(locale) ? "vi" : undefined;
 }
 
-export const startLang = (argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Lang => argvLang(argv) ?? localeLang(env) ?? "en";
+const kind = (p: string): "dir" | "file" | undefined => {
+  try {
+    const st = statSync(p);
+    return st.isDirectory() ? "dir" : st.isFile() ? "file" : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The first few kilobytes of a file (the keys looked for are at the top), or "". */
+const head = (file: string): string => {
+  try {
+    return readFileSync(file, "utf8").slice(0, 8192);
+  } catch {
+    return "";
+  }
+};
+
+/** A top-level `key: value` of a YAML text, without loading a YAML parser for it. */
+const topKey = (text: string, key: string): string | undefined => new RegExp(`^${key}:[ \t]*["']?([^"'#\r\n]*?)["']?[ \t]*(?:#.*)?$`, "m").exec(text)?.[1] || undefined;
+
+/**
+ * The language of the criteria of the assessment named on the command line (a folder or a
+ * manifest), or of the nearest egov-score.yaml here or above; undefined when there is none, or
+ * it cannot be told without loading it. The criteria's default is Vietnamese, as the loader's.
+ */
+export function assessmentLang(argv: readonly string[], cwd = process.cwd()): Lang | undefined {
+  let manifest: string | undefined;
+  for (const a of argv.slice(2)) {
+    if (a.startsWith("-")) continue;
+    const k = kind(a);
+    if (k === "dir" && kind(path.join(a, "egov-score.yaml")) === "file") manifest = path.join(a, "egov-score.yaml");
+    else if (k === "file" && /\.ya?ml$/i.test(a)) manifest = a;
+    if (manifest) break;
+  }
+  for (let dir = path.resolve(cwd); !manifest; ) {
+    if (kind(path.join(dir, "egov-score.yaml")) === "file") manifest = path.join(dir, "egov-score.yaml");
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  if (!manifest) return undefined;
+  const criteria = topKey(head(manifest), "criteria");
+  if (!criteria) return undefined;
+  const file = shippedCriteriaFile(criteria) ?? path.resolve(path.dirname(manifest), criteria);
+  const text = head(file);
+  if (!text) return undefined;
+  const lang = topKey(text, "language");
+  return lang === "en" ? "en" : lang === "vi" || lang === undefined ? "vi" : undefined;
+}
+
+let started: Lang | undefined;
+
+export const startLang = (argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Lang => {
+  if (argv === process.argv && env === process.env && started) return started;
+  const lang = argvLang(argv) ?? assessmentLang(argv) ?? localeLang(env) ?? "en";
+  if (argv === process.argv && env === process.env) started = lang;
+  return lang;
+};

@@ -4,7 +4,7 @@ import { Argument, Command, CommanderError, Option } from "commander";
 import { DEFAULT_FORMAT, FORMATS, type View } from "../render/formats.ts";
 import { shippedCriteria } from "../load/shipped.ts";
 import { assessmentArg, percentArg } from "./args.ts";
-import { formatHelp, fromHelp, HELP_VI } from "./help-vi.ts";
+import { commanderMessage, formatHelp, fromHelp, HELP_VI } from "./help-vi.ts";
 import { startLang } from "./lang.ts";
 
 // Help in the run's language: --lang, else the locale (cli/lang.ts). The build captures both.
@@ -79,7 +79,7 @@ export function buildProgram(): Command {
     .configureHelp({ styleTitle: (title) => tr(title) })
     .showHelpAfterError(tr("(add --help for more information)"))
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(commanderMessage(s, VI)) });
 
   const add = (name: string, description: string, view: View | undefined, load: () => Promise<{ run: Action }>, assessment = true) => {
     const c = program.command(name).description(description).exitOverride();
@@ -158,11 +158,13 @@ export function buildProgram(): Command {
     .option("--from <set-or-file>", fromHelp(shippedCriteria().join(", "), VI))
     .option("--period <p>", tr("the assessment period written to the manifest, such as 2025"))
     .option("--excel", tr("templates for Excel on a Vietnamese Windows: BOM, ';', decimal comma (and the manifest reads them so)"))
+    .option("--xlsx", tr("data templates as Excel workbooks (.xlsx) with instructions, lists and locked labels"))
     .option("--force", tr("overwrite files that already exist"))
     .option("-y, --yes", tr("accept the defaults without asking"));
-  add("template", tr("the long-form data form one unit fills in, prefilled with its indicators"), "template", () => import("./commands/template.ts"))
+  add("template", tr("the data form one unit (or a whole level) fills in, prefilled with its indicators: CSV, or a workbook (-o form.xlsx)"), "template", () => import("./commands/template.ts"))
     .argument(...DIR)
-    .requiredOption("--unit <code>", tr("the code of the unit"));
+    .option("--unit <code>", tr("the code of the unit"))
+    .option("--level <id>", tr("the form of a whole level instead: one row per unit, one column per indicator"));
   add("completion", tr("print a shell completion script: commands, flags, formats, levels and units"), undefined, () => import("./commands/completion.ts"), false)
     .addArgument(new Argument("[shell]", tr("the shell")).choices(["bash", "zsh", "fish"]))
     .addOption(new Option("--list <what>", tr("print the level ids or unit codes of the current assessment (used by the scripts)")).choices(["levels", "units"]).hideHelp())

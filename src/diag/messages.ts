@@ -304,6 +304,11 @@ export const messages = {
     vi: (a) => `compare cần hai bộ đánh giá, hoặc một bộ cùng --from và --to (nhận ${a.count} thư mục)`,
     hint: { en: () => "egov-score compare samples/ca-mau-2019 samples/ca-mau-2020, or egov-score compare DIR --from 2019 --to 2020", vi: () => "egov-score compare samples/ca-mau-2019 samples/ca-mau-2020, hoặc egov-score compare THƯ_MỤC --from 2019 --to 2020" },
   },
+  USAGE_TEMPLATE_WHAT: {
+    en: (a) => (a.given === "both" ? "template makes the form of one unit or of one level, not both: --unit and --level were given" : "template needs --unit CODE (one unit's form) or --level ID (a whole level's form)"),
+    vi: (a) => (a.given === "both" ? "template tạo biểu mẫu của một đơn vị hoặc của một cấp, không cả hai: đã có cả --unit và --level" : "template cần --unit MÃ (biểu mẫu một đơn vị) hoặc --level CẤP (biểu mẫu cả một cấp)"),
+    hint: { en: () => "egov-score template --unit S01 -o S01.xlsx, or egov-score template --level xa -o xa.xlsx", vi: () => "egov-score template --unit S01 -o S01.xlsx, hoặc egov-score template --level xa -o xa.xlsx" },
+  },
   USAGE_COMPARE_PERIOD: { en: () => "--period does not apply to compare", vi: () => "--period không dùng cho compare", hint: { en: () => "name the two periods with --from and --to", vi: () => "chỉ ra hai kỳ bằng --from và --to" } },
   USAGE_LABELS: { en: (a) => `--labels needs two names separated by a comma, not "${a.value}"`, vi: (a) => `--labels cần hai tên cách nhau bởi dấu phẩy, không phải "${a.value}"`, hint: { en: () => '--labels "Tự đánh giá,Thẩm định"', vi: () => '--labels "Tự đánh giá,Thẩm định"' } },
   USAGE_WHOLE: { en: (a) => `${a.option} needs a whole number, 0 or more, not "${a.value}"`, vi: (a) => `${a.option} cần một số nguyên từ 0 trở lên, không phải "${a.value}"` },
@@ -340,7 +345,7 @@ export const messages = {
     hint: { en: () => "0.25 multiplies each weight or maximum by a factor between 0.75 and 1.25", vi: () => "0.25 nhân mỗi trọng số hoặc điểm tối đa với một hệ số từ 0,75 đến 1,25" },
   },
   USAGE_OUTPUT_IS_INPUT: { en: (a) => `refusing to write over the input file ${a.path}`, vi: (a) => `không ghi đè lên tệp đầu vào ${a.path}`, hint: { en: () => "choose another -o path", vi: () => "chọn đường dẫn -o khác" } },
-  USAGE_BINARY_TERMINAL: { en: (a) => `${a.format} is a binary format and stdout is a terminal`, vi: (a) => `${a.format} là định dạng nhị phân, không in ra màn hình`, hint: { en: (a) => `write it to a file: -o report.${a.format} (or redirect stdout to a file)`, vi: (a) => `ghi ra tệp: -o bao-cao.${a.format} (hoặc chuyển stdout vào tệp)` } },
+  USAGE_BINARY_TERMINAL: { en: (a) => `${a.format} is a binary format and stdout is a terminal`, vi: (a) => `${a.format} là định dạng nhị phân, không in ra màn hình`, hint: { en: (a) => `write it to a file: -o ${a.command ?? "report"}.${a.format} (or redirect stdout to a file)`, vi: (a) => `ghi ra tệp: -o ${a.command ?? "bao-cao"}.${a.format} (hoặc chuyển stdout vào tệp)` } },
   UNIT_NOT_FOUND: { en: (a) => `no unit has the code or name "${a.query}"${a.suggestions ? `; did you mean ${a.suggestions}?` : ""}`, vi: (a) => `không có đơn vị nào có mã hoặc tên "${a.query}"${a.suggestions ? `; có phải ${a.suggestions}?` : ""}`, hint: { en: () => "give a unit code, or a part of its name that only it has; `egov-score rank` lists them", vi: () => "nhập mã đơn vị, hoặc một phần tên chỉ đơn vị đó có; `egov-score rank` liệt kê các đơn vị" } },
   UNIT_AMBIGUOUS: { en: (a) => `"${a.query}" matches ${a.count} units: ${a.units}`, vi: (a) => `"${a.query}" khớp với ${a.count} đơn vị: ${a.units}`, hint: { en: () => "give the unit's code, or more of its name", vi: () => "nhập mã đơn vị, hoặc tên đầy đủ hơn" } },
   USAGE_JUNIT_GATE: {

@@ -346,21 +346,25 @@ function rowReader(u: UnitData, t: CsvTable, row: CsvRow, decimal: Decimal, out:
   return (ind, cols) => {
     current = ind;
     const r = readCell(ind, at, cols, decimal, problem);
-    if (!r) return undefined;
-    const source = { file: t.file, line: row.line, column: r.column + 1, header: t.header[r.column] ?? "" };
-    switch (r.kind) {
-      case "number":
-        return r.numerator === undefined
-          ? { kind: "number", value: r.value, raw: r.raw, source }
-          : { kind: "number", value: r.value, numerator: r.numerator, denominator: r.denominator as number, raw: r.raw, source };
-      case "boolean":
-        return { kind: "boolean", value: r.value, raw: r.raw, source };
-      case "text":
-        return { kind: "text", value: r.value, raw: r.raw, source };
-      default:
-        return { kind: "na", raw: r.raw, source };
-    }
+    return r && cellOf(r, t.file, row.line, t.header);
   };
+}
+
+/** A cell as read, placed: where it was (its file, line, column and header). */
+export function cellOf(r: CellRead, file: string, line: number, header: readonly string[]): Cell {
+  const source = { file, line, column: r.column + 1, header: header[r.column] ?? "" };
+  switch (r.kind) {
+    case "number":
+      return r.numerator === undefined
+        ? { kind: "number", value: r.value, raw: r.raw, source }
+        : { kind: "number", value: r.value, numerator: r.numerator, denominator: r.denominator as number, raw: r.raw, source };
+    case "boolean":
+      return { kind: "boolean", value: r.value, raw: r.raw, source };
+    case "text":
+      return { kind: "text", value: r.value, raw: r.raw, source };
+    default:
+      return { kind: "na", raw: r.raw, source };
+  }
 }
 
 /**

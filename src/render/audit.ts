@@ -2,7 +2,7 @@
 // (auditTables) and laid out by the terminal table, Markdown, HTML (with a correlation heatmap and
 // the importance chart in SVG) and the workbook; CSV is one row per level and indicator with every
 // figure, JSON the whole model.
-import Table from "cli-table3";
+import { fitLines, fitTable, type Column } from "./fit.ts";
 import type { Audit, IndicatorAudit, LevelAudit } from "../engine/audit.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import { csvDocument, decimalFor, esc, inert, machine, mdText, type CsvCell, type RenderOptions } from "./common.ts";
@@ -192,18 +192,24 @@ const levelTitle = (a: Audit, l: LevelAudit, lang: Lang): string => `${text(l.le
 const head = (a: Audit, lang: Lang): string => `${t("audit.title", lang)}: ${text(a.criteria.title, lang, a.criteria.id)}${a.period ? ` · ${a.period}` : ""}`;
 
 export function auditTable(a: Audit, o: RenderOptions): string {
-  const { lang, palette: p } = o;
-  const out: string[] = [p.bold(inert(head(a, lang)))];
+  const { lang, palette: p, width } = o;
+  const out: string[] = [p.bold(fitLines(inert(head(a, lang)), width))];
   for (const l of a.levels) {
-    out.push("", p.bold(inert(levelTitle(a, l, lang))));
+    out.push("", p.bold(fitLines(inert(levelTitle(a, l, lang)), width)));
     for (const tb of auditTables(a, l, lang)) {
-      out.push("", p.bold(tb.title));
+      out.push("", p.bold(fitLines(tb.title, width)));
       if (tb.rows.length) {
-        const table = new Table({ head: tb.columns.map((c) => c.header), style: { head: [], border: [], compact: true }, colAligns: tb.columns.map((c) => (c.kind === "text" ? "left" : "right")) });
-        for (const r of tb.rows) table.push(r.map((v, i) => inert(cellShown(v, tb.columns[i]?.kind ?? "text", lang))));
-        out.push(table.toString());
+        // text columns (names, warnings) wrap to the terminal; figures keep their width
+        const columns: Column[] = tb.columns.map((c, i) => ({
+          head: c.header,
+          align: c.kind === "text" ? "left" : "right",
+          cells: tb.rows.map((r) => inert(cellShown(r[i] ?? null, c.kind, lang))),
+          ...(c.kind === "text" ? { kind: "text" as const } : {}),
+        }));
+        const fitted = fitTable(columns, width, lang);
+        out.push(fitted.table, ...fitted.notes);
       }
-      if (tb.note) out.push(p.dim(inert(tb.note)));
+      if (tb.note) out.push(p.dim(fitLines(inert(tb.note), width)));
     }
   }
   return `${out.join("\n")}\n`;

@@ -116,6 +116,11 @@ export function neutralise(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
+/** Text as a workbook may hold it: no character XML forbids, one line of control-free text, neutralised. */
+export function cellText(s: string): string {
+  return neutralise(inert(s).replace(/[\ufffe\uffff]/g, ""));
+}
+
 /**
  * A CSV field. Numbers are written as they are (with a decimal comma when asked); text that a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR) is neutralised with a leading quote.

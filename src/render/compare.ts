@@ -1,6 +1,6 @@
 // A comparison of two results in five formats: tables per level with a summary, CSV (one row
 // per unit), JSON (schemaVersion 1), Markdown, and a self-contained HTML page with slope charts.
-import Table from "cli-table3";
+import { drawTable } from "./grid.ts";
 import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
@@ -80,11 +80,11 @@ function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lan
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }
 
-function title(c: Comparison, lang: Lang): string {
+export function compareTitle(c: Comparison, lang: Lang): string {
   return `${t("compare", lang)}: ${c.labels.before} → ${c.labels.after}`;
 }
 
-function criteriaLine(c: Comparison, lang: Lang): string {
+export function compareCriteriaLine(c: Comparison, lang: Lang): string {
   const a = c.after.criteria;
   const b = c.before.criteria;
   const ta = `${text(a.title, lang, a.id)} (${a.id} ${a.version})`;
@@ -187,8 +187,8 @@ export function compareTable(c: Comparison, o: RenderOptions): string {
   const { lang, palette: p, width } = o;
   const dec = c.after.criteria.decimals;
   const names = unitNames(c);
-  const out: string[] = [p.bold(fitLines(inert(title(c, lang)), width))];
-  out.push(p.dim(fitLines(inert(criteriaLine(c, lang)), width)));
+  const out: string[] = [p.bold(fitLines(inert(compareTitle(c, lang)), width))];
+  out.push(p.dim(fitLines(inert(compareCriteriaLine(c, lang)), width)));
   if (c.after.criteria.illustrative) out.push(p.dim(t("illustrative", lang)));
   for (const line of basisLines(c, lang)) out.push(p.bold(fitLines(inert(line), width)));
   const [lb, la] = [inert(c.labels.before), inert(c.labels.after)];
@@ -244,9 +244,9 @@ export function compareTable(c: Comparison, o: RenderOptions): string {
     }
     const cats = shownCategories(l);
     out.push(`${p.bold(t("transitions", lang))} (${t("rowsColumns", lang)}: ${lb}, ${t("columns", lang)}: ${la}):`);
-    const m = new Table({ head: ["", ...cats.map((k) => inert(categoryLabel(c, k, lang)))], style: { head: [], border: [], compact: true }, colAligns: ["left", ...cats.map(() => "right" as const)] });
-    for (const from of cats) m.push([inert(categoryLabel(c, from, lang)), ...cats.map((to) => String(l.summary.transitions.counts[from]?.[to] ?? 0))]);
-    out.push(m.toString());
+    const head = ["", ...cats.map((k) => inert(categoryLabel(c, k, lang)))];
+    const rows = cats.map((from) => [inert(categoryLabel(c, from, lang)), ...cats.map((to) => String(l.summary.transitions.counts[from]?.[to] ?? 0))]);
+    out.push(drawTable(head, rows, ["left", ...cats.map(() => "right" as const)]));
   }
   return `${out.join("\n")}\n`;
 }
@@ -403,7 +403,7 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
   const lang = o.lang;
   const dec = c.after.criteria.decimals;
   const names = unitNames(c);
-  const out: string[] = [`# ${mdText(title(c, lang))}`, "", mdText(criteriaLine(c, lang))];
+  const out: string[] = [`# ${mdText(compareTitle(c, lang))}`, "", mdText(compareCriteriaLine(c, lang))];
   if (c.after.criteria.illustrative) out.push("", `_${mdText(t("illustrative", lang))}_`);
   const basis = basisLines(c, lang);
   if (basis.length) out.push("", ...basis.map((b, i) => (i === 0 ? `> **${mdText(b)}**` : `> ${mdText(b)}`)).flatMap((b) => [b, ">"]).slice(0, -1));
@@ -474,10 +474,10 @@ export function compareHtml(c: Comparison, o: RenderOptions): string {
   const out: string[] = [
     "<!doctype html>",
     `<html lang="${lang}">`,
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title(c, lang))}</title><style>${CSS}</style></head>`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(compareTitle(c, lang))}</title><style>${CSS}</style></head>`,
     "<body>",
-    `<h1>${e(title(c, lang))}</h1>`,
-    `<p class="muted">${e(criteriaLine(c, lang))}</p>`,
+    `<h1>${e(compareTitle(c, lang))}</h1>`,
+    `<p class="muted">${e(compareCriteriaLine(c, lang))}</p>`,
   ];
   if (c.after.criteria.illustrative) out.push(`<p class="muted"><em>${e(t("illustrative", lang))}</em></p>`);
   const basis = basisLines(c, lang);

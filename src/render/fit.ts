@@ -9,7 +9,7 @@
 //   6. headings are wrapped to the width of their figures;
 //   7. the parent column is left out when that is enough, or when wrapping would not be;
 //   8. names are wrapped onto several lines.
-import Table from "cli-table3";
+import { drawTable } from "./grid.ts";
 import type { Lang } from "../model/criteria.ts";
 
 export interface Column {
@@ -50,6 +50,21 @@ export function wrap(s: string, width: number): string[] {
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
+}
+
+/** A line wider than `width` broken after its hyphens (ca-mau-2019-self: ca-mau- / 2019-self). */
+export function breakHyphens(line: string, width: number): string[] {
+  if (visibleWidth(line) <= width || !line.includes("-")) return [line];
+  const out: string[] = [];
+  let cur = "";
+  for (const piece of line.split(/(?<=-)/)) {
+    if (cur && visibleWidth(cur + piece) > width) {
+      out.push(cur);
+      cur = piece;
+    } else cur += piece;
+  }
+  if (cur) out.push(cur);
+  return out;
 }
 
 /** Items after a prefix, joined by " · ", broken between items where a line would be too wide. */
@@ -107,10 +122,12 @@ const NOTES = {
 };
 
 function draw(cols: Column[]): string {
-  const table = new Table({ head: cols.map((c) => c.head), style: { head: [], border: [], compact: true }, colAligns: cols.map((c) => c.align) });
   const rows = Math.max(0, ...cols.map((c) => c.cells.length));
-  for (let i = 0; i < rows; i++) table.push(cols.map((c) => c.cells[i] ?? ""));
-  return table.toString();
+  return drawTable(
+    cols.map((c) => c.head),
+    Array.from({ length: rows }, (_, i) => cols.map((c) => c.cells[i] ?? "")),
+    cols.map((c) => c.align),
+  );
 }
 
 interface Layout {
@@ -147,13 +164,13 @@ export function fitTable(columns: Column[], width: number | undefined, lang: Lan
     },
     // 5. no codes: the names say which unit
     (l) => ({ cols: l.cols.filter((c) => c.kind !== "id"), notes: [...l.notes, ...(l.cols.some((c) => c.kind === "id") ? wrap(notes.codes, width) : [])] }),
-    // 6. headings wider than their figures on two lines or more
+    // 6. headings wider than their figures on two lines or more (long names broken after hyphens)
     (l) => ({
       ...l,
       cols: l.cols.map((c) => {
         if (c.kind === "name" || c.kind === "parent" || c.kind === "text") return c;
         const cells = Math.max(0, ...c.cells.map(cellWidth));
-        return cellWidth(c.head) > cells ? { ...c, head: c.head.split("\n").flatMap((h) => wrap(h, cells)).join("\n") } : c;
+        return cellWidth(c.head) > cells ? { ...c, head: c.head.split("\n").flatMap((h) => wrap(h, cells).flatMap((l) => breakHyphens(l, cells))).join("\n") } : c;
       }),
     }),
   ];

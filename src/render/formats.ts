@@ -1,15 +1,15 @@
 // The closed list of output formats per view. The renderer registry must provide exactly these
 // (checked by its type), and the CLI offers them as --format choices without loading a renderer.
 export const FORMATS = {
-  rank: ["table", "csv", "json", "md", "junit"],
-  score: ["table", "csv", "json"],
+  rank: ["table", "csv", "json", "md", "junit", "xlsx"],
+  score: ["table", "csv", "json", "xlsx"],
   criteria: ["table", "json"],
   validate: ["table", "json", "sarif", "github", "junit", "gitlab"],
-  compare: ["table", "csv", "json", "md", "html", "junit"],
-  template: ["csv"],
+  compare: ["table", "csv", "json", "md", "html", "junit", "xlsx"],
+  template: ["csv", "xlsx"],
   report: ["md", "html", "xlsx"],
   explain: ["table", "json"],
-  sensitivity: ["table", "csv", "json", "md", "html"],
+  sensitivity: ["table", "csv", "json", "md", "html", "xlsx"],
   audit: ["table", "csv", "json", "md", "html", "xlsx"],
 } as const;
 

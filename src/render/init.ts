@@ -8,13 +8,16 @@ export const CRITERIA_FILE = "criteria.yaml";
 export const UNITS_FILE = "units.csv";
 export const LONG_TEMPLATE = "data/long-template.csv";
 export const README_FILE = "README.md";
-export const dataTemplate = (level: string): string => `data/${level}.csv`;
+export const dataTemplate = (level: string, xlsx = false): string => `data/${level}.${xlsx ? "xlsx" : "csv"}`;
+export const longTemplateFile = (xlsx = false): string => (xlsx ? "data/long-template.xlsx" : LONG_TEMPLATE);
 
 export interface InitPlan {
   criteria: Criteria;
   /** the shipped set's id, or the path the criteria were copied from */
   from: string;
   excel: boolean;
+  /** the data templates as workbooks (`init --xlsx`) */
+  xlsx?: boolean;
   period?: string;
   lang: Lang;
 }
@@ -38,7 +41,7 @@ export function manifestText(p: InitPlan): string {
     `criteria: ${CRITERIA_FILE}`,
     `units: ${UNITS_FILE}              # ${vi ? "danh mục đơn vị; khi còn trống, đơn vị lấy từ các tệp dữ liệu" : "the registry of units; while it is empty, units come from the data files"}`,
     "data:",
-    "  - data/*.csv",
+    p.xlsx ? `  - data                        # ${vi ? "mọi tệp CSV và tệp Excel (.xlsx) trong data/" : "every CSV file and workbook (.xlsx) in data/"}` : "  - data/*.csv",
     p.period !== undefined ? `period: ${yamlString(p.period)}` : `# period: "${new Date().getFullYear()}"      # ${vi ? "nhãn kỳ đánh giá, hiện trên mọi kết quả" : "the assessment period, shown on every output"}`,
   ];
   if (p.excel) {
@@ -76,11 +79,19 @@ export function readmeText(p: InitPlan): string {
     [CRITERIA_FILE, vi ? `bộ tiêu chí (bản sao của ${p.from}); sửa để điều chỉnh; \`egov-score criteria\` in cây tiêu chí` : `the criteria (a copy of ${p.from}); edit it to adapt; \`egov-score criteria\` prints the tree`],
     [SCHEMA_FILE, vi ? "JSON Schema của bộ tiêu chí: trình soạn thảo gợi ý khóa và báo lỗi khi gõ" : "the JSON Schema of the criteria: editors complete keys and flag mistakes as you type"],
     [UNITS_FILE, vi ? `danh mục đơn vị: mỗi đơn vị một dòng (${fields.join(", ")})` : `the units registry: one row per unit (${fields.join(", ")})`],
-    ...levels.map((l): [string, string] => [dataTemplate(l.id), vi ? `dữ liệu cấp ${l.id} (${text(l.label, lang, l.id)}): mỗi đơn vị một dòng, mỗi chỉ số một cột` : `the data of level ${l.id} (${text(l.label, lang, l.id)}): one row per unit, one column per indicator`]),
-    [LONG_TEMPLATE, vi ? `dạng dọc: mỗi dòng một đơn vị và một chỉ số (${LONG_COLUMNS.join(", ")})` : `the long form: one row per unit and indicator (${LONG_COLUMNS.join(", ")})`],
+    ...levels.map((l): [string, string] => [dataTemplate(l.id, p.xlsx), vi ? `dữ liệu cấp ${l.id} (${text(l.label, lang, l.id)}): mỗi đơn vị một dòng, mỗi chỉ số một cột` : `the data of level ${l.id} (${text(l.label, lang, l.id)}): one row per unit, one column per indicator`]),
+    [longTemplateFile(p.xlsx), vi ? `dạng dọc: mỗi dòng một đơn vị và một chỉ số (${LONG_COLUMNS.join(", ")})` : `the long form: one row per unit and indicator (${LONG_COLUMNS.join(", ")})`],
   ];
   for (const [f, what] of files) out.push(`| \`${f}\` | ${cell(what)} |`);
   out.push("");
+  if (p.xlsx) {
+    out.push(
+      vi
+        ? "Các tệp mẫu số liệu là tệp Excel (.xlsx): trang “Hướng dẫn” nói cách điền; trang “Số liệu” có dòng tiêu đề tô đậm (egov-score đọc dòng này), các dòng mô tả chỉ số phía trên, danh sách chọn và giới hạn số trong ô giá trị; các cột nhãn bị khóa (bảo vệ trang không mật khẩu)."
+        : "The data templates are Excel workbooks (.xlsx): the sheet “Instructions” says how to fill them in; the sheet “Data” has a bold header row (the row egov-score reads), the rows describing the indicators above it, lists and number limits on the value cells; the label columns are locked (sheet protection without a password).",
+      "",
+    );
+  }
   if (p.excel) {
     out.push(
       vi
@@ -94,7 +105,7 @@ export function readmeText(p: InitPlan): string {
   if (vi) {
     out.push(
       `1. Khai mọi đơn vị được đánh giá trong \`${UNITS_FILE}\`${fields.includes("level") ? `; cột \`level\` là một trong: ${levelList}` : ""}${fields.includes("parent") ? "; cột `parent` là mã đơn vị cha" : ""}. Khi đã có danh mục, đơn vị không gửi số liệu vẫn được liệt kê (không xếp hạng) và mã sai bị phát hiện. Khi danh mục còn trống, đơn vị lấy từ các tệp dữ liệu.`,
-      `2. Điền số liệu: mỗi cấp một tệp \`data/<cấp>.csv\` (mỗi đơn vị một dòng), hoặc mỗi đơn vị một tệp dạng dọc. \`egov-score template --unit MÃ -o data/MÃ.csv\` tạo sẵn biểu mẫu cho một đơn vị (mã, tên, các chỉ số áp dụng, cột tài liệu kiểm chứng) để gửi đơn vị điền.`,
+      `2. Điền số liệu: mỗi cấp một tệp \`data/<cấp>.${p.xlsx ? "xlsx" : "csv"}\` (mỗi đơn vị một dòng), hoặc mỗi đơn vị một tệp dạng dọc. \`egov-score template --unit MÃ -o data/MÃ.xlsx\` tạo sẵn biểu mẫu Excel cho một đơn vị (mã, tên, các chỉ số áp dụng, cột tài liệu kiểm chứng) để gửi đơn vị điền (\`-o data/MÃ.csv\` cho tệp CSV); \`egov-score template --level CẤP -o CẤP.xlsx\` cho cả một cấp.`,
       "3. Kiểm tra rồi xếp hạng: `egov-score validate`, rồi `egov-score rank` (chạy trong thư mục này hoặc thư mục con của nó).",
       "",
       "Xóa các tệp mẫu không dùng: tệp chỉ có dòng tiêu đề chỉ gây cảnh báo, nhưng `egov-score validate --strict` coi đó là lỗi.",
@@ -102,7 +113,7 @@ export function readmeText(p: InitPlan): string {
   } else {
     out.push(
       `1. List every assessed unit in \`${UNITS_FILE}\`${fields.includes("level") ? `; the \`level\` column is one of: ${levelList}` : ""}${fields.includes("parent") ? "; `parent` is the code of the parent unit" : ""}. Once the registry lists them, units that send nothing are still listed (not ranked) and mistyped codes are caught. While it is empty, the units come from the data files.`,
-      `2. Fill in the figures: one file per level, \`data/<level>.csv\` (a row per unit), or one long-form file per unit. \`egov-score template --unit CODE -o data/CODE.csv\` makes the form of one unit (its code, name, the indicators that apply, a column for the evidence) to send out.`,
+      `2. Fill in the figures: one file per level, \`data/<level>.${p.xlsx ? "xlsx" : "csv"}\` (a row per unit), or one long-form file per unit. \`egov-score template --unit CODE -o data/CODE.xlsx\` makes the workbook form of one unit (its code, name, the indicators that apply, a column for the evidence) to send out (\`-o data/CODE.csv\` for CSV); \`egov-score template --level LEVEL -o LEVEL.xlsx\` that of a whole level.`,
       "3. Check, then rank: `egov-score validate`, then `egov-score rank` (in this folder or any folder below it).",
       "",
       "Delete the templates you do not use: a file with a header and no rows only earns a warning, but `egov-score validate --strict` counts it as an error.",

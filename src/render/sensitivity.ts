@@ -92,7 +92,7 @@ function groupLabel(l: LevelSensitivity, group: string, names: ReadonlyMap<strin
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }
 
-function title(r: SensitivityResult, lang: Lang): string {
+export function sensitivityTitle(r: SensitivityResult, lang: Lang): string {
   return `${t("sensitivity", lang)} · ${text(r.criteria.title, lang, r.criteria.id)}${r.period ? ` · ${r.period}` : ""}`;
 }
 
@@ -103,7 +103,7 @@ export function sensitivityTable(r: SensitivityResult, o: RenderOptions): string
   const { lang, palette: p, width } = o;
   const c = r.criteria;
   const names = unitNames(r);
-  const out: string[] = [p.bold(fitLines(inert(title(r, lang)), width)), p.dim(fitLines(inert(settingsLine(r, lang)), width))];
+  const out: string[] = [p.bold(fitLines(inert(sensitivityTitle(r, lang)), width)), p.dim(fitLines(inert(settingsLine(r, lang)), width))];
   for (const l of r.levels) {
     out.push("");
     out.push(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${l.ranked} ${t("ranked", lang)}`));
@@ -371,7 +371,7 @@ export function sensitivitySection(r: SensitivityResult, format: "md" | "html", 
 
 export function sensitivityMd(r: SensitivityResult, o: RenderOptions): string {
   const note = r.criteria.illustrative ? `\n_${mdCell(t("illustrative", o.lang))}_\n` : "";
-  return `# ${mdCell(title(r, o.lang))}\n${note}\n${sensitivitySection(r, "md", o, { depth: 1, title: false })}`;
+  return `# ${mdCell(sensitivityTitle(r, o.lang))}\n${note}\n${sensitivitySection(r, "md", o, { depth: 1, title: false })}`;
 }
 
 /** The style of the HTML document; a report embedding the section brings its own. */
@@ -417,7 +417,7 @@ const PLAIN = {
 };
 
 export function sensitivityHtml(r: SensitivityResult, o: RenderOptions): string {
-  const head = escapeHtml(title(r, o.lang));
+  const head = escapeHtml(sensitivityTitle(r, o.lang));
   const note = r.criteria.illustrative ? `<p class="note">${escapeHtml(t("illustrative", o.lang))}</p>\n` : "";
   const body = sensitivitySection(r, "html", o, { depth: 1, title: false });
   const w = PLAIN[o.lang];

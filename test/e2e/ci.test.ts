@@ -60,7 +60,7 @@ describe("the CI examples", () => {
     summary = path.join(repo, "summary.md");
     writeFileSync(summary, "# earlier step\n\n");
     for (const line of commands) results.set(line, run(argsOf(line), { cwd: repo, env: { GITHUB_STEP_SUMMARY: summary } }));
-  });
+  }, 60_000);
 
   it("every line is an egov-score command this test runs, or the job's setup", () => {
     for (const l of [...github, ...gitlab]) expect(SETUP.includes(l) || l.startsWith("npx egov-score ")).toBe(true);

@@ -62,3 +62,35 @@ describe("criteria and explain in both languages", () => {
     if (lang === "vi") expect(r.stdout).not.toMatch(/quy tắc: (ratio|target)|min\(1, /);
   });
 });
+
+describe("before the criteria are loaded, the language is the assessment's", () => {
+  it("commander's own errors in Vietnamese under a Vietnamese locale, exit 2", () => {
+    const unknown = run(["rank", "--wid"], { env: VI });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("lỗi: không có tùy chọn '--wid'\n(Có phải ý bạn là --wide?)\n(thêm --help để xem hướng dẫn)\n");
+    expect(run(["rank", "--top"], { env: VI }).stderr).toContain("lỗi: tùy chọn '--top <n>' thiếu giá trị");
+    expect(run(["explain"], { env: VI }).stderr).toContain("lỗi: thiếu đối số bắt buộc 'unit'");
+    expect(run(["rank", "--lang", "fr"], { env: VI }).stderr).toContain("lỗi: tùy chọn '--lang <lang>' không nhận giá trị 'fr'; các giá trị được nhận: vi, en.");
+    expect(run(["bogus"], { env: VI }).stderr).toContain("lỗi: không có lệnh 'bogus'");
+    // in English, commander's words as they are
+    expect(run(["rank", "--wid"]).stderr).toContain("error: unknown option '--wid'\n(Did you mean --wide?)");
+  });
+
+  it("a usage error in a folder of Vietnamese criteria is Vietnamese, in one of English criteria English, whatever the locale", () => {
+    const vi = run(["rank", "--top", "x"], { cwd: path.join(ROOT, "samples/ca-mau-2019") });
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toContain('lỗi USAGE_NUMBER: --top cần một số nguyên dương, không phải "x"');
+    expect(run(["rank", "samples/ca-mau-2019", "--top", "x"]).stderr).toContain("lỗi USAGE_NUMBER");
+    const en = run(["rank", "--top", "x"], { cwd: path.join(ROOT, "samples/un-egdi"), env: VI });
+    expect(en.stderr).toContain('error USAGE_NUMBER: --top needs a positive whole number, not "x"');
+    // --lang wins over the criteria
+    expect(run(["rank", "samples/ca-mau-2019", "--top", "x", "--lang", "en"]).stderr).toContain("error USAGE_NUMBER");
+  });
+
+  it("--help into a pipe, in an assessment's folder, in its criteria's language", () => {
+    const r = run(["--help"], { cwd: path.join(ROOT, "samples/ca-mau-2019") });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Cách dùng: egov-score");
+    expect(run(["--help"], { cwd: path.join(ROOT, "samples/un-egdi") }).stdout).toContain("Usage: egov-score");
+  });
+});

@@ -97,7 +97,35 @@ describe("HTML: every text escaped, no script can run", () => {
 });
 
 describe("xlsx: text cells neutralised, no formula, no control character", () => {
-  it("every cell of every sheet", async () => {
+  it.each([
+    [["rank", HOSTILE]],
+    [["score", HOSTILE]],
+    [["compare", HOSTILE, HOSTILE]],
+    [["sensitivity", HOSTILE, "--runs", "20", "--workers", "0"]],
+    [["template", HOSTILE, "--unit", "A4"]],
+    [["template", HOSTILE, "--level", "u"]],
+  ])("%j -f xlsx: every cell of every sheet", async (args) => {
+    const r = spawnSync(process.execPath, [BIN, ...args, "-f", "xlsx"], { cwd: ROOT });
+    expect(r.status, r.stderr.toString()).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.stdout as unknown as ArrayBuffer);
+    let texts = 0;
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === "string") {
+            texts += 1;
+            expect(cell.value, `${ws.name}!${cell.address}`).not.toMatch(FORMULA);
+            expect(cell.value).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+          }
+        }),
+      );
+    }
+    expect(texts).toBeGreaterThan(10);
+  });
+
+  it("every cell of every sheet of the report", async () => {
     const r = spawnSync(process.execPath, [BIN, "report", HOSTILE, "-f", "xlsx"], { cwd: ROOT });
     expect(r.status, r.stderr.toString()).toBe(0);
     const wb = new ExcelJS.Workbook();

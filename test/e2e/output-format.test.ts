@@ -12,12 +12,13 @@ const out = (name: string) => path.join(mkdtempSync(path.join(tmpdir(), "egov-sc
 
 describe("an -o extension the command cannot write", () => {
   it.each([
-    ["rank", [SAMPLE], "r.xlsx", "xlsx", "table, csv, json, md, junit"],
+    ["rank", [SAMPLE], "r.html", "html", "table, csv, json, md, junit, xlsx"],
+    ["explain", ["S01", SAMPLE], "e.xlsx", "xlsx", "table, json"],
     ["report", [SAMPLE], "r.csv", "csv", "md, html, xlsx"],
     ["report", [SAMPLE], "r.JSON", "json", "md, html, xlsx"],
     ["explain", ["S01", SAMPLE], "e.csv", "csv", "table, json"],
-    ["score", [SAMPLE], "s.md", "md", "table, csv, json"],
-    ["compare", [SAMPLE, path.join(ROOT, "samples/ca-mau-2020")], "c.xlsx", "xlsx", "table, csv, json, md, html, junit"],
+    ["score", [SAMPLE], "s.md", "md", "table, csv, json, xlsx"],
+    ["compare", [SAMPLE, path.join(ROOT, "samples/ca-mau-2020")], "c.sarif", "sarif", "table, csv, json, md, html, junit, xlsx"],
   ])("%s %s -o %s: exit 2, names the formats it can write, writes nothing", (command, args, name, format, allowed) => {
     const file = out(name);
     const r = run([command, ...args, "-o", file, "--lang", "en"]);
@@ -28,10 +29,10 @@ describe("an -o extension the command cannot write", () => {
   });
 
   it("in Vietnamese too", () => {
-    const file = out("r.xlsx");
-    const r = run(["rank", SAMPLE, "-o", file, "--lang", "vi"]);
+    const file = out("e.xlsx");
+    const r = run(["explain", "S01", SAMPLE, "-o", file, "--lang", "vi"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`lỗi USAGE_OUTPUT_FORMAT: ${file} sẽ là tệp xlsx, định dạng mà rank không ghi được`);
+    expect(r.stderr).toContain(`lỗi USAGE_OUTPUT_FORMAT: ${file} sẽ là tệp xlsx, định dạng mà explain không ghi được`);
   });
 
   it("a name that says no format (r.out, r.txt) takes the command's default", () => {

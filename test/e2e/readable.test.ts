@@ -52,6 +52,14 @@ describe("COLUMNS=80: compare and sensitivity fit too, their groups and indicato
     expectFile(`cli/compare-huyen-80.${lang}.txt`, run(["compare", CA_MAU, "samples/ca-mau-2020", "--level", "huyen", "--lang", lang], { env: { COLUMNS: "80" } }).stdout);
   });
 
+  it("compare of folders with long names: the side labels in the headings break after their hyphens", () => {
+    const r = run(["compare", "samples/ca-mau-2019-self", CA_MAU, "--verification", "--level", "so"], { env: { COLUMNS: "80" } });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    expect(r.stdout).toMatch(/│ +ca- │/);
+    expect(r.stdout).toMatch(/│ +2019- │/);
+  });
+
   it("score: indicators by name, in tables that fit", () => {
     const r = run(["score", CA_MAU, "--level", "huyen"], { env: { COLUMNS: "80" } });
     expect(r.code).toBe(0);

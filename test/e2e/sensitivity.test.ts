@@ -155,7 +155,7 @@ describe("bad usage exits 2 with a message that says what to fix", () => {
     [["--wide", "2.5"], '--wide needs a whole number from 0 to 1000000000, not "2.5"'],
     [["--workers", "many"], '--workers needs a whole number from 0 to 256, not "many"'],
     [["--level", "tinh"], 'unknown level "tinh"'],
-    [["-f", "xlsx"], "argument 'xlsx' is invalid"],
+    [["-f", "sarif"], "argument 'sarif' is invalid"],
   ])("%j", (args, message) => {
     const r = run(["sensitivity", CA_MAU, "--lang", "en", ...args]);
     expect(r.code).toBe(2);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COLUMNS } from "../../src/load/manifest.ts";
 import { plainPalette } from "../../src/render/common.ts";
-import { dataIndicators, longTemplate, templateCsv, unitFields, unitsTemplate, valueHint, wideTemplate } from "../../src/render/template.ts";
+import { dataIndicators, levelFormModel, longTemplate, ratioValidation, templateCsv, unitFields, unitsTemplate, valueHint, valueValidation, wideTemplate } from "../../src/render/template.ts";
 import { criteriaFrom, load } from "../helpers/model.ts";
 
 const C = criteriaFrom(`id: t
@@ -76,5 +76,35 @@ describe("templates from the criteria", () => {
     expect(r.diagnostics).toEqual([]);
     const x1 = r.dataset.units.find((u) => u.code === "X1")!;
     expect(Object.fromEntries([...x1.cells].map(([k, c]) => [k, c.kind === "na" ? "na" : c.value]))).toEqual({ a: 72, b: true, c: "chu-tich", d: 1, f: false });
+  });
+
+  it("what a value cell accepts: the yes/no words of the language, the categories, the unit's range; counts are whole", () => {
+    const ind = (id: string) => C.indicators.find((i) => i.id === id)!;
+    expect(valueValidation(ind("a"), "vi", "xa")).toEqual({ type: "decimal", min: 0, max: 100 });
+    expect(valueValidation(ind("b"), "vi", "xa")).toEqual({ type: "list", values: ["có", "không"] });
+    expect(valueValidation(ind("b"), "en", "xa")).toEqual({ type: "list", values: ["yes", "no"] });
+    expect(valueValidation(ind("c"), "en", "xa")).toEqual({ type: "list", values: ["chu-tich", "khong"] });
+    // incidents: steps at whole thresholds
+    expect(valueValidation(ind("d"), "en", "xa")).toEqual({ type: "whole", min: 0 });
+    // a numerator and a denominator: counts for a percentage, nothing for a yes/no or a category
+    expect(ratioValidation(ind("a"))).toEqual({ type: "whole", min: 0 });
+    expect(ratioValidation(ind("b"))).toBeUndefined();
+    expect(ratioValidation(ind("c"))).toBeUndefined();
+    expect(ratioValidation(ind("d"))).toEqual({ type: "decimal", min: 0 });
+  });
+
+  it("a whole level's form: the wide header with an evidence column per indicator, a row per unit; as CSV too", () => {
+    const form = { criteria: C, level: "xa", units: [{ code: "X1", name: "Xã Một", parent: "H1" }, { code: "X2", name: "Xã Hai", parent: "H1" }], columns: DEFAULT_COLUMNS };
+    expect(templateCsv(form, { lang: "en", palette: plainPalette })).toBe(
+      ["code,name,level,parent,a,a.evidence,Cột B,Cột B.evidence,c,c.evidence,d,d.evidence,f,f.evidence", "X1,Xã Một,xa,H1,,,,,,,,,,", "X2,Xã Hai,xa,H1,,,,,,,,,,", ""].join("\n"),
+    );
+    const m = levelFormModel(form, "en");
+    expect(m.describe.map((d) => d.caption)).toEqual(["Indicator", "What to write", "Maximum"]);
+    expect(m.describe[2]!.cells).toEqual([null, null, null, null, 5, null, 2, null, 1.5, null, 2, null, 1, null]);
+    expect(m.columns.map((c) => c.input)).toEqual([false, false, false, false, true, true, true, true, true, true, true, true, true, true]);
+    expect(m.blankRows).toBe(0);
+    // without units (init --xlsx): the unit fields are open, and so are empty rows
+    const empty = levelFormModel({ ...form, units: [] }, "en");
+    expect([empty.columns[0]!.input, empty.blankRows > 0]).toEqual([true, true]);
   });
 });

@@ -4,15 +4,17 @@ import path from "node:path";
 import { GateError, InputError, UsageError, diag, hasErrors, type Diagnostic } from "../../diag/diagnostic.ts";
 import { formatDiagnostic, message } from "../../diag/format.ts";
 import { compare, drops, type Comparison, type Drop } from "../../engine/compare.ts";
-import { score } from "../../engine/views.ts";
-import { loadAssessment, type Loaded } from "../../load/assessment.ts";
+import { scoreColumns } from "../../engine/scoring.ts";
+import { resultOf } from "../../engine/views.ts";
+import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";
 import { dropDetail } from "../../render/compare.ts";
 import { render } from "../../render/index.ts";
 import { t } from "../../render/labels.ts";
 import { select } from "../../render/select.ts";
-import { langOf, noUnits, overrides, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
+import { readColumns, type ColumnsRead } from "../columns.ts";
+import { langOf, noUnits, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr, printDiagnostics, printError, styles } from "../stderr.ts";
 
@@ -104,8 +106,13 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   if (format === "junit" && maxFall === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "compare", option: "--fail-on-drop N" });
   const specs = sides(args, o);
 
-  const loaded: Loaded[] = specs.map((s) => loadAssessment(s.dir, { ...overrides(o), ...(s.period !== undefined ? { period: s.period } : {}) }));
-  const [lb, la] = loaded as [Loaded, Loaded];
+  const loaded: ColumnsRead[] = [];
+  for (const s of specs) {
+    const read = await readColumns(s.dir, o, s.period !== undefined ? { period: s.period } : {});
+    read.progress?.done();
+    loaded.push(read);
+  }
+  const [lb, la] = loaded as [ColumnsRead, ColumnsRead];
   const lang = langOf(o, la.criteria ?? lb.criteria);
   configureStderr({ lang });
   const loadDiags = strictly(unique([...lb.diagnostics, ...noUnits(lb), ...la.diagnostics, ...noUnits(la)]), o);
@@ -113,7 +120,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   printDiagnostics(loadDiags, lang);
   checkLevelIn([lb.criteria, la.criteria], o.level);
 
-  const scored = [score(lb.criteria, lb.dataset), score(la.criteria, la.dataset)] as [Result, Result];
+  const scored = [lb, la].map((l) => resultOf(scoreColumns(l.criteria as Criteria, l.dataset as ColumnarDataset, { keep: "all" }))) as [Result, Result];
   const scoreDiags = strictly(unique([...scored[0].diagnostics, ...scored[1].diagnostics]), o);
   if (hasErrors(scoreDiags)) throw new InputError(scoreDiags);
   printDiagnostics(scoreDiags, lang);
@@ -127,7 +134,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   });
   if (comparison.basis === "percent") printDiagnostics([diag("COMPARE_DIFFERENT_BASIS", "warning", { detail: basisDetail(comparison, lang) })], lang);
 
-  const out = render("compare", format, comparison, { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) });
+  const out = await render("compare", format, comparison, { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) });
   writeOutput(o.output, out, [...lb.inputs, ...la.inputs]);
 
   if (maxFall === undefined) return;

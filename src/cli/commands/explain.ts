@@ -2,7 +2,8 @@ import { UsageError } from "../../diag/diagnostic.ts";
 import { explain, findUnit } from "../../engine/explain.ts";
 import { inert } from "../../render/common.ts";
 import { render } from "../../render/index.ts";
-import { loadOrFail, pickFormat, renderOptions, scoreOrFail, start, type CommonOptions } from "../context.ts";
+import { loadScored } from "../columns.ts";
+import { pickFormat, renderOptions, start, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 
 const named = (u: { code: string; name: string }): string => inert(`${u.code} (${u.name.replace(/\s+/g, " ")})`);
@@ -11,8 +12,7 @@ const named = (u: { code: string; name: string }): string => inert(`${u.code} ($
 export async function run([query, dir]: unknown[], o: CommonOptions): Promise<void> {
   start(o);
   const format = pickFormat("explain", o);
-  const loaded = loadOrFail(dir as string | undefined, o);
-  const result = scoreOrFail(loaded, o);
+  const { loaded, result } = await loadScored(dir as string | undefined, o);
   const q = String(query);
   const found = findUnit(result, q);
   if (found.kind === "ambiguous") {

@@ -9,19 +9,21 @@ import { displayPath } from "../../load/files.ts";
 import { DEFAULT_CRITERIA, shippedCriteria, shippedCriteriaFile } from "../../load/shipped.ts";
 import { criteriaJsonSchema } from "../../model/criteria-schema.ts";
 import { text, type Criteria, type Lang } from "../../model/criteria.ts";
-import type { CsvOptions } from "../../render/common.ts";
-import { CRITERIA_FILE, dataTemplate, LONG_TEMPLATE, manifestText, README_FILE, readmeText, SCHEMA_FILE, UNITS_FILE, withSchemaLine } from "../../render/init.ts";
-import { longTemplate, unitsTemplate, wideTemplate } from "../../render/template.ts";
+import { defaultCsv, plainPalette, type CsvOptions } from "../../render/common.ts";
+import { CRITERIA_FILE, dataTemplate, longTemplateFile, manifestText, README_FILE, readmeText, SCHEMA_FILE, UNITS_FILE, withSchemaLine } from "../../render/init.ts";
+import { render } from "../../render/index.ts";
+import { longTemplate, unitsTemplate, wideTemplate, type Form } from "../../render/template.ts";
 import { closest } from "../../util/similar.ts";
 import { langOf, start, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr, note, printDiagnostics } from "../stderr.ts";
-import { MANIFEST_NAME } from "../../load/manifest.ts";
+import { DEFAULT_COLUMNS, MANIFEST_NAME } from "../../load/manifest.ts";
 
 export interface InitOptions extends CommonOptions {
   from?: string;
   period?: string;
   excel?: boolean;
+  xlsx?: boolean;
   force?: boolean;
   yes?: boolean;
 }
@@ -111,17 +113,21 @@ function shippedTitles(lang: Lang): { id: string; title: string }[] {
   });
 }
 
-/** Every file init writes, relative to the folder, with its content. */
-export function initFiles(criteria: Criteria, criteriaText: string, p: { from: string; excel: boolean; period?: string; lang: Lang }): [string, string][] {
+/**
+ * Every file init writes, relative to the folder, with its content: text, or (with --xlsx) the
+ * form a data template is made from as a workbook.
+ */
+export function initFiles(criteria: Criteria, criteriaText: string, p: { from: string; excel: boolean; xlsx?: boolean; period?: string; lang: Lang }): [string, string | Form][] {
   const csv: CsvOptions = p.excel ? { delimiter: ";", decimal: ",", bom: true } : { delimiter: ",", decimal: ".", bom: false };
-  const plan = { criteria, from: p.from, excel: p.excel, lang: p.lang, ...(p.period !== undefined ? { period: p.period } : {}) };
+  const plan = { criteria, from: p.from, excel: p.excel, xlsx: p.xlsx === true, lang: p.lang, ...(p.period !== undefined ? { period: p.period } : {}) };
+  const period = p.period !== undefined ? { period: p.period } : {};
   return [
     [MANIFEST_NAME, manifestText(plan)],
     [CRITERIA_FILE, withSchemaLine(criteriaText)],
     [SCHEMA_FILE, `${JSON.stringify(criteriaJsonSchema(), null, 2)}\n`],
     [UNITS_FILE, unitsTemplate(criteria, csv)],
-    ...criteria.levels.map((l): [string, string] => [dataTemplate(l.id), wideTemplate(criteria, l.id, csv)]),
-    [LONG_TEMPLATE, longTemplate(csv)],
+    ...criteria.levels.map((l): [string, string | Form] => [dataTemplate(l.id, p.xlsx), p.xlsx ? { criteria, level: l.id, units: [], columns: DEFAULT_COLUMNS, ...period } : wideTemplate(criteria, l.id, csv)]),
+    [longTemplateFile(p.xlsx), p.xlsx ? { criteria, long: true, columns: DEFAULT_COLUMNS } : longTemplate(csv)],
     [README_FILE, readmeText(plan)],
   ];
 }
@@ -156,7 +162,7 @@ export async function run([dir]: unknown[], o: InitOptions): Promise<void> {
   if (hasErrors(loaded.diagnostics) || !loaded.criteria) throw new InputError(loaded.diagnostics);
   printDiagnostics(loaded.diagnostics, lang);
   const criteria = loaded.criteria;
-  const files = initFiles(criteria, readFileSync(source.file, "utf8"), { from: source.shown, excel: answers.excel, lang, ...(answers.period !== undefined ? { period: answers.period } : {}) });
+  const files = initFiles(criteria, readFileSync(source.file, "utf8"), { from: source.shown, excel: answers.excel, xlsx: o.xlsx === true, lang, ...(answers.period !== undefined ? { period: answers.period } : {}) });
 
   const folder = path.resolve(answers.dir);
   if (existsSync(folder) && !statSync(folder).isDirectory()) throw new UsageError("USAGE", { detail: `${answers.dir} exists and is not a folder` });
@@ -165,7 +171,8 @@ export async function run([dir]: unknown[], o: InitOptions): Promise<void> {
     if (existing.length > 0) throw new UsageError("INIT_FILE_EXISTS", { path: displayPath(existing[0] as string), more: existing.length - 1 });
   }
   mkdirSync(path.join(folder, "data"), { recursive: true });
-  for (const [f, content] of files) writeOutput(path.join(folder, f), content);
+  const ro = { lang, palette: plainPalette, csv: defaultCsv };
+  for (const [f, content] of files) writeOutput(path.join(folder, f), typeof content === "string" ? content : await render("template", "xlsx", content, ro));
 
   const shownDir = displayPath(folder);
   const levels = criteria.levels.map((l) => l.id).join(", ");
@@ -175,12 +182,12 @@ export async function run([dir]: unknown[], o: InitOptions): Promise<void> {
       ? [
           `egov-score: đã tạo ${shownDir}/ từ ${source.shown} (các cấp ${levels}; ${criteria.indicators.length} chỉ số):`,
           `  ${files.map(([f]) => f).join(", ")}`,
-          `tiếp theo: ${cd}khai đơn vị trong ${UNITS_FILE}, điền số liệu vào data/*.csv (xem README.md), rồi egov-score validate && egov-score rank`,
+          `tiếp theo: ${cd}khai đơn vị trong ${UNITS_FILE}, điền số liệu vào các tệp trong data/ (xem README.md), rồi egov-score validate && egov-score rank`,
         ].join("\n")
       : [
           `egov-score: created ${shownDir}/ from ${source.shown} (levels ${levels}; ${criteria.indicators.length} indicators):`,
           `  ${files.map(([f]) => f).join(", ")}`,
-          `next: ${cd}list the units in ${UNITS_FILE}, fill in data/*.csv (README.md says how), then egov-score validate && egov-score rank`,
+          `next: ${cd}list the units in ${UNITS_FILE}, fill in the files in data/ (README.md says how), then egov-score validate && egov-score rank`,
         ].join("\n"),
   );
 }

@@ -20,12 +20,12 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   if (format === "junit" && o.failUnder === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "rank", option: "--fail-under PERCENT" });
   const steps = stepTimer();
   // The gate, the badge and the job summary read the ranking as the result model; the CSV alone
-  // needs only the top-level groups' points; Markdown and JUnit lay out the report's statistics,
+  // needs only the top-level groups' points; Markdown, JUnit and the workbook lay out the report's statistics,
   // from every node.
   const gate = o.failUnder !== undefined || o.badge !== undefined || process.env.GITHUB_STEP_SUMMARY !== undefined;
-  const keep = format === "md" || format === "junit" ? "all" : format === "csv" && !gate ? "points" : "top";
+  const keep = format === "md" || format === "junit" || format === "xlsx" ? "all" : format === "csv" && !gate ? "points" : "top";
   const { loaded, scored } = await summarizeFailure("rank", async () => {
-    const loaded = await loadColumns(dir as string | undefined, o, { cells: keep === "all" });
+    const loaded = await loadColumns(dir as string | undefined, o);
     try {
       steps.mark("read");
       checkLevel(loaded.criteria, o.level);
@@ -50,7 +50,7 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   } else {
     result = select(resultOf(scored), level);
     // the JUnit report is the gate's: every unit it checks, not the --top shown
-    writeOutput(o.output, render("rank", format, top && format !== "junit" ? select(result, { top }) : result, ro), loaded.inputs);
+    writeOutput(o.output, await render("rank", format, top && format !== "junit" ? select(result, { top }) : result, ro), loaded.inputs);
   }
   loaded.progress?.done();
   steps.mark("written");

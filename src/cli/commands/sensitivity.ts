@@ -77,5 +77,5 @@ export async function run([dir]: unknown[], o: SensitivityOptions): Promise<void
   }
   // the names of every unit, districts too under --level xa, for the parent column
   const result = selectSensitivity({ ...report.result, ...(nominal.names ? { names: nominal.names } : {}) }, top ? { top } : {});
-  writeOutput(o.output, render("sensitivity", format, result, renderOptions(o, loaded.criteria)), loaded.inputs);
+  writeOutput(o.output, await render("sensitivity", format, result, renderOptions(o, loaded.criteria)), loaded.inputs);
 }

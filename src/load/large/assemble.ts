@@ -6,7 +6,10 @@ import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../model/columns.ts";
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
-import { checkAbsentColumns, checkUnitName, choosePeriod, headerList, levelReader, namesIndex, suggestUnit, where } from "../data.ts";
+import { readFileSync } from "node:fs";
+import type { Cell } from "../../model/data.ts";
+import { readCsv, type Delimiter } from "../csv.ts";
+import { cellOf, checkAbsentColumns, checkUnitName, choosePeriod, headerList, levelReader, namesIndex, readCell, suggestUnit, where } from "../data.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -368,23 +371,6 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     return col;
   });
 
-  /** Where a unit's value of an indicator was read (the engine's problems with a value point at
-   * it, as the object loader's cells do): the row that gave it, the value's (or numerator's) column. */
-  const cellPlace = (g: number, k: number): Source | undefined => {
-    const first = rowAt.file[g] as number;
-    if (first < 0) return undefined;
-    const rows: [number, number][] = more.get(g) ?? [[first, firstRow[g] as number]];
-    for (const [ti, r] of rows) {
-      const t = tables.data[ti] as Table;
-      const e = t.spec.entries.findIndex((x) => indicatorIndex.get(x.indicator) === k);
-      const st = e < 0 ? 0 : (t.rows.columns.state[e]?.[r] as number);
-      if (stateOf(st) === ABSENT) continue;
-      const cols = (t.spec.entries[e] as (typeof t.spec.entries)[number]).cols;
-      return { file: t.file, line: t.rows.columns.line[r] as number, column: (st & CELL_FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1 };
-    }
-    return undefined;
-  };
-
   const attributeMap = new Map(attrNames.map((a, i) => [a, attributes[i] as (string | undefined)[]] as const));
   const dataset: ColumnarDataset = {
     size: n,
@@ -399,7 +385,8 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     submitted: submitted.subarray(0, n),
     cells,
     index: units,
-    missingAt: (g, k) => blanks.get(g * K + k) ?? cellPlace(g, k) ?? rowAt.get(g) ?? source.get(g) ?? {},
+    missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
+    cellAt: cellReader(criteria, s, tables.data, unitRows, n),
   };
   if (period !== undefined) dataset.period = period;
   pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
@@ -449,3 +436,54 @@ function checkParents(
   return out;
 }
 
+/**
+ * The cells as the object loader keeps them (their text and place: what explain, score and
+ * report show), derived on demand instead of kept for every cell: the unit's row in the file that
+ * gave the value is found (each file's rows know their unit), its text read again by readCsv (once
+ * per file, on first use) and read by readCell, the function that read it the first time. A
+ * ranking never asks, and pays nothing.
+ */
+function cellReader(criteria: Criteria, s: Settings, tables: Table[], unitRows: Int32Array[], units: number): (g: number, k: number) => Cell | undefined {
+  const rowOfUnit: (Int32Array | undefined)[] = [];
+  const textOf: (Map<number, string[]> | undefined)[] = [];
+  const entryOf = tables.map((t) => new Map(t.spec.entries.map((e, i) => [e.indicator, i] as const)));
+  const rowOf = (ti: number): Int32Array => {
+    let m = rowOfUnit[ti];
+    if (!m) {
+      m = new Int32Array(units).fill(-1);
+      (unitRows[ti] ?? []).forEach((u, r) => {
+        if (u >= 0) (m as Int32Array)[u] = r;
+      });
+      rowOfUnit[ti] = m;
+    }
+    return m;
+  };
+  const linesOf = (ti: number): Map<number, string[]> => {
+    let m = textOf[ti];
+    if (!m) {
+      const t = tables[ti] as Table;
+      const read = readCsv(readFileSync(t.spec.path), t.file, { encoding: "utf-8", delimiter: t.spec.delimiter as Delimiter });
+      m = new Map((read.table?.rows ?? []).map((row) => [row.line, row.cells] as const));
+      textOf[ti] = m;
+    }
+    return m;
+  };
+  return (g, k) => {
+    const ind = criteria.indicators[k];
+    if (!ind) return undefined;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti] as Table;
+      const e = entryOf[ti]?.get(ind);
+      if (e === undefined) continue;
+      const r = rowOf(ti)[g] as number;
+      if (r < 0 || stateOf(t.rows.columns.state[e]?.[r] as number) === ABSENT) continue;
+      const line = t.rows.columns.line[r] as number;
+      const cells = linesOf(ti).get(line);
+      const entry = t.spec.entries[e];
+      if (!cells || !entry) return undefined;
+      const read = readCell(ind, (i) => (i >= 0 ? (cells[i] ?? "") : ""), entry.cols, s.decimal, () => {});
+      return read && cellOf(read, t.file, line, t.header);
+    }
+    return undefined;
+  };
+}
