@@ -80,7 +80,7 @@ export const examples: Record<DiagCode, Example> = {
   DATA_NO_LEVEL: { args: { unit: "964-01" }, where: "data files without a registry" },
   DATA_NO_CODE: { args: {}, where: "data files, units registry" },
   DATA_UNKNOWN_INDICATOR: { args: { indicator: "ky_so", suggestion: "ky-so" }, where: "long data files" },
-  DATA_COLUMN_ABSENT: { args: { level: "huyen", column: "ky-so", indicator: "ky-so", files: "data/huyen.csv", units: 9, points: 1 }, where: "data files", severity: "warning" },
+  DATA_COLUMN_ABSENT: { args: { level: "huyen", column: "ky-so", indicator: "ky-so", files: "data/huyen.csv", units: 9, points: 6 }, where: "data files", severity: "warning" },
   DATA_UNIT_NAME_MISMATCH: { args: { unit: "S01", name: "Sở Tư pháp", registered: "Văn phòng UBND tỉnh", owner: "S03" }, where: "data files", severity: "warning" },
   DATA_NOT_APPLICABLE_LEVEL: { args: { indicator: "cap-do-attt", level: "xa", unit: "964-01" }, where: "data files", severity: "warning" },
   UNIT_PARENT_MISSING: { args: { unit: "964-01", parent: "999" }, where: "units registry, data files" },

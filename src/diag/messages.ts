@@ -239,7 +239,7 @@ export const messages = {
   DATA_NO_CODE: { en: () => "the row has no unit code", vi: () => "dòng không có mã đơn vị", hint: { en: () => "fill in the code, or delete the row", vi: () => "điền mã đơn vị hoặc xóa dòng" } },
   DATA_UNKNOWN_INDICATOR: { en: (a) => `unknown indicator "${a.indicator}"${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `chỉ số "${a.indicator}" không tồn tại${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "use an indicator id from the criteria (`egov-score criteria` lists them)", vi: () => "dùng mã chỉ số trong bộ tiêu chí (`egov-score criteria` liệt kê)" } },
   DATA_COLUMN_ABSENT: {
-    en: (a) => `no file of level "${a.level}" has the column "${a.column}" (${a.files}): its ${a.units} units are scored on "${a.indicator}" by the missing-data policy, ${a.points} points at stake`,
+    en: (a) => `no file of level "${a.level}" has the column "${a.column}" (${a.files}): its ${a.units} units are scored on "${a.indicator}" by the missing-data policy, ${a.points} point${a.points === 1 ? "" : "s"} at stake`,
     vi: (a) => `không tệp nào của cấp "${a.level}" có cột "${a.column}" (${a.files}): ${a.units} đơn vị bị chấm chỉ số "${a.indicator}" theo quy tắc thiếu số liệu, ${a.points} điểm bị ảnh hưởng`,
     hint: {
       en: (a) => `add the column "${a.column}" with each unit's value (write "không áp dụng" where it does not apply), or check that it was not deleted or renamed`,
