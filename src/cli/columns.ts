@@ -11,6 +11,7 @@ import { DEFAULT_READ } from "../load/large/read.ts";
 import type { loadManifest, Overrides } from "../load/manifest.ts";
 import { resultOf } from "../engine/views.ts";
 import type { Result } from "../model/result.ts";
+import type { Crosswalk } from "../model/crosswalk.ts";
 import { toColumns, type ColumnarDataset } from "../model/columns.ts";
 import type { Criteria } from "../model/criteria.ts";
 import { loadAssessment } from "../load/assessment.ts";
@@ -55,6 +56,8 @@ export interface ColumnsLoad {
   inputs: string[];
   /** the periods of the data (a dataset with a period column), oldest first */
   periods: string[];
+  /** the crosswalk from the previous period's units to these, when the manifest declares one */
+  crosswalk?: Crosswalk;
   columns: ColumnarDataset;
   /** the loader's diagnostics (warnings: errors ended the command, but for errors at cells under --provisional) */
   diagnostics: Diagnostic[];
@@ -94,7 +97,7 @@ export async function loadColumns(dir: string | undefined, o: CommonOptions, ext
   const read = await readColumns(dir, o, extra);
   try {
     const l = checkLoaded(read, o);
-    return { criteria: l.criteria, inputs: l.inputs, periods: l.periods, columns: l.dataset, diagnostics: l.diagnostics, cellErrors: l.cellErrors, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
+    return { criteria: l.criteria, inputs: l.inputs, periods: l.periods, ...(l.crosswalk ? { crosswalk: l.crosswalk } : {}), columns: l.dataset, diagnostics: l.diagnostics, cellErrors: l.cellErrors, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
   } catch (e) {
     read.progress?.done();
     throw e;

@@ -78,6 +78,8 @@ export const HELP_VI: Record<string, string> = {
   "the whole report: summary, rankings, bands, gap analysis, charts (md, html, xlsx)": "báo cáo đầy đủ: tổng quan, xếp hạng, xếp loại, phân tích điểm yếu, biểu đồ (md, html, xlsx)",
   "treat warnings as errors": "coi cảnh báo là lỗi",
   "what changed between two assessments: two periods, or a self-assessment and its verification": "thay đổi giữa hai lần đánh giá: hai kỳ, hoặc tự đánh giá và thẩm định",
+  "which units of the first side became which of the second (CSV: old,new,date,share); overrides the second side's manifest":
+    "đơn vị nào của bên thứ nhất trở thành đơn vị nào của bên thứ hai (CSV: old,new,date,share); thay cho manifest của bên thứ hai",
   "with --sensitivity: Monte Carlo runs (default 1000, or the criteria's sensitivity: block)": "với --sensitivity: số lần chạy mô phỏng (mặc định 1000, hoặc mục sensitivity: của bộ tiêu chí)",
   "with --sensitivity: the seed (default 1)": "với --sensitivity: hạt giống ngẫu nhiên (mặc định 1)",
   "Monte Carlo runs (default 1000, or the criteria's sensitivity: block)": "số lần chạy mô phỏng (mặc định 1000, hoặc mục sensitivity: của bộ tiêu chí)",

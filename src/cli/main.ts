@@ -129,6 +129,7 @@ export function buildProgram(): Command {
     .option("--differences <n>", tr("per unit, how many indicators whose points differ most to list (default 3; 0: none)"))
     .option("--wide", tr("the full table, however wide the terminal"))
     .option("--verification", tr("the second side verifies the first (a self-assessment): the summary names over-claims and under-claims"))
+    .option("--crosswalk <file>", tr("which units of the first side became which of the second (CSV: old,new,date,share); overrides the second side's manifest"))
     .option("--fail-on-drop <n>", tr("exit 1 when a unit falls more than N ranks, to a lower band, or out of the ranking"));
   add("sensitivity", tr("how robust each rank is to the method's choices (Monte Carlo)"), "sensitivity", () => import("./commands/sensitivity.ts"))
     .argument(...DIR)

@@ -287,6 +287,57 @@ export const messages = {
   PERIOD_NOT_FOUND: { en: (a) => `no data for period ${a.period}`, vi: (a) => `không có dữ liệu kỳ ${a.period}`, hint: { en: (a) => `periods in the data: ${a.known}`, vi: (a) => `các kỳ trong dữ liệu: ${a.known}` } },
   PERIOD_NESTED: { en: (a) => `period ${a.period} points at ${a.path}, which lists periods of its own`, vi: (a) => `kỳ ${a.period} trỏ tới ${a.path}, nơi lại liệt kê các kỳ riêng`, hint: { en: () => "point each period at an assessment folder with data:, not at another series", vi: () => "trỏ mỗi kỳ tới một thư mục đánh giá có data:, không tới một chuỗi kỳ khác" } },
   MANIFEST_DATA_AND_PERIODS: { en: () => "the manifest has both data: and periods:", vi: () => "manifest có cả data: và periods:", hint: { en: () => "with periods:, give each period's data under its own entry and remove data:", vi: () => "khi dùng periods:, khai dữ liệu của từng kỳ trong mục của kỳ đó và bỏ data:" } },
+  // crosswalks between periods
+  CROSSWALK_COLUMNS: {
+    en: (a) => `the crosswalk has no column ${a.column} (headers: ${a.headers})`,
+    vi: (a) => `bảng chuyển đổi không có cột ${a.column} (các cột: ${a.headers})`,
+    hint: { en: () => "a crosswalk has the columns old and new, and optionally date, share and note", vi: () => "bảng chuyển đổi có các cột old và new, có thể thêm date, share và note" },
+  },
+  CROSSWALK_EMPTY_CODE: {
+    en: (a) => `crosswalk row without ${a.column} code`,
+    vi: (a) => `dòng của bảng chuyển đổi thiếu mã ở cột ${a.column}`,
+    hint: { en: () => "every row names the old unit's code and the new unit's code", vi: () => "mỗi dòng ghi mã đơn vị cũ và mã đơn vị mới" },
+  },
+  CROSSWALK_DUPLICATE: {
+    en: (a) => `${a.old} → ${a.new} is listed twice (first at line ${a.first})`,
+    vi: (a) => `${a.old} → ${a.new} được ghi hai lần (lần đầu ở dòng ${a.first})`,
+    hint: { en: () => "keep one row per old and new unit", vi: () => "giữ một dòng cho mỗi cặp đơn vị cũ và mới" },
+  },
+  CROSSWALK_SHARE: {
+    en: (a) => `share "${a.value}" is not a number above 0 and at most 1`,
+    vi: (a) => `tỉ phần "${a.value}" không phải số lớn hơn 0 và không quá 1`,
+    hint: { en: () => "the share is the part of the old unit that went to the new one: 0.4 for 40%; leave it empty for the whole unit", vi: () => "tỉ phần là phần của đơn vị cũ chuyển sang đơn vị mới: 0.4 là 40%; để trống khi chuyển cả đơn vị" },
+  },
+  CROSSWALK_SHARES: {
+    en: (a) => `the shares of ${a.old} add up to ${a.total}, more than the whole unit`,
+    vi: (a) => `tổng tỉ phần của ${a.old} là ${a.total}, lớn hơn cả đơn vị`,
+    hint: { en: () => "the parts of an old unit divided between new units add up to 1 at most", vi: () => "các phần của một đơn vị cũ chia cho các đơn vị mới cộng lại không quá 1" },
+  },
+  CROSSWALK_DATE: {
+    en: (a) => `date "${a.value}" is not a date written YYYY-MM-DD`,
+    vi: (a) => `ngày "${a.value}" không viết theo dạng YYYY-MM-DD`,
+    hint: { en: () => "write the date the change took effect as 2025-07-01", vi: () => "ghi ngày thay đổi có hiệu lực như 2025-07-01" },
+  },
+  CROSSWALK_UNKNOWN_CODE: {
+    en: (a) => `crosswalk code ${a.code} matches no unit of ${a.side}`,
+    vi: (a) => `mã ${a.code} trong bảng chuyển đổi không khớp đơn vị nào của ${a.side}`,
+    hint: { en: (a) => `the ${a.column} column names units of ${a.side}: check the code against its units registry`, vi: (a) => `cột ${a.column} ghi đơn vị của ${a.side}: đối chiếu mã với danh mục đơn vị` },
+  },
+  CROSSWALK_LEVEL: {
+    en: (a) => `${a.old} (level ${a.oldLevel}) and ${a.new} (level ${a.newLevel}) are not on the same level`,
+    vi: (a) => `${a.old} (cấp ${a.oldLevel}) và ${a.new} (cấp ${a.newLevel}) không cùng cấp`,
+    hint: { en: () => "a crosswalk maps units of one level to units of the same level", vi: () => "bảng chuyển đổi ánh xạ đơn vị sang đơn vị cùng cấp" },
+  },
+  CROSSWALK_WEIGHT: {
+    en: (a) => `${a.code} has no number in ${a.attribute} ("${a.value}") to weigh it by`,
+    vi: (a) => `${a.code} không có số ở ${a.attribute} ("${a.value}") để làm trọng số`,
+    hint: { en: (a) => `give every unit a number above 0 in the ${a.attribute} column of the units registry, or combine by mean`, vi: (a) => `ghi số lớn hơn 0 ở cột ${a.attribute} của danh mục đơn vị cho mọi đơn vị, hoặc tính trung bình (mean)` },
+  },
+  CROSSWALK_WEIGHT_ATTRIBUTE: {
+    en: (a) => `combine: weighted needs an attribute: ${a.detail}`,
+    vi: (a) => `combine: weighted cần một thuộc tính: ${a.detail}`,
+    hint: { en: () => "set weight: to a units registry column listed under columns.attributes, such as dan-so", vi: () => "đặt weight: là một cột của danh mục đơn vị có trong columns.attributes, như dan-so" },
+  },
   // compare
   COMPARE_DIFFERENT_BASIS: {
     en: (a) => `the two sides use different criteria (${a.detail}): totals are not on the same basis, so units are compared on the percentage`,

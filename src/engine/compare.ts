@@ -2,7 +2,9 @@
 // verification. Pure: two result models in, a comparison model out; every renderer reads it.
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
 import type { Result, Status, UnitResult } from "../model/result.ts";
-import { compareCodes, roundTo } from "./rank.ts";
+import type { Combine } from "../model/crosswalk.ts";
+import { bandOf, compareCodes, roundTo } from "./rank.ts";
+import { combine, type Lineage } from "./crosswalk.ts";
 import { kendallTauB, spearman } from "./correlation.ts";
 import { atPrecisionOf, mean } from "./stats.ts";
 
@@ -18,8 +20,30 @@ export interface Side {
   band: string | null;
 }
 
-/** `both`: the unit is in both results; `new`: only in the second; `gone`: only in the first. */
-export type Presence = "both" | "new" | "gone";
+/**
+ * `both`: the unit is in both results; `new`: only in the second; `gone`: only in the first;
+ * `merged`: formed, by the crosswalk, from units of the first (compared with their combination).
+ */
+export type Presence = "both" | "new" | "gone" | "merged";
+
+/** A predecessor of a merged unit, as the first result scored it. */
+export interface PredecessorSide {
+  code: string;
+  name: string;
+  share: number;
+  weight: number;
+  status: Status | null;
+  percent: number | null;
+}
+
+/** How a merged unit's first side was made: the combination of its predecessors. */
+export interface CrosswalkNote {
+  combine: Combine;
+  /** with `weighted`: the registry attribute */
+  weight?: string;
+  dates: string[];
+  from: PredecessorSide[];
+}
 export type BandChange = "up" | "down" | "same";
 
 export interface GroupChange {
@@ -58,6 +82,8 @@ export interface UnitChange {
   groups: GroupChange[];
   /** the indicators whose points differ most, largest first (a few, see CompareOptions) */
   differences: IndicatorChange[];
+  /** a merged unit: its first side is the combination of these predecessors */
+  crosswalk?: CrosswalkNote;
 }
 
 /** How one indicator moved over every unit of a level compared on both sides. */
@@ -90,7 +116,7 @@ export interface RankCorrelation {
 }
 
 export interface LevelSummary {
-  counts: { before: number; after: number; compared: number; up: number; down: number; same: number; new: number; gone: number };
+  counts: { before: number; after: number; compared: number; up: number; down: number; same: number; new: number; gone: number; merged: number };
   /** over the units ranked on both sides */
   meanPercentChange: number | null;
   meanScoreChange: number | null;
@@ -99,6 +125,8 @@ export interface LevelSummary {
   transitions: Transitions;
   new: string[];
   gone: string[];
+  /** units of the second result compared with the combination of their predecessors */
+  merged: string[];
   /** ranked in the first result, listed but not ranked in the second */
   stoppedSubmitting: string[];
   /** listed but not ranked in the first result, ranked in the second */
@@ -139,6 +167,8 @@ export interface Comparison {
   levels: LevelComparison[];
   /** the second side verifies the first (a self-assessment): falls are over-claims, rises under-claims */
   verification?: boolean;
+  /** the crosswalk the comparison followed: its file, and how many units of the second side it merged */
+  crosswalk?: { file: string; merged: number; predecessors: number; dates: string[] };
 }
 
 export interface CompareOptions {
@@ -149,6 +179,10 @@ export interface CompareOptions {
   top?: number;
   /** the second side verifies the first */
   verification?: boolean;
+  /** the crosswalk: each merged unit of the second result and the units of the first it was formed from */
+  lineages?: ReadonlyMap<string, Lineage>;
+  /** the crosswalk file, named in the outputs */
+  crosswalkFile?: string;
 }
 
 const NOT_RANKED = "not-ranked";
@@ -299,7 +333,8 @@ function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<s
     .slice(0, top);
   return {
     counts: {
-      before: units.filter((u) => u.before !== null).length,
+      // a merged unit stands for its predecessors on the first side: they are counted, each once
+      before: units.filter((u) => u.before !== null && u.presence !== "merged").length + new Set(units.flatMap((u) => (u.presence === "merged" ? (u.crosswalk?.from.map((p) => p.code) ?? []) : []))).size,
       after: units.filter((u) => u.after !== null).length,
       compared: compared.length,
       up: moved.filter((u) => (u.move as number) > 0).length,
@@ -307,6 +342,7 @@ function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<s
       same: moved.filter((u) => u.move === 0).length,
       new: units.filter((u) => u.presence === "new").length,
       gone: units.filter((u) => u.presence === "gone").length,
+      merged: units.filter((u) => u.presence === "merged").length,
     },
     meanPercentChange: mean(changes),
     meanScoreChange: scoreChanges.length === compared.length ? mean(scoreChanges) : null,
@@ -315,6 +351,7 @@ function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<s
     transitions: transitionsOf(units, bandIds),
     new: units.filter((u) => u.presence === "new").map((u) => u.code),
     gone: units.filter((u) => u.presence === "gone").map((u) => u.code),
+    merged: units.filter((u) => u.presence === "merged").map((u) => u.code),
     stoppedSubmitting: units.filter((u) => isRanked(u.before) && u.after !== null && u.after.status === NOT_RANKED).map((u) => u.code),
     startedSubmitting: units.filter((u) => u.before !== null && u.before.status === NOT_RANKED && isRanked(u.after)).map((u) => u.code),
     indicators,
@@ -363,16 +400,57 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
   for (const l of before.levels) for (const [k, v] of competitionRanks(l.units)) ranksBefore.set(k, v);
   for (const l of after.levels) for (const [k, v] of competitionRanks(l.units)) ranksAfter.set(k, v);
 
+  // Units of the first result that the crosswalk merged into units of the second: not gone.
+  const lineages = o.lineages ?? new Map<string, Lineage>();
+  const consumed = new Set<string>();
+  for (const [code, l] of lineages) if (allAfter.has(code)) for (const p of l.from) consumed.add(p.code);
+  const merge = (l: Lineage) => mergedSide(l, allBefore, before.criteria, after.criteria, beforeIds, groupIds);
+
   const levels: LevelComparison[] = levelIds.map((id) => {
     const la = after.levels.find((l) => l.level.id === id);
     const lb = before.levels.find((l) => l.level.id === id);
     const level = (la ?? lb)?.level as Level;
     // A unit is listed at its level in the second result; a gone unit at its level in the first.
-    const codes = [...(la?.units ?? []).map((u) => u.code), ...(lb?.units ?? []).filter((u) => !allAfter.has(u.code)).map((u) => u.code)];
+    const codes = [...(la?.units ?? []).map((u) => u.code), ...(lb?.units ?? []).filter((u) => !allAfter.has(u.code) && !consumed.has(u.code)).map((u) => u.code)];
     const diffs = new Map<string, IndicatorChange[]>();
     const units = codes.map((code): UnitChange => {
-      const b = allBefore.get(code);
       const a = allAfter.get(code);
+      const lineage = a ? lineages.get(code) : undefined;
+      if (a && lineage) {
+        const m = merge(lineage);
+        const sa = sideOf(a, ranksAfter);
+        const both = isRanked(m.side) && isRanked(sa);
+        const changes = a.status === NOT_RANKED ? [] : m.indicators.flatMap((x): IndicatorChange[] => {
+          const pa = a.nodes[x.id]?.points;
+          if (pa === null || pa === undefined) return [];
+          const change = x.penalty ? difference(x.points, pa) : difference(pa, x.points);
+          return roundTo(change, decimals) === 0 ? [] : [{ id: x.id, before: x.points, after: pa, change }];
+        });
+        diffs.set(code, changes);
+        const c: UnitChange = {
+          code,
+          name: a.name,
+          level: a.level,
+          peerGroup: a.peerGroup,
+          presence: "merged",
+          before: m.side,
+          after: sa,
+          move: null,
+          scoreChange: both && basis === "score" && sa.score !== null && m.side.score !== null ? difference(sa.score, m.side.score) : null,
+          percentChange: both ? difference(sa.percent, m.side.percent as number) : null,
+          bandChange: bandChange(m.side, sa, after.criteria.bands.list),
+          groups: groupIds.map((g) => {
+            const pb = m.groups.get(g) ?? null;
+            const pa = groupPoints(a, g);
+            return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
+          }),
+          differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
+          crosswalk: m.note,
+        };
+        if (a.parent !== undefined) c.parent = a.parent;
+        return c;
+      }
+      const b = allBefore.get(code);
       const u = (a ?? b) as UnitResult;
       const sb = b ? sideOf(b, ranksBefore) : null;
       const sa = a ? sideOf(a, ranksAfter) : null;
@@ -412,7 +490,57 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
     return { level, units, summary: summarise(units, bandIds, diffs, order, top, decimals) };
   });
 
-  return { labels: o.labels, before, after, basis, indicators, levels, ...(o.verification ? { verification: true } : {}) };
+  const merged = levels.flatMap((l) => l.units.filter((u) => u.presence === "merged"));
+  const crosswalk = o.crosswalkFile !== undefined
+    ? { file: o.crosswalkFile, merged: merged.length, predecessors: new Set(merged.flatMap((u) => u.crosswalk?.from.map((p) => p.code) ?? [])).size, dates: [...new Set(merged.flatMap((u) => u.crosswalk?.dates ?? []))].sort() }
+    : undefined;
+  return { labels: o.labels, before, after, basis, indicators, levels, ...(o.verification ? { verification: true } : {}), ...(crosswalk ? { crosswalk } : {}) };
+}
+
+/**
+ * The first side of a merged unit: its predecessors' results combined as the crosswalk says.
+ * Only predecessors ranked in the first result count; with none, the unit was not ranked there.
+ * Percentages are combined directly (mean, weighted), or as the sum of scores over the sum of
+ * maxima (sum); the band is the first criteria's band of the combined figure; there is no rank.
+ */
+function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, UnitResult>, bc: Criteria, ac: Criteria, beforeIds: ReadonlySet<string>, groupIds: readonly string[]) {
+  const how = l.method.combine;
+  const preds = l.from.flatMap((p) => {
+    const u = allBefore.get(p.code);
+    return u ? [{ p, u }] : [];
+  });
+  const ranked = preds.filter(({ u }) => u.status !== NOT_RANKED && u.percent !== null && u.score !== null);
+  const over = (f: (u: UnitResult) => number | null) => combine(ranked.flatMap(({ p, u }) => { const x = f(u); return x === null ? [] : [{ x, p }]; }), how);
+  const score = over((u) => u.score);
+  const max = over((u) => u.max) ?? 0;
+  const percent = how === "sum" ? (score !== null && max > 0 ? (100 * score) / max : null) : over((u) => u.percent);
+  const status: Status = ranked.length === 0 ? NOT_RANKED : ranked.some(({ u }) => u.status === "incomplete") ? "incomplete" : "ranked";
+  const value = bc.bands.on === "score" ? score : percent;
+  const band = status === NOT_RANKED || value === null ? null : (bandOf(value, bc.bands.list)?.id ?? null);
+  const side: Side = { status, rank: null, score: status === NOT_RANKED ? null : score, max, percent: status === NOT_RANKED ? null : percent, band };
+  const groups = new Map<string, number | null>();
+  for (const g of groupIds) {
+    const xs = ranked.map(({ p, u }) => ({ x: groupPoints(u, g), p }));
+    groups.set(g, xs.length && xs.every((v) => v.x !== null) ? combine(xs as { x: number; p: typeof xs[number]["p"] }[], how) : null);
+  }
+  const indicators: { id: string; points: number; penalty: boolean }[] = [];
+  for (const ind of ac.indicators) {
+    if (!beforeIds.has(ind.id) || ranked.length === 0) continue;
+    const xs = ranked.map(({ p, u }) => ({ x: u.nodes[ind.id]?.points ?? null, p }));
+    if (xs.some((v) => v.x === null)) continue;
+    const points = combine(xs as { x: number; p: typeof xs[number]["p"] }[], how);
+    if (points !== null) indicators.push({ id: ind.id, points, penalty: ind.role === "penalty" });
+  }
+  const note: CrosswalkNote = {
+    combine: how,
+    ...(how === "weighted" && l.method.weight !== undefined ? { weight: l.method.weight } : {}),
+    dates: l.dates,
+    from: l.from.map((p) => {
+      const u = allBefore.get(p.code);
+      return { code: p.code, name: u?.name ?? p.code, share: p.share, weight: p.weight, status: u?.status ?? null, percent: u && u.status !== NOT_RANKED ? u.percent : null };
+    }),
+  };
+  return { side, groups, indicators, note };
 }
 
 export interface Drop {

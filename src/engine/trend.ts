@@ -3,6 +3,7 @@
 import type { Level, Text } from "../model/criteria.ts";
 import type { Result, UnitResult } from "../model/result.ts";
 import { compareCodes } from "./rank.ts";
+import { combine, type Lineage } from "./crosswalk.ts";
 
 export interface BandTrend {
   id: string;
@@ -17,6 +18,8 @@ export interface UnitTrend {
   name: string;
   /** the percentage per period; null where the unit is absent or not ranked */
   percent: (number | null)[];
+  /** a unit the crosswalk formed from earlier units: their codes; in the periods before it existed, `percent` is their combination */
+  from?: string[];
 }
 
 export interface LevelTrend {
@@ -28,13 +31,36 @@ export interface LevelTrend {
   mean: (number | null)[];
   bands: BandTrend[];
   units: UnitTrend[];
+  /** the crosswalk followed: its file, and how many units of the level have earlier periods from their predecessors */
+  crosswalk?: { file: string; units: number };
+}
+
+/** The crosswalk of the latest period: its lineages (engine/crosswalk.ts) and its file. */
+export interface TrendCrosswalk {
+  lineages: ReadonlyMap<string, Lineage>;
+  file: string;
+}
+
+/** A merged unit's percentage in an earlier period: its predecessors' combined as the crosswalk says. */
+function combinedPercent(l: Lineage, units: ReadonlyMap<string, UnitResult>): number | null {
+  const ranked = l.from.flatMap((p) => {
+    const u = units.get(p.code);
+    return u && u.status !== "not-ranked" && u.percent !== null && u.score !== null ? [{ p, u }] : [];
+  });
+  if (ranked.length === 0) return null;
+  if (l.method.combine === "sum") {
+    const score = combine(ranked.map(({ p, u }) => ({ x: u.score as number, p })), "sum") ?? 0;
+    const max = combine(ranked.map(({ p, u }) => ({ x: u.max as number, p })), "sum") ?? 0;
+    return max > 0 ? (100 * score) / max : null;
+  }
+  return combine(ranked.map(({ p, u }) => ({ x: u.percent as number, p })), l.method.combine);
 }
 
 /**
  * Trends over results given oldest first. A period is named by its result's `period`, else by
  * its position (1, 2, ...). Bands are those of the latest criteria, then any other band id seen.
  */
-export function trends(results: readonly Result[]): LevelTrend[] {
+export function trends(results: readonly Result[], crosswalk?: TrendCrosswalk): LevelTrend[] {
   const latest = results[results.length - 1];
   if (!latest) return [];
   const periods = results.map((r, i) => r.period ?? String(i + 1));
@@ -69,14 +95,31 @@ export function trends(results: readonly Result[]): LevelTrend[] {
       }
     }
     const byCode = perPeriod.map((us) => new Map(us.map((v) => [v.code, v] as const)));
-    const units: UnitTrend[] = order.map((u) => ({
-      code: u.code,
-      name: u.name,
-      percent: byCode.map((m) => {
-        const x = m.get(u.code);
-        return x && x.status !== "not-ranked" ? x.percent : null;
-      }),
-    }));
-    return { level, periods, ranked: ranked.map((us) => us.length), mean, bands, units };
+    // every unit of each period, whatever its level: a predecessor may be listed at another level
+    const everyUnit = results.map((r) => new Map(r.levels.flatMap((l) => l.units.map((v) => [v.code, v] as const))));
+    const lineages = crosswalk?.lineages ?? new Map<string, Lineage>();
+    // the predecessors of a unit followed here are not followed again on their own
+    const absorbed = new Set<string>();
+    for (const u of order) for (const p of lineages.get(u.code)?.from ?? []) absorbed.add(p.code);
+    const units: UnitTrend[] = order
+      .filter((u) => !absorbed.has(u.code) || byCode[byCode.length - 1]?.has(u.code))
+      .map((u) => {
+        const l = lineages.get(u.code);
+        const t: UnitTrend = {
+          code: u.code,
+          name: u.name,
+          percent: byCode.map((m, i) => {
+            const x = m.get(u.code);
+            if (x) return x.status !== "not-ranked" ? x.percent : null;
+            return l ? combinedPercent(l, everyUnit[i] as Map<string, UnitResult>) : null;
+          }),
+        };
+        if (l) t.from = l.from.map((p) => p.code);
+        return t;
+      });
+    const out: LevelTrend = { level, periods, ranked: ranked.map((us) => us.length), mean, bands, units };
+    const followed = units.filter((u) => u.from).length;
+    if (crosswalk && followed > 0) out.crosswalk = { file: crosswalk.file, units: followed };
+    return out;
   });
 }

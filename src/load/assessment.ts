@@ -3,6 +3,8 @@
 import path from "node:path";
 import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria } from "../model/criteria.ts";
+import type { Crosswalk } from "../model/crosswalk.ts";
+import { loadCrosswalk } from "./crosswalk.ts";
 import type { Dataset } from "../model/data.ts";
 import { loadCriteriaText } from "./criteria.ts";
 import { decode, readCsv, type CsvTable } from "./csv.ts";
@@ -16,6 +18,8 @@ export interface Loaded {
   criteria?: Criteria;
   dataset?: Dataset;
   periods: string[];
+  /** the crosswalk from the previous period's units to these, when the manifest declares one */
+  crosswalk?: Crosswalk;
   /** absolute paths of every file read, so that no output overwrites one */
   inputs: string[];
   diagnostics: Diagnostic[];
@@ -81,7 +85,9 @@ export function loadAssessment(dir: string | undefined, o: Overrides, manifest?:
   if (columns.length) return { ...base, diagnostics: [...diagnostics, ...columns], inputs };
   const d = loadData(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
-  return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics };
+  const cw = loadCrosswalk(a, criteria, d.dataset.units.map((u) => u.code), inputs);
+  pushAll(diagnostics, cw.diagnostics);
+  return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, ...(cw.crosswalk ? { crosswalk: cw.crosswalk } : {}) };
 }
 
 /**

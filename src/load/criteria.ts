@@ -366,6 +366,7 @@ function resolve(input: CriteriaInput, recs: NodeRec[], file: string, columnMap:
   if (bonus) criteria.bonus = bonus;
   if (penalty) criteria.penalty = penalty;
   if (input.sensitivity) criteria.sensitivity = { ...input.sensitivity };
+  if (input.crosswalk) criteria.crosswalk = { ...input.crosswalk };
   return criteria;
 }
 

@@ -35,6 +35,21 @@ const PeriodEntry = z.union([
   }),
 ]);
 
+const CrosswalkMethodFields = {
+  combine: z.enum(["mean", "sum", "weighted"]).optional(),
+  weight: z.string().optional(),
+};
+
+/** The crosswalk from the previous period's units to this assessment's: a CSV file, and how predecessors combine. */
+const CrosswalkEntry = z.union([
+  z.string(),
+  z.strictObject({
+    file: z.string(),
+    ...CrosswalkMethodFields,
+    levels: z.record(z.string(), z.strictObject(CrosswalkMethodFields)).optional(),
+  }),
+]);
+
 export const ManifestSchema = z.strictObject({
   criteria: z.string().optional(),
   units: z.string().optional(),
@@ -51,6 +66,7 @@ export const ManifestSchema = z.strictObject({
   columns: Columns.optional(),
   map: z.record(z.string(), z.string()).optional(),
   ignore: z.array(z.string()).optional(),
+  crosswalk: CrosswalkEntry.optional(),
 });
 
 export type ColumnNames = Required<Omit<z.infer<typeof Columns>, "attributes">> & { attributes: string[] };
@@ -79,6 +95,8 @@ export interface Assessment {
   map: Record<string, string>;
   ignore: string[];
   limits: Limits;
+  /** the crosswalk file (absolute), with the method the manifest gives and where the entry is written */
+  crosswalk?: { file: string; combine?: "mean" | "sum" | "weighted"; weight?: string; levels?: Record<string, { combine?: "mean" | "sum" | "weighted"; weight?: string }>; at: { file: string; line?: number; column?: number } };
 }
 
 export interface Overrides {
@@ -86,6 +104,8 @@ export interface Overrides {
   data?: string[];
   units?: string;
   period?: string;
+  /** a crosswalk file, in place of the manifest's (its method still applies) */
+  crosswalk?: string;
   encoding?: Assessment["encoding"];
   delimiter?: Assessment["delimiter"];
   decimal?: Assessment["decimal"];
@@ -195,6 +215,10 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     a.columns.attributes = attributes ?? [];
     a.map = m.map ?? {};
     a.ignore = m.ignore ?? [];
+    if (m.crosswalk !== undefined) {
+      const c = typeof m.crosswalk === "string" ? { file: m.crosswalk } : m.crosswalk;
+      a.crosswalk = { ...c, file: path.resolve(base, c.file), at: { file: shown, ...y.locate(["crosswalk"]) } };
+    }
   } else if (!o.criteria || !o.data?.length) {
     return { diagnostics: [diag("MANIFEST_NOT_FOUND", "error", { dir: displayPath(target), ...(searchedAbove ? { above: "yes" } : {}) })] };
   }
@@ -206,6 +230,7 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     a.dataBase = cwd;
   }
   if (o.period !== undefined) a.period = o.period;
+  if (o.crosswalk !== undefined) a.crosswalk = { ...(a.crosswalk ?? {}), file: path.resolve(cwd, o.crosswalk), at: a.crosswalk?.at ?? { file: "--crosswalk" } };
   // A period given by its own folder brings its own criteria and data (the flags apply there);
   // a period that is not listed has neither, and saying so again would blame the manifest.
   if (a.delegate || unknownPeriod) return { assessment: a, diagnostics };

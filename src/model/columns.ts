@@ -90,7 +90,7 @@ export interface ColumnarDataset {
   /** index into criteria.levels (NO_LEVEL: none) */
   level: Uint8Array;
   parent: (string | undefined)[];
-  /** the unit attributes that peer groups use, by name */
+  /** the unit attributes, by name: those peer groups use, and those the manifest declares */
   attributes: Map<string, (string | undefined)[]>;
   /** 1 when a data row or cell was found for the unit */
   submitted: Uint8Array;
@@ -109,10 +109,10 @@ export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
   const n = data.units.length;
   const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
   const attributes = new Map<string, (string | undefined)[]>();
-  for (const l of criteria.levels) {
-    const a = l.peers.attribute;
-    if (l.peers.by === "attribute" && a !== undefined && !attributes.has(a)) attributes.set(a, data.units.map((u) => u.attributes[a]));
-  }
+  // every attribute the loader kept (peer groups, a crosswalk's weight)
+  const names = new Set(data.units.flatMap((u) => Object.keys(u.attributes)));
+  for (const l of criteria.levels) if (l.peers.by === "attribute" && l.peers.attribute !== undefined) names.add(l.peers.attribute);
+  for (const a of names) attributes.set(a, data.units.map((u) => u.attributes[a]));
   const cells = criteria.indicators.map((ind): IndicatorColumn => {
     const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts: [] };
     const value = col.value as Float64Array;

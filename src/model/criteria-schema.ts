@@ -158,6 +158,21 @@ export const Sensitivity = z
   })
   .describe("defaults of `egov-score sensitivity`: which method choices vary, and how much; flags override them");
 
+const CrosswalkMethodFields = {
+  combine: z
+    .enum(["mean", "sum", "weighted"])
+    .optional()
+    .describe("how a merged unit's predecessors are combined: their mean (default), their sum (scores and maxima added), or a mean weighted by `weight`"),
+  weight: z.string().optional().describe("with combine: weighted, the units registry attribute (listed under columns.attributes) that weighs each predecessor, such as population"),
+};
+
+export const CrosswalkMethod = z
+  .strictObject({
+    ...CrosswalkMethodFields,
+    levels: z.record(Id, z.strictObject(CrosswalkMethodFields)).optional().describe("a method per level id, where it differs"),
+  })
+  .describe("how units that merged or divided between two periods are compared (see docs/compare.md, crosswalks)");
+
 export const CriteriaSchema = z.strictObject({
   $schema: z.string().optional(),
   id: Id,
@@ -191,6 +206,7 @@ export const CriteriaSchema = z.strictObject({
     })
     .optional(),
   sensitivity: Sensitivity.optional(),
+  crosswalk: CrosswalkMethod.optional(),
 });
 
 export type CriteriaInput = z.infer<typeof CriteriaSchema>;
@@ -204,6 +220,7 @@ export type AggregationName = z.infer<typeof Aggregation>;
 export type DirectionName = z.infer<typeof Direction>;
 export type UnitName = z.infer<typeof Unit>;
 export type SensitivityInput = z.infer<typeof Sensitivity>;
+export type CrosswalkMethodInput = z.infer<typeof CrosswalkMethod>;
 
 export function criteriaJsonSchema(): unknown {
   return z.toJSONSchema(CriteriaSchema, { io: "input", target: "draft-2020-12" });

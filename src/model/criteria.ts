@@ -3,6 +3,7 @@
 import type {
   AggregationName,
   SensitivityInput,
+  CrosswalkMethodInput,
   DirectionName,
   MissingPolicyName,
   RuleInput,
@@ -106,6 +107,8 @@ export interface Criteria {
   indicators: IndicatorNode[];
   /** the defaults of `egov-score sensitivity`, as written in the criteria */
   sensitivity?: SensitivityInput;
+  /** how merged units are compared with their predecessors, as written in the criteria */
+  crosswalk?: CrosswalkMethodInput;
 }
 
 export function text(t: Text | undefined, lang: Lang, fallback = ""): string {

@@ -18,7 +18,8 @@ export type Kind = "text" | "int" | "num" | "pct";
 export interface AuditTable {
   id: string;
   title: string;
-  columns: { header: string; kind: Kind }[];
+  /** optional: a figure the terminal's table may leave out when it is narrow */
+  columns: { header: string; kind: Kind; optional?: true }[];
   rows: (string | number | null)[][];
   note?: string;
 }
@@ -60,12 +61,12 @@ export function auditTables(a: Audit, l: LevelAudit, lang: Lang): AuditTable[] {
       { header: t("audit.pillar", lang), kind: "text" },
       { header: t("audit.values", lang), kind: "text" },
       { header: t("audit.share", lang), kind: "pct" },
-      { header: t("audit.min", lang), kind: "num" },
-      { header: t("audit.max", lang), kind: "num" },
+      { header: t("audit.min", lang), kind: "num", optional: true },
+      { header: t("audit.max", lang), kind: "num", optional: true },
       { header: t("audit.mean", lang), kind: "num" },
       { header: t("audit.median", lang), kind: "num" },
-      { header: t("audit.skew", lang), kind: "num" },
-      { header: t("audit.kurt", lang), kind: "num" },
+      { header: t("audit.skew", lang), kind: "num", optional: true },
+      { header: t("audit.kurt", lang), kind: "num", optional: true },
       { header: t("audit.flags", lang), kind: "text" },
     ],
     rows: l.indicators.map((i) => [
@@ -93,8 +94,8 @@ export function auditTables(a: Audit, l: LevelAudit, lang: Lang): AuditTable[] {
       { header: t("audit.kurt", lang), kind: "num" },
       { header: t("audit.replaced", lang), kind: "int" },
       { header: t("audit.unitsReplaced", lang), kind: "text" },
-      { header: t("audit.skewAfter", lang), kind: "num" },
-      { header: t("audit.kurtAfter", lang), kind: "num" },
+      { header: t("audit.skewAfter", lang), kind: "num", optional: true },
+      { header: t("audit.kurtAfter", lang), kind: "num", optional: true },
       { header: t("audit.cleared", lang), kind: "text" },
     ],
     rows: flagged.map((i) => {
@@ -112,9 +113,9 @@ export function auditTables(a: Audit, l: LevelAudit, lang: Lang): AuditTable[] {
       { header: t("audit.indicator", lang), kind: "text" },
       { header: t("audit.pillar", lang), kind: "text" },
       { header: t("audit.rPillar", lang), kind: "num" },
-      { header: t("audit.rhoPillar", lang), kind: "num" },
+      { header: t("audit.rhoPillar", lang), kind: "num", optional: true },
       { header: t("audit.rTotal", lang), kind: "num" },
-      { header: t("audit.rhoTotal", lang), kind: "num" },
+      { header: t("audit.rhoTotal", lang), kind: "num", optional: true },
       { header: t("audit.flags", lang), kind: "text" },
     ],
     rows: l.indicators.map((i) => [
@@ -204,7 +205,7 @@ export function auditTable(a: Audit, o: RenderOptions): string {
           head: c.header,
           align: c.kind === "text" ? "left" : "right",
           cells: tb.rows.map((r) => inert(cellShown(r[i] ?? null, c.kind, lang))),
-          ...(c.kind === "text" ? { kind: "text" as const } : {}),
+          ...(c.kind === "text" ? { kind: "text" as const } : c.optional ? { kind: "extra" as const } : {}),
         }));
         const fitted = fitTable(columns, width, lang);
         out.push(fitted.table, ...fitted.notes);

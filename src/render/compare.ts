@@ -23,6 +23,7 @@ export function signed(x: number | null | undefined, decimals: number, lang: Lan
 export function moveText(u: UnitChange, lang: Lang): string {
   if (u.presence === "new") return t("new", lang);
   if (u.presence === "gone") return t("gone", lang);
+  if (u.presence === "merged") return t("merged", lang);
   if (u.move === null) return "—";
   return u.move > 0 ? `↑${u.move}` : u.move < 0 ? `↓${-u.move}` : "=";
 }
@@ -93,9 +94,32 @@ export function compareCriteriaLine(c: Comparison, lang: Lang): string {
 }
 
 /** The lines that say the totals are not on the same basis, and why. */
+/** How a merged unit's first side was made: "mean of 3" or "mean weighted by dan-so of 3". */
+export function combineText(n: NonNullable<UnitChange["crosswalk"]>, lang: Lang): string {
+  const how = n.combine === "weighted" ? `${t("combineWeighted", lang)} ${n.weight ?? ""}` : t(n.combine === "sum" ? "combineSum" : "combineMean", lang);
+  return `${how} ${t("combineOf", lang)} ${n.from.length}`;
+}
+
+/** A merged unit and its predecessors: "CM-01 Phường An Xuyên ← mean of 2: 964-01 Phường 1 (81,2%), 964-02 Phường 2 × 0,5 (—)". */
+export function lineageText(u: UnitChange, dec: number, lang: Lang): string {
+  const n = u.crosswalk;
+  if (!n) return who(u);
+  const plain = (x: number) => String(Math.round(x * 1000) / 1000).replace(".", lang === "vi" ? "," : ".");
+  const from = n.from.map((p) => `${p.code} ${p.name}${p.share !== 1 ? ` × ${plain(p.share)}` : ""}${n.combine === "weighted" ? ` [${plain(p.weight)}]` : ""} (${p.percent === null ? t("not-ranked", lang) : `${shown(p.percent, dec, lang)}%`})`);
+  return `${who(u)} ← ${combineText(n, lang)}: ${from.join(", ")}`;
+}
+
+/** The crosswalk the comparison followed, said once at the top of every human-readable output. */
+function crosswalkLines(c: Comparison, lang: Lang): string[] {
+  const x = c.crosswalk;
+  if (!x) return [];
+  const dates = x.dates.length ? ` (${x.dates.join(", ")})` : "";
+  return [`${t("crosswalk", lang)}: ${x.file}${dates}: ${x.merged} ${t("units", lang)} ${t("combineOf", lang)} ${c.labels.after} ${t("crosswalkCompared", lang)} ${x.predecessors} ${t("units", lang)} ${t("combineOf", lang)} ${c.labels.before}`];
+}
+
 function basisLines(c: Comparison, lang: Lang): string[] {
-  if (c.basis === "score") return [];
-  const out = [t("differentBasis", lang)];
+  if (c.basis === "score") return crosswalkLines(c, lang);
+  const out = [...crosswalkLines(c, lang), t("differentBasis", lang)];
   const list = (ids: { id: string }[]) => ids.map((i) => `${i.id} (${indicatorLabel(c, i.id, lang)})`).join(", ");
   if (c.indicators.onlyBefore.length) out.push(`${t("onlyIn", lang)} ${c.labels.before}: ${list(c.indicators.onlyBefore)}`);
   if (c.indicators.onlyAfter.length) out.push(`${t("onlyIn", lang)} ${c.labels.after}: ${list(c.indicators.onlyAfter)}`);
@@ -134,6 +158,8 @@ function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number
     if (s.largestFalls.length) out.push({ label: t("largestFalls", lang), items: listed(s.largestFalls) });
   }
   const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ""}`.trim());
+  const merged = l.units.filter((u) => u.presence === "merged");
+  if (merged.length) out.push({ label: t("mergedUnits", lang), items: merged.map((u) => lineageText(u, dec, lang)) });
   if (s.new.length) out.push({ label: t("newUnits", lang), items: named(s.new) });
   if (s.gone.length) out.push({ label: t("goneUnits", lang), items: named(s.gone) });
   if (s.stoppedSubmitting.length) out.push({ label: t("stoppedSubmitting", lang), items: named(s.stoppedSubmitting) });
@@ -285,6 +311,8 @@ export function compareColumns(c: Comparison): string[] {
     // of the unit's peer group: the same on every row of the group
     "rank_spearman",
     "rank_kendall",
+    // a merged unit: how its first side combines its predecessors ("mean:964-01,964-02*0.5")
+    "crosswalk",
   ];
 }
 
@@ -327,6 +355,7 @@ export function compareCsv(c: Comparison, o?: RenderOptions): string {
         u.differences.map((d) => `${d.id}:${d.change > 0 ? "+" : ""}${num(d.change)}`).join(" "),
         machine(corr.get(u.peerGroup)?.spearman),
         machine(corr.get(u.peerGroup)?.kendall),
+        u.crosswalk ? `${u.crosswalk.combine}${u.crosswalk.weight ? `(${u.crosswalk.weight})` : ""}:${u.crosswalk.from.map((p) => (p.share !== 1 ? `${p.code}*${num(p.share)}` : p.code)).join(" ")}` : "",
       ]);
     }
   }
@@ -352,6 +381,16 @@ export function unitJson(u: UnitChange) {
     bandChange: u.bandChange,
     groups: Object.fromEntries(u.groups.map((g) => [g.id, { before: machine(g.before), after: machine(g.after), change: machine(g.change) }])),
     differences: u.differences.map((d) => ({ indicator: d.id, before: machine(d.before), after: machine(d.after), change: machine(d.change) })),
+    ...(u.crosswalk
+      ? {
+          crosswalk: {
+            combine: u.crosswalk.combine,
+            weight: u.crosswalk.weight ?? null,
+            dates: u.crosswalk.dates,
+            from: u.crosswalk.from.map((p) => ({ code: p.code, name: p.name, share: machine(p.share), weight: machine(p.weight), status: p.status, percent: machine(p.percent) })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -366,6 +405,7 @@ export function compareJson(c: Comparison, o: RenderOptions): string {
     before: side(c.before),
     after: side(c.after),
     basis: c.basis,
+    crosswalk: c.crosswalk ?? null,
     indicators: { onlyBefore: c.indicators.onlyBefore.map(ref), onlyAfter: c.indicators.onlyAfter.map(ref), maxChanged: c.indicators.maxChanged },
     levels: c.levels.map((l) => ({
       id: l.level.id,
@@ -380,6 +420,7 @@ export function compareJson(c: Comparison, o: RenderOptions): string {
         transitions: l.summary.transitions,
         new: l.summary.new,
         gone: l.summary.gone,
+        merged: l.summary.merged,
         stoppedSubmitting: l.summary.stoppedSubmitting,
         startedSubmitting: l.summary.startedSubmitting,
         indicators: l.summary.indicators.map((i) => ({ id: i.id, label: indicatorLabel(c, i.id, lang), units: i.units, higher: i.higher, lower: i.lower, totalChange: machine(i.totalChange), meanChange: machine(i.meanChange) })),

@@ -18,8 +18,9 @@ export interface Column {
   cells: string[];
   /** name: may be abbreviated and wrapped; parent: the same, and may be left out; text: may be
    * wrapped; group: may be numbered, then left out; max: when the same on every row, goes into
-   * the header of the column before it; id: may be left out */
-  kind?: "name" | "parent" | "text" | "group" | "max" | "id";
+   * the header of the column before it; id: may be left out; extra: a figure that may be left out
+   * with the group columns (named in a note) */
+  kind?: "name" | "parent" | "text" | "group" | "max" | "id" | "extra";
 }
 
 export interface Fitted {
@@ -119,6 +120,7 @@ const NOTES = {
   codes: { vi: "Mã đơn vị: thêm --wide, hoặc -f csv", en: "Unit codes: add --wide, or -f csv" },
   hiddenCsv: { vi: "Điểm từng lĩnh vực: -f csv", en: "Points per group: -f csv" },
   codesCsv: { vi: "Mã đơn vị: -f csv", en: "Unit codes: -f csv" },
+  extra: { vi: "Cột bị ẩn cho vừa màn hình", en: "Columns left out to fit the terminal" },
 };
 
 function draw(cols: Column[]): string {
@@ -140,6 +142,7 @@ export function fitTable(columns: Column[], width: number | undefined, lang: Lan
   // how to see what was left out: --wide where the command has it, else a CSV
   const notes = o.wideFlag === false ? { hidden: NOTES.hiddenCsv[lang], codes: NOTES.codesCsv[lang] } : { hidden: NOTES.hidden[lang], codes: NOTES.codes[lang] };
   const groups = columns.filter((c) => c.kind === "group");
+  const extras = columns.filter((c) => c.kind === "extra");
   const full = columns.map((c) => (c.kind === "group" ? { ...c, head: groupHead(c.head, Math.max(0, ...c.cells.map(cellWidth))) } : c));
   if (width === undefined || tableWidth(full) <= width) return { table: draw(full), notes: [] };
 
@@ -150,8 +153,11 @@ export function fitTable(columns: Column[], width: number | undefined, lang: Lan
     (l) => ({ cols: l.cols.map((c) => (c.kind === "group" ? { ...c, head: String(groups.indexOf(c) + 1) } : c)), notes: legend }),
     // 2. administrative kinds abbreviated
     abbreviated,
-    // 3. no group columns (and the names whole again)
-    () => ({ cols: columns.filter((c) => c.kind !== "group"), notes: groups.length ? wrap(notes.hidden, width) : [] }),
+    // 3. no group columns, nor the figures that may be left out (and the names whole again)
+    () => ({
+      cols: columns.filter((c) => c.kind !== "group" && c.kind !== "extra"),
+      notes: [...(groups.length ? wrap(notes.hidden, width) : []), ...(extras.length ? wrapItems(`${NOTES.extra[lang]} (-f csv):`, extras.map((c) => c.head.replace(/\n/g, " ")), width) : [])],
+    }),
     abbreviated,
     // 4. a maximum that is the same on every row goes into the header of the column before it
     (l) => {

@@ -100,7 +100,8 @@ export function notRankedHtml(rep: Report, l: LevelReport, lang: Lang): string {
 function trendHtml(rep: Report, l: LevelReport, lang: Lang): string {
   const tr = rep.trends?.find((x) => x.level.id === l.level.id);
   if (!tr) return "";
-  return [`<h3>${esc(t("trend", lang))}</h3>`, `<div class="charts">`, ...trendCharts(tr, lang), `</div>`].join("\n");
+  const note = tr.crosswalk ? [`<p class="muted">${esc(`${t("crosswalk", lang)} ${tr.crosswalk.file}: ${tr.crosswalk.units} ${t("trendCrosswalk", lang)}.`)}</p>`] : [];
+  return [`<h3>${esc(t("trend", lang))}</h3>`, ...note, `<div class="charts">`, ...trendCharts(tr, lang), `</div>`].join("\n");
 }
 
 export function levelHtml(rep: Report, l: LevelReport, lang: Lang): string {

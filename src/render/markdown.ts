@@ -88,6 +88,11 @@ export function reportMd(rep: Report, o: RenderOptions): string {
       const head = [t("period", lang), t("rankedCount", lang), `${t("mean", lang)} %`, ...tr.bands.map((b) => mdText(text(b.label, lang, b.id)))];
       const rows = tr.periods.map((p, i) => [mdText(p), String(tr.ranked[i] ?? ""), tr.mean[i] === null || tr.mean[i] === undefined ? "" : (tr.mean[i] as number).toFixed(dec), ...tr.bands.map((b) => String(b.counts[i] ?? ""))]);
       out.push(`### ${t("trend", lang)}`, "", `| ${head.join(" | ")} |`, `|${head.map(() => " --- ").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`), "");
+      if (tr.crosswalk) {
+        out.push(`_${mdText(`${t("crosswalk", lang)} ${tr.crosswalk.file}: ${tr.crosswalk.units} ${t("trendCrosswalk", lang)}.`)}_`, "");
+        for (const u of tr.units.filter((x) => x.from)) out.push(`- ${mdText(`${u.code} ${u.name} ← ${(u.from as string[]).join(", ")}: ${u.percent.map((x) => (x === null ? "—" : x.toFixed(dec))).join(" → ")}`)}`);
+        out.push("");
+      }
     }
     out.push(`### ${t("ranking", lang)}`, "", ...rankingSections(rep, l, o, "####"));
     out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec, lang), "");

@@ -25,7 +25,7 @@ export function trendCharts(t: LevelTrend, lang: Lang): string[] {
   const units = lineChart({
     title: `${level}: ${WORDS.units[lang]}`,
     x: t.periods,
-    series: t.units.map((u) => ({ name: `${u.code} ${u.name}`, values: u.percent })),
+    series: t.units.map((u) => ({ name: `${u.code} ${u.name}${u.from ? ` ← ${u.from.join(", ")}` : ""}`, values: u.percent })),
     yMin: 0,
     yMax: 100,
     yLabel: "%",

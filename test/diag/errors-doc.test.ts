@@ -18,6 +18,7 @@ const SECTIONS: [string, RegExp][] = [
   ["Values", /^(VALUE_|MISSING_)/],
   ["Periods", /^PERIOD_/],
   ["Comparison", /^COMPARE_/],
+  ["Crosswalks between periods", /^CROSSWALK_/],
   ["Onboarding and CI", /^(INIT_|SUMMARY_)/],
   ["The command line and output", /^(USAGE|OUTPUT_)/],
 ];

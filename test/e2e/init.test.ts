@@ -33,7 +33,7 @@ describe("init demo && cd demo, two rows, rank", () => {
     const r = run(["init", "demo"], { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(r.stderr.split("\n")[0]).toBe("egov-score: không có --from, dùng bộ tiêu chí vn-cqdt-2019 (chọn bộ khác bằng --from vn-cqdt-2019|un-egdi|vn-cds-2025|ĐƯỜNG_DẪN)");
+    expect(r.stderr.split("\n")[0]).toBe("egov-score: không có --from, dùng bộ tiêu chí vn-cqdt-2019 (chọn bộ khác bằng --from vn-cqdt-2019|un-egdi|vn-766-tinh|vn-cds-2025|vn-dti-tinh|ĐƯỜNG_DẪN)");
     expect(r.stderr).toContain("egov-score: đã tạo demo/ từ vn-cqdt-2019 (các cấp so, huyen, xa; 28 chỉ số):");
     for (const f of FILES) expect(existsSync(path.join(demo, f))).toBe(true);
     expect(readFileSync(path.join(demo, "criteria.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=criteria.schema.json");
@@ -132,7 +132,7 @@ describe("init, other ways", () => {
     const cwd = folder({});
     const r = run(["init", "x", "--from", "vn-cqdt-2091", "--lang", "en"], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error INIT_UNKNOWN_CRITERIA: "vn-cqdt-2091" is neither a shipped criteria set nor a file; did you mean "vn-cqdt-2019"?\n  hint: shipped sets: vn-cqdt-2019, un-egdi, vn-cds-2025; or give the path of a criteria .yaml file\n');
+    expect(r.stderr).toBe('error INIT_UNKNOWN_CRITERIA: "vn-cqdt-2091" is neither a shipped criteria set nor a file; did you mean "vn-cqdt-2019"?\n  hint: shipped sets: vn-cqdt-2019, un-egdi, vn-766-tinh, vn-cds-2025, vn-dti-tinh; or give the path of a criteria .yaml file\n');
     expect(existsSync(path.join(cwd, "x"))).toBe(false);
   });
 

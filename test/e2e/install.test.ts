@@ -34,7 +34,7 @@ beforeAll(() => {
 describe("the package file", () => {
   it("holds what a user needs and nothing else: no tests, fixtures, sources, samples or dependencies", () => {
     const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, ""));
-    for (const f of ["bin/egov-score.js", "bin/package.json", "dist/cli.js", "dist/fast.json", "dist/worker.js", "dist/sensitivity-worker.js", "criteria/vn-cqdt-2019.yaml", "criteria/vn-cds-2025.yaml", "criteria/un-egdi.yaml", "README.md", "docs/criteria.md", "docs/errors.md", "docs/criteria.schema.json", "package.json"]) expect(files).toContain(f);
+    for (const f of ["bin/egov-score.js", "bin/package.json", "dist/cli.js", "dist/fast.json", "dist/worker.js", "dist/sensitivity-worker.js", "criteria/vn-cqdt-2019.yaml", "criteria/vn-cds-2025.yaml", "criteria/un-egdi.yaml", "criteria/vn-766-tinh.yaml", "criteria/vn-dti-tinh.yaml", "README.md", "docs/criteria.md", "docs/errors.md", "docs/criteria.schema.json", "package.json"]) expect(files).toContain(f);
     expect(files.filter((f) => /^(test|src|samples|scripts|bench|examples|node_modules|coverage)\/|fixtures|\.test\.|\.png$|architecture\.md/.test(f))).toEqual([]);
     const pkg = JSON.parse(execFileSync("tar", ["xzf", tarball, "-O", "package/package.json"], { encoding: "utf8" })) as Record<string, unknown>;
     expect(pkg.bin).toEqual({ "egov-score": "bin/egov-score.js" });

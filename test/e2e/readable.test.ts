@@ -60,6 +60,15 @@ describe("COLUMNS=80: compare and sensitivity fit too, their groups and indicato
     expect(r.stdout).toMatch(/│ +2019- │/);
   });
 
+  it.each([["vi", "Cột bị ẩn cho vừa màn hình (-f csv): Nhỏ nhất · Lớn nhất · Độ lệch · Độ nhọn"], ["en", "Columns left out to fit the terminal (-f csv):"]])("audit (%s): figures that may be left out are, and named under the table", (lang, note) => {
+    const r = run(["audit", CA_MAU, "--lang", lang], { env: { COLUMNS: "80" } });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain(note);
+    // at full width, nothing is left out
+    expect(run(["audit", CA_MAU, "--lang", lang]).stdout).not.toContain(note);
+  });
+
   it("score: indicators by name, in tables that fit", () => {
     const r = run(["score", CA_MAU, "--level", "huyen"], { env: { COLUMNS: "80" } });
     expect(r.code).toBe(0);

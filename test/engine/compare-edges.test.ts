@@ -56,7 +56,7 @@ describe("a level on one side only", () => {
       ["X1", "gone", 1, null, "H1"],
       ["X2", "gone", 2, null, "H1"],
     ]);
-    expect(xa?.summary.counts).toEqual({ before: 2, after: 0, compared: 0, up: 0, down: 0, same: 0, new: 0, gone: 2 });
+    expect(xa?.summary.counts).toEqual({ before: 2, after: 0, compared: 0, up: 0, down: 0, same: 0, new: 0, gone: 2, merged: 0 });
     expect([xa?.summary.meanPercentChange, xa?.summary.meanScoreChange]).toEqual([null, null]);
   });
 

@@ -66,7 +66,7 @@ describe("rank moves, ties included", () => {
 
   it("counts up, down and unchanged, and the mean change", () => {
     const s = c.levels[0]?.summary;
-    expect(s?.counts).toEqual({ before: 4, after: 4, compared: 4, up: 2, down: 2, same: 0, new: 0, gone: 0 });
+    expect(s?.counts).toEqual({ before: 4, after: 4, compared: 4, up: 2, down: 2, same: 0, new: 0, gone: 0, merged: 0 });
     expect(s?.meanPercentChange).toBeCloseTo(0, 9);
     expect(s?.meanScoreChange).toBeCloseTo(0, 9);
   });
@@ -119,7 +119,7 @@ describe("units on one side only", () => {
     expect(s?.gone).toEqual(["G"]);
     expect(s?.stoppedSubmitting).toEqual(["S"]);
     expect(s?.startedSubmitting).toEqual(["R"]);
-    expect(s?.counts).toEqual({ before: 5, after: 5, compared: 2, up: 1, down: 0, same: 1, new: 1, gone: 1 });
+    expect(s?.counts).toEqual({ before: 5, after: 5, compared: 2, up: 1, down: 0, same: 1, new: 1, gone: 1, merged: 0 });
     expect(s?.meanPercentChange).toBeCloseTo(7.5, 9); // A +15, B 0
     expect(c.levels[0]?.units.map((u) => u.code)).toEqual(["N", "A", "B", "R", "S", "G"]);
     expect(s?.transitions.counts.absent?.tot).toBe(1); // N

@@ -24,7 +24,7 @@ describe("shipped criteria sets", () => {
     expect(listed[0]).toBe(DEFAULT_CRITERIA);
     expect([...listed].sort()).toEqual([...files].sort());
     expect(listed.slice(1)).toEqual(files.filter((f) => f !== DEFAULT_CRITERIA).sort());
-    expect(listed).toEqual(["vn-cqdt-2019", "un-egdi", "vn-cds-2025"]);
+    expect(listed).toEqual(["vn-cqdt-2019", "un-egdi", "vn-766-tinh", "vn-cds-2025", "vn-dti-tinh"]);
   });
 
   it("every shipped set is a file that loads without an error", () => {

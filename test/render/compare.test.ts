@@ -88,16 +88,17 @@ describe("csv and json", () => {
 
   it("csv: the stable columns, one row per unit, formulas neutralised", () => {
     expect(rows[0]).toEqual(compareColumns(c));
-    expect(rows[0]?.slice(-9)).toEqual(["g1_before", "g1_after", "g1_change", "g2_before", "g2_after", "g2_change", "differences", "rank_spearman", "rank_kendall"]);
-    // A and B swapped places, the only units ranked on both sides: both coefficients -1, on every row of the peer group
-    for (const r of rows.slice(1)) expect(r.slice(-2)).toEqual(["-1", "-1"]);
+    expect(rows[0]?.slice(-10)).toEqual(["g1_before", "g1_after", "g1_change", "g2_before", "g2_after", "g2_change", "differences", "rank_spearman", "rank_kendall", "crosswalk"]);
+    // A and B swapped places, the only units ranked on both sides: both coefficients -1, on every row of the peer group;
+    // no crosswalk: its column is empty
+    for (const r of rows.slice(1)) expect(r.slice(-3)).toEqual(["-1", "-1", ""]);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[5], r[7], r[8], r[9], r[10]])).toEqual([
       ["Tự đánh giá", "Thẩm định", "B", `'=HYPERLINK("x")`, "both", "2", "1", "1"],
       ["Tự đánh giá", "Thẩm định", "A", "Xã <b>|Một</b>", "both", "1", "2", "-1"],
       ["Tự đánh giá", "Thẩm định", "D", "Delta", "new", "", "3", ""],
       ["Tự đánh giá", "Thẩm định", "C", "Gamma", "gone", "3", "", ""],
     ]);
-    expect(rows[1]?.at(-3)).toBe("b:+10 a:+5");
+    expect(rows[1]?.at(-4)).toBe("b:+10 a:+5");
   });
 
   it("json: schemaVersion 1, labels, and the same facts as the csv", () => {

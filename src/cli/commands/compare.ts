@@ -6,6 +6,7 @@ import { formatDiagnostic, message } from "../../diag/format.ts";
 import { compare, drops, type Comparison, type Drop } from "../../engine/compare.ts";
 import { scoreColumns } from "../../engine/scoring.ts";
 import { resultOf } from "../../engine/views.ts";
+import { lineages, sideUnitsOf } from "../../engine/crosswalk.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";
@@ -25,6 +26,7 @@ interface CompareFlags extends CommonOptions {
   differences?: string;
   failOnDrop?: string;
   verification?: boolean;
+  crosswalk?: string;
 }
 
 interface SideSpec {
@@ -106,9 +108,10 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   if (format === "junit" && maxFall === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "compare", option: "--fail-on-drop N" });
   const specs = sides(args, o);
 
+  // --crosswalk belongs to the second side: the first side's units are its old codes
   const loaded: ColumnsRead[] = [];
-  for (const s of specs) {
-    const read = await readColumns(s.dir, o, s.period !== undefined ? { period: s.period } : {});
+  for (const [i, s] of specs.entries()) {
+    const read = await readColumns(s.dir, o, { ...(s.period !== undefined ? { period: s.period } : {}), ...(i === 1 && o.crosswalk !== undefined ? { crosswalk: o.crosswalk } : {}) });
     read.progress?.done();
     loaded.push(read);
   }
@@ -126,8 +129,18 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   printDiagnostics(scoreDiags, lang);
   const narrowed = scored.map((r) => select(r, o.level ? { level: o.level } : {})) as [Result, Result];
 
+  const names = labels ?? defaultLabels(specs, scored, lang);
+  // The crosswalk of the second side (its manifest's `crosswalk:`): merged units meet their predecessors.
+  const cw = la.crosswalk ? lineages(la.crosswalk, sideUnitsOf(lb.criteria, lb.dataset), sideUnitsOf(la.criteria, la.dataset), names.before) : undefined;
+  if (cw) {
+    const d = strictly(cw.diagnostics, o);
+    if (hasErrors(d)) throw new InputError(d);
+    printDiagnostics(d, lang);
+  }
+
   const comparison = compare(narrowed[0], narrowed[1], {
-    labels: labels ?? defaultLabels(specs, scored, lang),
+    labels: names,
+    ...(cw && la.crosswalk ? { lineages: cw.lineages, crosswalkFile: la.crosswalk.file } : {}),
     ...(differences !== undefined ? { differences } : {}),
     ...(top !== undefined ? { top } : {}),
     ...(o.verification ? { verification: true } : {}),

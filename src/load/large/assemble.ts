@@ -6,6 +6,7 @@ import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../model/columns.ts";
 import type { Criteria, IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
+import { normKey } from "../dialect.ts";
 import { readFileSync } from "node:fs";
 import type { Cell } from "../../model/data.ts";
 import { readCsv, type Delimiter } from "../csv.ts";
@@ -42,11 +43,17 @@ export function peerAttributes(criteria: Criteria): string[] {
   return [...new Set(criteria.levels.flatMap((l) => (l.peers.by === "attribute" && l.peers.attribute !== undefined ? [l.peers.attribute] : [])))];
 }
 
+/** The unit attributes the columns keep: the peer attributes, and those the manifest declares
+ * (`columns.attributes`: a crosswalk's weight, such as the population). */
+export function keptAttributes(criteria: Criteria, declared: readonly string[]): string[] {
+  return [...new Set([...peerAttributes(criteria), ...declared.map(normKey)])];
+}
+
 export function assemble(criteria: Criteria, s: Settings, tables: { units?: Table; data: Table[] }): Assembled {
   const diagnostics: Diagnostic[] = [];
   const levelIds = criteria.levels.map((l) => l.id);
   const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
-  const attrNames = peerAttributes(criteria);
+  const attrNames = keptAttributes(criteria, s.columns.attributes);
   const K = criteria.indicators.length;
   const indicatorIndex = new Map(criteria.indicators.map((ind, k) => [ind, k] as const));
 

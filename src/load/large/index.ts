@@ -11,12 +11,13 @@ import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import type { Criteria } from "../../model/criteria.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
+import { loadCrosswalk } from "../crosswalk.ts";
 import { readCsv } from "../csv.ts";
 import { byteOrderMark, delimiterName, duplicateHeaders, fileDecimal, fileDelimiter, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "../dialect.ts";
 import { checkColumns, wideColumns } from "../data.ts";
 import { checkInput, displayPath, expandData } from "../files.ts";
 import { loadManifest, type Assessment, type Overrides } from "../manifest.ts";
-import { assemble, peerAttributes, type Table } from "./assemble.ts";
+import { assemble, keptAttributes, type Table } from "./assemble.ts";
 import { DEFAULT_READ, readRows, type ReadOptions } from "./read.ts";
 import type { RowSpec } from "./rows.ts";
 import { closeSync, openSync, readSync } from "node:fs";
@@ -172,7 +173,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   const { criteria } = base;
   if (!criteria) return fallback("no criteria");
 
-  const attrNames = peerAttributes(criteria);
+  const attrNames = keptAttributes(criteria, a.columns.attributes);
   // Each file has a plan (how to read it) or, if it cannot be read, its problems.
   const plan = new Map<string, { head: Head; spec: RowSpec; unknown: Diagnostic[] }>();
   for (const file of [...(a.units ? [a.units] : []), ...dataFiles]) {
@@ -257,5 +258,8 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
   if (columns.length) return { loaded: { assessment: a, criteria, periods: base.periods, diagnostics: [...diagnostics, ...columns], inputs, bytes } };
   const d = assemble(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
-  return { loaded: { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, bytes } };
+  // the crosswalk, as the object loader reads it (load/assessment.ts): its rows, and its new codes among these units
+  const cw = loadCrosswalk(a, criteria, d.dataset.code, inputs);
+  pushAll(diagnostics, cw.diagnostics);
+  return { loaded: { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, bytes, ...(cw.crosswalk ? { crosswalk: cw.crosswalk } : {}) } };
 }
