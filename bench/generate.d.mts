@@ -6,3 +6,4 @@ export function criteriaYaml(): string;
 export function layout(units: number): { so: number; huyen: number; xa: number };
 /** Writes criteria.yaml, egov-score.yaml and data.csv into dir; returns the bytes of data.csv. */
 export function generate(dir: string, units: number, seed?: number): number;
+export function generateXlsx(dir: string, to: string): Promise<void>;

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generate } from "./generate.mjs";
+import { generate, generateXlsx } from "./generate.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -129,6 +129,23 @@ if (want("national")) {
   ]) {
     if (want(id.replace(" ", "-")) || want("national")) cases.push({ id, data: "the national dataset", argv, ref: rank, refName: "rank -f csv", warmup: 1, runs: 5, target: 1.3 });
   }
+}
+if (want("national") || want("workbook")) {
+  // The national dataset read from one workbook, against the same data read as CSV, measured beside it.
+  const dir = path.join(work, "national");
+  if (!existsSync(dir)) generate(dir, 12_000, 2024);
+  const xdir = path.join(work, "national-xlsx");
+  await generateXlsx(dir, xdir);
+  cases.push({
+    id: "national workbook",
+    data: "the national dataset as one .xlsx",
+    argv: [BIN, "rank", xdir, "-f", "csv"],
+    ref: [BIN, "rank", dir, "-f", "csv"],
+    refName: "rank (CSV)",
+    warmup: 1,
+    runs: 5,
+    target: 3,
+  });
 }
 if (want("stress")) {
   const dir = path.join(work, "stress");

@@ -126,12 +126,12 @@ const traps = [
     rank: "same",
   },
   {
-    id: "02-workbook-in-data-folder",
-    mistake: "the district file saved as huyen.xlsx in the data folder, instead of CSV",
+    id: "02-truncated-workbook",
+    mistake: "huyen.xlsx copied into the data folder while Excel was still saving it: a truncated workbook",
     files: { "data/huyen.xlsx": Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]) },
     replaces: ["huyen.csv"],
     dataEntries: ["data/*"],
-    validate: { exit: 2, strict: 2, diagnostics: [["FILE_IS_WORKBOOK", "data/huyen.xlsx", null, null]] },
+    validate: { exit: 2, strict: 2, diagnostics: [["WORKBOOK_UNREADABLE", "data/huyen.xlsx", null, null]] },
     rank: "stops",
   },
   {

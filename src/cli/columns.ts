@@ -88,7 +88,7 @@ export async function readColumns(dir: string | undefined, o: CommonOptions, ext
       return { ...loaded, reader: "large", ...(read.progress ? { progress: read.progress } : {}) };
     }
   }
-  const { dataset, ...loaded } = loadAssessment(dir, { ...overrides(o), ...extra }, manifest);
+  const { dataset, ...loaded } = await loadAssessment(dir, { ...overrides(o), ...extra }, manifest);
   return { ...loaded, ...(loaded.criteria && dataset ? { dataset: toColumns(loaded.criteria, dataset) } : {}), reader: "objects" };
 }
 

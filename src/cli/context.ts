@@ -106,8 +106,8 @@ export function reportManifest(loaded: Pick<Loaded, "assessment">, lang: Lang): 
 }
 
 /** Loads the assessment; warnings go to stderr, errors end the command with exit 2. */
-export function loadOrFail(dir: string | undefined, o: CommonOptions, manifest?: Parameters<typeof loadAssessment>[2]): Loaded & { criteria: Criteria; dataset: Dataset; cellErrors: Diagnostic[] } {
-  return checkLoaded(loadAssessment(dir, overrides(o), manifest), o);
+export async function loadOrFail(dir: string | undefined, o: CommonOptions, manifest?: Parameters<typeof loadAssessment>[2]): Promise<Loaded & { criteria: Criteria; dataset: Dataset; cellErrors: Diagnostic[] }> {
+  return checkLoaded(await loadAssessment(dir, overrides(o), manifest), o);
 }
 
 /** A loaded assessment (by either loader): warnings to stderr, errors end the command (exit 2). */

@@ -48,7 +48,7 @@ const topKey = (text: string, key: string): string | undefined => new RegExp(`^$
 /**
  * The language of the criteria of the assessment named on the command line (a folder or a
  * manifest), or of the nearest egov-score.yaml here or above; undefined when there is none, or
- * it cannot be told without loading it. The criteria's default is Vietnamese, as the loader's.
+ * it cannot be told without loading it (criteria without a `language:` key included).
  */
 export function assessmentLang(argv: readonly string[], cwd = process.cwd()): Lang | undefined {
   let manifest: string | undefined;
@@ -71,8 +71,9 @@ export function assessmentLang(argv: readonly string[], cwd = process.cwd()): La
   const file = shippedCriteriaFile(criteria) ?? path.resolve(path.dirname(manifest), criteria);
   const text = head(file);
   if (!text) return undefined;
+  // only a language the criteria declare: a file that does not (or is broken) is read by the locale
   const lang = topKey(text, "language");
-  return lang === "en" ? "en" : lang === "vi" || lang === undefined ? "vi" : undefined;
+  return lang === "en" || lang === "vi" ? lang : undefined;
 }
 
 let started: Lang | undefined;

@@ -10,8 +10,10 @@ export interface Diagnostic {
   severity: Severity;
   file?: string;
   line?: number;
-  /** 1-based: a character column in YAML, a field number in CSV. */
+  /** 1-based: a character column in YAML, a field number in CSV, a column number in a worksheet. */
   column?: number;
+  /** the worksheet of a workbook (.xlsx) the problem is in; `line` is then its row number */
+  sheet?: string;
   args: Record<string, string | number>;
   /** the period (or periods) of the data the problem was found in, when `validate` checks several */
   period?: string;
@@ -21,10 +23,11 @@ export function diag(
   code: DiagCode,
   severity: Severity,
   args: Record<string, string | number> = {},
-  where: { file?: string; line?: number; column?: number } = {},
+  where: { file?: string; sheet?: string; line?: number; column?: number } = {},
 ): Diagnostic {
   const d: Diagnostic = { code, severity, args };
   if (where.file !== undefined) d.file = where.file;
+  if (where.sheet !== undefined) d.sheet = where.sheet;
   if (where.line !== undefined) d.line = where.line;
   if (where.column !== undefined) d.column = where.column;
   return d;

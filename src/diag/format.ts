@@ -26,10 +26,33 @@ export function hint(d: Pick<Diagnostic, "code" | "args">, lang: Lang): string |
   return e.hint?.[lang](d.args);
 }
 
-export function location(d: Diagnostic): string {
+/** A worksheet column's letters: 1 is A, 27 is AA. */
+export function columnLetters(n: number): string {
+  let s = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** A place in a worksheet as Excel names it: the cell (C7), or the whole row (7:7); undefined without a row. */
+export function cellName(p: { line?: number; column?: number }): string | undefined {
+  if (p.line === undefined) return undefined;
+  return p.column === undefined ? `${p.line}:${p.line}` : `${columnLetters(p.column)}${p.line}`;
+}
+
+/** Where a problem is: `file:line:column`, or in a workbook `file.xlsx › Sheet › C7`. */
+export function location(d: Pick<Diagnostic, "file" | "sheet" | "line" | "column">): string {
   if (!d.file) return "";
+  if (d.sheet !== undefined) return [d.file, d.sheet, cellName(d)].filter((x) => x !== undefined).join(" › ");
   return [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
 }
+
+/** Diagnostics in reading order: by file, sheet, line and column. */
+export const byPlace = (a: Diagnostic, b: Diagnostic): number =>
+  (a.file ?? "").localeCompare(b.file ?? "", "en") ||
+  // (sheets compared only where they differ: a sort of a hundred thousand problems meets this millions of times)
+  (a.sheet === b.sheet ? 0 : (a.sheet ?? "").localeCompare(b.sheet ?? "", "en")) ||
+  (a.line ?? 0) - (b.line ?? 0) ||
+  (a.column ?? 0) - (b.column ?? 0);
 
 const SEVERITY = { vi: { error: "lỗi", warning: "cảnh báo", note: "ghi chú" }, en: { error: "error", warning: "warning", note: "note" } } as const;
 
@@ -44,9 +67,7 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, s: Styles = plain): 
 
 /** Sorted by file and position; a code repeated in one file is shown `perCode` times, then counted. */
 export function formatDiagnostics(diags: readonly Diagnostic[], lang: Lang, s: Styles = plain, perCode = 5): string[] {
-  const sorted = [...diags].sort(
-    (a, b) => (a.file ?? "").localeCompare(b.file ?? "", "en") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
+  const sorted = [...diags].sort(byPlace);
   const shown = new Map<string, number>();
   const out: string[] = [];
   for (const d of sorted) {

@@ -79,9 +79,47 @@ export const messages = {
     hint: { en: () => "export it as CSV if it holds data, or move it out of the data folder", vi: () => "nếu tệp chứa số liệu, xuất ra CSV; nếu không, chuyển nó ra khỏi thư mục dữ liệu" },
   },
   FILE_IS_WORKBOOK: {
-    en: (a) => `${a.path} is an Excel workbook, not a CSV file`,
-    vi: (a) => `${a.path} là tệp Excel, không phải CSV`,
-    hint: { en: () => "in Excel, save it as \"CSV UTF-8 (comma delimited)\"", vi: () => "trong Excel, lưu lại dạng \"CSV UTF-8 (comma delimited)\"" },
+    en: (a) => `${a.path} is ${a.format === "ods" ? "an OpenDocument spreadsheet (.ods)" : a.format === "xls" ? "an Excel 97–2003 workbook (.xls)" : a.format === "xlsb" ? "an Excel binary workbook (.xlsb)" : "a workbook"}, which egov-score does not read`,
+    vi: (a) => `${a.path} là ${a.format === "ods" ? "bảng tính OpenDocument (.ods)" : a.format === "xls" ? "tệp Excel 97–2003 (.xls)" : a.format === "xlsb" ? "tệp Excel nhị phân (.xlsb)" : "tệp bảng tính"}, egov-score không đọc định dạng này`,
+    hint: { en: () => 'open it and save it as "Excel Workbook (.xlsx)", or as "CSV UTF-8 (comma delimited)"', vi: () => 'mở tệp và lưu lại dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8 (comma delimited)"' },
+  },
+  WORKBOOK_UNREADABLE: {
+    en: (a) => `${a.path} cannot be read as an Excel workbook (.xlsx): ${a.detail}`,
+    vi: (a) => `không đọc được ${a.path} như một tệp Excel (.xlsx): ${a.detail}`,
+    hint: { en: () => 'open it in Excel or LibreOffice and save it again as "Excel Workbook (.xlsx)"; or export the data as CSV', vi: () => 'mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng "Excel Workbook (.xlsx)"; hoặc xuất số liệu ra CSV' },
+  },
+  WORKBOOK_ENCRYPTED: {
+    en: (a) => `${a.path} is protected by a password: its contents are encrypted`,
+    vi: (a) => `${a.path} được bảo vệ bằng mật khẩu: nội dung đã bị mã hóa`,
+    hint: { en: () => "open it with its password and save a copy without one (File › Info › Protect Workbook › Encrypt with Password: clear it)", vi: () => "mở tệp bằng mật khẩu rồi lưu một bản không đặt mật khẩu (File › Info › Protect Workbook › Encrypt with Password: xóa mật khẩu)" },
+  },
+  WORKBOOK_SHEET_NOT_FOUND: {
+    en: (a) => `the workbook has no sheet "${a.sheet}"; its sheets are: ${a.known}`,
+    vi: (a) => `tệp Excel không có trang "${a.sheet}"; các trang là: ${a.known}`,
+    hint: { en: () => "correct sheet: in the data entry of egov-score.yaml (the name as on the sheet's tab)", vi: () => "sửa sheet: ở mục data của egov-score.yaml (tên như trên thẻ của trang)" },
+  },
+  WORKBOOK_SHEET_EMPTY: {
+    en: (a) => `the sheet "${a.sheet}" is empty`,
+    vi: (a) => `trang "${a.sheet}" trống`,
+    hint: { en: () => "fill in the sheet, name the sheet that holds the data with sheet: in egov-score.yaml, or remove the file", vi: () => "điền số liệu vào trang, chỉ ra trang chứa số liệu bằng sheet: trong egov-score.yaml, hoặc bỏ tệp" },
+  },
+  WORKBOOK_NO_HEADER: {
+    en: (a) => (a.row !== undefined ? `row ${a.row} of the sheet "${a.sheet}" has no "${a.column}" column` : `no sheet of the workbook has a header row with a "${a.column}" column (looked at: ${a.sheets})`),
+    vi: (a) => (a.row !== undefined ? `dòng ${a.row} của trang "${a.sheet}" không có cột "${a.column}"` : `không trang nào của tệp có dòng tiêu đề chứa cột "${a.column}" (đã xem: ${a.sheets})`),
+    hint: {
+      en: (a) => `the header row names the unit code column "${a.column}" (or set columns.code); give its row with header-row: in the data entry of egov-score.yaml`,
+      vi: (a) => `dòng tiêu đề phải có cột mã đơn vị "${a.column}" (hoặc khai báo columns.code); chỉ ra dòng tiêu đề bằng header-row: ở mục data của egov-score.yaml`,
+    },
+  },
+  WORKBOOK_SHEET_SKIPPED: {
+    en: (a) => `the sheet "${a.sheet}" is not read: ${a.reason === "hidden" ? "it is hidden" : a.reason === "empty" ? "it is empty" : `it has no header row with a "${a.column}" column`}`,
+    vi: (a) => `trang "${a.sheet}" không được đọc: ${a.reason === "hidden" ? "trang bị ẩn" : a.reason === "empty" ? "trang trống" : `không có dòng tiêu đề chứa cột "${a.column}"`}`,
+    hint: { en: () => "name the sheet with sheet: in the data entry of egov-score.yaml if it holds data", vi: () => "nếu trang có số liệu, chỉ ra nó bằng sheet: ở mục data của egov-score.yaml" },
+  },
+  WORKBOOK_FORMULA_NO_VALUE: {
+    en: (a) => `the formula =${a.formula} in "${a.header}" has no calculated value saved in the file`,
+    vi: (a) => `công thức =${a.formula} ở cột "${a.header}" không có giá trị đã tính được lưu trong tệp`,
+    hint: { en: () => "open the workbook in Excel or LibreOffice, let it calculate, and save it; or write the value instead of the formula", vi: () => "mở tệp bằng Excel hoặc LibreOffice để tính lại rồi lưu; hoặc ghi giá trị thay cho công thức" },
   },
   ENCODING_MISMATCH: {
     en: (a) => `the file is UTF-8 although input.encoding is ${a.declared}: read as UTF-8`,
@@ -260,6 +298,11 @@ export const messages = {
   UNIT_NO_PARENT: { en: (a) => `unit "${a.unit}" at level "${a.level}" has no parent "${a.expected}"`, vi: (a) => `đơn vị "${a.unit}" cấp "${a.level}" thiếu đơn vị cha cấp "${a.expected}"`, hint: { en: () => "fill in the parent column", vi: () => "điền cột parent" } },
   UNIT_PARENT_CYCLE: { en: (a) => `unit "${a.unit}" is its own ancestor through its parents`, vi: (a) => `đơn vị "${a.unit}" là tổ tiên của chính nó qua chuỗi đơn vị cha`, hint: { en: () => "correct the parent codes", vi: () => "sửa mã đơn vị cha" } },
   // values
+  VALUE_CELL_ERROR: {
+    en: (a) => `"${a.value}" in "${a.header}" is a spreadsheet error, not a value`,
+    vi: (a) => `"${a.value}" ở cột "${a.header}" là lỗi của bảng tính, không phải giá trị`,
+    hint: { en: () => "correct the formula that gives it, or write the value; write N/A (or -) where the indicator does not apply", vi: () => "sửa công thức gây lỗi, hoặc ghi giá trị; ghi N/A (hoặc -) nếu chỉ số không áp dụng" },
+  },
   VALUE_NOT_A_NUMBER: { en: (a) => `"${a.value}" in "${a.header}" is not a number`, vi: (a) => `"${a.value}" ở cột "${a.header}" không phải số`, hint: { en: (a) => `write a plain number such as 85 or ${a.decimal === "," ? "85,5" : "85.5"}, or leave the cell empty`, vi: (a) => `ghi số như 85 hoặc ${a.decimal === "," ? "85,5" : "85.5"}, hoặc để trống` } },
   VALUE_DECIMAL_COMMA: { en: (a) => `"${a.value}" in "${a.header}" looks like a decimal comma, but input.decimal is "."`, vi: (a) => `"${a.value}" ở cột "${a.header}" có vẻ dùng dấu phẩy thập phân, nhưng input.decimal là "."`, hint: { en: () => 'set input.decimal: "," in egov-score.yaml (or --input-decimal ,)', vi: () => 'đặt input.decimal: "," trong egov-score.yaml (hoặc --input-decimal ,)' } },
   VALUE_DECIMAL_DOT: { en: (a) => `"${a.value}" in "${a.header}" cannot be read with input.decimal ","`, vi: (a) => `"${a.value}" ở cột "${a.header}" không đọc được với input.decimal ","`, hint: { en: () => 'with decimal ",", the dot separates thousands (1.234,5); set input.decimal: "." if the file uses a decimal dot', vi: () => 'với decimal ",", dấu chấm phân cách hàng nghìn (1.234,5); đặt input.decimal: "." nếu tệp dùng dấu chấm thập phân' } },

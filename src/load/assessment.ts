@@ -8,6 +8,8 @@ import { loadCrosswalk } from "./crosswalk.ts";
 import type { Dataset } from "../model/data.ts";
 import { loadCriteriaText } from "./criteria.ts";
 import { decode, readCsv, type CsvTable } from "./csv.ts";
+import { isWorkbook } from "./dialect.ts";
+import { readWorkbook, type SheetChoice } from "./workbook.ts";
 import { checkColumns, loadData } from "./data.ts";
 import { displayPath, expandData, readInput } from "./files.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
@@ -36,7 +38,8 @@ export function loadCriteriaFile(abs: string, map: Record<string, string> = {}, 
 /** Loads the manifest and the criteria only (for `criteria` and `validate` of criteria alone). */
 export function loadAssessmentCriteria(dir: string | undefined, o: Overrides): Loaded {
   const m = loadManifest(dir, o);
-  if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessmentCriteria);
+  // (loading criteria alone reads no file asynchronously)
+  if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessmentCriteria) as Loaded;
   return criteriaOf(m);
 }
 
@@ -56,7 +59,7 @@ export function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
 
 /** Loads everything; without `dir`, from the nearest manifest upward (see loadManifest).
  * `manifest`: that manifest already read (by the large-input loader, which passed). */
-export function loadAssessment(dir: string | undefined, o: Overrides, manifest?: ReturnType<typeof loadManifest>): Loaded {
+export async function loadAssessment(dir: string | undefined, o: Overrides, manifest?: ReturnType<typeof loadManifest>): Promise<Loaded> {
   const m = manifest ?? loadManifest(dir, o);
   if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessment);
   const base = criteriaOf(m);
@@ -64,20 +67,25 @@ export function loadAssessment(dir: string | undefined, o: Overrides, manifest?:
   if (!a || !criteria) return base;
   const diagnostics = [...base.diagnostics];
   const inputs = [...base.inputs];
-  const readTable = (abs: string): CsvTable | undefined => {
+  /** A CSV file's table, or a workbook's (one per sheet that holds data). */
+  const readTables = async (abs: string, choice?: SheetChoice): Promise<CsvTable[]> => {
     inputs.push(abs);
     const r = readInput(abs, a.limits.maxFileSize);
     pushAll(diagnostics, r.diagnostics);
-    if (!r.bytes) return undefined;
-    const t = readCsv(r.bytes, displayPath(abs), { encoding: a.encoding, delimiter: a.delimiter, decimal: a.decimal });
+    if (!r.bytes) return [];
+    const shown = displayPath(abs);
+    const t = isWorkbook(r.bytes)
+      ? await readWorkbook(r.bytes, shown, { decimal: a.decimal, code: a.columns.code, ...(choice ? { choice } : {}) })
+      : ((c) => ({ tables: c.table ? [c.table] : [], diagnostics: c.diagnostics }))(readCsv(r.bytes, shown, { encoding: a.encoding, delimiter: a.delimiter, decimal: a.decimal }));
     pushAll(diagnostics, t.diagnostics);
-    return t.table;
+    return t.tables;
   };
-  const units = a.units ? readTable(a.units) : undefined;
+  const units = a.units ? (await readTables(a.units))[0] : undefined;
   const expanded = expandData(a.data, a.dataBase, a.dataAt, [a.manifest, a.criteria, a.units]);
   pushAll(diagnostics, expanded.diagnostics);
   const files = expanded.files.filter((f) => path.resolve(f) !== (a.units && path.resolve(a.units)));
-  const data = files.map(readTable).filter((t): t is CsvTable => t !== undefined);
+  const data: CsvTable[] = [];
+  for (const f of files) data.push(...(await readTables(f, a.dataChoice[expanded.origin.get(f) ?? -1])));
   // Without its registry, every data row would be reported as an unknown unit: stop here.
   if (a.units && !units) return { ...base, diagnostics, inputs };
   // A unit column named wrong in the manifest: that, rather than what its absence would cause.
@@ -94,7 +102,7 @@ export function loadAssessment(dir: string | undefined, o: Overrides, manifest?:
  * A period of a series manifest that names an assessment folder of its own: that folder is
  * loaded as it stands (the flags still apply), and its result takes the series' period label.
  */
-function delegated(series: Assessment, seriesDiagnostics: Diagnostic[], o: Overrides, load: (dir: string, o: Overrides) => Loaded): Loaded {
+function delegated(series: Assessment, seriesDiagnostics: Diagnostic[], o: Overrides, load: (dir: string, o: Overrides) => Loaded | Promise<Loaded>): Loaded | Promise<Loaded> {
   const { period: _asked, ...rest } = o;
   void _asked;
   const inner = loadManifest(series.delegate as string, rest);
@@ -104,7 +112,10 @@ function delegated(series: Assessment, seriesDiagnostics: Diagnostic[], o: Overr
   if (inner.assessment?.periods) {
     return { periods, inputs, diagnostics: [...seriesDiagnostics, diag("PERIOD_NESTED", "error", { period: label, path: displayPath(series.delegate as string) }, series.manifest ? { file: displayPath(series.manifest) } : {})] };
   }
+  const relabel = (l: Loaded): Loaded => {
+    if (l.dataset) l.dataset.period = label;
+    return { ...l, periods, inputs: [...inputs, ...l.inputs], diagnostics: [...seriesDiagnostics, ...l.diagnostics] };
+  };
   const l = load(series.delegate as string, rest);
-  if (l.dataset) l.dataset.period = label;
-  return { ...l, periods, inputs: [...inputs, ...l.inputs], diagnostics: [...seriesDiagnostics, ...l.diagnostics] };
+  return l instanceof Promise ? l.then(relabel) : relabel(l);
 }

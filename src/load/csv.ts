@@ -10,10 +10,17 @@ export type Delimiter = "auto" | "," | ";" | "\t";
 export interface CsvRow {
   line: number;
   cells: string[];
+  /** problems of cells (by 0-based column) that count only where the cell is read: a workbook's
+   * formula without a cached value */
+  problems?: Map<number, Diagnostic>;
 }
 
 export interface CsvTable {
   file: string;
+  /** a worksheet of a workbook (load/workbook.ts): its rows are the sheet's row numbers */
+  sheet?: string;
+  /** the line (or row) of the header; 1 when absent */
+  headerLine?: number;
   header: string[];
   rows: CsvRow[];
   delimiter: string;
@@ -27,7 +34,8 @@ export { detectDelimiter, normKey } from "./dialect.ts";
 /** `guess`: a file of data that is not UTF-8 may be windows-1258 (an agency's CSV; never criteria or a manifest). */
 export function decode(bytes: Uint8Array, encoding: Encoding, file: string, guess = false): { text?: string; diagnostics: Diagnostic[] } {
   const b = bytes;
-  if (isWorkbook(b)) return { diagnostics: [diag("FILE_IS_WORKBOOK", "error", { path: file }, { file })] };
+  // (data files that are workbooks are read as such before this: load/workbook.ts; here, criteria or a manifest)
+  if (isWorkbook(b)) return { diagnostics: [diag("FILE_IS_WORKBOOK", "error", { path: file, format: b[0] === 0x50 ? "xlsx" : "xls" }, { file })] };
   // A byte-order mark says what the file is, whatever the manifest declares.
   const bom = byteOrderMark(b);
   const enc: string = bom ? bom.encoding : encoding === "auto" ? "auto" : encoding;

@@ -4,12 +4,12 @@ import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
 import { unitScale, type Criteria, type IndicatorNode } from "../model/criteria.ts";
-import type { Cell, Dataset, Source, UnitData } from "../model/data.ts";
+import { placeText, type Cell, type Dataset, type Source, type UnitData } from "../model/data.ts";
 import { closest, fold } from "../util/similar.ts";
 import type { CsvRow, CsvTable } from "./csv.ts";
 import { normKey } from "./dialect.ts";
 import type { Assessment } from "./manifest.ts";
-import { isEmpty, isNotApplicable, ratioValue, readBoolean, readNumber, type Decimal } from "./values.ts";
+import { isEmpty, isNotApplicable, isSpreadsheetError, ratioValue, readBoolean, readNumber, type Decimal } from "./values.ts";
 
 export interface DataLoad {
   dataset: Dataset;
@@ -36,11 +36,20 @@ function fieldIndexes(header: string[], s: Settings): Fields {
 /** The first fields of a header, for CSV_NO_CODE_COLUMN. */
 export const headerList = (h: string[]): string => (h.length > 6 ? `${h.slice(0, 6).join(", ")}, …` : h.join(", "));
 
-/** A diagnostic's position; the column only where there is one. */
-export const where = (file: string, line: number, column?: number) => (column === undefined ? { file, line } : { file, line, column });
+/** A file, or a worksheet of a workbook: what a table or a source is read from. */
+export type At = string | { file: string; sheet?: string };
+
+/** A diagnostic's position (or a source's): the sheet and the column only where there is one. */
+export const where = (at: At, line: number, column?: number): Source => {
+  // (made for every cell read: plain assignments, no spreads)
+  const p: Source = typeof at === "string" ? { file: at, line } : { file: at.file, line };
+  if (typeof at !== "string" && at.sheet !== undefined) p.sheet = at.sheet;
+  if (column !== undefined) p.column = column;
+  return p;
+};
 
 /** Reads a level cell: empty means the only level (if there is one); an unknown level is reported. */
-export function levelReader(levelIds: readonly string[], diagnostics: Diagnostic[]): (raw: string, file: string, line: number, column: number) => string | undefined {
+export function levelReader(levelIds: readonly string[], diagnostics: Diagnostic[]): (raw: string, file: At, line: number, column: number) => string | undefined {
   const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
   return (raw, file, line, column) => {
     const l = normKey(raw);
@@ -70,7 +79,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   if (registry) {
     const f = fieldIndexes(registry.header, s);
     if (f.code < 0) {
-      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry.file, 1)));
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry, registry.headerLine ?? 1)));
       registryBroken = true;
     }
     else {
@@ -79,25 +88,25 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       for (const row of registry.rows) {
         const code = normKey(cellAt(row, f.code));
         if (code === "") {
-          diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(registry.file, row.line, f.code + 1)));
+          diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(registry, row.line, f.code + 1)));
           continue;
         }
         const first = units.get(code);
         if (first) {
-          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: code, first: `${first.source?.file}:${first.source?.line}` }, where(registry.file, row.line, f.code + 1)));
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: code, first: placeText(first.source) }, where(registry, row.line, f.code + 1)));
           continue;
         }
-        const level = f.level >= 0 ? readLevel(cellAt(row, f.level), registry.file, row.line, f.level + 1) : singleLevel;
+        const level = f.level >= 0 ? readLevel(cellAt(row, f.level), registry, row.line, f.level + 1) : singleLevel;
         if (level === undefined) {
-          if (f.level < 0 || normKey(cellAt(row, f.level)) === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(registry.file, row.line, f.level < 0 ? undefined : f.level + 1)));
+          if (f.level < 0 || normKey(cellAt(row, f.level)) === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(registry, row.line, f.level < 0 ? undefined : f.level + 1)));
           rejected.add(code);
           continue;
         }
-        const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: { file: registry.file, line: row.line } };
+        const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: where(registry, row.line) };
         const parent = normKey(cellAt(row, f.parent));
         if (parent) {
           u.parent = parent;
-          u.parentAt = { file: registry.file, line: row.line, column: f.parent + 1 };
+          u.parentAt = where(registry, row.line, f.parent + 1);
         }
         for (const a of attrs) u.attributes[a.h] = normKey(cellAt(row, a.i));
         units.set(code, u);
@@ -137,14 +146,14 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   const unitFor = (t: CsvTable, f: Fields, row: CsvRow): UnitData | undefined => {
     const code = normKey(cellAt(row, f.code));
     if (code === "") {
-      diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.file, row.line, f.code + 1)));
+      diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t, row.line, f.code + 1)));
       return undefined;
     }
     const known = units.get(code);
     const rowName = normKey(cellAt(row, f.name));
     if (known) {
       if (registry && known.source?.file === registry.file) {
-        const d = checkUnitName(code, rowName, known.name, registryNames(), where(t.file, row.line, f.name + 1) as { file: string; line: number; column: number });
+        const d = checkUnitName(code, rowName, known.name, registryNames(), where(t, row.line, f.name + 1));
         if (d) diagnostics.push(d);
       }
       return known;
@@ -152,21 +161,21 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     if (rejected.has(code) || registryBroken) return undefined;
     if (registry) {
       const suggestion = suggestUnit(code, rowName, registryNames(), units.keys());
-      diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: code, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, f.code + 1)));
+      diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: code, ...(suggestion ? { suggestion } : {}) }, where(t, row.line, f.code + 1)));
       return undefined;
     }
-    const level = f.level >= 0 ? readLevel(cellAt(row, f.level), t.file, row.line, f.level + 1) : singleLevel;
+    const level = f.level >= 0 ? readLevel(cellAt(row, f.level), t, row.line, f.level + 1) : singleLevel;
     if (level === undefined) {
       // an empty level cell is as unknown as a missing column: say so rather than drop the row
-      if (f.level < 0 || normKey(cellAt(row, f.level)) === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(t.file, row.line, f.level < 0 ? undefined : f.level + 1)));
+      if (f.level < 0 || normKey(cellAt(row, f.level)) === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(t, row.line, f.level < 0 ? undefined : f.level + 1)));
       rejected.add(code);
       return undefined;
     }
-    const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: { file: t.file, line: row.line } };
+    const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: where(t, row.line) };
     const parent = normKey(cellAt(row, f.parent));
     if (parent) {
       u.parent = parent;
-      u.parentAt = { file: t.file, line: row.line, column: f.parent + 1 };
+      u.parentAt = where(t, row.line, f.parent + 1);
     }
     t.header.forEach((h, i) => {
       if (attributes.has(h)) u.attributes[h] = normKey(cellAt(row, i));
@@ -178,12 +187,12 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   const put = (u: UnitData, ind: IndicatorNode, cell: Cell | undefined): void => {
     if (!cell) return;
     if (!ind.maxByLevel.has(u.level)) {
-      if (cell.kind !== "na") diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: u.level, unit: u.code }, cell.source ? where(cell.source.file, cell.source.line, cell.source.column) : {}));
+      if (cell.kind !== "na") diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: u.level, unit: u.code }, cell.source ? where(cell.source, cell.source.line, cell.source.column) : {}));
       return;
     }
     const first = u.cells.get(ind.id);
     if (first) {
-      diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: u.code, indicator: ind.id, first: `${first.source?.file}:${first.source?.line}` }, cell.source ? where(cell.source.file, cell.source.line, cell.source.column) : {}));
+      diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: u.code, indicator: ind.id, first: placeText(first.source) }, cell.source ? where(cell.source, cell.source.line, cell.source.column) : {}));
       return;
     }
     u.cells.set(ind.id, cell);
@@ -192,10 +201,10 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   const feeds: FileFeed[] = [];
   for (const t of tables.data) {
     const f = fieldIndexes(t.header, s);
-    const feed = { file: t.file, header: t.header, levels: new Set<string>() };
+    const feed = { file: t.file, at: where(t, t.headerLine ?? 1), header: t.header, levels: new Set<string>() };
     feeds.push(feed);
     if (f.code < 0) {
-      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.file, 1)));
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t, t.headerLine ?? 1)));
       continue;
     }
     const unitFields = new Set(Object.values(f).filter((i) => i >= 0));
@@ -207,7 +216,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       if (once) {
         const firstLine = seenInFile.get(u.code);
         if (firstLine !== undefined) {
-          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: u.code, first: `${t.file}:${firstLine}` }, where(t.file, row.line, f.code + 1)));
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: u.code, first: placeText(where(t, firstLine)) }, where(t, row.line, f.code + 1)));
           return undefined;
         }
         seenInFile.set(u.code, row.line);
@@ -224,13 +233,13 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
         if (!inPeriod(t, row)) continue;
         const u = rowUnit(row, false);
         if (!u) continue;
-        u.row ??= { file: t.file, line: row.line };
+        u.row ??= where(t, row.line);
         const name = normKey(cellAt(row, longIndicator));
         const ind = byId.get(name) ?? byColumn.get(name);
         if (!ind) {
           if (name === "") continue;
           const suggestion = closest(name, byId.keys())[0];
-          diagnostics.push(diag("DATA_UNKNOWN_INDICATOR", "error", { indicator: name, ...(suggestion ? { suggestion } : {}) }, where(t.file, row.line, longIndicator + 1)));
+          diagnostics.push(diag("DATA_UNKNOWN_INDICATOR", "error", { indicator: name, ...(suggestion ? { suggestion } : {}) }, where(t, row.line, longIndicator + 1)));
           continue;
         }
         put(u, ind, rowReader(u, t, row, t.decimal ?? s.decimal, diagnostics)(ind, { value: vi, numerator: ni, denominator: di }));
@@ -238,7 +247,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       continue;
     }
     // Wide: a column per indicator, or a numerator and a denominator column.
-    const layout = wideColumns(criteria, s, t.header, unitFields, t.file, diagnostics);
+    const layout = wideColumns(criteria, s, t.header, unitFields, t, diagnostics, t.headerLine);
     for (const row of t.rows) {
       if (!inPeriod(t, row)) continue;
       const u = rowUnit(row, true);
@@ -250,12 +259,12 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
         for (const [ind, cols] of layout) read(ind, cols);
         continue;
       }
-      u.row ??= { file: t.file, line: row.line };
+      u.row ??= where(t, row.line);
       const read = rowReader(u, t, row, t.decimal ?? s.decimal, diagnostics);
       for (const [ind, cols] of layout) {
         const cell = read(ind, cols);
         if (cell) put(u, ind, cell);
-        else if (cols.value >= 0 && isEmpty(cellAt(row, cols.value)) && !u.blanks.has(ind.id)) u.blanks.set(ind.id, { file: t.file, line: row.line, column: cols.value + 1 });
+        else if (cols.value >= 0 && isEmpty(cellAt(row, cols.value)) && !u.blanks.has(ind.id)) u.blanks.set(ind.id, where(t, row.line, cols.value + 1));
       }
     }
   }
@@ -312,7 +321,7 @@ export function choosePeriod(found: ReadonlySet<string>, asked: string | undefin
  * closest column). Unit fields, ignored and attribute columns are left out. Shared with the
  * large-input loader.
  */
-export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "columns">, header: readonly string[], unitFields: ReadonlySet<number>, file: string, diagnostics: Diagnostic[]): Map<IndicatorNode, CellColumns> {
+export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "columns">, header: readonly string[], unitFields: ReadonlySet<number>, file: At, diagnostics: Diagnostic[], headerLine = 1): Map<IndicatorNode, CellColumns> {
   const byColumn = new Map(criteria.indicators.map((ind) => [ind.column, ind] as const));
   const ignore = new Set(s.ignore.map(normKey));
   const attributes = new Set(s.columns.attributes.map(normKey));
@@ -324,7 +333,7 @@ export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "
     const ind = byColumn.get(h) ?? (m ? byColumn.get(m[1] as string) : undefined);
     if (!ind) {
       const suggestion = closest(h, byColumn.keys())[0];
-      diagnostics.push(diag("CSV_UNKNOWN_COLUMN", "warning", { header: h, ...(suggestion ? { suggestion } : {}) }, where(file, 1, i + 1)));
+      diagnostics.push(diag("CSV_UNKNOWN_COLUMN", "warning", { header: h, ...(suggestion ? { suggestion } : {}) }, where(file, headerLine, i + 1)));
       return;
     }
     const l = layout.get(ind) ?? { value: -1, numerator: -1, denominator: -1 };
@@ -342,17 +351,27 @@ function rowReader(u: UnitData, t: CsvTable, row: CsvRow, decimal: Decimal, out:
   let current: IndicatorNode | undefined;
   const at = (i: number): string => cellAt(row, i);
   const problem: CellProblem = (code, i, args, severity = "error") =>
-    out.push(diag(code, severity, { header: t.header[i] ?? "", indicator: current?.id ?? "", unit: u.code, ...args }, { file: t.file, line: row.line, column: i + 1 }));
+    out.push(diag(code, severity, { header: t.header[i] ?? "", indicator: current?.id ?? "", unit: u.code, ...args }, where(t, row.line, i + 1)));
   return (ind, cols) => {
     current = ind;
+    // a cell the reader could not give a value (a workbook's formula never calculated): its problem, now that it is read
+    if (row.problems) {
+      const p = [cols.value, cols.numerator, cols.denominator].map((i) => row.problems?.get(i)).find((x) => x !== undefined);
+      if (p) {
+        out.push(p);
+        return undefined;
+      }
+    }
     const r = readCell(ind, at, cols, decimal, problem);
-    return r && cellOf(r, t.file, row.line, t.header);
+    return r && cellOf(r, t, row.line, t.header);
   };
 }
 
 /** A cell as read, placed: where it was (its file, line, column and header). */
-export function cellOf(r: CellRead, file: string, line: number, header: readonly string[]): Cell {
-  const source = { file, line, column: r.column + 1, header: header[r.column] ?? "" };
+export function cellOf(r: CellRead, at: At, line: number, header: readonly string[]): Cell {
+  // (made for every cell read: where() builds it without spreads)
+  const source = where(at, line, r.column + 1);
+  source.header = header[r.column] ?? "";
   switch (r.kind) {
     case "number":
       return r.numerator === undefined
@@ -389,6 +408,10 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
   if (isEmpty(raw)) return undefined;
   const column = cols.value;
   if (isNotApplicable(raw)) return { kind: "na", raw, column };
+  if (isSpreadsheetError(raw)) {
+    problem("VALUE_CELL_ERROR", cols.value, { value: raw.trim() });
+    return undefined;
+  }
   if (ind.unit === "boolean") {
     const b = readBoolean(raw);
     if (b === undefined) {
@@ -456,9 +479,15 @@ function readRatio(
     });
     return "error";
   }
+  let bad = false;
+  for (const [raw, col] of [[num, cols.numerator], [den, cols.denominator]] as const) {
+    if (!isSpreadsheetError(raw)) continue;
+    problem("VALUE_CELL_ERROR", col, { value: raw.trim() });
+    bad = true;
+  }
+  if (bad) return "error";
   const n = readNumber(num, decimal);
   const d = readNumber(den, decimal);
-  let bad = false;
   for (const [r, raw, col] of [[n, num, cols.numerator], [d, den, cols.denominator]] as const) {
     if (!r.ok) {
       problem(r.code, col, { value: raw.trim(), ...commaHint(r.code, decimal) });
@@ -536,6 +565,8 @@ const commaHint = (code: string, decimal: Decimal): { decimal?: string } => (cod
 /** A data file as the checks after loading see it: its header, and the levels of the units its rows gave. */
 export interface FileFeed {
   file: string;
+  /** where its header is (a workbook's sheet and header row) */
+  at?: Source;
   header: readonly string[];
   levels: ReadonlySet<string>;
 }
@@ -560,7 +591,7 @@ export function checkAbsentColumns(criteria: Criteria, s: Pick<Assessment, "colu
       const max = ind.maxByLevel.get(level.id);
       // (a roll-up reads the units below, not a column)
       if (max === undefined || ind.rule.type === "rollup" || present.has(ind.column)) continue;
-      out.push(diag("DATA_COLUMN_ABSENT", "warning", { column: ind.column, indicator: ind.id, level: level.id, units, points: Math.abs(max), files: files.map((f) => f.file).join(", ") }, where((files[0] as FileFeed).file, 1)));
+      out.push(diag("DATA_COLUMN_ABSENT", "warning", { column: ind.column, indicator: ind.id, level: level.id, units, points: Math.abs(max), files: files.map((f) => f.file).join(", ") }, (files[0] as FileFeed).at ?? where((files[0] as FileFeed).file, 1)));
     }
   }
   return out;
@@ -591,7 +622,7 @@ export function namesIndex(entries: Iterable<[code: string, name: string]>): Map
  * from another unit keeps the other's name); a warning naming the unit the name belongs to.
  * Shared with the large-input loader.
  */
-export function checkUnitName(code: string, rowName: string, registered: string, names: ReadonlyMap<string, string>, at: { file: string; line: number; column: number }): Diagnostic | undefined {
+export function checkUnitName(code: string, rowName: string, registered: string, names: ReadonlyMap<string, string>, at: Source): Diagnostic | undefined {
   if (rowName === "" || registered === code) return undefined;
   const k = nameKey(rowName);
   if (k === "" || k === nameKey(registered)) return undefined;

@@ -62,30 +62,39 @@ export function expandData(
   at: readonly ({ file: string; line: number; column: number } | undefined)[] = [],
   /** the assessment's other inputs (manifest, criteria, registry), which are no stray files */
   known: readonly (string | undefined)[] = [],
-): { files: string[]; diagnostics: Diagnostic[] } {
+): { files: string[]; diagnostics: Diagnostic[]; origin: Map<string, number> } {
   const inputs = new Set(known.filter((k): k is string => k !== undefined).map((k) => path.resolve(k)));
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const others = new Map<string, { file: string; line: number; column: number } | Record<string, never>>();
+  /** the entry each file was found by (the first), for its sheet choice */
+  const origin = new Map<string, number>();
+  let entry = 0;
+  const take = (f: string): void => {
+    const abs = path.resolve(f);
+    files.push(abs);
+    if (!origin.has(abs)) origin.set(abs, entry);
+  };
   /** the files of a data folder or a .csv glob that are not CSV: workbooks join the data, the rest are named */
   const account = (found: string[], where: (typeof at)[number]): void => {
     for (const f of found) {
       if (HIDDEN.test(path.basename(f)) || /\.csv$/i.test(f) || inputs.has(path.resolve(f)) || CONFIGURATION.test(f)) continue;
-      if (WORKBOOK.test(f)) files.push(path.resolve(f));
+      if (WORKBOOK.test(f)) take(f);
       else if (!others.has(path.resolve(f))) others.set(path.resolve(f), where ?? {});
     }
   };
   for (const [i, p] of patterns.entries()) {
+    entry = i;
     const posix = p.split(path.sep).join("/");
     if (isDynamicPattern(posix)) {
       // a glob of CSV files is read with any extension once: its CSV files, and what stands beside them
       const csv = /\.csv$/i.test(posix);
       const all = globSync(csv ? posix.replace(/\.csv$/i, ".*") : posix, { cwd: baseDir, absolute: true, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: false }).sort();
-      const found = csv ? all.filter((f) => /\.csv$/i.test(f)) : all;
+      const matched = csv ? all.filter((f) => /\.csv$/i.test(f)) : all;
       const anyExtension = csv ? all : [];
       account(anyExtension, at[i]);
-      if (found.length === 0 && !anyExtension.some((f) => WORKBOOK.test(f))) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: p }, at[i] ?? {}));
-      files.push(...found.map((f) => path.resolve(f)));
+      if (matched.length === 0 && !anyExtension.some((f) => WORKBOOK.test(f))) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: p }, at[i] ?? {}));
+      matched.forEach(take);
       continue;
     }
     const abs = path.resolve(baseDir, p);
@@ -100,15 +109,15 @@ export function expandData(
         .filter((e) => e.isFile())
         .map((e) => path.join(abs, e.name))
         .sort();
-      const found = all.filter((f) => /\.csv$/i.test(f) && !HIDDEN.test(path.basename(f)));
+      const csvFiles = all.filter((f) => /\.csv$/i.test(f) && !HIDDEN.test(path.basename(f)));
       account(all, at[i]);
-      if (found.length === 0 && !all.some((f) => WORKBOOK.test(f))) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: `${p}/*.csv` }, at[i] ?? {}));
-      files.push(...found.map((f) => path.resolve(f)));
+      if (csvFiles.length === 0 && !all.some((f) => WORKBOOK.test(f))) diagnostics.push(diag("GLOB_NO_MATCH", "error", { pattern: `${p}/*.csv` }, at[i] ?? {}));
+      csvFiles.forEach(take);
     } else {
-      files.push(abs);
+      take(abs);
     }
   }
   const read = new Set(files);
   for (const [f, where] of others) if (!read.has(f)) diagnostics.push(diag("DATA_FILE_NOT_READ", "warning", { path: displayPath(f) }, where));
-  return { files: [...new Set(files)], diagnostics };
+  return { files: [...new Set(files)], diagnostics, origin };
 }

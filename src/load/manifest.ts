@@ -8,6 +8,7 @@ import { compareCodes } from "../engine/rank.ts";
 import { displayPath, readInput } from "./files.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { schemaIssues } from "./schema-issues.ts";
+import type { SheetChoice } from "./workbook.ts";
 import { parseYaml } from "./yaml.ts";
 
 export const MANIFEST_NAME = "egov-score.yaml";
@@ -26,11 +27,33 @@ const Columns = z.strictObject({
   attributes: z.array(z.string()).optional(),
 });
 
+/** A data entry: a file, folder or glob; or, for workbooks, an object naming the sheet and its header row. */
+const DataEntry = z.union([
+  z.string(),
+  z.strictObject({
+    file: z.string(),
+    sheet: z.string().optional(),
+    "header-row": z.number().int().positive().optional(),
+  }),
+]);
+const DataEntries = z.union([DataEntry, z.array(DataEntry)]);
+
+/** The data entries as patterns, and the sheet choice of each (undefined for a plain entry). */
+function dataEntries(d: z.infer<typeof DataEntries>): { data: string[]; choice: (SheetChoice | undefined)[] } {
+  const list = Array.isArray(d) ? d : [d];
+  return {
+    data: list.map((e) => (typeof e === "string" ? e : e.file)),
+    choice: list.map((e) =>
+      typeof e === "string" ? undefined : { ...(e.sheet !== undefined ? { sheet: e.sheet } : {}), ...(e["header-row"] !== undefined ? { headerRow: e["header-row"] } : {}) },
+    ),
+  };
+}
+
 /** One period of a series: an assessment folder (or manifest) of its own, or its data files. */
 const PeriodEntry = z.union([
   z.string(),
   z.strictObject({
-    data: z.union([z.string(), z.array(z.string())]),
+    data: DataEntries,
     units: z.string().optional(),
   }),
 ]);
@@ -53,7 +76,7 @@ const CrosswalkEntry = z.union([
 export const ManifestSchema = z.strictObject({
   criteria: z.string().optional(),
   units: z.string().optional(),
-  data: z.union([z.string(), z.array(z.string())]).optional(),
+  data: DataEntries.optional(),
   period: z.union([z.string(), z.number()]).optional(),
   periods: z.record(z.string(), PeriodEntry).optional(),
   input: z
@@ -79,6 +102,8 @@ export interface Assessment {
   data: string[];
   /** where each `columns:` entry the manifest gives is written (the defaults are not) */
   columnsAt?: Partial<Record<"code" | "name" | "level" | "parent" | "period", { file: string; line: number; column: number }>>;
+  /** the sheet and header row of each `data` entry given as an object (workbooks), else undefined */
+  dataChoice: (SheetChoice | undefined)[];
   /** where each `data` entry is written in the manifest (absent for --data) */
   dataAt: ({ file: string; line: number; column: number } | undefined)[];
   /** the folder globs in `data` are relative to */
@@ -164,6 +189,7 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
   const file = /\.ya?ml$/i.test(target) ? target : path.join(target, MANIFEST_NAME);
   const a: Assessment = {
     data: [],
+    dataChoice: [],
     dataAt: [],
     dataBase: cwd,
     encoding: o.encoding ?? "auto",
@@ -197,8 +223,8 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     if (m.criteria) a.criteria = path.resolve(base, m.criteria);
     if (m.units) a.units = path.resolve(base, m.units);
     if (m.data && !m.periods) {
-      a.data = typeof m.data === "string" ? [m.data] : m.data;
-      a.dataAt = a.data.map((_, i) => ({ file: shown, ...y.locate(typeof m.data === "string" ? ["data"] : ["data", i]) }));
+      ({ data: a.data, choice: a.dataChoice } = dataEntries(m.data));
+      a.dataAt = a.data.map((_, i) => ({ file: shown, ...y.locate(Array.isArray(m.data) ? ["data", i] : ["data"]) }));
     }
     if (m.period !== undefined) a.period = String(m.period);
     if (m.periods && !choosePeriod(a, m.periods, o.period, base, shown, y.locate, diagnostics)) unknownPeriod = true;
@@ -226,6 +252,7 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
   if (o.units) a.units = path.resolve(cwd, o.units);
   if (o.data?.length) {
     a.data = o.data;
+    a.dataChoice = [];
     a.dataAt = [];
     a.dataBase = cwd;
   }
@@ -272,8 +299,8 @@ function choosePeriod(
     return true;
   }
   if (!entry) return true;
-  a.data = typeof entry.data === "string" ? [entry.data] : entry.data;
-  a.dataAt = a.data.map((_, i) => ({ file: shown, ...locate(typeof entry.data === "string" ? ["periods", label, "data"] : ["periods", label, "data", i]) }));
+  ({ data: a.data, choice: a.dataChoice } = dataEntries(entry.data));
+  a.dataAt = a.data.map((_, i) => ({ file: shown, ...locate(Array.isArray(entry.data) ? ["periods", label, "data", i] : ["periods", label, "data"]) }));
   if (entry.units) a.units = path.resolve(base, entry.units);
   return true;
 }

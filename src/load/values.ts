@@ -10,6 +10,11 @@ const YES = new Set(["có", "co", "yes", "y", "x", "true", "1", "đạt", "dat",
 const NO = new Set(["không", "khong", "no", "n", "false", "0", "chưa", "chua", "không đạt", "khong dat"]);
 
 export const isEmpty = (raw: string): boolean => raw.trim() === "";
+
+/** Excel's and LibreOffice's error values (#N/A is not among them: it reads as not applicable). */
+const SPREADSHEET_ERROR = /^#(?:DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|ERR:\d+|ERROR!?)$/i;
+/** A cell holding a spreadsheet's error (a formula that failed), as a workbook or a CSV exported from one carries it. */
+export const isSpreadsheetError = (raw: string): boolean => raw.length > 1 && raw.trimStart().startsWith("#") && SPREADSHEET_ERROR.test(raw.trim());
 export const isNotApplicable = (raw: string): boolean => NA.has(key(raw));
 
 export type NumberRead =

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import { examples } from "../diag/examples.ts";
-import { hint, message, summary } from "../diag/format.ts";
+import { byPlace, cellName, hint, location, message, summary } from "../diag/format.ts";
 import { drops, type Comparison } from "../engine/compare.ts";
 import { belowThreshold, type Standing } from "../engine/gates.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
@@ -20,14 +20,20 @@ import type { ValidationReport } from "./validate.ts";
  */
 const charColumn = (d: Diagnostic): number | undefined => (d.file !== undefined && /\.ya?ml$/i.test(d.file) ? d.column : undefined);
 
-const sentence = (d: Diagnostic, lang: Lang): string => {
+/** In a workbook, the sheet and cell lead the message: SARIF, GitHub and GitLab place a problem by file and line only. */
+const inSheet = (d: Diagnostic): string => (d.sheet === undefined ? "" : `${[d.sheet, cellName(d)].filter((x) => x !== undefined).join(" › ")}: `);
+
+/** The message and its fix, without the place. */
+const said = (d: Diagnostic, lang: Lang): string => {
   const h = hint(d, lang);
   return h ? `${message(d, lang)} (${lang === "vi" ? "cách sửa" : "fix"}: ${h})` : message(d, lang);
 };
 
+const sentence = (d: Diagnostic, lang: Lang): string => `${inSheet(d)}${said(d, lang)}`;
+
 /** Sorted by file, line and column, as `validate` lists them. */
 function sorted(diags: readonly Diagnostic[]): Diagnostic[] {
-  return [...diags].sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "", "en") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return [...diags].sort(byPlace);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,8 +91,9 @@ export function validateSarif(v: ValidationReport, o: RenderOptions): string {
       const physical: Record<string, unknown> = { artifactLocation: { uri: fileUri(d.file) } };
       if (d.line !== undefined) physical.region = region;
       r.locations = [{ physicalLocation: physical }];
-      // a CSV field, kept as the data (SARIF's columns count characters)
-      if (d.column !== undefined && col === undefined) r.properties = { field: d.column };
+      // a CSV field, kept as the data (SARIF's columns count characters); a workbook's sheet and cell
+      if (d.sheet !== undefined) r.properties = { sheet: d.sheet, ...(cellName(d) !== undefined ? { cell: cellName(d) } : {}) };
+      else if (d.column !== undefined && col === undefined) r.properties = { field: d.column };
     }
     return r;
   });
@@ -122,7 +129,7 @@ function annotation(d: Diagnostic, lang: Lang): string {
   if (d.file !== undefined && d.line !== undefined && col !== undefined) props.push(`col=${col}`);
   props.push(`title=${ghProperty(`egov-score ${d.code}`)}`);
   const h = hint(d, lang);
-  const body = h ? `${message(d, lang)}\n${lang === "vi" ? "cách sửa" : "fix"}: ${h}` : message(d, lang);
+  const body = `${inSheet(d)}${h ? `${message(d, lang)}\n${lang === "vi" ? "cách sửa" : "fix"}: ${h}` : message(d, lang)}`;
   return `::${d.severity === "note" ? "notice" : d.severity} ${props.join(",")}::${ghData(body)}`;
 }
 
@@ -206,7 +213,7 @@ function junit(name: string, suites: readonly TestSuite[]): string {
   return `${out.join("\n")}\n`;
 }
 
-const where = (d: Diagnostic): string => [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
+const where = (d: Diagnostic): string => location(d);
 
 /**
  * One test suite per checked file (and one for problems of no file): a passing test case when the
@@ -227,7 +234,7 @@ export function validateJunit(v: ValidationReport, o: RenderOptions): string {
         ? [{ classname: "egov-score.validate", name: file }]
         : diags.map((d) => {
             const tc: TestCase = { classname: "egov-score.validate", name: `${d.code} ${where(d) || file}` };
-            const text = `${where(d) ? `${where(d)}: ` : ""}${d.severity} ${d.code}: ${sentence(d, o.lang)}`;
+            const text = `${where(d) ? `${where(d)}: ` : ""}${d.severity} ${d.code}: ${said(d, o.lang)}`;
             if (d.severity === "error") tc.failure = { type: d.code, message: message(d, o.lang), body: text };
             else tc.out = text;
             return tc;
@@ -311,7 +318,7 @@ export function validateGitlab(v: ValidationReport, o: RenderOptions): string {
   const issues = sorted(v.diagnostics).map((d) => {
     const path = d.file ?? fallbackFile(v);
     const fingerprint = createHash("md5")
-      .update(JSON.stringify([d.code, path, d.line ?? null, d.column ?? null, d.args]))
+      .update(JSON.stringify([d.code, path, ...(d.sheet !== undefined ? [d.sheet] : []), d.line ?? null, d.column ?? null, d.args]))
       .digest("hex");
     return {
       description: `${d.code}: ${sentence(d, o.lang)}`,

@@ -1,6 +1,7 @@
 // How one unit's score was made: a readable account for the terminal, and JSON for machines.
 import type { ExplainedGroup, ExplainedIndicator, Explanation, Neighbour } from "../engine/explain.ts";
 import { num } from "../engine/explain.ts";
+import { cellName, location } from "../diag/format.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Cell, Source } from "../model/data.ts";
 import { bandIndex, bandLabel, decimalFor, inert, machine, shown, type RenderOptions } from "./common.ts";
@@ -14,6 +15,7 @@ const width = (s: string): number => [...s].length;
 
 function sourceText(s: Source | undefined, lang: Lang): string {
   if (!s) return "";
+  if (s.sheet !== undefined) return `${location(s)}${s.header ? ` "${s.header}"` : ""}`;
   const col = s.column !== undefined ? `, ${t("column", lang)} ${s.column}${s.header ? ` "${s.header}"` : ""}` : "";
   return `${s.file}:${s.line}${s.column !== undefined ? `:${s.column}` : ""} (${t("line", lang)} ${s.line}${col})`;
 }
@@ -117,7 +119,9 @@ function indicatorJson(i: ExplainedIndicator, lang: Lang) {
           denominator: cell.kind === "number" ? (cell.denominator ?? null) : null,
         }
       : null,
-    source: cell?.source ? { file: cell.source.file, line: cell.source.line, column: cell.source.column ?? null, header: cell.source.header ?? null } : null,
+    source: cell?.source
+      ? { file: cell.source.file, line: cell.source.line, column: cell.source.column ?? null, header: cell.source.header ?? null, ...(cell.source.sheet !== undefined ? { sheet: cell.source.sheet, cell: cellName(cell.source) ?? null } : {}) }
+      : null,
     // (in one notation whatever the language: a machine format)
     detail: i.detail ? detailText(i.detail, "en") : null,
     arithmetic: i.arithmetic ? arithmeticText(i.arithmetic, "en") : null,

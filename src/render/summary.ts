@@ -2,7 +2,7 @@
 // units, the band counts, the top and bottom units; the problems found; the gate's verdict.
 // Pure: the CLI decides where it goes (cli/ci.ts).
 import type { Diagnostic } from "../diag/diagnostic.ts";
-import { location, message, summary as countProblems } from "../diag/format.ts";
+import { location, message, summary as countProblems, byPlace } from "../diag/format.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
 import { bandLabel, inert, mdText, shown } from "./common.ts";
@@ -159,10 +159,7 @@ function problems(diags: readonly Diagnostic[], lang: Lang): string[] {
   // errors first, then by file and position, as validate prints them
   const sorted = [...diags].sort(
     (a, b) =>
-      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
-      (a.file ?? "").localeCompare(b.file ?? "", "en") ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0),
+      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || byPlace(a, b),
   );
   for (const d of sorted.slice(0, SUMMARY_PROBLEMS)) {
     const where = location(d);

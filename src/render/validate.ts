@@ -1,6 +1,6 @@
 // The problems found by `validate`: every one, grouped by file, then a count.
 import type { Diagnostic } from "../diag/diagnostic.ts";
-import { formatDiagnostics, hint, message, summary } from "../diag/format.ts";
+import { cellName, formatDiagnostics, hint, message, summary } from "../diag/format.ts";
 import type { RenderOptions } from "./common.ts";
 
 export interface ValidationReport {
@@ -32,6 +32,8 @@ export function validateJson(v: ValidationReport, o: RenderOptions): string {
       file: d.file ?? null,
       line: d.line ?? null,
       column: d.column ?? null,
+      // in a workbook: the worksheet, and the cell as Excel names it (line is the row)
+      ...(d.sheet !== undefined ? { sheet: d.sheet, cell: cellName(d) ?? null } : {}),
       message: message(d, o.lang),
       hint: hint(d, o.lang) ?? null,
       args: d.args,

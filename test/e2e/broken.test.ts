@@ -45,6 +45,9 @@ interface JsonDiagnostic {
   file: string | null;
   line: number | null;
   column: number | null;
+  /** in a workbook: the sheet and the cell (A1) */
+  sheet?: string;
+  cell?: string | null;
   message: string;
   hint: string | null;
 }
@@ -53,7 +56,7 @@ const STACK = /^\s+at |node:internal|internal error/m;
 
 /** The text form of a diagnostic's head, as `validate` prints it on stdout and `rank` on stderr. */
 function head(d: JsonDiagnostic): string {
-  const where = [d.file, d.line, d.column].filter((x) => x !== null).join(":");
+  const where = d.sheet !== undefined ? [d.file, d.sheet, d.cell].filter((x) => x !== null).join(" › ") : [d.file, d.line, d.column].filter((x) => x !== null).join(":");
   return `${where ? `${where}: ` : ""}error ${d.code}: `;
 }
 
@@ -66,6 +69,9 @@ interface BrokenCase {
   line: number | null;
   /** omitted: not asserted (the loader gives none where it could; see the notes on the row) */
   column?: number | null;
+  /** in a workbook: the sheet, and the cell as Excel names it (C7); null: none */
+  sheet?: string | null;
+  cell?: string | null;
   /** other error codes the same fault may bring along */
   also?: string[];
   /** text the hint must contain */
@@ -120,6 +126,16 @@ const broken: BrokenCase[] = [
   { name: "csv-unclosed-quote", code: "CSV_SYNTAX", file: "data/scores.csv", line: 4, column: 5 },
   { name: "csv-no-code-column", code: "CSV_NO_CODE_COLUMN", file: "data/scores.csv", line: 1, column: null },
   { name: "csv-duplicate-header", code: "CSV_DUPLICATE_HEADER", file: "data/scores.csv", line: 1, column: 8 },
+  // workbooks (made by scripts/make-workbooks.mjs, saved by LibreOffice unless said otherwise)
+  { name: "workbook-not-a-workbook", code: "WORKBOOK_UNREADABLE", file: "data/scores.xlsx", line: null, column: null, sheet: null, hint: ".xlsx" },
+  // encrypted as Excel does (ECMA-376 agile encryption, by officecrypto-tool)
+  { name: "workbook-password", code: "WORKBOOK_ENCRYPTED", file: "data/scores.xlsx", line: null, column: null, sheet: null, hint: "password" },
+  { name: "workbook-xls", code: "FILE_IS_WORKBOOK", file: "data/scores.xls", line: null, column: null, sheet: null, hint: ".xlsx" },
+  { name: "workbook-empty-sheet", code: "WORKBOOK_SHEET_EMPTY", file: "data/scores.xlsx", line: null, column: null, sheet: "Sheet1", cell: null },
+  { name: "workbook-no-header", code: "WORKBOOK_NO_HEADER", file: "data/scores.xlsx", line: null, column: null, sheet: "scores", cell: null, hint: "header-row:" },
+  // written by exceljs, which saves formulas without calculating them
+  { name: "workbook-formula-no-value", code: "WORKBOOK_FORMULA_NO_VALUE", file: "data/scores.xlsx", line: 3, column: 5, sheet: "scores", cell: "E3" },
+  { name: "workbook-cell-error", code: "VALUE_CELL_ERROR", file: "data/scores.xlsx", line: 4, column: 5, sheet: "scores", cell: "E4" },
   // units
   { name: "data-duplicate-unit", code: "DATA_DUPLICATE_UNIT", file: "data/scores.csv", line: 6, column: 1 },
   { name: "data-unknown-unit", code: "DATA_UNKNOWN_UNIT", file: "data/scores.csv", line: 5, column: 1 },
@@ -200,6 +216,8 @@ describe("broken input: validate names the fault, rank refuses it cleanly", () =
     expect(report.valid).toBe(false);
     const want: Partial<JsonDiagnostic> = { code: c.code, severity: "error", file: c.file === null ? null : `${arg}/${c.file}`, line: c.line };
     if (c.column !== undefined) want.column = c.column;
+    if (c.sheet !== undefined) want.sheet = c.sheet ?? undefined;
+    if (c.cell !== undefined) want.cell = c.cell;
     const found = report.diagnostics.find((d) => Object.entries(want).every(([k, x]) => d[k as keyof JsonDiagnostic] === x));
     expect(found, JSON.stringify(report.diagnostics, null, 2)).toBeDefined();
     const d = found as JsonDiagnostic;
@@ -292,6 +310,13 @@ const good: GoodCase[] = [
   },
   // X2 comes from a long file (code,indicator,value,numerator,denominator,evidence), the rest from the wide one.
   { name: "long-and-wide" },
+  // A workbook as agencies fill it in (test/fixtures/accepted/workbook-form): an instructions sheet
+  // and a hidden sheet skipped with a note each, the header below a title block, percentages as
+  // percentage cells, yes/no as booleans, a year as a date, a descriptive column ignored.
+  { name: "workbook-form", stderr: /Danh mục: note WORKBOOK_SHEET_SKIPPED: .*hidden[\s\S]*Hướng dẫn: note WORKBOOK_SHEET_SKIPPED/ },
+  // A long form, one row per indicator with its label and maximum beside the value, from the sheet
+  // and header row the manifest names (a title cell above says "code" too); the registry a workbook.
+  { name: "workbook-long-sheet" },
   {
     // X1 marks dvc "-", ho-so "N/A", lanh-dao "không áp dụng": its maximum drops from 20 to 10.
     // X2 leaves dvc empty: missing, not not-applicable, so its maximum stays 20.

@@ -265,11 +265,11 @@ describe("inputs that are not what they seem", () => {
       ...extra,
     });
 
-  it("an Excel workbook given as data is named as such", () => {
+  it("a zip file given as data, whatever its name, is read as a workbook and refused as none", () => {
     const dir = base({ "d.csv": Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]) });
     const j = JSON.parse(run(["validate", dir, "-f", "json"]).stdout);
-    expect(j.diagnostics.map((d: { code: string }) => d.code)).toEqual(["FILE_IS_WORKBOOK"]);
-    expect(j.diagnostics[0].hint).toContain("CSV UTF-8");
+    expect(j.diagnostics.map((d: { code: string }) => d.code)).toEqual(["WORKBOOK_UNREADABLE"]);
+    expect(j.diagnostics[0].hint).toContain(".xlsx");
   });
 
   it("a criteria file given where a manifest is expected", () => {

@@ -5,7 +5,7 @@ import { explain, findUnit, type ExplainedGroup, type ExplainedIndicator } from 
 import type { UnitResult } from "../../src/model/result.ts";
 import { REPORT_FIXTURE, scoreFixture } from "../helpers/fixture.ts";
 
-const result = scoreFixture(REPORT_FIXTURE);
+const result = await scoreFixture(REPORT_FIXTURE);
 const found = (q: string): string => {
   const r = findUnit(result, q);
   return r.kind === "found" ? r.unit.code : r.kind === "ambiguous" ? `ambiguous ${r.units.map((u) => u.code).join(",")}` : `unknown ${r.suggestions.map((u) => u.code).join(",")}`;

@@ -10,7 +10,7 @@ import { buildReport, indicatorGaps, outcome, unitWeakest, type IndicatorGap, ty
 import { select } from "../../src/render/select.ts";
 import { REPORT_FIXTURE, scoreFixture } from "../helpers/fixture.ts";
 
-const result = scoreFixture(REPORT_FIXTURE);
+const result = await scoreFixture(REPORT_FIXTURE);
 const report = buildReport(result);
 const level = (id: string): LevelReport => report.levels.find((l) => l.level.id === id) as LevelReport;
 const gap = (l: string, id: string): IndicatorGap => level(l).gaps.find((g) => g.id === id) as IndicatorGap;

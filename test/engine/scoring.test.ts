@@ -21,8 +21,8 @@ import { ROOT } from "../helpers/exec.ts";
 const o: RenderOptions = { lang: "vi", palette: plainPalette };
 const excel: RenderOptions = { ...o, csv: { delimiter: ";", decimal: ",", bom: true } };
 
-function load(dir: string) {
-  const loaded = loadAssessment(dir, {});
+async function load(dir: string) {
+  const loaded = await loadAssessment(dir, {});
   expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   return { criteria: loaded.criteria!, dataset: loaded.dataset! };
 }
@@ -38,8 +38,8 @@ const generated = (units: number, seed: number, edit: (criteria: string) => stri
 };
 
 /** The ranking in every form, from a scoring that keeps `keep`. */
-function rankings(dir: string) {
-  const { criteria, dataset } = load(dir);
+async function rankings(dir: string) {
+  const { criteria, dataset } = await load(dir);
   const columns = toColumns(criteria, dataset);
   const scored = (keep: Keep) => scoreColumns(criteria, columns, { keep });
   const all = scored("all");
@@ -69,8 +69,8 @@ function rankings(dir: string) {
 }
 
 describe("whatever the engine keeps, the ranking is the same", () => {
-  it.each(["samples/ca-mau-2019", "samples/ca-mau-2020", "samples/ca-mau-2019-self", "samples/un-egdi", "test/fixtures/report", "test/fixtures/accepted/long-and-wide", "test/fixtures/accepted/not-applicable"])("%s", (dir) => {
-    const r = rankings(path.join(ROOT, dir));
+  it.each(["samples/ca-mau-2019", "samples/ca-mau-2020", "samples/ca-mau-2019-self", "samples/un-egdi", "test/fixtures/report", "test/fixtures/accepted/long-and-wide", "test/fixtures/accepted/not-applicable"])("%s", async (dir) => {
+    const r = await rankings(path.join(ROOT, dir));
     expect(r.levels.some((l) => l.units.length > 0)).toBe(true);
   });
 
@@ -80,14 +80,14 @@ describe("whatever the engine keeps, the ranking is the same", () => {
     ["dense ranking on the score, bands on the score", (c: string) => c.replace("ranking: { method: competition, on: percent, decimals: 2 }", "ranking: { method: dense, on: score, decimals: 1 }").replace("  on: percent\n", "  on: score\n")],
     ["a roll-up of a node, by median", (c: string) => c.replace("rule: { type: rollup, level: xa }", "rule: { type: rollup, level: xa, of: g3, stat: median }")],
     ["the whole set under impute-median", (c: string) => c.replace("missing: zero", "missing: impute-median")],
-  ])("generated national-style data, criteria %s", (_what, edit) => {
-    const r = rankings(generated(600, 7, edit));
+  ])("generated national-style data, criteria %s", async (_what, edit) => {
+    const r = await rankings(generated(600, 7, edit));
     const statuses = new Set(r.levels.flatMap((l) => l.units.map((u) => u.status)));
     expect([...statuses].sort()).toEqual(["incomplete", "not-ranked", "ranked"]);
   });
 
-  it("the error policy: MISSING_VALUE at the empty cell of each submitted unit, under any keep", () => {
-    const { criteria, dataset } = load(generated(300, 5, (c) => c.replace("missing: zero", "missing: error")));
+  it("the error policy: MISSING_VALUE at the empty cell of each submitted unit, under any keep", async () => {
+    const { criteria, dataset } = await load(generated(300, 5, (c) => c.replace("missing: zero", "missing: error")));
     const columns = toColumns(criteria, dataset);
     const all = scoreColumns(criteria, columns, { keep: "all" }).diagnostics;
     expect(all.length).toBeGreaterThan(10);
@@ -111,7 +111,7 @@ describe("the caches a sensitivity analysis passes in", () => {
     ["generated", 30],
   ])("%s", async (dir, runs) => {
     const { DEFAULT_SETTINGS, draw, perturb, plan } = await import("../../src/engine/sensitivity.ts");
-    const { criteria, dataset } = load(dir === "generated" ? generated(400, 11) : path.join(ROOT, dir));
+    const { criteria, dataset } = await load(dir === "generated" ? generated(400, 11) : path.join(ROOT, dir));
     const settings = { ...DEFAULT_SETTINGS, runs, seed: 3 };
     const p = plan(criteria, settings);
     const columns = toColumns(criteria, dataset);
@@ -135,8 +135,8 @@ describe("the caches a sensitivity analysis passes in", () => {
     expect(seen.missing.size).toBe(3);
   }, 60_000);
 
-  it("serve only the same units: columns scored with other units at a level are rated and grouped afresh", () => {
-    const { criteria, dataset } = load(path.join(ROOT, "samples/ca-mau-2019"));
+  it("serve only the same units: columns scored with other units at a level are rated and grouped afresh", async () => {
+    const { criteria, dataset } = await load(path.join(ROOT, "samples/ca-mau-2019"));
     const columns = toColumns(criteria, dataset);
     const rates = new WeakMap();
     const levels = levelCache();

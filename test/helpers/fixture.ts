@@ -6,8 +6,8 @@ import { loadAssessment } from "../../src/load/assessment.ts";
 import type { Result } from "../../src/model/result.ts";
 import { ROOT } from "./exec.ts";
 
-export function scoreFixture(dir: string): Result {
-  const loaded = loadAssessment(path.join(ROOT, dir), {});
+export async function scoreFixture(dir: string): Promise<Result> {
+  const loaded = await loadAssessment(path.join(ROOT, dir), {});
   expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   if (!loaded.criteria || !loaded.dataset) throw new Error(`cannot load ${dir}`);
   return score(loaded.criteria, loaded.dataset);

@@ -49,7 +49,7 @@ export const inProcess = (chunk: number, parallel = 5): LargeOptions => ({ mode:
 /** Loads `dir` both ways and expects the same; undefined when the large loader left it to the other. */
 export async function sameAsObjectLoader(dir: string, read: Partial<ReadOptions> = {}, overrides: Overrides = {}, { fallbackAllowed = false } = {}) {
   const opts: LargeOptions = { ...inProcess(97), read: { ...inProcess(97).read, ...read } };
-  const standard = loadAssessment(dir, overrides);
+  const standard = await loadAssessment(dir, overrides);
   const large = await loadLarge(dir, overrides, opts);
   if ("fallback" in large) {
     if (fallbackAllowed) return undefined;

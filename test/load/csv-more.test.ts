@@ -31,10 +31,10 @@ describe("encodings", () => {
   });
 
   it.each([
-    ["an xlsx workbook (a zip file)", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]],
-    ["an xls workbook", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]],
-  ])("%s is refused as a workbook", (_name, bytes) => {
-    expect(read(new Uint8Array(bytes)).diagnostics).toEqual([{ code: "FILE_IS_WORKBOOK", severity: "error", args: { path: "f.csv" }, file: "f.csv" }]);
+    ["an xlsx workbook (a zip file)", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], "xlsx"],
+    ["an xls workbook", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1], "xls"],
+  ])("%s read as text (criteria, a manifest) is refused as a workbook", (_name, bytes, format) => {
+    expect(read(new Uint8Array(bytes)).diagnostics).toEqual([{ code: "FILE_IS_WORKBOOK", severity: "error", args: { path: "f.csv", format }, file: "f.csv" }]);
   });
 
   it("a short file of few bytes is not taken for UTF-16", () => {

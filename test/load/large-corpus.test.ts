@@ -28,7 +28,7 @@ describe("the large-input loader on the corpus", () => {
       fallbacks.push(path.basename(dir));
       return; // an input this loader leaves to the ordinary one
     }
-    const usual = loadAssessment(dir, {});
+    const usual = await loadAssessment(dir, {});
     const errors = (ds: { code: string; severity: string; file?: string; line?: number }[]) => [...new Set(ds.filter((d) => d.severity === "error").map(key))].sort();
     expect(errors(large.loaded.diagnostics)).toEqual(errors(usual.diagnostics));
     // what the ordinary loader can score, this one loads too

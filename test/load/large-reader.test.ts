@@ -105,7 +105,7 @@ describe("cuts of blocks and chunks", () => {
     let rows = 0;
     await sameAsObjectLoader(dir, { chunk: MiB, parallel: 5, progress: (b, r) => ((bytes += b), (rows += r)) });
     expect(bytes).toBe(file.length);
-    expect(rows).toBe(loadAssessment(dir, {}).dataset?.units.length);
+    expect(rows).toBe((await loadAssessment(dir, {})).dataset?.units.length);
   });
 
   it("the same file with lone carriage returns and plain line ends", async () => {
@@ -186,7 +186,7 @@ describe("the beginning of a file", () => {
     // (and one that runs on past the first bytes read, over a line end: read on, then give up)
     const long = `code,"a\n${"a".repeat(100_000)}\nS1,5\n`;
     expect(await fallback(assessment(long))).toBe("d.csv: a syntax error in the header");
-    expect(loadAssessment(assessment(long), {}).diagnostics).toMatchObject([{ code: "CSV_SYNTAX", line: 1, column: 2 }]);
+    expect((await loadAssessment(assessment(long), {})).diagnostics).toMatchObject([{ code: "CSV_SYNTAX", line: 1, column: 2 }]);
   });
 
   it("a delimiter declared in the manifest, not detected", async () => {

@@ -47,6 +47,7 @@ describe("loadManifest: the keys of egov-score.yaml", () => {
       criteria: path.join(dir, "crit/c.yaml"),
       units: path.join(dir, "units.csv"),
       data: ["data/a.csv", "data/*.csv"],
+      dataChoice: [undefined, undefined],
       dataAt: [
         { file, line: 4, column: 5 },
         { file, line: 5, column: 5 },
@@ -204,7 +205,9 @@ describe("loadManifest: problems in the manifest, with their positions", () => {
     ["an encoding that does not exist, at its value", "criteria: c.yaml\ndata: [d.csv]\ninput:\n  encoding: latin1\n", [{ code: "SCHEMA_VALUE", severity: "error", line: 4, column: 13 }]],
     ["criteria given as a list, at its value", "criteria: [a.yaml, b.yaml]\ndata: [d.csv]\n", [{ code: "SCHEMA_TYPE", severity: "error", line: 1, column: 11 }]],
     ["data given as a number, at its value", "criteria: c.yaml\ndata: 5\n", [{ code: "SCHEMA_TYPE", severity: "error", line: 2, column: 7 }]],
-    ["a data entry that is a mapping, at the entry", "criteria: c.yaml\ndata:\n  - d.csv\n  - { file: e.csv }\n", [{ code: "SCHEMA_TYPE", severity: "error", line: 4, column: 5 }]],
+    // (a mapping names a workbook's sheet: { file, sheet, header-row }; another key is unknown)
+    ["a data entry that is a mapping with an unknown key, at the key", "criteria: c.yaml\ndata:\n  - d.csv\n  - { file: e.xlsx, sheets: A }\n", [{ code: "MANIFEST_UNKNOWN_KEY", severity: "error", line: 4, column: 21 }]],
+    ["a data entry with a header-row that is no row number, at the entry", "criteria: c.yaml\ndata:\n  - { file: e.xlsx, header-row: 2.5 }\n", [{ code: "SCHEMA_TYPE", severity: "error", line: 3, column: 3 }]],
     ["a period entry without data, at the entry", "criteria: c.yaml\nperiods:\n  '2019': { units: u.csv }\n", [{ code: "SCHEMA_REQUIRED", severity: "error", line: 3, column: 11 }]],
     ["ignore given as one text, at its value", "criteria: c.yaml\ndata: [d.csv]\nignore: notes\n", [{ code: "SCHEMA_TYPE", severity: "error", line: 3, column: 9 }]],
     ["a manifest that is a list", "- criteria: c.yaml\n", [{ code: "SCHEMA_TYPE", severity: "error", line: 1, column: 1 }]],

@@ -28,7 +28,7 @@ function expectFile(name: string, actual: string): void {
   expect(actual, `${name} differs: review the change, then UPDATE_EXPECTED=1 npm test`).toBe(readFileSync(file, "utf8"));
 }
 
-const result = scoreFixture(REPORT_FIXTURE);
+const result = await scoreFixture(REPORT_FIXTURE);
 const report = buildReport(result);
 const opts = (lang: Lang): RenderOptions => ({ lang, palette: plainPalette });
 const unitOf = (code: string) => {

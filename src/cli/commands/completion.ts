@@ -51,12 +51,12 @@ export function describeProgram(program: Command): ProgramSpec {
 }
 
 /** The level ids or unit codes of the assessment, one per line; nothing at all on any problem. */
-function list(what: string, dir: string | undefined): void {
+async function list(what: string, dir: string | undefined): Promise<void> {
   try {
     const codes =
       what === "levels"
         ? (loadAssessmentCriteria(dir, { data: ["-"] }).criteria?.levels.map((l) => l.id) ?? [])
-        : (loadAssessment(dir, {}).dataset?.units.map((u) => u.code) ?? []);
+        : ((await loadAssessment(dir, {})).dataset?.units.map((u) => u.code) ?? []);
     if (codes.length) process.stdout.write(`${codes.join("\n")}\n`);
   } catch {
     // completion must never print an error into the user's command line

@@ -16,7 +16,7 @@ export async function run([dir]: unknown[], o: CommonOptions & { unit?: string }
   start(o);
   if ((o.unit === undefined) === (o.level === undefined)) throw new UsageError("USAGE_TEMPLATE_WHAT", { given: o.unit === undefined ? "none" : "both" });
   const format = pickFormat("template", o);
-  const loaded = loadOrFail(dir as string | undefined, o);
+  const loaded = await loadOrFail(dir as string | undefined, o);
   const columns = loaded.assessment?.columns ?? DEFAULT_COLUMNS;
   const period = loaded.dataset.period !== undefined ? { period: loaded.dataset.period } : {};
   let form: Form;

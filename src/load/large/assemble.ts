@@ -330,7 +330,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const feeds = tables.data.map((t, ti) => {
     const levels = new Set<string>();
     for (const u of unitRows[ti] ?? []) if (u >= 0) levels.add(criteria.levels[level[u] as number]?.id as string);
-    return { file: t.file, header: t.header, levels };
+    return { file: t.file, at: { file: t.file, line: t.headerLine }, header: t.header, levels };
   });
   pushAll(diagnostics, checkParents(criteria, { code, level, parent, parentAt, source: (u) => source.get(u) }, units));
 
