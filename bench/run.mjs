@@ -4,6 +4,9 @@
 //
 //   node bench/run.mjs [--only start-up,province,national,stress] [--keep]
 //
+// egov-score's caches go to a folder of the bench's own (warm, or a new one per run for the cold
+// rows); the pandas rows need a python3 with pandas (BENCH_PYTHON), and are skipped without.
+//
 // BENCH_STRESS_UNITS=100000 shrinks the stress case for a quick look (the table says so).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,14 +36,27 @@ if (!haveTime) process.stderr.write(`bench: ${TIME} not found: peak memory is no
 const work = mkdtempSync(path.join(tmpdir(), "egov-score-bench-"));
 const rssFile = path.join(work, "rss.txt");
 
-/** One run of a command: wall time in ms (measured here) and peak RSS in KiB (from the OS). */
-function measure(argv) {
-  const cmd = haveTime ? [TIME, "-f", "%M", "-o", rssFile, process.execPath, ...argv] : [process.execPath, ...argv];
+// The caches of egov-score (src/load/cache.ts, bin/egov-score.js) live in a folder of the bench's
+// own: "warm" is filled by the warm-up runs and kept; a "cold" run gets a new, empty one.
+const WARM = { XDG_CACHE_HOME: path.join(work, "cache-warm") };
+let colds = 0;
+const cold = () => ({ XDG_CACHE_HOME: path.join(work, `cache-cold-${++colds}`) });
+
+// A python3 with pandas, for the rows that compare with a pandas script (BENCH_PYTHON to choose).
+const python = [process.env.BENCH_PYTHON, "python3", "/usr/bin/python3"].find((p) => p && spawnSync(p, ["-c", "import pandas"], { stdio: "ignore" }).status === 0);
+if (!python) process.stderr.write("bench: no python3 with pandas found (BENCH_PYTHON=...): the pandas rows are skipped\n");
+const PANDAS = path.join(HERE, "pandas_rank.py");
+
+/** One run of a command: wall time in ms (measured here) and peak RSS in KiB (from the OS).
+ * `argv`: node's arguments, or a whole command when `exe` is given; `env`: added, or made per run. */
+function measure(argv, env = WARM, exe = process.execPath) {
+  const cmd = haveTime ? [TIME, "-f", "%M", "-o", rssFile, exe, ...argv] : [exe, ...argv];
+  const extra = typeof env === "function" ? env() : env;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1", ...extra }, maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) {
-    process.stderr.write(`bench: failed (exit ${r.status}): node ${argv.join(" ")}\n${r.stderr}\n`);
+    process.stderr.write(`bench: failed (exit ${r.status}): ${path.basename(exe)} ${argv.join(" ")}\n${r.stderr}\n`);
     process.exit(1);
   }
   const rss = haveTime ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) : null;
@@ -63,19 +79,21 @@ const stats = (samples) => ({
 /** Warm-up, then runs alternating the reference and the case (in turn first), so drift hits both. */
 function bench(c) {
   process.stderr.write(`bench: ${c.id} (${c.warmup} warm-up, ${c.runs} runs) `);
+  const one = () => measure(c.argv, c.env);
+  const ref1 = () => measure(c.ref, c.refEnv, c.refExe);
   for (let i = 0; i < c.warmup; i++) {
-    measure(c.ref);
-    measure(c.argv);
+    ref1();
+    one();
   }
   const ref = [];
   const run = [];
   for (let i = 0; i < c.runs; i++) {
     if (i % 2 === 0) {
-      ref.push(measure(c.ref));
-      run.push(measure(c.argv));
+      ref.push(ref1());
+      run.push(one());
     } else {
-      run.push(measure(c.argv));
-      ref.push(measure(c.ref));
+      run.push(one());
+      ref.push(ref1());
     }
     process.stderr.write(".");
   }
@@ -89,7 +107,7 @@ function bench(c) {
     case: c.id,
     data: c.data,
     command: `node ${c.argv.map((a) => path.relative(ROOT, a) || a).join(" ")}`,
-    reference: `node ${c.ref.map((a) => (a.startsWith("/") ? path.relative(ROOT, a) : a)).join(" ")}`,
+    reference: `${c.refExe ? path.basename(c.refExe) : "node"} ${c.ref.map((a) => (a.startsWith("/") ? path.relative(ROOT, a) : a)).join(" ")}`,
     refName: c.refName ?? (c.id === "stress" ? "csv-parse" : 'node -e ""'),
     ...s,
     ref: r,
@@ -110,7 +128,11 @@ if (want("start-up")) {
   cases.push({ id: "start-up --help", data: "", argv: [BIN, "--help"], ref: NODE, warmup: 3, runs: 21, target: 1.15 });
 }
 if (want("province")) {
-  cases.push({ id: "province", data: "samples/ca-mau-2019 (130 units)", argv: [BIN, "rank", path.join(ROOT, "samples/ca-mau-2019"), "-f", "csv"], ref: NODE, warmup: 2, runs: 15, target: 1.5 });
+  const argv = [BIN, "rank", path.join(ROOT, "samples/ca-mau-2019"), "-f", "csv"];
+  // warm: the second run and after (code cache and checked manifest in the cache folder);
+  // cold: a first run, in an empty cache folder (the shipped criteria come compiled with the build)
+  cases.push({ id: "province warm", data: "samples/ca-mau-2019 (130 units), caches filled", argv, ref: NODE, warmup: 2, runs: 15, target: 1.5 });
+  cases.push({ id: "province cold", data: "samples/ca-mau-2019 (130 units), an empty cache folder at each run", argv, env: cold, ref: NODE, warmup: 2, runs: 15, target: 3 });
 }
 if (want("national")) {
   const dir = path.join(work, "national");
@@ -129,6 +151,15 @@ if (want("national")) {
   ]) {
     if (want(id.replace(" ", "-")) || want("national")) cases.push({ id, data: "the national dataset", argv, ref: rank, refName: "rank -f csv", warmup: 1, runs: 5, target: 1.3 });
   }
+}
+if (want("national")) {
+  // the shape of real submissions: 40 scores with two decimals, Vietnamese names, N/A cells
+  const dir = path.join(work, "national-submissions");
+  const bytes = generate(dir, 12_000, 2024, "submissions");
+  const argv = [BIN, "rank", dir, "-f", "csv", "-o", path.join(work, "national-out.csv")];
+  const data = `12,000 submissions × 40 scores (${(bytes / 1e6).toFixed(1)} MB)`;
+  cases.push({ id: "national submissions", data, argv, ref: NODE, warmup: 2, runs: 9, target: 3 });
+  if (python) cases.push({ id: "national vs pandas", data, argv, ref: [PANDAS, dir, path.join(work, "national-pandas.csv")], refExe: python, refName: "pandas script", warmup: 1, runs: 5, target: 1.0 });
 }
 if (want("national") || want("workbook")) {
   // The national dataset read from one workbook, against the same data read as CSV, measured beside it.
@@ -150,18 +181,12 @@ if (want("national") || want("workbook")) {
 if (want("stress")) {
   const dir = path.join(work, "stress");
   process.stderr.write(`bench: generating ${stressUnits.toLocaleString("en")} units…\n`);
-  const bytes = generate(dir, stressUnits, 2024);
+  const bytes = generate(dir, stressUnits, 2024, "submissions");
   const file = path.join(dir, "data.csv");
-  cases.push({
-    id: "stress",
-    data: `${stressUnits.toLocaleString("en")} units × 40 indicators (${(bytes / 1e6).toFixed(0)} MB)`,
-    argv: [BIN, "rank", dir, "-f", "csv", "-o", path.join(work, "stress-out.csv")],
-    ref: [path.join(HERE, "reference.mjs"), file],
-    warmup: 1,
-    runs: 3,
-    target: 1.0,
-    memLimitKiB: GiB / 1024,
-  });
+  const data = `${stressUnits.toLocaleString("en")} submissions × 40 scores (${(bytes / 1e6).toFixed(0)} MB)`;
+  const argv = [BIN, "rank", dir, "-f", "csv", "-o", path.join(work, "stress-out.csv")];
+  cases.push({ id: "stress", data, argv, ref: [path.join(HERE, "reference.mjs"), file], warmup: 1, runs: 3, target: 1.0, memLimitKiB: GiB / 1024 });
+  if (python) cases.push({ id: "stress vs pandas", data, argv, ref: [PANDAS, dir, path.join(work, "stress-pandas.csv")], refExe: python, refName: "pandas script", warmup: 0, runs: 3, target: 1.0 });
 }
 
 const results = cases.map(bench);

@@ -3,7 +3,8 @@
 // dist/fast.json (written by the build from the CLI itself), without loading the CLI. This file
 // is CommonJS (bin/package.json says so): Node starts a CommonJS script faster than an ES module,
 // so these answers come about as fast as `node -e ""`. Everything else, and help on a terminal
-// (wrapped to its width by commander), goes to the CLI, an ES module.
+// (wrapped to its width by commander), goes to the CLI: dist/cli.js, one CommonJS file, compiled
+// here with V8's code cache (below).
 "use strict";
 const args = process.argv.slice(2);
 const isHelp = (a) => a === "--help" || a === "-h";
@@ -37,5 +38,70 @@ if (isVersion || isFastHelp) {
 if (typeof text === "string") {
   process.stdout.on("error", (e) => process.exit(e.code === "EPIPE" ? 0 : 1));
   process.stdout.write(text);
+} else runCli();
+
+/**
+ * The user's cache folder for egov-score, or undefined when caching is off (EGOV_SCORE_CACHE=0)
+ * or there is no home to put it in. The same rules as src/load/cache.ts `cacheDir`.
+ */
+function cacheDir() {
+  const env = process.env;
+  if (env.EGOV_SCORE_CACHE === "0") return undefined;
+  const path = require("node:path");
+  if (process.platform === "win32" && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, "egov-score");
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, "egov-score");
+  const home = env.HOME || env.USERPROFILE;
+  return home ? path.join(home, ".cache", "egov-score") : undefined;
 }
-else import("../dist/cli.js");
+
+/**
+ * Runs dist/cli.js, compiled with V8's code cache when there is one for this build of the CLI and
+ * this Node (version and architecture): V8 then skips parsing and compiling every function that an
+ * earlier run compiled. The first run writes the cache as it exits, with every function it ran.
+ * V8 checks the cache against its own version, flags and the source's length, and rejects it
+ * when they differ (then it is written again); the build's id in its name guards the rest. A
+ * missing, unreadable, stale or corrupt cache is never an error: the CLI compiles as usual.
+ */
+function runCli() {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const vm = require("node:vm");
+  const { createRequire, wrap } = require("node:module");
+  const file = path.join(__dirname, "../dist/cli.js");
+  const source = fs.readFileSync(file, "utf8");
+  let cacheFile;
+  let cachedData;
+  try {
+    const dir = cacheDir();
+    const id = dir && fs.readFileSync(path.join(__dirname, "../dist/build-id"), "utf8").trim();
+    if (id) {
+      cacheFile = path.join(dir, "code", `cli-${id}-${process.version}-${process.arch}.v8`);
+      cachedData = fs.readFileSync(cacheFile);
+    }
+  } catch {
+    // no build id, or no cache yet: compile, and write one at exit when there is a place for it
+  }
+  // V8 checks a code cache's checksum only when asked (else a damaged one can crash it); the flag
+  // is also part of the cache's own check, so every run sets it, the one that writes it as well.
+  require("node:v8").setFlagsFromString("--verify-snapshot-checksum");
+  const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCodeCache(script, cacheFile));
+  const mod = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+}
+
+/** Writes the code cache atomically (a temporary file renamed), and removes those of other builds. */
+function writeCodeCache(script, cacheFile) {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  try {
+    const dir = path.dirname(cacheFile);
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cacheFile);
+    for (const f of fs.readdirSync(dir)) if (f.startsWith("cli-") && f.endsWith(".v8") && f !== path.basename(cacheFile) && f.includes(process.version)) fs.rmSync(path.join(dir, f), { force: true });
+  } catch {
+    // a read-only or full disk: the next run compiles again
+  }
+}

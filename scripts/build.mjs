@@ -1,40 +1,82 @@
-// Bundles the CLI into dist/. Commands are separate chunks (code splitting), so `--help` and
-// `--version` load neither zod, yaml nor csv-parse. The dependencies are bundled too:
-// resolving and compiling some two hundred ESM and CommonJS files of zod, yaml and commander one
-// by one cost a plain `rank` about 80 ms at every start. exceljs as well, into a chunk of its own
-// that only xlsx output imports: so the installed package needs no dependency at all, and its
-// tarball (`npm run pack`) installs on a machine without the npm registry.
+// Bundles the CLI into dist/: dist/cli.js, one CommonJS file that bin/egov-score.js compiles with
+// a V8 code cache (see there); each command's modules still run only when the command does (see
+// below). The dependencies are bundled too: resolving and compiling some two hundred ESM and
+// CommonJS files of zod, yaml and commander one by one cost a plain `rank` about 80 ms at every
+// start. exceljs as well, into dist/excel.js, which only xlsx output requires: so the installed
+// package needs no dependency at all, and its tarball (`npm run pack`) installs on a machine
+// without the npm registry.
 //
-// Then dist/fast.json: the version and the --help texts as commander prints them when stdout is
-// not a terminal, captured from the built CLI itself. bin/egov-score.js answers `--version` and
-// `--help` from it without loading the CLI (see there).
+// Then dist/build-id (the key of the caches), dist/compiled/ (the shipped criteria sets, checked
+// and resolved: src/load/cache.ts), and dist/fast.json: the version and the --help texts as
+// commander prints them when stdout is not a terminal, captured from the built CLI itself.
+// bin/egov-score.js answers `--version` and `--help` from it without loading the CLI (see there).
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const dist = new URL("../dist/", import.meta.url);
 
 rmSync(dist, { recursive: true, force: true });
-await build({
-  // Entries of their own, found beside the running bundle: the sensitivity worker
-  // (src/cli/sensitivity-runner.ts) and the worker threads of the loader of large inputs
-  // (src/load/large/read.ts).
-  entryPoints: { cli: "src/cli/main.ts", "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/large/worker.ts" },
-  outdir: "dist",
+// One CommonJS file per entry, not ES modules: bin/egov-score.js compiles dist/cli.js with
+// vm.Script and a V8 code cache (see there), which Node 20 offers for scripts only. esbuild turns
+// each `await import("./commands/x.ts")` into a call of that module's initialiser, so a command's
+// module (and zod, yaml, csv-parse in it) still runs only when that command runs; V8 compiles a
+// function only when it is first called, and the code cache keeps it compiled for the next run.
+const common = {
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
-  // Bundled CommonJS (yaml, commander, cli-table3) requires Node's built-ins.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  // import() of a built-in or of dist/excel.js becomes require(): vm.Script has no import()
+  supported: { "dynamic-import": false },
+  // shipped.ts and the sensitivity runner find files beside the bundle from import.meta.url
+  define: { __VERSION__: JSON.stringify(version), "import.meta.url": "__egovImportMetaUrl" },
+  banner: { js: 'var __egovImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   sourcemap: true,
-  chunkNames: "chunks/[name]-[hash]",
-  define: { __VERSION__: JSON.stringify(version) },
   logLevel: "warning",
-});
+};
+// exceljs (2.4 MB) stays out of the CLI's file, in dist/excel.js, required only by xlsx output:
+// the code cache and every start would otherwise carry it.
+const excelApart = {
+  name: "excel-apart",
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: "./excel.js", external: true }));
+  },
+};
+// node:crypto and node:child_process (with net, dgram and streams) are required when a module of
+// the bundle is initialised (commander for its external commands, output.ts for a temporary
+// name, the GitLab report for fingerprints), though few runs call them: they are loaded at the
+// first use of one of their functions instead, through a stand-in whose prototype loads them.
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    const filter = /^(node:)?(crypto|child_process)$/;
+    b.onResolve({ filter }, (a) => (a.namespace === "lazy-builtin" ? { path: a.path, external: true } : { path: a.path, namespace: "lazy-builtin" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (a) => ({
+      contents: `let m;\nmodule.exports = Object.create(new Proxy({}, { get: (_, k) => (m ??= require(${JSON.stringify(a.path)}))[k] }));\n`,
+      loader: "js",
+    }));
+  },
+};
+await Promise.all([
+  build({ ...common, entryPoints: { cli: "src/cli/main.ts" }, outdir: "dist", plugins: [excelApart, lazyBuiltins] }),
+  // the entries of the worker threads, found beside the running bundle: the sensitivity worker
+  // (src/cli/sensitivity-runner.ts) and the loader of large inputs (src/load/large/read.ts)
+  build({ ...common, entryPoints: { "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/large/worker.ts" }, outdir: "dist" }),
+  build({ ...common, stdin: { contents: 'module.exports = require("exceljs");', resolveDir: fileURLToPath(new URL("..", import.meta.url)) }, outfile: "dist/excel.js", sourcemap: false }),
+]);
+// The package is "type": "module"; these files are CommonJS.
+writeFileSync(new URL("package.json", dist), '{ "type": "commonjs" }\n');
+// The build's identity: the hash of the CLI's bundle. The code cache of bin/egov-score.js and the
+// cache of compiled criteria (src/load/cache.ts) are keyed by it, so that a rebuilt CLI, even of
+// the same version, never reads what an older build wrote.
+writeFileSync(new URL("build-id", dist), `${createHash("sha256").update(readFileSync(new URL("cli.js", dist))).digest("hex").slice(0, 16)}\n`);
 
 // The help texts, exactly as the built CLI prints them into a pipe, in English and in Vietnamese
 // (the language of a Vietnamese locale: src/cli/lang.ts).
@@ -50,4 +92,15 @@ for (const lang of Object.keys(locales)) {
   await Promise.all(commands.map(async (c) => (help[c] = await helpOf([c, "--help"], lang))));
   helps[lang] = help;
 }
+// The shipped criteria sets, compiled: the cache entries (src/load/cache.ts) that checking each
+// one with the built CLI writes, kept in dist/compiled/ where the CLI looks after the user's cache.
+const scratch = mkdtempSync(path.join(tmpdir(), "egov-score-build-"));
+try {
+  const sets = readdirSync(new URL("../criteria/", import.meta.url)).filter((f) => f.endsWith(".yaml"));
+  for (const f of sets) await run(process.execPath, [cli, "criteria", fileURLToPath(new URL(`../criteria/${f}`, import.meta.url))], { env: { ...process.env, EGOV_SCORE_CACHE: "1", XDG_CACHE_HOME: scratch } });
+  cpSync(path.join(scratch, "egov-score", "criteria"), fileURLToPath(new URL("compiled/criteria", dist)), { recursive: true });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 writeFileSync(new URL("fast.json", dist), `${JSON.stringify({ version, help: helps.en, helpVi: helps.vi })}\n`);

@@ -129,6 +129,8 @@ export function stepTimer() {
   const parts: string[] = [];
   return {
     mark(step: string): void {
+      // (the memory is read only when it is printed: process.memoryUsage() walks the heap's spaces)
+      if (!isVerbose()) return;
       const now = performance.now();
       parts.push(`${step} ${((now - last) / 1000).toFixed(2)} s (${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB)`);
       last = now;

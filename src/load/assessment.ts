@@ -6,6 +6,7 @@ import type { Criteria } from "../model/criteria.ts";
 import type { Crosswalk } from "../model/crosswalk.ts";
 import { loadCrosswalk } from "./crosswalk.ts";
 import type { Dataset } from "../model/data.ts";
+import { cacheSlot, readCached, writeCached } from "./cache.ts";
 import { loadCriteriaText } from "./criteria.ts";
 import { decode, readCsv, type CsvTable } from "./csv.ts";
 import { isWorkbook } from "./dialect.ts";
@@ -27,12 +28,23 @@ export interface Loaded {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A criteria file, checked and resolved; or, when the same bytes checked clean before with the
+ * same column map and depth limit, the model stored then (load/cache.ts).
+ */
 export function loadCriteriaFile(abs: string, map: Record<string, string> = {}, limits: Limits = DEFAULT_LIMITS): { criteria?: Criteria; diagnostics: Diagnostic[] } {
   const read = readInput(abs, limits.maxFileSize);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  const text = decode(read.bytes, "auto", displayPath(abs));
+  const shown = displayPath(abs);
+  const slot = cacheSlot("criteria", read.bytes, [map, limits.maxDepth]);
+  const cached = readCached<Criteria>(slot);
+  // the model names its file as the user sees it from here
+  if (cached) return { criteria: { ...cached, file: shown }, diagnostics: [] };
+  const text = decode(read.bytes, "auto", shown);
   if (text.text === undefined) return { diagnostics: text.diagnostics };
-  return loadCriteriaText(text.text, displayPath(abs), map, limits);
+  const loaded = loadCriteriaText(text.text, shown, map, limits);
+  if (loaded.criteria && loaded.diagnostics.length === 0) writeCached(slot, loaded.criteria);
+  return loaded;
 }
 
 /** Loads the manifest and the criteria only (for `criteria` and `validate` of criteria alone). */

@@ -9,9 +9,16 @@ import { displayPath, readInput } from "./files.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { schemaIssues } from "./schema-issues.ts";
 import type { SheetChoice } from "./workbook.ts";
-import { parseYaml } from "./yaml.ts";
+import { locateIn, parseYaml, positions, type Positions } from "./yaml.ts";
+import { cacheSlot, readCached, writeCached } from "./cache.ts";
 
 export const MANIFEST_NAME = "egov-score.yaml";
+
+/** A manifest as checked: its value and the positions its later checks point at. */
+interface CheckedManifest {
+  value: z.infer<typeof ManifestSchema>;
+  positions: Positions;
+}
 
 const Columns = z.strictObject({
   code: z.string().optional(),
@@ -208,15 +215,23 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     const shown = displayPath(file);
     const text = decode(read.bytes, "auto", shown);
     if (text.text === undefined) return { diagnostics: text.diagnostics };
-    const y = parseYaml(text.text, shown, a.limits.maxDepth);
-    if (y.diagnostics.length) return { diagnostics: y.diagnostics };
-    const v = y.value;
-    if (v && typeof v === "object" && "levels" in v && !("criteria" in v) && !("data" in v)) {
-      return { diagnostics: [diag("MANIFEST_IS_CRITERIA", "error", { path: shown }, { file: shown, line: 1, column: 1 })] };
+    // a manifest that checked clean before: its checked value and positions (load/cache.ts)
+    const slot = cacheSlot("manifest", read.bytes, [a.limits.maxDepth]);
+    let checked = readCached<CheckedManifest>(slot);
+    if (!checked) {
+      const y = parseYaml(text.text, shown, a.limits.maxDepth);
+      if (y.diagnostics.length) return { diagnostics: y.diagnostics };
+      const v = y.value;
+      if (v && typeof v === "object" && "levels" in v && !("criteria" in v) && !("data" in v)) {
+        return { diagnostics: [diag("MANIFEST_IS_CRITERIA", "error", { path: shown }, { file: shown, line: 1, column: 1 })] };
+      }
+      const parsed = ManifestSchema.safeParse(y.value ?? {});
+      if (!parsed.success) return { diagnostics: schemaIssues(parsed.error.issues, y, [], { unknownKey: "MANIFEST_UNKNOWN_KEY", invalid: "MANIFEST_INVALID" }) };
+      checked = { value: parsed.data, positions: positions(y) };
+      writeCached(slot, checked);
     }
-    const parsed = ManifestSchema.safeParse(y.value ?? {});
-    if (!parsed.success) return { diagnostics: schemaIssues(parsed.error.issues, y, [], { unknownKey: "MANIFEST_UNKNOWN_KEY", invalid: "MANIFEST_INVALID" }) };
-    const m = parsed.data;
+    const m = checked.value;
+    const y = { locate: locateIn(checked.positions) };
     const base = path.dirname(file);
     a.manifest = file;
     a.dataBase = base;

@@ -112,3 +112,37 @@ function openingBracket(text: string, offset: number, open: string, close: strin
   }
   return stack.length ? (stack[stack.length - 1] as number) : -1;
 }
+
+/** Positions of a document's nodes by path (and of their keys), as `locate` finds them. */
+export type Positions = Record<string, Position>;
+
+const posKey = (path: Path, key: boolean): string => `${key ? "k" : "v"}${JSON.stringify(path)}`;
+
+/**
+ * Every path of the document's value, with its position and its key's, so that a checked file
+ * kept in the cache (load/cache.ts) points into the text as exactly as the parsed one.
+ */
+export function positions(y: YamlFile): Positions {
+  const out: Positions = {};
+  const visit = (v: unknown, path: (string | number)[]): void => {
+    out[posKey(path, false)] = y.locate(path);
+    if (path.length) out[posKey(path, true)] = y.locate(path, true);
+    if (Array.isArray(v)) v.forEach((c, i) => visit(c, [...path, i]));
+    else if (v && typeof v === "object") for (const [k, c] of Object.entries(v)) visit(c, [...path, k]);
+  };
+  visit(y.value, []);
+  return out;
+}
+
+/** `locate` over kept positions: a path the document lacks gets its nearest ancestor's, as there. */
+export function locateIn(table: Positions): YamlFile["locate"] {
+  return (path, key = false) => {
+    const hit = table[posKey(path, key)];
+    if (hit) return hit;
+    for (let n = path.length - 1; n >= 0; n--) {
+      const up = table[posKey(path.slice(0, n), false)];
+      if (up) return up;
+    }
+    return { line: 1, column: 1 };
+  };
+}

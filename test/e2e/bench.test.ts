@@ -37,4 +37,25 @@ describe("bench/generate.mjs", () => {
     expect(criteria.code).toBe(0);
     expect((criteria.stdout.match(/"rule":/g) ?? []).length).toBeGreaterThanOrEqual(INDICATORS);
   });
+
+  it("the submissions shape: 40 scores with two decimals, Vietnamese names, empty and N/A cells; it ranks", () => {
+    const [a, b] = [dir(), dir()];
+    generate(a, 700, 3, "submissions");
+    generate(b, 700, 3, "submissions");
+    expect(readFileSync(path.join(b, "data.csv"))).toEqual(readFileSync(path.join(a, "data.csv")));
+    const lines = readFileSync(path.join(a, "data.csv"), "utf8").trimEnd().split("\n");
+    expect(lines[0]).toBe(["code", "name", "level", "parent", "province", ...Array.from({ length: INDICATORS }, (_, i) => `i${String(i + 1).padStart(2, "0")}`)].join(","));
+    const cells = lines.slice(1).flatMap((l) => l.split(",").slice(5));
+    const decimals = cells.filter((c) => /^\d+\.\d\d$/.test(c)).length;
+    expect(decimals / cells.length).toBeGreaterThan(0.9);
+    expect(cells.filter((c) => c === "N/A").length).toBeGreaterThan(0);
+    expect(cells.filter((c) => c === "").length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.includes(",Xã Số 17,"))).toBe(true);
+    const r = run(["rank", a, "-f", "csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const rows = r.stdout.trimEnd().split("\n");
+    expect(rows).toHaveLength(701);
+    expect(rows[0]).toBe("level,rank,code,name,parent,score,max,percent,band,band_label,status,g1,g2,g3,g4,g5");
+  });
 });
