@@ -9,16 +9,16 @@ import type { Diagnostic } from "../diag/diagnostic.ts";
 import { DEFAULT_LARGE, loadLarge, type LargeLoaded, type LargeOptions } from "../load/large/index.ts";
 import { DEFAULT_READ } from "../load/large/read.ts";
 import type { loadManifest, Overrides } from "../load/manifest.ts";
-import { scoreColumns } from "../engine/scoring.ts";
 import { resultOf } from "../engine/views.ts";
 import type { Result } from "../model/result.ts";
 import type { Crosswalk } from "../model/crosswalk.ts";
 import { toColumns, type ColumnarDataset } from "../model/columns.ts";
 import type { Criteria } from "../model/criteria.ts";
 import { loadAssessment } from "../load/assessment.ts";
-import { checkLevel, checkLoaded, langOf, overrides, scoredOrFail, type CommonOptions } from "./context.ts";
+import { checkLevel, checkLoaded, langOf, overrides, type CommonOptions } from "./context.ts";
+import { scoreProvisionally } from "./provisional.ts";
 import { startProgress, type ReadProgress as Progress } from "./progress.ts";
-import { isVerbose, printError } from "./stderr.ts";
+import { isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
 type ManifestLoad = ReturnType<typeof loadManifest>;
 
@@ -59,8 +59,10 @@ export interface ColumnsLoad {
   /** the crosswalk from the previous period's units to these, when the manifest declares one */
   crosswalk?: Crosswalk;
   columns: ColumnarDataset;
-  /** the loader's diagnostics (warnings: errors ended the command) */
+  /** the loader's diagnostics (warnings: errors ended the command, but for errors at cells under --provisional) */
   diagnostics: Diagnostic[];
+  /** --provisional: the loader's errors at cells, whose cells were left empty */
+  cellErrors: Diagnostic[];
   /** the progress bar of a large read, still shown while the command scores and writes */
   progress?: Progress;
   /** which reader read the data: the large-input reader (in columns, on every core), or the object loader */
@@ -95,7 +97,7 @@ export async function loadColumns(dir: string | undefined, o: CommonOptions, ext
   const read = await readColumns(dir, o, extra);
   try {
     const l = checkLoaded(read, o);
-    return { criteria: l.criteria, inputs: l.inputs, periods: l.periods, ...(l.crosswalk ? { crosswalk: l.crosswalk } : {}), columns: l.dataset, diagnostics: l.diagnostics, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
+    return { criteria: l.criteria, inputs: l.inputs, periods: l.periods, ...(l.crosswalk ? { crosswalk: l.crosswalk } : {}), columns: l.dataset, diagnostics: l.diagnostics, cellErrors: l.cellErrors, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
   } catch (e) {
     read.progress?.done();
     throw e;
@@ -111,7 +113,10 @@ export async function loadScored(dir: string | undefined, o: CommonOptions & { l
   try {
     checkLevel(loaded.criteria, o.level);
     loaded.progress?.step(langOf(o, loaded.criteria) === "vi" ? "chấm điểm" : "scoring");
-    return { loaded, result: scoredOrFail(resultOf(scoreColumns(loaded.criteria, loaded.columns, { keep: "all" })), o) };
+    // (--provisional, for report: errors at cells do not stop it, and the result carries them)
+    const { scored, diagnostics } = scoreProvisionally(loaded.criteria, loaded.columns, "all", o, loaded.cellErrors);
+    printDiagnostics(diagnostics, langOf(o, loaded.criteria));
+    return { loaded, result: resultOf(scored) };
   } finally {
     loaded.progress?.done();
   }

@@ -1,5 +1,6 @@
 // What every assessment command shares: flags to overrides, loading with diagnostics printed
 // (warnings) or thrown (errors), the language, the format and the palette for stdout.
+import { isCellError } from "../diag/cells.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { InputError, UsageError, diag, hasErrors, type Diagnostic } from "../diag/diagnostic.ts";
@@ -38,6 +39,8 @@ export interface CommonOptions {
   decimal?: "." | ",";
   excel?: boolean;
   strict?: boolean;
+  /** rank, report: rank despite errors at cells, marked as provisional (cli/provisional.ts) */
+  provisional?: boolean;
   maxFileSize?: string;
   maxDepth?: string;
   /** rank, score, compare: the full table whatever the terminal's width (sensitivity: a number, its own flag) */
@@ -103,19 +106,21 @@ export function reportManifest(loaded: Pick<Loaded, "assessment">, lang: Lang): 
 }
 
 /** Loads the assessment; warnings go to stderr, errors end the command with exit 2. */
-export async function loadOrFail(dir: string | undefined, o: CommonOptions, manifest?: Parameters<typeof loadAssessment>[2]): Promise<Loaded & { criteria: Criteria; dataset: Dataset }> {
+export async function loadOrFail(dir: string | undefined, o: CommonOptions, manifest?: Parameters<typeof loadAssessment>[2]): Promise<Loaded & { criteria: Criteria; dataset: Dataset; cellErrors: Diagnostic[] }> {
   return checkLoaded(await loadAssessment(dir, overrides(o), manifest), o);
 }
 
 /** A loaded assessment (by either loader): warnings to stderr, errors end the command (exit 2). */
-export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "diagnostics"> & { dataset?: unknown }>(loaded: L, o: CommonOptions): L & { criteria: Criteria; dataset: NonNullable<L["dataset"]> } {
+export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "diagnostics"> & { dataset?: unknown }>(loaded: L, o: CommonOptions): L & { criteria: Criteria; dataset: NonNullable<L["dataset"]>; cellErrors: Diagnostic[] } {
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
   reportManifest(loaded, lang);
   const diagnostics = strictly([...loaded.diagnostics, ...noUnits(loaded)], o);
-  if (hasErrors(diagnostics) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
+  // --provisional: errors at cells do not stop the run (the cell is left empty); the others do
+  const cellErrors = o.provisional ? diagnostics.filter(isCellError) : [];
+  if (diagnostics.some((d) => d.severity === "error" && !cellErrors.includes(d)) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
-  return loaded as L & { criteria: Criteria; dataset: NonNullable<L["dataset"]> };
+  return Object.assign(loaded, { cellErrors }) as L & { criteria: Criteria; dataset: NonNullable<L["dataset"]>; cellErrors: Diagnostic[] };
 }
 
 /**

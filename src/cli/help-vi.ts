@@ -34,6 +34,7 @@ export const HELP_VI: Record<string, string> = {
   "leave out one indicator at a time (default)": "lần lượt bỏ một chỉ số (mặc định)",
   "more detail on stderr; the stack of internal errors": "thêm chi tiết trên stderr; vết ngăn xếp của lỗi nội bộ",
   "no colour, even on a terminal": "không tô màu, kể cả trên terminal",
+  "rank despite data errors: each cell in error is treated as a missing value, and every output is marked TẠM TÍNH / PROVISIONAL": "vẫn xếp hạng khi số liệu còn lỗi: mỗi ô lỗi được tính như thiếu số liệu, và mọi kết quả đều ghi TẠM TÍNH / PROVISIONAL",
   "only the first N ranks of each peer group": "chỉ N hạng đầu của mỗi nhóm so sánh",
   "only the units of nominal rank N or better": "chỉ các đơn vị có hạng danh nghĩa từ N trở lên",
   "only this level": "chỉ cấp này",

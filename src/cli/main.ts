@@ -95,7 +95,8 @@ export function buildProgram(): Command {
       .argument(...DIR)
       .option("--level <id>", tr("only this level"))
       .option("--top <n>", tr("only the first N ranks of each peer group"))
-      .option("--wide", tr("the full table, however wide the terminal")),
+      .option("--wide", tr("the full table, however wide the terminal"))
+      .option("--provisional", tr("rank despite data errors: each cell in error is treated as a missing value, and every output is marked TẠM TÍNH / PROVISIONAL")),
   );
   add("score", tr("per unit and indicator: raw value, rate, points, maximum"), "score", () => import("./commands/score.ts"))
     .argument(...DIR)
@@ -112,7 +113,8 @@ export function buildProgram(): Command {
       .option("--runs <n>", tr("with --sensitivity: Monte Carlo runs (default 1000, or the criteria's sensitivity: block)"))
       .option("--seed <n>", tr("with --sensitivity: the seed (default 1)"))
       .option("--audit", tr("add the statistical audit of the criteria on the data as an annex (`egov-score audit`)"))
-      .option("--min-availability <percent>", tr("with --audit: the share of values an indicator or a unit needs (default 65)"), percentArg),
+      .option("--min-availability <percent>", tr("with --audit: the share of values an indicator or a unit needs (default 65)"), percentArg)
+      .option("--provisional", tr("rank despite data errors: each cell in error is treated as a missing value, and every output is marked TẠM TÍNH / PROVISIONAL")),
   );
   add("validate", tr("check the criteria and the data; print every problem; exit 2 on any error"), "validate", () => import("./commands/validate.ts"))
     .argument(...DIR);

@@ -15,6 +15,8 @@ export interface Diagnostic {
   /** the worksheet of a workbook (.xlsx) the problem is in; `line` is then its row number */
   sheet?: string;
   args: Record<string, string | number>;
+  /** the period (or periods) of the data the problem was found in, when `validate` checks several */
+  period?: string;
 }
 
 export function diag(

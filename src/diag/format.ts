@@ -13,9 +13,13 @@ export interface Styles {
 
 const plain: Styles = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
 
-export function message(d: Pick<Diagnostic, "code" | "args">, lang: Lang): string {
-  return messages[d.code][lang](d.args);
+/** The sentence of a diagnostic; with the period it was found in, when `validate` checked several. */
+export function message(d: Pick<Diagnostic, "code" | "args" | "period">, lang: Lang): string {
+  const m = messages[d.code][lang](d.args);
+  return d.period === undefined ? m : `${m} ${periodTag(d.period, lang)}`;
 }
+
+const periodTag = (p: string, lang: Lang): string => (lang === "vi" ? `[kỳ ${p}]` : `[period ${p}]`);
 
 export function hint(d: Pick<Diagnostic, "code" | "args">, lang: Lang): string | undefined {
   const e = messages[d.code] as { hint?: { en: (a: Diagnostic["args"]) => string; vi: (a: Diagnostic["args"]) => string } };
@@ -55,7 +59,8 @@ const SEVERITY = { vi: { error: "lỗi", warning: "cảnh báo", note: "ghi chú
 export function formatDiagnostic(d: Diagnostic, lang: Lang, s: Styles = plain): string {
   const where = location(d);
   const sev = (s[d.severity] ?? s.dim)(SEVERITY[lang][d.severity]);
-  const head = `${where ? `${s.bold(where)}: ` : ""}${sev} ${s.dim(d.code)}: ${message(d, lang)}`;
+  const period = d.period === undefined ? "" : ` ${s.dim(periodTag(d.period, lang))}`;
+  const head = `${where ? `${s.bold(where)}: ` : ""}${sev} ${s.dim(d.code)}: ${messages[d.code][lang](d.args)}${period}`;
   const h = hint(d, lang);
   return h ? `${head}\n  ${s.dim(lang === "vi" ? "cách sửa" : "hint")}: ${h}` : head;
 }

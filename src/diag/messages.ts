@@ -259,6 +259,14 @@ export const messages = {
     hint: { en: () => "two files pasted into one? remove the repeated header", vi: () => "hai tệp bị dán chung? xóa dòng tiêu đề lặp" },
   },
   CSV_NO_ROWS: { en: () => "the file has a header but no rows", vi: () => "tệp chỉ có dòng tiêu đề, không có dữ liệu", hint: { en: () => "fill in the rows, or remove the file", vi: () => "điền dữ liệu hoặc bỏ tệp" } },
+  CSV_DELIMITER_MISMATCH: {
+    en: (a) => `this file uses \`${a.found}\`; the manifest says \`${a.declared}\`: read with \`${a.found}\`${a.decimal ? `, and decimal points (85.5)` : ""}`,
+    vi: (a) => `tệp này dùng dấu \`${a.found}\`; manifest ghi \`${a.declared}\`: đã đọc với dấu \`${a.found}\`${a.decimal ? `, số thập phân dùng dấu chấm (85.5)` : ""}`,
+    hint: {
+      en: (a) => `save the file again with \`${a.declared}\` between fields, or set input.delimiter: auto in egov-score.yaml`,
+      vi: (a) => `lưu lại tệp với dấu \`${a.declared}\` giữa các cột, hoặc đặt input.delimiter: auto trong egov-score.yaml`,
+    },
+  },
   CSV_NO_CODE_COLUMN: { en: (a) => `no "${a.column}" column: the header is ${a.header}`, vi: (a) => `không có cột "${a.column}": tiêu đề là ${a.header}`, hint: { en: () => "name the unit code column in the header, or set columns.code in egov-score.yaml", vi: () => "đặt tên cột mã đơn vị, hoặc khai báo columns.code trong egov-score.yaml" } },
   CSV_DUPLICATE_HEADER: { en: (a) => `the header "${a.header}" appears twice`, vi: (a) => `tiêu đề "${a.header}" xuất hiện hai lần`, hint: { en: () => "rename or remove one column", vi: () => "đổi tên hoặc bỏ một cột" } },
   CSV_UNKNOWN_COLUMN: { en: (a) => `the column "${a.header}" is not an indicator of the criteria${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `cột "${a.header}" không phải chỉ số của bộ tiêu chí${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "rename the column to the indicator id, or map it with map: in egov-score.yaml", vi: () => "đổi tên cột thành mã chỉ số, hoặc khai báo map: trong egov-score.yaml" } },
@@ -278,6 +286,22 @@ export const messages = {
   DATA_NO_LEVEL: { en: (a) => `the level of unit "${a.unit}" is not known`, vi: (a) => `không rõ cấp của đơn vị "${a.unit}"`, hint: { en: () => "fill in its level (a level id of the criteria) in a level column, or list the unit in the units registry", vi: () => "điền cấp (mã cấp trong bộ tiêu chí) vào cột level, hoặc khai đơn vị trong danh mục" } },
   DATA_NO_CODE: { en: () => "the row has no unit code", vi: () => "dòng không có mã đơn vị", hint: { en: () => "fill in the code, or delete the row", vi: () => "điền mã đơn vị hoặc xóa dòng" } },
   DATA_UNKNOWN_INDICATOR: { en: (a) => `unknown indicator "${a.indicator}"${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `chỉ số "${a.indicator}" không tồn tại${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "use an indicator id from the criteria (`egov-score criteria` lists them)", vi: () => "dùng mã chỉ số trong bộ tiêu chí (`egov-score criteria` liệt kê)" } },
+  DATA_COLUMN_ABSENT: {
+    en: (a) => `no file of level "${a.level}" has the column "${a.column}" (${a.files}): its ${a.units} units are scored on "${a.indicator}" by the missing-data policy, ${a.points} point${a.points === 1 ? "" : "s"} at stake`,
+    vi: (a) => `không tệp nào của cấp "${a.level}" có cột "${a.column}" (${a.files}): ${a.units} đơn vị bị chấm chỉ số "${a.indicator}" theo quy tắc thiếu số liệu, ${a.points} điểm bị ảnh hưởng`,
+    hint: {
+      en: (a) => `add the column "${a.column}" with each unit's value (write "không áp dụng" where it does not apply), or check that it was not deleted or renamed`,
+      vi: (a) => `thêm cột "${a.column}" với giá trị của từng đơn vị (ghi "không áp dụng" nếu không áp dụng), hoặc kiểm tra cột có bị xóa hay đổi tên không`,
+    },
+  },
+  DATA_UNIT_NAME_MISMATCH: {
+    en: (a) => `the row names unit "${a.unit}" "${a.name}", but the registry calls it "${a.registered}"${a.owner ? `; "${a.name}" is the name of "${a.owner}"` : ""}`,
+    vi: (a) => `dòng này ghi tên đơn vị "${a.unit}" là "${a.name}", nhưng danh mục ghi "${a.registered}"${a.owner ? `; "${a.name}" là tên của "${a.owner}"` : ""}`,
+    hint: {
+      en: (a) => (a.owner ? `check the code of this row: should it be "${a.owner}"?` : "check the code of this row, or correct the name"),
+      vi: (a) => (a.owner ? `kiểm tra mã của dòng này: có phải "${a.owner}"?` : "kiểm tra mã của dòng này, hoặc sửa tên"),
+    },
+  },
   DATA_NOT_APPLICABLE_LEVEL: { en: (a) => `"${a.indicator}" does not apply at level "${a.level}"; the value of unit "${a.unit}" is ignored`, vi: (a) => `"${a.indicator}" không áp dụng cho cấp "${a.level}"; giá trị của "${a.unit}" bị bỏ qua`, hint: { en: () => "leave the cell empty or remove the column for this level", vi: () => "để trống ô hoặc bỏ cột cho cấp này" } },
   UNIT_PARENT_MISSING: { en: (a) => `the parent "${a.parent}" of unit "${a.unit}" is not a known unit`, vi: (a) => `đơn vị cha "${a.parent}" của "${a.unit}" không tồn tại`, hint: { en: () => "add the parent to the units registry, or correct the parent code", vi: () => "thêm đơn vị cha vào danh mục, hoặc sửa mã cha" } },
   UNIT_PARENT_LEVEL: { en: (a) => `the parent "${a.parent}" of unit "${a.unit}" is at level "${a.actual}", expected "${a.expected}"`, vi: (a) => `đơn vị cha "${a.parent}" của "${a.unit}" thuộc cấp "${a.actual}", cần cấp "${a.expected}"`, hint: { en: () => "correct the parent code", vi: () => "sửa mã đơn vị cha" } },

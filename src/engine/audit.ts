@@ -436,7 +436,7 @@ function winsorEffect(criteria: Criteria, inds: readonly IndicatorNode[], audits
   }
   const decimals = criteria.ranking.decimals;
   const on = criteria.ranking.on;
-  const key = (u: UnitResult, d: number): number => roundTo(on === "score" ? (u.score as number) + d : (((u.score as number) + d) / u.max) * 100, decimals);
+  const key = (u: UnitResult, d: number): number => roundTo(on === "score" ? (u.score as number) + d : (((u.score as number) + d) / (u.max as number)) * 100, decimals);
   let moved = 0;
   let maxMove = 0;
   const groups = new Map<string, UnitResult[]>();

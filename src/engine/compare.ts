@@ -14,7 +14,8 @@ export interface Side {
   /** the competition rank in the peer group: 1 + the number of units ranked strictly ahead */
   rank: number | null;
   score: number | null;
-  max: number;
+  /** null when not ranked */
+  max: number | null;
   percent: number | null;
   band: string | null;
 }

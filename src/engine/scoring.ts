@@ -73,6 +73,8 @@ export interface ColumnarResult {
   /** under "all": the values of roll-up indicators, by indicator index */
   rollups: Map<number, Float64Array>;
   diagnostics: Diagnostic[];
+  /** `--provisional`: the cells in error this ranking was made despite (model/result.ts) */
+  provisional?: Diagnostic[];
 }
 
 export interface ScoreOptions {

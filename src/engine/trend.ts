@@ -50,7 +50,7 @@ function combinedPercent(l: Lineage, units: ReadonlyMap<string, UnitResult>): nu
   if (ranked.length === 0) return null;
   if (l.method.combine === "sum") {
     const score = combine(ranked.map(({ p, u }) => ({ x: u.score as number, p })), "sum") ?? 0;
-    const max = combine(ranked.map(({ p, u }) => ({ x: u.max, p })), "sum") ?? 0;
+    const max = combine(ranked.map(({ p, u }) => ({ x: u.max as number, p })), "sum") ?? 0;
     return max > 0 ? (100 * score) / max : null;
   }
   return combine(ranked.map(({ p, u }) => ({ x: u.percent as number, p })), l.method.combine);

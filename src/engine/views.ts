@@ -10,7 +10,7 @@ import { missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
 import { formulaTrace } from "./compute.ts";
 import { viewScores } from "./regroup.ts";
-import { scoreColumns, STATUS, type ColumnarResult, type NodeColumns } from "./scoring.ts";
+import { NOT_RANKED, scoreColumns, STATUS, type ColumnarResult, type NodeColumns } from "./scoring.ts";
 
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
@@ -32,6 +32,7 @@ export function resultOf(r: ColumnarResult): Result {
   };
   if (r.period !== undefined) result.period = r.period;
   if (r.dataset.unranked) result.unranked = true;
+  if (r.provisional) result.provisional = r.provisional;
   return result;
 }
 
@@ -50,7 +51,8 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
     peerGroup: r.peerGroup[g] as string,
     status: STATUS[r.status[g] as number] as Status,
     score: orNull(r.score[g] as number),
-    max: r.max[g] as number,
+    // a unit not ranked has no score, so no maximum nor percentage to show
+    max: r.status[g] === NOT_RANKED ? null : (r.max[g] as number),
     percent: orNull(r.percent[g] as number),
     band: r.band[g] === -1 ? null : (r.criteria.bands.list[r.band[g] as number]?.id ?? null),
     rank: r.rank[g] === 0 ? null : (r.rank[g] as number),

@@ -88,7 +88,7 @@ export async function loadAssessment(dir: string | undefined, o: Overrides, mani
     const shown = displayPath(abs);
     const t = isWorkbook(r.bytes)
       ? await readWorkbook(r.bytes, shown, { decimal: a.decimal, code: a.columns.code, ...(choice ? { choice } : {}) })
-      : ((c) => ({ tables: c.table ? [c.table] : [], diagnostics: c.diagnostics }))(readCsv(r.bytes, shown, { encoding: a.encoding, delimiter: a.delimiter }));
+      : ((c) => ({ tables: c.table ? [c.table] : [], diagnostics: c.diagnostics }))(readCsv(r.bytes, shown, { encoding: a.encoding, delimiter: a.delimiter, decimal: a.decimal }));
     pushAll(diagnostics, t.diagnostics);
     return t.tables;
   };

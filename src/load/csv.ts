@@ -2,7 +2,7 @@
 // the delimiter (comma, semicolon, tab), then csv-parse. Rows keep their line numbers.
 import { parse } from "csv-parse/sync";
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
-import { byteOrderMark, classifyRecord, detectDelimiter, duplicateHeaders, headerKey, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine as startLine } from "./dialect.ts";
+import { byteOrderMark, classifyRecord, delimiterName, duplicateHeaders, fileDecimal, fileDelimiter, headerKey, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine as startLine } from "./dialect.ts";
 
 export type Encoding = "auto" | "utf-8" | "utf-16le" | "windows-1258";
 export type Delimiter = "auto" | "," | ";" | "\t";
@@ -24,6 +24,9 @@ export interface CsvTable {
   header: string[];
   rows: CsvRow[];
   delimiter: string;
+  /** the decimal mark of this file's numbers, where it is not the manifest's: a comma-separated
+   * file in a folder of decimal commas writes decimal points (CSV_DELIMITER_MISMATCH) */
+  decimal?: "." | ",";
 }
 
 export { detectDelimiter, normKey } from "./dialect.ts";
@@ -71,13 +74,13 @@ export function decode(bytes: Uint8Array, encoding: Encoding, file: string, gues
   return { text: new TextDecoder(as).decode(body).normalize("NFC"), diagnostics };
 }
 
-export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encoding; delimiter: Delimiter }): { table?: CsvTable; diagnostics: Diagnostic[] } {
+export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encoding; delimiter: Delimiter; decimal?: "." | "," }): { table?: CsvTable; diagnostics: Diagnostic[] } {
   const decoded = decode(bytes, opts.encoding, file, true);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
   if (decoded.text.trim() === "") return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
   // One line ending throughout: csv-parse miscounts lines in files that mix CRLF and LF.
   const text = decoded.text.replace(/\r\n?/g, "\n");
-  const delimiter = opts.delimiter === "auto" ? detectDelimiter(text) : opts.delimiter;
+  const { delimiter, found } = fileDelimiter(text, opts.delimiter);
   let records: CsvRecord[];
   let lastLine = 0;
   try {
@@ -88,6 +91,8 @@ export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encod
     return { diagnostics: [diag("CSV_SYNTAX", "error", { detail: err.message.replace(/^Invalid [^:]*: /, "").replace(/ at line \d+$/, "").split("\n")[0] ?? "" }, { file, ...where })] };
   }
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
+  const decimal = fileDecimal(found, opts.decimal);
+  if (found) diagnostics.push(diag("CSV_DELIMITER_MISMATCH", "warning", { found: delimiterName(found), declared: delimiterName(opts.delimiter), ...(decimal ? { decimal } : {}) }, { file, line: 1 }));
   const [first, ...rest] = records;
   if (!first) return { diagnostics: [diag("FILE_EMPTY", "error", {}, { file, line: 1 })] };
   const header = first.record.map(normKey);
@@ -101,7 +106,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encod
     else if (k.kind === "row") rows.push({ line: startLine(r), cells: k.cells });
   }
   if (rows.length === 0 && diagnostics.length === 0) diagnostics.push(diag("CSV_NO_ROWS", "warning", {}, { file, line: startLine(first) }));
-  return { table: { file, header, rows, delimiter }, diagnostics };
+  return { table: { file, header, rows, delimiter, ...(decimal ? { decimal } : {}) }, diagnostics };
 }
 
 /** A record as csv-parse gives it: its fields, its text, and the line it ends on. */

@@ -5,7 +5,7 @@ import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
 import { dataColumns, unitScale, type Criteria, type IndicatorNode } from "../model/criteria.ts";
 import { placeText, type Cell, type Dataset, type Source, type UnitData } from "../model/data.ts";
-import { closest } from "../util/similar.ts";
+import { closest, fold } from "../util/similar.ts";
 import type { CsvRow, CsvTable } from "./csv.ts";
 import { normKey } from "./dialect.ts";
 import type { Assessment } from "./manifest.ts";
@@ -160,6 +160,9 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
   }
   const attributes = new Set(s.columns.attributes.map(normKey));
 
+  let names: Map<string, string> | undefined;
+  const registryNames = () => (names ??= namesIndex([...units.values()].map((u) => [u.code, u.name])));
+
   /** The unit a data row is about: from the registry, or made from the row itself. */
   const unitFor = (t: CsvTable, f: Fields, row: CsvRow): UnitData | undefined => {
     const code = normKey(cellAt(row, f.code));
@@ -168,10 +171,17 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
       return undefined;
     }
     const known = units.get(code);
-    if (known) return known;
+    const rowName = normKey(cellAt(row, f.name));
+    if (known) {
+      if (registry && known.source?.file === registry.file) {
+        const d = checkUnitName(code, rowName, known.name, registryNames(), where(t, row.line, f.name + 1));
+        if (d) diagnostics.push(d);
+      }
+      return known;
+    }
     if (rejected.has(code) || registryBroken) return undefined;
     if (registry) {
-      const suggestion = closest(code, units.keys())[0];
+      const suggestion = suggestUnit(code, rowName, registryNames(), units.keys());
       diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: code, ...(suggestion ? { suggestion } : {}) }, where(t, row.line, f.code + 1)));
       return undefined;
     }
@@ -209,8 +219,11 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     u.cells.set(ind.id, cell);
   };
 
+  const feeds: FileFeed[] = [];
   for (const t of tables.data) {
     const f = fieldIndexes(t.header, s);
+    const feed = { file: t.file, at: where(t, t.headerLine ?? 1), header: t.header, levels: new Set<string>() };
+    feeds.push(feed);
     if (f.code < 0) {
       diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t, t.headerLine ?? 1)));
       continue;
@@ -220,6 +233,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     const rowUnit = (row: CsvRow, once: boolean): UnitData | undefined => {
       const u = unitFor(t, f, row);
       if (!u) return undefined;
+      feed.levels.add(u.level);
       if (once) {
         const firstLine = seenInFile.get(u.code);
         if (firstLine !== undefined) {
@@ -249,7 +263,7 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
           diagnostics.push(diag("DATA_UNKNOWN_INDICATOR", "error", { indicator: name, ...(suggestion ? { suggestion } : {}) }, where(t, row.line, longIndicator + 1)));
           continue;
         }
-        put(u, ind, rowReader(u, t, row, s.decimal, diagnostics)(ind, { value: vi, numerator: ni, denominator: di }));
+        put(u, ind, rowReader(u, t, row, t.decimal ?? s.decimal, diagnostics)(ind, { value: vi, numerator: ni, denominator: di }));
       }
       continue;
     }
@@ -258,9 +272,16 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
     for (const row of t.rows) {
       if (!inPeriod(t, row)) continue;
       const u = rowUnit(row, true);
-      if (!u) continue;
+      if (!u) {
+        // the row's unit was refused (an unknown code, a duplicate row): its values are still
+        // checked, so that every problem of the row is told in one pass
+        const stranger: UnitData = { code: normKey(cellAt(row, f.code)), name: "", level: "", attributes: {}, submitted: false, cells: new Map(), blanks: new Map() };
+        const read = rowReader(stranger, t, row, t.decimal ?? s.decimal, diagnostics);
+        for (const [ind, cols] of layout) read(ind, cols);
+        continue;
+      }
       u.row ??= where(t, row.line);
-      const read = rowReader(u, t, row, s.decimal, diagnostics);
+      const read = rowReader(u, t, row, t.decimal ?? s.decimal, diagnostics);
       for (const [ind, cols] of layout) {
         const cell = read(ind, cols);
         if (cell) put(u, ind, cell);
@@ -271,6 +292,9 @@ export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvT
 
   for (const u of units.values()) u.submitted = u.cells.size > 0;
   pushAll(diagnostics, checkParents(criteria, units));
+  const sent = new Map<string, number>();
+  for (const u of units.values()) if (u.row) sent.set(u.level, (sent.get(u.level) ?? 0) + 1);
+  pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
   const dataset: Dataset = { units: [...units.values()].sort((a, b) => compareCodes(a.code, b.code)) };
   if (s.unranked) {
     const attr = s.unranked.attribute === undefined ? undefined : normKey(s.unranked.attribute);
@@ -577,3 +601,77 @@ export function checkColumns(a: Assessment, headers: readonly { file: string; he
 
 /** A number that could not be read is told how to write one in the data's own convention: under `decimal: ","`, 85,5. */
 const commaHint = (code: string, decimal: Decimal): { decimal?: string } => (code === "VALUE_NOT_A_NUMBER" && decimal === "," ? { decimal } : {});
+
+/** A data file as the checks after loading see it: its header, and the levels of the units its rows gave. */
+export interface FileFeed {
+  file: string;
+  /** where its header is (a workbook's sheet and header row) */
+  at?: Source;
+  header: readonly string[];
+  levels: ReadonlySet<string>;
+}
+
+/**
+ * Indicators that apply to a level but have no column (value, `.num` or `.den`) in any file that
+ * feeds the level: a deleted column would score every unit of the level by the missing-data
+ * policy, in silence. A warning (an error under --strict) at the first such file's header, naming
+ * the files, the column, the units affected and the points at stake. A long-format file names its
+ * indicators row by row: a level it feeds is not checked. Shared with the large-input loader.
+ */
+export function checkAbsentColumns(criteria: Criteria, s: Pick<Assessment, "columns">, feeds: readonly FileFeed[], unitsOfLevel: ReadonlyMap<string, number>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const longColumn = normKey(s.columns.indicator);
+  for (const level of criteria.levels) {
+    const units = unitsOfLevel.get(level.id) ?? 0;
+    const files = feeds.filter((f) => f.levels.has(level.id));
+    if (units === 0 || files.length === 0 || files.some((f) => f.header.includes(longColumn))) continue;
+    const present = new Set<string>();
+    for (const f of files) for (const h of f.header) present.add(h.replace(/\.(num|den)$/, ""));
+    for (const ind of criteria.indicators) {
+      const max = ind.maxByLevel.get(level.id);
+      // (a roll-up reads the units below, not a column)
+      if (max === undefined || ind.rule.type === "rollup" || present.has(ind.column)) continue;
+      out.push(diag("DATA_COLUMN_ABSENT", "warning", { column: ind.column, indicator: ind.id, level: level.id, units, points: Math.abs(max), files: files.map((f) => f.file).join(", ") }, (files[0] as FileFeed).at ?? where((files[0] as FileFeed).file, 1)));
+    }
+  }
+  return out;
+}
+
+const NAME_PREFIX = /^(?:uy ban nhan dan|ubnd|thi tran|thi xa|thanh pho|tp|xa|phuong|huyen|quan|so|tinh)\b\.?\s*/;
+
+/** A unit's name as compared: accents, case, punctuation and the "Xã/Phường/Huyện/Sở…" prefix aside. */
+export function nameKey(name: string): string {
+  let k = fold(name).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  for (let next = k.replace(NAME_PREFIX, ""); next !== k && next !== ""; next = k.replace(NAME_PREFIX, "")) k = next;
+  return k;
+}
+
+/** The registry's units by their name's key, for DATA_UNIT_NAME_MISMATCH and DATA_UNKNOWN_UNIT. */
+export function namesIndex(entries: Iterable<[code: string, name: string]>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [code, name] of entries) {
+    const k = nameKey(name);
+    // a name two units share names neither
+    if (k !== "" && name !== code) out.set(k, out.has(k) ? "" : code);
+  }
+  return out;
+}
+
+/**
+ * A data row that names its unit: the name must be the registry's for that code (a row copied
+ * from another unit keeps the other's name); a warning naming the unit the name belongs to.
+ * Shared with the large-input loader.
+ */
+export function checkUnitName(code: string, rowName: string, registered: string, names: ReadonlyMap<string, string>, at: Source): Diagnostic | undefined {
+  if (rowName === "" || registered === code) return undefined;
+  const k = nameKey(rowName);
+  if (k === "" || k === nameKey(registered)) return undefined;
+  const owner = names.get(k);
+  return diag("DATA_UNIT_NAME_MISMATCH", "warning", { unit: code, name: rowName, registered, ...(owner && owner !== code ? { owner } : {}) }, at);
+}
+
+/** The code to suggest for an unknown one: the unit the row's name belongs to, else the closest code. */
+export function suggestUnit(code: string, rowName: string, names: ReadonlyMap<string, string>, codes: Iterable<string>): string | undefined {
+  const byName = rowName === "" ? undefined : names.get(nameKey(rowName));
+  return byName || closest(code, codes)[0];
+}

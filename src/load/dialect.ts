@@ -32,8 +32,8 @@ export function looksLikeUtf16(b: Uint8Array): boolean {
   return n >= 4 && zeros > n / 4;
 }
 
-/** The delimiter of a CSV text: the most frequent of , ; and tab on its first line. */
-export function detectDelimiter(text: string): string {
+/** How often , ; and tab appear outside quotes on the first line of a CSV text. */
+function delimiterCounts(text: string): Record<string, number> {
   const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -42,10 +42,36 @@ export function detectDelimiter(text: string): string {
     else if (!quoted && (c === "\n" || c === "\r")) break;
     else if (!quoted && c in counts) counts[c] = (counts[c] ?? 0) + 1;
   }
+  return counts;
+}
+
+/** The delimiter of a CSV text: the most frequent of , ; and tab on its first line. */
+export function detectDelimiter(text: string): string {
+  const counts = delimiterCounts(text);
   let best = ",";
   for (const d of [";", "\t"]) if ((counts[d] ?? 0) > (counts[best] ?? 0)) best = d;
   return best;
 }
+
+/**
+ * The delimiter a file is read with: the declared one, unless its header has none of it and
+ * another one instead (a commune's comma file in a `;` folder); then that other one, and
+ * `found` says so (CSV_DELIMITER_MISMATCH), rather than a header of one long column.
+ */
+export function fileDelimiter(text: string, declared: string): { delimiter: string; found?: string } {
+  if (declared === "auto") return { delimiter: detectDelimiter(text) };
+  const counts = delimiterCounts(text);
+  if ((counts[declared] ?? 0) > 0) return { delimiter: declared };
+  const found = detectDelimiter(text);
+  return (counts[found] ?? 0) > 0 ? { delimiter: found, found } : { delimiter: declared };
+}
+
+/** The decimal mark of a file read with another delimiter than declared: a comma-separated file
+ * cannot write decimal commas, so in a folder of decimal commas it writes points. */
+export const fileDecimal = (found: string | undefined, declared: "." | "," | undefined): "." | undefined => (found === "," && declared === "," ? "." : undefined);
+
+/** How a delimiter is named in a message: the tab by name. */
+export const delimiterName = (d: string): string => (d === "\t" ? "tab" : d);
 
 /** The line a record starts on, from csv-parse's info (the line it ends on) and its raw text. */
 export const recordStartLine = (r: { raw: string; info: { lines: number } }): number => r.info.lines - (r.raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0);

@@ -45,7 +45,8 @@ export interface UnitResult {
   status: Status;
   /** points (or index value) after bonus and penalty; null when not ranked */
   score: number | null;
-  max: number;
+  /** the unit's maximum; null when not ranked (no score, so no maximum nor percentage to show) */
+  max: number | null;
   percent: number | null;
   band: string | null;
   rank: number | null;
@@ -77,6 +78,12 @@ export interface Result {
   unranked?: boolean;
   /** after --level (render/select.ts): unit code -> name of every unit, for parents by name */
   names?: ReadonlyMap<string, string>;
+  /**
+   * `--provisional`: ranked despite data errors, each cell in error treated by the missing-data
+   * policy; these are the errors, one per cell. Every renderer marks its output with them
+   * (render/common.ts provisionalHeading).
+   */
+  provisional?: Diagnostic[];
 }
 
 /**

@@ -40,7 +40,7 @@ function svg(width: number, height: number, label: string, body: string[], cls =
 /** What the bands are drawn on: the percentage (axis 0–100) or the score (axis 0–the largest maximum). */
 function scale(c: Criteria, units: readonly UnitResult[]): { value: (u: UnitResult) => number; top: number; unit: string } {
   if (c.bands.on === "score") {
-    const top = max([...units.map((u) => u.max), ...c.bands.list.map((b) => b.min), 0]) || 1;
+    const top = max([...units.flatMap((u) => (u.max === null ? [] : [u.max])), ...c.bands.list.map((b) => b.min), 0]) || 1;
     return { value: (u) => u.score ?? 0, top, unit: "" };
   }
   return { value: (u) => u.percent ?? 0, top: 100, unit: "%" };

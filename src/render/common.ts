@@ -2,6 +2,8 @@
 // cannot mistake for formulas.
 import type { Band, Criteria, Lang } from "../model/criteria.ts";
 import { text } from "../model/criteria.ts";
+import type { Diagnostic } from "../diag/diagnostic.ts";
+import { location, message } from "../diag/format.ts";
 import { t } from "./labels.ts";
 
 /** Colour and emphasis, decided by the CLI; renderers stay pure. */
@@ -155,4 +157,49 @@ export function bandLabel(criteria: Criteria, id: string | null, lang: Lang): st
 export function assessedNote(units: readonly { code: string; status: string; reason?: string }[], lang: Lang): string | undefined {
   const listed = units.filter((u) => u.status === "assessed").map((u) => (u.reason ? `${u.code} (${u.reason})` : u.code));
   return listed.length ? `† ${t("assessed-not-ranked", lang)}: ${listed.join(", ")}` : undefined;
+}
+
+/** The mark of a provisional ranking, the same in every format: "TẠM TÍNH / PROVISIONAL: 3 cells in error". */
+export function provisionalHeading(cells: readonly Diagnostic[], lang: Lang): string {
+  return `TẠM TÍNH / PROVISIONAL: ${cells.length} ${t(cells.length === 1 ? "provisional.cell" : "provisional.cells", lang)}`;
+}
+
+/** One cell in error, as the provisional outputs list it: where, the code, what is wrong. */
+export function provisionalCell(d: Diagnostic, lang: Lang): string {
+  const where = location(d);
+  return `${where ? `${where}: ` : ""}${d.code}: ${message(d, lang)}`;
+}
+
+/** The cells in error of each unit (by code), for the per-unit marks of CSV rows. */
+export function provisionalByUnit(cells: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const m = new Map<string, Diagnostic[]>();
+  for (const d of cells) {
+    const u = d.args.unit;
+    if (u === undefined) continue;
+    const list = m.get(String(u)) ?? [];
+    list.push(d);
+    m.set(String(u), list);
+  }
+  return m;
+}
+
+/** A CSV row's provisional mark: the heading's words, then the unit's own cells in error. */
+export function provisionalRowMark(own: readonly Diagnostic[] | undefined): string {
+  return own?.length ? `TẠM TÍNH / PROVISIONAL: ${own.map((d) => `${d.args.indicator ?? ""} ${d.code}${d.file ? ` ${location(d)}` : ""}`).join("; ")}` : "TẠM TÍNH / PROVISIONAL";
+}
+
+/** A JSON document's provisional field. */
+export function provisionalJson(cells: readonly Diagnostic[], lang: Lang) {
+  return {
+    heading: provisionalHeading(cells, lang),
+    cellsInError: cells.length,
+    cells: cells.map((d) => ({ code: d.code, file: d.file ?? null, line: d.line ?? null, column: d.column ?? null, unit: d.args.unit ?? null, indicator: d.args.indicator ?? null, message: message(d, lang) })),
+  };
+}
+
+/** The provisional mark as lines of text: the heading, what it means, the cells (the first `limit`). */
+export function provisionalLines(cells: readonly Diagnostic[], lang: Lang, limit = 20): { heading: string; note: string; cells: string[] } {
+  const shownCells = cells.slice(0, limit).map((d) => provisionalCell(d, lang));
+  if (cells.length > limit) shownCells.push(`… ${cells.length - limit} ${t("provisional.more", lang)}`);
+  return { heading: provisionalHeading(cells, lang), note: t("provisional.note", lang), cells: shownCells };
 }

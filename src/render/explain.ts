@@ -96,11 +96,11 @@ export function explainText(e: Explanation, o: RenderOptions): string {
     return `${fitLines(out.join("\n"), o.width)}\n`;
   }
   if (c.bonus || c.penalty) {
-    out.push(`${t("base", lang)}: ${shown(u.base, dec, lang)} / ${num(u.max)}`);
+    out.push(`${t("base", lang)}: ${shown(u.base, dec, lang)} / ${num(u.max as number)}`);
     out.push(`${t("bonus", lang)}: +${shown(u.bonus, dec, lang)} · ${t("penalty", lang)}: −${shown(u.penalty, dec, lang)}`);
   }
   const band = p.band(bandIndex(c, u.band), bandLabel(c, u.band, lang));
-  out.push(p.bold(`${t("total", lang)}: ${shown(u.score, dec, lang)} / ${num(u.max)} = ${shown(u.percent, dec, lang)}%`) + ` · ${t("band", lang)}: ${band} · ${u.status === "assessed" ? inert(`${t("assessed-not-ranked", lang)}${u.reason ? `: ${u.reason}` : ""}`) : `${t("rankOf", lang)} ${u.rank}/${e.peers}${u.status === "incomplete" ? ` (${t("incomplete", lang)})` : ""}`}`);
+  out.push(p.bold(`${t("total", lang)}: ${shown(u.score, dec, lang)} / ${num(u.max as number)} = ${shown(u.percent, dec, lang)}%`) + ` · ${t("band", lang)}: ${band} · ${u.status === "assessed" ? inert(`${t("assessed-not-ranked", lang)}${u.reason ? `: ${u.reason}` : ""}`) : `${t("rankOf", lang)} ${u.rank}/${e.peers}${u.status === "incomplete" ? ` (${t("incomplete", lang)})` : ""}`}`);
   const neighbour = (label: string, n: Neighbour | undefined): string =>
     n ? `  ${label}: ${n.rank}. ${inert(n.name)} (${inert(n.code)}) ${shown(n.score, dec, lang)} · ${shown(n.percent, dec, lang)}%` : `  ${label}: —`;
   out.push(neighbour(t("above", lang), e.above));

@@ -6,7 +6,7 @@ import { sensitivitySection } from "./sensitivity.ts";
 import { trendCharts } from "./trend.ts";
 import type { LevelReport, Report } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
-import type { RenderOptions } from "./common.ts";
+import { provisionalLines, type RenderOptions } from "./common.ts";
 import { bandChart, esc, pillarChart, pillarColour, profileChart, rankingChart } from "./charts.ts";
 import { t } from "./labels.ts";
 import {
@@ -128,6 +128,9 @@ const CSS = `
 body { font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #24292f; background: #fff; margin: 0 auto; padding: 24px 28px 48px; max-width: 1120px; font-size: 14px; line-height: 1.45; }
 header h1 { font-size: 22px; margin: 0 0 6px; }
 header p { margin: 2px 0; color: #57606a; }
+.provisional { margin-top: 10px; padding: 8px 12px; border: 2px solid #cf222e; background: #ffebe9; color: #82071e; border-radius: 4px; }
+.provisional p { margin: 2px 0; }
+.provisional b { font-size: 16px; }
 .illustrative { display: inline-block; margin-top: 6px; padding: 2px 8px; border: 1px solid #d4a72c; background: #fff8c5; color: #6f4f00; border-radius: 4px; font-size: 12px; }
 nav.toc { margin: 14px 0 8px; padding: 8px 12px; background: #f6f8fa; border-radius: 6px; }
 nav.toc a { margin-right: 16px; color: #0969da; text-decoration: none; }
@@ -200,6 +203,7 @@ export function reportHtml(rep: Report, o: RenderOptions): string {
     `<h1>${esc(title)}</h1>`,
     `<p>${esc(facts.join(" · "))}</p>`,
     c.illustrative ? `<p class="illustrative">${esc(t("illustrative", lang))}</p>` : "",
+    r.provisional?.length ? provisionalBanner(r.provisional, lang) : "",
     "</header>",
     rep.levels.length > 1 ? `<nav class="toc"><b>${t("contents", lang)}:</b> ${rep.levels.map((l) => `<a href="#level-${slug(l.level.id)}">${esc(levelTitle(l, lang))}</a>`).join(" ")}</nav>` : "",
     ...rep.levels.map((l) => levelHtml(rep, l, lang)),
@@ -213,4 +217,10 @@ export function reportHtml(rep: Report, o: RenderOptions): string {
     .filter((x) => x !== "")
     .join("\n")
     .concat("\n");
+}
+
+/** The banner of a provisional ranking (--provisional): the heading, what it means, the cells in error. */
+function provisionalBanner(cells: NonNullable<Report["result"]["provisional"]>, lang: Lang): string {
+  const m = provisionalLines(cells, lang);
+  return `<div class="provisional" role="alert"><p><b>${esc(m.heading)}</b></p><p>${esc(m.note)}</p><ul>${m.cells.map((x) => `<li>${esc(x)}</li>`).join("")}</ul></div>`;
 }

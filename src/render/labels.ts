@@ -3,6 +3,13 @@ import type { Lang } from "../model/criteria.ts";
 
 const L = {
   stt: { vi: "STT", en: "#" },
+  "provisional.cell": { vi: "ô có lỗi", en: "cell in error" },
+  "provisional.cells": { vi: "ô có lỗi", en: "cells in error" },
+  "provisional.note": {
+    vi: "Xếp hạng tạm tính khi số liệu còn lỗi: mỗi ô lỗi được tính như thiếu số liệu (theo quy tắc thiếu số liệu của bộ chỉ số). Không dùng cho quyết định chính thức.",
+    en: "A provisional ranking made despite data errors: each cell in error is treated as a missing value (by the criteria's missing-data policy). Not for an official decision.",
+  },
+  "provisional.more": { vi: "ô lỗi khác", en: "more cells in error" },
   rank: { vi: "Hạng", en: "Rank" },
   code: { vi: "Mã", en: "Code" },
   unit: { vi: "Đơn vị", en: "Unit" },

@@ -5,7 +5,7 @@ import type { LevelReport, Report } from "../engine/report.ts";
 import { buildReport } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
-import { inert, mdText, type RenderOptions } from "./common.ts";
+import { inert, mdText, provisionalLines, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 import { auditMd } from "./audit.ts";
 import { sensitivitySection } from "./sensitivity.ts";
@@ -43,6 +43,10 @@ function heading(r: Result, o: RenderOptions, prefix: string): string[] {
   const facts = [r.period ? `${t("period", o.lang)}: ${mdText(r.period)}` : "", `${t("criteria", o.lang)}: ${mdText(c.id)} v${mdText(c.version)}`, c.decision ? mdText(c.decision) : ""].filter(Boolean);
   lines.push(facts.join(" · "), "");
   if (c.illustrative) lines.push(`> ${t("illustrative", o.lang)}`, "");
+  if (r.provisional?.length) {
+    const m = provisionalLines(r.provisional, o.lang);
+    lines.push(`> **${mdText(m.heading)}**`, ">", `> ${mdText(m.note)}`, ">", ...m.cells.map((x) => `> - ${mdText(x)}`), "");
+  }
   return lines;
 }
 

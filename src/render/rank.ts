@@ -3,7 +3,7 @@
 import { text, type Lang } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
 import { ASSESSED, NOT_RANKED, STATUS, type ColumnarResult } from "../engine/scoring.ts";
-import { assessedNote, bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { assessedNote, bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, provisionalByUnit, provisionalJson, provisionalLines, provisionalRowMark, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import { t } from "./labels.ts";
 import { unitNames } from "./select.ts";
@@ -27,6 +27,10 @@ export function rankTable(r: Result, o: RenderOptions): string {
   const title = `${text(c.title, lang, c.id)}${r.period ? ` · ${r.period}` : ""}`;
   out.push(p.bold(fitLines(inert(title), width)));
   if (c.illustrative) out.push(p.dim(t("illustrative", lang)));
+  if (r.provisional?.length) {
+    const m = provisionalLines(r.provisional, lang);
+    out.push("", p.bold(m.heading), fitLines(m.note, width), ...m.cells.map((x) => fitLines(`  ${inert(x)}`, width)));
+  }
   for (const l of r.levels) {
     // with --top, the counts of the whole level, not of the rows shown
     const counts = l.whole ?? { units: l.units.length, ranked: l.units.filter((u) => u.rank !== null).length };
@@ -35,8 +39,6 @@ export function rankTable(r: Result, o: RenderOptions): string {
     out.push(fitLines(p.bold(`${inert(text(l.level.label, lang, l.level.id))} (${l.level.id})`) + p.dim(` · ${counts.units} ${t("units", lang)}, ${counts.ranked} ${t("ranked", lang)}${shownRows}`), width));
     const showParent = l.level.parent !== undefined;
     const nodes = topNodes(r).filter((n) => n.maxByLevel.has(l.level.id));
-    // a unit that sent nothing has the level's maximum, as its peers do (not one reduced by missing values)
-    const levelMax = c.root.maxByLevel.get(l.level.id);
     let notes: string[] = [];
     for (const [group, units] of peerGroups(l)) {
       if (group !== "" && l.level.peers.by !== "level") {
@@ -52,7 +54,7 @@ export function rankTable(r: Result, o: RenderOptions): string {
           ...(showParent ? [col(t("parent", lang), "left", (u) => inert(u.parent ? (names.get(u.parent) ?? u.parent) : ""), "parent")] : []),
           ...nodes.map((n) => col(inert(text(n.label, lang, n.id)), "right", (u) => (u.status === "not-ranked" ? "" : shown(u.nodes[n.id]?.points, dec, lang) || "—"), "group")),
           col(t("score", lang), "right", (u) => shown(u.score, dec, lang)),
-          col(t("max", lang), "right", (u) => shown(u.status === "not-ranked" && levelMax !== undefined ? levelMax : u.max, dec, lang), "max"),
+          col(t("max", lang), "right", (u) => shown(u.max, dec, lang), "max"),
           col(t("percent", lang), "right", (u) => shown(u.percent, dec, lang)),
           col(t("band", lang), "left", (u) => {
             const status = u.status === "not-ranked" ? t("not-ranked", lang) : bandLabel(c, u.band, lang);
@@ -90,14 +92,16 @@ function groupPoints(r: Result, u: UnitResult): (number | null)[] {
   return topNodes(r).map((n) => (u.status === "not-ranked" ? null : machine(u.nodes[n.id]?.included ? u.nodes[n.id]?.points : null)));
 }
 
-// (reason: last, and only where the assessment marks units assessed and not ranked)
-const csvHeader = (r: Result): CsvCell[] => [...RANK_COLUMNS, ...topNodes(r).map((n) => n.id), ...(r.unranked ? ["reason"] : [])];
+// (reason: only where the assessment marks units assessed and not ranked; a provisional ranking,
+// --provisional, has one more column, last: every row says so)
+const csvHeader = (r: Result): CsvCell[] => [...RANK_COLUMNS, ...topNodes(r).map((n) => n.id), ...(r.unranked ? ["reason"] : []), ...(r.provisional?.length ? ["provisional"] : [])];
 
 function csvRows(r: Result, lang: Lang): CsvCell[][] {
   const rows: CsvCell[][] = [];
+  const own = r.provisional?.length ? provisionalByUnit(r.provisional) : undefined;
   for (const l of r.levels) {
     for (const u of l.units) {
-      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.band ? bandLabel(r.criteria, u.band, lang) : "", u.status, ...groupPoints(r, u), ...(r.unranked ? [u.reason ?? ""] : [])]);
+      rows.push([u.level, u.rank, u.code, u.name, u.parent ?? "", machine(u.score), machine(u.max), machine(u.percent), u.band ?? "", u.band ? bandLabel(r.criteria, u.band, lang) : "", u.status, ...groupPoints(r, u), ...(r.unranked ? [u.reason ?? ""] : []), ...(own ? [provisionalRowMark(own.get(u.code))] : [])]);
     }
   }
   return rows;
@@ -113,6 +117,7 @@ export function rankJson(r: Result, o: RenderOptions): string {
     schemaVersion: 1,
     criteria: { id: c.id, version: c.version, title: text(c.title, o.lang, c.id) },
     period: r.period ?? null,
+    ...(r.provisional?.length ? { provisional: provisionalJson(r.provisional, o.lang) } : {}),
     levels: r.levels.map((l) => ({
       id: l.level.id,
       label: text(l.level.label, o.lang, l.level.id),
@@ -173,7 +178,8 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
   const lang = o?.lang ?? r.criteria.language;
   const bandCells = bands.map((b) => `${text(b.id)}${d}${text(bandLabel(r.criteria, b.id, lang))}`);
   const reasons = data.unranked;
-  yield `${c.bom ? "\ufeff" : ""}${csvLine([...RANK_COLUMNS, ...r.criteria.root.children.map((n) => n.id), ...(reasons ? ["reason"] : [])], c)}`;
+  const own = r.provisional?.length ? provisionalByUnit(r.provisional) : undefined;
+  yield `${c.bom ? "\ufeff" : ""}${csvLine([...RANK_COLUMNS, ...r.criteria.root.children.map((n) => n.id), ...(reasons ? ["reason"] : []), ...(own ? ["provisional"] : [])], c)}`;
   for (const l of r.levels) {
     if (sel.level !== undefined && l.level.id !== sel.level) continue;
     const level = text(l.level.id);
@@ -184,10 +190,11 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
       if (sel.top !== undefined && (rank === 0 || rank > sel.top)) continue;
       const status = r.status[g] as number;
       const band = r.band[g] as number;
-      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
+      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${status === NOT_RANKED ? "" : num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
       // (a node not included has no points: NaN, written as nothing, as machine(null) is)
       for (const t of r.top) line += `${d}${status === NOT_RANKED ? "" : num(t.points[g] as number)}`;
       if (reasons) line += `${d}${status === ASSESSED ? csvField(reasons.get(g) ?? "", c) : ""}`;
+      if (own) line += `${d}${csvField(provisionalRowMark(own.get(data.code[g] as string)), c)}`;
       out += `\n${line}`;
       if (++n === batch) {
         yield out;

@@ -117,8 +117,8 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
       ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []),
       ...l.pillars.map((p) => (out || !u.nodes[p.id]?.included ? null : (u.nodes[p.id]?.points ?? null))),
       u.score,
-      // a unit that sent nothing has its level's maximum, as its peers do
-      out ? (c.root.maxByLevel.get(l.level.id) ?? u.max) : u.max,
+      // a unit not ranked has no score: no maximum nor percentage either
+      out ? null : u.max,
       u.percent,
       u.rank,
       band,

@@ -37,6 +37,7 @@ export function validateJson(v: ValidationReport, o: RenderOptions): string {
       message: message(d, o.lang),
       hint: hint(d, o.lang) ?? null,
       args: d.args,
+      ...(d.period !== undefined ? { period: d.period } : {}),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -12,11 +12,12 @@ import { buildReport, type Report } from "../engine/report.ts";
 import type { SensitivityResult } from "../engine/sensitivity.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Result, UnitResult } from "../model/result.ts";
+import { bandLabel, cellText, machine, provisionalHeading, provisionalLines, type RenderOptions } from "./common.ts";
+import { message } from "../diag/format.ts";
 
 /** A unit's status in words; an assessed unit's with its reason. */
 const statusText = (u: UnitResult | undefined, lang: Lang): string =>
   u?.status === "assessed" ? `${t("assessed-not-ranked", lang)}${u.reason ? `: ${u.reason}` : ""}` : t(u?.status ?? "ranked", lang);
-import { bandLabel, cellText, machine, type RenderOptions } from "./common.ts";
 import { compareCriteriaLine, compareTitle, moveText } from "./compare.ts";
 import { t } from "./labels.ts";
 import { gapTable, levelTitle, peerGroupTitle, pillarTable, rankingTable, summaryTable, type ColumnKind, type TableModel, type Value } from "./report-tables.ts";
@@ -128,7 +129,8 @@ export async function reportXlsx(rep: Report, o: RenderOptions): Promise<Uint8Ar
   addTable(ov, sumCols, sumRows, dec, tableRow);
 
   // The ranking of each level in the annex layout, with the status of each unit.
-  for (const l of rep.levels) rankingSheet(wb, rep, l, lang);
+  for (const l of rep.levels) rankingSheet(wb, rep, l, lang, r.provisional?.length ? [provisionalHeading(r.provisional, lang)] : undefined);
+  provisionalSheet(wb, r, lang);
 
   // Pillar averages of every level.
   const pl = wb.addWorksheet(sheetName(wb, t("pillar", lang)));
@@ -167,20 +169,39 @@ export async function reportXlsx(rep: Report, o: RenderOptions): Promise<Uint8Ar
  * the criteria, the decision and the illustrative mark. Every workbook of a result (report,
  * rank, score, sensitivity) takes its heading from here, so a marking of the result is added once.
  */
-export function headingLines(r: Pick<Result, "criteria" | "period">, lang: Lang, prefix = ""): string[] {
+export function headingLines(r: Pick<Result, "criteria" | "period" | "provisional">, lang: Lang, prefix = ""): string[] {
   const c = r.criteria;
   const facts = [r.period ? `${t("period", lang)}: ${r.period}` : "", `${t("criteria", lang)}: ${c.id} v${c.version}`, c.decision ?? "", c.illustrative ? t("illustrative", lang) : ""];
-  return [`${prefix}${text(c.title, lang, c.id)}`, facts.filter(Boolean).join(" · ")];
+  // a provisional ranking (--provisional) says so under the title of every sheet
+  return [`${prefix}${text(c.title, lang, c.id)}`, facts.filter(Boolean).join(" · "), ...(r.provisional?.length ? [provisionalHeading(r.provisional, lang)] : [])];
 }
 
-/** Writes the heading lines from the first row (the first in bold); the row a table below it starts at, after a blank one. */
+const PROVISIONAL = /^TẠM TÍNH \/ PROVISIONAL/;
+
+/** Writes the heading lines from the first row (the first in bold, a provisional mark in bold red); the row a table below it starts at, after a blank one. */
 function putHeading(ws: Worksheet, lines: readonly string[]): number {
   lines.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = cellText(line);
-    if (i === 0) cell.font = { bold: true, size: 13 };
+    if (PROVISIONAL.test(line)) cell.font = { bold: true, size: 13, color: { argb: "FFCF222E" } };
+    else if (i === 0) cell.font = { bold: true, size: 13 };
   });
   return lines.length + 2;
+}
+
+/** A provisional ranking's sheet of its cells in error (none otherwise). */
+function provisionalSheet(wb: Workbook, r: Result, lang: Lang): void {
+  if (!r.provisional?.length) return;
+  const m = provisionalLines(r.provisional, lang, Infinity);
+  const ws = wb.addWorksheet(sheetName(wb, "TẠM TÍNH - PROVISIONAL"));
+  const first = putHeading(ws, [m.heading, m.note]);
+  addTable(
+    ws,
+    [{ header: "file", kind: "text" }, { header: "line", kind: "int" }, { header: "column", kind: "int" }, { header: "code", kind: "text" }, { header: t("unit", lang), kind: "text" }, { header: "indicator", kind: "text" }, { header: "message", kind: "text" }],
+    r.provisional.map((d) => [d.file ?? "", d.line ?? null, d.column ?? null, d.code, String(d.args.unit ?? ""), String(d.args.indicator ?? ""), message(d, lang)]),
+    r.criteria.decimals,
+    first,
+  );
 }
 
 /** A line under a table: its footnote. */
@@ -266,6 +287,7 @@ export async function rankXlsx(r: Result, o: RenderOptions): Promise<Uint8Array>
     const shownRows = whole ? ` · ${t("shown", lang)} ${l.units.length}` : "";
     rankingSheet(wb, rep, l, lang, [...headingLines(r, lang), `${levelTitle(l, lang)} · ${counts.units} ${t("units", lang)}, ${counts.ranked} ${t("ranked", lang)}${shownRows}`]);
   }
+  provisionalSheet(wb, r, lang);
   return bytes(wb);
 }
 

@@ -107,17 +107,27 @@ describe("names, not ids; counts of the whole level", () => {
     expect(en.stdout).toContain("Commune People's Committees (xa) · 101 units, 100 ranked · shown 2\n");
   });
 
-  it("report and sensitivity under --level xa name the districts too; the report gives a unit not ranked its level's maximum", () => {
+  it("report and sensitivity under --level xa name the districts too; a unit not ranked has no maximum in the report", () => {
     const md = run(["report", CA_MAU, "--level", "xa"]).stdout;
-    expect(md).toContain("| 101 | 970-09 | Xã Tân Dân | Huyện Đầm Dơi |   |   |   |   |   |   |   | 97,00 |   |   | Không xếp hạng |");
+    expect(md).toContain("| 101 | 970-09 | Xã Tân Dân | Huyện Đầm Dơi |   |   |   |   |   |   |   |   |   |   | Không xếp hạng |");
     const s = run(["sensitivity", CA_MAU, "--level", "xa", "--runs", "20"]).stdout;
     expect(s).toMatch(/│ +1 │ 973-07 │ Xã Viên An Đông +│ Huyện Ngọc Hiển +│/);
   });
 
-  it("a unit not ranked shows the level's maximum, as its peers do", () => {
+  it("a unit not ranked shows no maximum nor percentage, in every format (it has no score)", () => {
     const r = run(["rank", CA_MAU, "--level", "xa", "--wide"]);
     const notRanked = r.stdout.split("\n").find((l) => l.includes("Xã Tân Dân"));
-    expect(notRanked).toMatch(/│ +│ +97,00 │ +│ không xếp hạng │$/);
+    expect(notRanked).toMatch(/│ +│ +│ +│ không xếp hạng │$/);
+    const csv = run(["rank", CA_MAU, "--level", "xa", "-f", "csv"]).stdout.split("\n").find((l) => l.includes(",970-09,"));
+    expect(csv).toBe("xa,,970-09,Xã Tân Dân,970,,,,,,not-ranked,,,,,,");
+    const json = JSON.parse(run(["rank", CA_MAU, "--level", "xa", "-f", "json"]).stdout) as { levels: { units: { code: string }[] }[] };
+    expect(json.levels[0]?.units.find((u) => u.code === "970-09")).toMatchObject({ score: null, max: null, percent: null, status: "not-ranked" });
+    const md = run(["rank", CA_MAU, "--level", "xa", "-f", "md"]).stdout.split("\n").find((l) => l.includes("970-09"));
+    expect(md).not.toMatch(/\d,\d\d/);
+    const html = run(["report", CA_MAU, "--level", "xa", "-f", "html"]).stdout;
+    const row = /<tr>(?:(?!<\/tr>)[\s\S])*970-09(?:(?!<\/tr>)[\s\S])*<\/tr>/.exec(html)?.[0] ?? "";
+    expect(row).toContain("970-09");
+    expect(row).not.toMatch(/\d,\d\d/);
   });
 });
 

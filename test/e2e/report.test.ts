@@ -145,9 +145,8 @@ describe("report -f xlsx", () => {
         const r = rows[i]!;
         const num = (v: string | undefined) => (v === "" || v === undefined ? null : Number(v));
         expect(r["Tổng điểm"] ?? null).toBe(num(c[col("score")]));
-        // a unit not ranked has its level's maximum, as its peers do (rank's table too); the CSV
-        // carries the engine's figure, reduced by the missing values of a unit that sent nothing
-        expect(r["Tối đa"]).toBe(c[col("status")] === "not-ranked" ? ({ so: 98, huyen: 100, xa: 97 } as Record<string, number>)[level] : num(c[col("max")]));
+        // a unit not ranked has no score, so no maximum (nor percentage), as in rank's CSV
+        expect(r["Tối đa"] ?? null).toBe(c[col("status")] === "not-ranked" ? null : num(c[col("max")]));
         expect(r["%"] ?? null).toBe(num(c[col("percent")]));
         expect(r["Hạng"] ?? null).toBe(num(c[col("rank")]));
         pillarHeads.forEach((h, j) => expect(r[h] ?? null).toBe(num(c[col("status") + 1 + j])));

@@ -57,7 +57,7 @@ describe("engine invariants", () => {
         for (const u of run(csv(rows)).levels[0]!.units) {
           if (u.score === null) continue;
           expect(u.score).toBeGreaterThanOrEqual(0);
-          expect(u.score).toBeLessThanOrEqual(u.max + 1e-9);
+          expect(u.score).toBeLessThanOrEqual(u.max! + 1e-9);
           for (const n of Object.values(u.nodes)) if (n.points !== null) expect(n.points).toBeLessThanOrEqual(n.max + 1e-9);
         }
       }),

@@ -179,7 +179,7 @@ describe("engine invariants on random valid criteria", () => {
         const ranked = units.filter((u) => u.rank !== null);
         for (const u of ranked) {
           expect(u.score).toBeGreaterThanOrEqual(0);
-          expect(u.score!).toBeLessThanOrEqual(u.max + 1e-9);
+          expect(u.score!).toBeLessThanOrEqual(u.max! + 1e-9);
           const ahead = new Set(ranked.filter((v) => Math.round(v.percent! * 100) > Math.round(u.percent! * 100)).map((v) => Math.round(v.percent! * 100)));
           const strictlyAhead = ranked.filter((v) => Math.round(v.percent! * 100) > Math.round(u.percent! * 100)).length;
           expect(u.rank).toBe(t.ranking === "dense" ? ahead.size + 1 : strictlyAhead + 1);

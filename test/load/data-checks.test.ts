@@ -1,7 +1,14 @@
 // The data checks test/load/data.test.ts leaves out: the registry's own problems, long files,
 // ratios given as two columns, units and ranges of values, and the attributes of units.
 import { describe, expect, it } from "vitest";
-import { criteriaFrom, load, settings } from "../helpers/model.ts";
+import { criteriaFrom, load as loadAll, settings } from "../helpers/model.ts";
+
+/** The loader, without DATA_COLUMN_ABSENT: the files of a column or two here raise it for the
+ * criteria's other indicators (test/load/data-checks.test.ts "absent columns" tests it). */
+function load(...args: Parameters<typeof loadAll>): ReturnType<typeof loadAll> {
+  const r = loadAll(...args);
+  return { ...r, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT") };
+}
 
 const C = criteriaFrom(`id: t
 title: T
@@ -22,7 +29,7 @@ indicators:
 `);
 const UNITS = "code,name,level,parent\nH1,Huyện 1,huyen,,\nX1,Xã 1,xa,H1\nX2,Xã 2,xa,H1\n";
 
-/** code, file, line, column and the arguments that matter, of every diagnostic */
+/** code, file, line, column of every diagnostic */
 const found = (r: ReturnType<typeof load>) => r.diagnostics.map((d) => [d.code, d.file, d.line, d.column]);
 const cell = (r: ReturnType<typeof load>, unit: string, ind: string) => r.dataset.units.find((u) => u.code === unit)?.cells.get(ind);
 
@@ -205,5 +212,25 @@ describe("ratios given as two columns", () => {
     const r = load(C, "code,c,c.evidence\nX1,5,QĐ 1\n", UNITS);
     expect(r.diagnostics).toEqual([]);
     expect(cell(r, "X1", "c")).toMatchObject({ value: 5 });
+  });
+});
+
+describe("absent columns", () => {
+  const all = "code,a,b,c,f,k,o,n,z";
+  const row = (code: string) => `${code},50,có,4,0.5,Có,A,2,1`;
+
+  it("an indicator with no column in any file of a level: DATA_COLUMN_ABSENT at the first file's header, with the units and the points at stake", () => {
+    const r = loadAll(C, [`code,a,b,c,f,k,o,n\n${row("X1").replace(/,1$/, "")}\n${row("X2").replace(/,1$/, "")}`, `${all}\n${row("H1")}`], UNITS);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column])).toEqual([["DATA_COLUMN_ABSENT", "warning", "data0.csv", 1, undefined]]);
+    expect(r.diagnostics[0]?.args).toEqual({ column: "z", indicator: "z", level: "xa", units: 2, points: 1, files: "data0.csv" });
+  });
+
+  it("a column in another file of the same level, or a numerator and denominator, is enough; a long file is not checked", () => {
+    expect(loadAll(C, [`code,a,b,c,f,k\nX1,50,có,4,0.5,Có`, `code,o,n.num,n.den,z\nX1,A,1,2,1\nX2,A,1,2,1`, `${all}\n${row("H1")}`], UNITS).diagnostics).toEqual([]);
+    expect(loadAll(C, ["code,indicator,value\nX1,a,50\nH1,a,50\n"], UNITS).diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  it("a level no file feeds, or whose units sent no row, is not reported here", () => {
+    expect(loadAll(C, [`${all}\n${row("H1")}`], UNITS).diagnostics.map((d) => d.code)).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 // `rank`: load into columns, score, then render (the CSV streamed in pieces, so a million units
 // never become a million objects), whatever the size of the data.
-import { InputError, UsageError, hasErrors } from "../../diag/diagnostic.ts";
-import { scoreColumns } from "../../engine/scoring.ts";
+import { UsageError } from "../../diag/diagnostic.ts";
 import { resultOf } from "../../engine/views.ts";
 import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
 import { rankCsvColumns } from "../../render/rank.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
-import { checkLevel, langOf, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
+import { checkLevel, langOf, parseTop, pickFormat, renderOptions, start, type CommonOptions } from "../context.ts";
+import { scoreProvisionally } from "../provisional.ts";
 import { loadColumns, stepTimer } from "../columns.ts";
 import { writeOutput, writeOutputPieces } from "../output.ts";
 import { printDiagnostics } from "../stderr.ts";
@@ -30,10 +30,9 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
       steps.mark("read");
       checkLevel(loaded.criteria, o.level);
       loaded.progress?.step(langOf(o, loaded.criteria) === "vi" ? "chấm điểm" : "scoring");
-      // views (criteria `views:`) read every indicator's score: kept where they are shown
-      const scored = scoreColumns(loaded.criteria, loaded.columns, { keep: keep === "top" && loaded.criteria.views.length > 0 ? "all" : keep });
-      const diagnostics = strictly(scored.diagnostics, o);
-      if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+      // (--provisional: errors at cells do not stop the ranking, which carries them; views, criteria
+      // `views:`, read every indicator's score: kept where they are shown)
+      const { scored, diagnostics } = scoreProvisionally(loaded.criteria, loaded.columns, keep === "top" && loaded.criteria.views.length > 0 ? "all" : keep, o, loaded.cellErrors);
       printDiagnostics(diagnostics, langOf(o, loaded.criteria));
       return { loaded, scored };
     } catch (e) {

@@ -7,7 +7,9 @@ import { DEFAULT_COLUMNS } from "../../load/manifest.ts";
 import { render } from "../../render/index.ts";
 import type { Form } from "../../render/template.ts";
 import { closest } from "../../util/similar.ts";
-import { checkLevel, loadOrFail, pickFormat, renderOptions, start, type CommonOptions } from "../context.ts";
+import type { Assessment } from "../../load/manifest.ts";
+import type { CsvOptions } from "../../render/common.ts";
+import { checkLevel, csvOptions, loadOrFail, pickFormat, renderOptions, start, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 
 export async function run([dir]: unknown[], o: CommonOptions & { unit?: string }): Promise<void> {
@@ -31,5 +33,16 @@ export async function run([dir]: unknown[], o: CommonOptions & { unit?: string }
     }
     form = { criteria: loaded.criteria, unit: { code: unit.code, name: unit.name, level: unit.level, ...(unit.parent !== undefined ? { parent: unit.parent } : {}) }, columns, ...period };
   }
-  writeOutput(o.output, await render("template", format, form, renderOptions(o, loaded.criteria)), loaded.inputs);
+  writeOutput(o.output, await render("template", format, form, { ...renderOptions(o, loaded.criteria), csv: formCsv(o, loaded.assessment) }), loaded.inputs);
+}
+
+/**
+ * A CSV form's convention: the flags', if any is given; else the manifest's `input:` settings,
+ * so that the form the unit fills in is read back as it was written (a `;` and decimal-comma
+ * folder made by `init --excel` gets a `;` form with a byte-order mark).
+ */
+function formCsv(o: CommonOptions, a: Assessment | undefined): CsvOptions {
+  if (o.excel || o.bom || o.delimiter !== undefined || o.decimal !== undefined || !a) return csvOptions(o);
+  const delimiter = a.delimiter !== "auto" ? a.delimiter : a.decimal === "," ? ";" : ",";
+  return { delimiter, decimal: a.decimal, bom: delimiter === ";" };
 }

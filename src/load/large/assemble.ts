@@ -6,12 +6,11 @@ import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../model/columns.ts";
 import { dataColumns, type Criteria, type IndicatorNode } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
-import { closest } from "../../util/similar.ts";
 import { normKey } from "../dialect.ts";
 import { readFileSync } from "node:fs";
 import type { Cell } from "../../model/data.ts";
 import { readCsv, type Delimiter } from "../csv.ts";
-import { cellOf, choosePeriod, headerList, keptAttributes, levelReader, readCell, unrankedReason, where } from "../data.ts";
+import { cellOf, checkAbsentColumns, checkUnitName, choosePeriod, headerList, keptAttributes, levelReader, namesIndex, readCell, suggestUnit, unrankedReason, where } from "../data.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -172,6 +171,11 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     return undefined;
   };
 
+  // the registry's names (DATA_UNIT_NAME_MISMATCH, and suggestions for unknown codes by name)
+  const registeredName = (u: number): string => (registry && textAt(registry.rows.name, nameRow[u] as number)) || (code[u] as string);
+  let names: Map<string, string> | undefined;
+  const registryNames = () => (names ??= namesIndex(code.map((c, u) => [c, registeredName(u)] as [string, string])));
+
   tables.data.forEach((t, ti) => {
     const f = t.spec.fields;
     const rows = t.rows;
@@ -213,9 +217,13 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       if (c === "") diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.file, line, f.code + 1)));
       else {
         u = units.get(c);
+        if (u !== undefined && registry && f.name >= 0 && source.file[u] === REGISTRY) {
+          const d = checkUnitName(c, textAt(rows.name, r), registeredName(u), registryNames(), { file: t.file, line, column: f.name + 1 });
+          if (d) diagnostics.push(d);
+        }
         if (u === undefined && (rejected.size === 0 || !rejected.has(c)) && !registryBroken) {
           if (registry) {
-            const suggestion = closest(c, units.keys())[0];
+            const suggestion = suggestUnit(c, f.name >= 0 ? textAt(rows.name, r) : "", registryNames(), units.keys());
             diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: c, ...(suggestion ? { suggestion } : {}) }, where(t.file, line, f.code + 1)));
           } else {
             const lv = rows.level[r] as string;
@@ -244,7 +252,12 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         }
       }
       if (u === undefined) {
-        skipProblems();
+        // the row's unit was refused: its cells' problems are still told (all in one pass)
+        while (problem < problems.length && (problems[problem]?.row as number) <= r) {
+          const p = (problems[problem] as (typeof problems)[number]);
+          if (p.row === r) diagnostics.push(diag(p.diagnostic.code, p.diagnostic.severity, p.diagnostic.args, { file: t.file, line, ...(p.diagnostic.column !== undefined ? { column: p.diagnostic.column } : {}) }));
+          problem++;
+        }
         continue;
       }
       unitOfRow[r] = u;
@@ -298,6 +311,17 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   });
 
   const n = code.length;
+  // the levels each file fed, and how many units sent a row (checkAbsentColumns of load/data.ts)
+  const sent = new Map<string, number>();
+  for (let u = 0; u < n; u++) if ((rowAt.file[u] as number) >= 0) {
+    const id = criteria.levels[level[u] as number]?.id as string;
+    sent.set(id, (sent.get(id) ?? 0) + 1);
+  }
+  const feeds = tables.data.map((t, ti) => {
+    const levels = new Set<string>();
+    for (const u of unitRows[ti] ?? []) if (u >= 0) levels.add(criteria.levels[level[u] as number]?.id as string);
+    return { file: t.file, at: { file: t.file, line: t.headerLine }, header: t.header, levels };
+  });
   pushAll(diagnostics, checkParents(criteria, { code, level, parent, parentAt, source: (u) => source.get(u) }, units));
 
   // The cells: the data file's columns themselves when its rows are the units one for one (one
@@ -371,6 +395,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     }
     dataset.unranked = unranked;
   }
+  pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
   return { dataset, periods: sortedPeriods, diagnostics };
 }
 

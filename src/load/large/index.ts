@@ -13,7 +13,7 @@ import type { ColumnarDataset } from "../../model/columns.ts";
 import { criteriaOf, type Loaded } from "../assessment.ts";
 import { loadCrosswalk } from "../crosswalk.ts";
 import { readCsv } from "../csv.ts";
-import { byteOrderMark, detectDelimiter, duplicateHeaders, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "../dialect.ts";
+import { byteOrderMark, delimiterName, duplicateHeaders, fileDecimal, fileDelimiter, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "../dialect.ts";
 import { checkColumns, keptAttributes, wideColumns } from "../data.ts";
 import { checkInput, displayPath, expandData } from "../files.ts";
 import { loadManifest, type Assessment, type Overrides } from "../manifest.ts";
@@ -51,6 +51,8 @@ interface Head {
   /** the byte just after the header's line end */
   end: number;
   delimiter: string;
+  /** the file's decimal mark, where it is not the manifest's (load/dialect.ts fileDecimal) */
+  decimal?: "." | ",";
   diagnostics: Diagnostic[];
 }
 
@@ -72,7 +74,7 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
       const whole = got >= size;
       const complete = whole ? b : b.subarray(0, b.lastIndexOf(10) + 1);
       const text = new TextDecoder("utf-8").decode(complete.subarray(bom ? 3 : 0)).replace(/\r\n?/g, "\n");
-      const delimiter = a.delimiter === "auto" ? detectDelimiter(text) : a.delimiter;
+      const { delimiter, found } = fileDelimiter(text, a.delimiter);
       // the first record, unless the bytes so far are blank (then the file is empty, or read on)
       let first: { record: string[]; raw: string; info: { lines: number } } | undefined;
       if (text.trim() !== "") {
@@ -91,7 +93,9 @@ function readHead(file: string, size: number, a: Assessment): Head | { fallback:
       const headerLine = recordStartLine(first);
       const end = afterLine(b, first.info.lines);
       const diagnostics = duplicateHeaders(header).map((i) => diag("CSV_DUPLICATE_HEADER", "error", { header: header[i] as string }, { file: shown, line: headerLine, column: i + 1 }));
-      return { header, headerLine, end, delimiter, diagnostics };
+      const decimal = fileDecimal(found, a.decimal);
+      if (found) diagnostics.unshift(diag("CSV_DELIMITER_MISMATCH", "warning", { found: delimiterName(found), declared: delimiterName(a.delimiter), ...(decimal ? { decimal } : {}) }, { file: shown, line: 1 }));
+      return { header, headerLine, end, delimiter, ...(decimal ? { decimal } : {}), diagnostics };
     }
   } finally {
     closeSync(fd);
@@ -200,7 +204,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     const unknown: Diagnostic[] = [];
     const layout = registry || f.code < 0 ? new Map() : wideColumns(criteria, a, h.header, new Set(Object.values(f).filter((i) => i >= 0)), shown, unknown);
     const entries = [...layout].map(([indicator, cols]) => ({ indicator, cols }));
-    plan.set(file, { head: h, spec: { path: file, delimiter: h.delimiter, decimal: a.decimal, header: h.header, headerEnd: h.end, fields: f, attributes, entries }, unknown });
+    plan.set(file, { head: h, spec: { path: file, delimiter: h.delimiter, decimal: h.decimal ?? a.decimal, header: h.header, headerEnd: h.end, fields: f, attributes, entries }, unknown });
   }
 
   opts.begin?.(bytes, criteria);
@@ -230,7 +234,7 @@ export async function loadLarge(dir: string | undefined, o: Overrides, opts: Lar
     }
     if (rows.syntax) {
       // The object reader names the opening quote of an unclosed field exactly: ask it, where it can.
-      const exact = (sizes.get(file) as number) <= EXACT_LIMIT ? readCsv((await import("node:fs")).readFileSync(file), shown, { encoding: a.encoding, delimiter: a.delimiter }).diagnostics : undefined;
+      const exact = (sizes.get(file) as number) <= EXACT_LIMIT ? readCsv((await import("node:fs")).readFileSync(file), shown, { encoding: a.encoding, delimiter: a.delimiter, decimal: a.decimal }).diagnostics : undefined;
       pushAll(diagnostics, exact ?? [diag("CSV_SYNTAX", "error", { detail: rows.syntax.detail }, { file: shown, line: rows.syntax.line })]);
       return;
     }
