@@ -126,9 +126,9 @@ groups:
     expect(unit(r, "A")).toMatchObject({ score: 4, max: 5, percent: 80, status: "ranked" });
   });
 
-  it("a unit whose whole maximum is 0 is not ranked", () => {
+  it("a unit whose whole maximum is 0 is not ranked, and shows no maximum (issue 13: a unit not ranked has no score to be out of)", () => {
     const r = scoreOf(y, "code,a,b\nA,3,N/A\n");
-    expect(unit(r, "A")).toMatchObject({ status: "not-ranked", score: null, percent: null, rank: null, max: 0 });
+    expect(unit(r, "A")).toMatchObject({ status: "not-ranked", score: null, percent: null, rank: null, max: null });
   });
 });
 
