@@ -20,6 +20,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { windows1258 } from "./windows1258.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SAMPLE = "samples/ca-mau-2019";
@@ -64,31 +65,6 @@ function insertColumn(text, header, value) {
   }));
 }
 
-/** Vietnamese text in windows-1258, as older Excel saves it (test/helpers/encodings.ts). */
-function windows1258(text) {
-  const decoder = new TextDecoder("windows-1258");
-  const byteOf = new Map();
-  for (let b = 0; b < 256; b++) {
-    const c = decoder.decode(Uint8Array.of(b));
-    if (c !== "\ufffd" && !byteOf.has(c)) byteOf.set(c, b);
-  }
-  const tones = /[\u0300\u0301\u0303\u0309\u0323]/g;
-  const out = [];
-  for (const ch of text.normalize("NFC")) {
-    const direct = byteOf.get(ch);
-    if (direct !== undefined) {
-      out.push(direct);
-      continue;
-    }
-    const nfd = ch.normalize("NFD");
-    const letter = byteOf.get(nfd.replace(tones, "").normalize("NFC"));
-    if (letter === undefined) throw new Error(`not in windows-1258: ${ch}`);
-    out.push(letter, ...(nfd.match(tones) ?? []).map((t) => byteOf.get(t)));
-  }
-  const bytes = Uint8Array.from(out);
-  if (decoder.decode(bytes).normalize("NFC") !== text.normalize("NFC")) throw new Error("windows-1258 round trip failed");
-  return bytes;
-}
 
 /** A CSV text with `;` between fields (commas inside quotes stay) and decimal commas, as Excel on a Vietnamese Windows saves it. */
 function excelVi(text) {
