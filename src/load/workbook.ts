@@ -12,6 +12,7 @@ import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import type { CsvRow, CsvTable } from "./csv.ts";
 import { classifyRecord, duplicateHeaders, headerKey, normKey } from "./dialect.ts";
 import type { Decimal } from "./values.ts";
+import { isFormSheet } from "../model/form.ts";
 
 /** Which sheet to read and where its header is, from a manifest data entry (`sheet:`, `header-row:`). */
 export interface SheetChoice {
@@ -100,7 +101,9 @@ export async function readWorkbook(bytes: Uint8Array, file: string, o: { decimal
       else skip("no-header");
     }
   }
-  if (tables.length > 0) return { tables, diagnostics: [...skipped, ...diagnostics] };
+  // (a form egov-score wrote, read back: its instructions and lists sheets go without a note)
+  const read = tables.map((t) => t.sheet ?? "");
+  if (tables.length > 0) return { tables, diagnostics: [...skipped.filter((d) => !isFormSheet(String(d.args.sheet), read)), ...diagnostics] };
   // nothing to read: a workbook of empty sheets, or of sheets without the header (or hidden:
   // their notes say so)
   const filled = sheets.filter((x) => x.rows.length > 0);

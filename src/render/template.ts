@@ -7,6 +7,7 @@ import { dataColumns, readsData, ruleMaxAt, text, type Criteria, type IndicatorN
 import { csvDocument, defaultCsv, type CsvCell, type CsvOptions, type RenderOptions } from "./common.ts";
 import { ruleText } from "./criteria.ts";
 import { numberRange } from "../load/data.ts";
+import { FORM_SHEETS } from "../model/form.ts";
 
 /** The columns a unit of `level` reports figures for: the indicators that apply there and read
  * data (not roll-ups, not computed ones), then the inputs that the computed ones read there. */
@@ -258,7 +259,6 @@ function instructions(c: Criteria, lang: Lang, facts: string, layout: "unit" | "
   return lines;
 }
 
-export const FORM_SHEETS = { vi: { instructions: "Hướng dẫn", data: "Số liệu" }, en: { instructions: "Instructions", data: "Data" } } as const;
 
 const width = (...texts: (string | number | null | undefined)[]): number => Math.min(60, Math.max(8, ...texts.map((x) => [...String(x ?? "")].length + 2)));
 

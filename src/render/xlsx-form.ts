@@ -7,7 +7,8 @@
 // exceljs is loaded only here, only when a workbook form is asked for.
 import type { DataValidation, Worksheet } from "exceljs";
 import { cellText, type RenderOptions } from "./common.ts";
-import { FORM_SHEETS, formModel, type Form, type FormModel, type Validation } from "./template.ts";
+import { FORM_SHEETS, LISTS_SHEET } from "../model/form.ts";
+import { formModel, type Form, type FormModel, type Validation } from "./template.ts";
 
 /** The defined name of the header row of the data sheet: where the loader finds the header without looking for it. */
 export const HEADER_NAME = "egov_header";
@@ -138,13 +139,13 @@ export async function formXlsx(f: Form, o: RenderOptions): Promise<Uint8Array> {
   const lists = (values: readonly string[]): string => {
     const inline = inlineList(values);
     if (inline) return inline;
-    listSheet ??= wb.addWorksheet("lists", { state: "veryHidden" });
+    listSheet ??= wb.addWorksheet(LISTS_SHEET, { state: "veryHidden" });
     listColumn++;
     values.forEach((v, i) => {
       (listSheet as Worksheet).getCell(i + 1, listColumn).value = cellText(v);
     });
     const col = columnLetter(listColumn);
-    return `lists!$${col}$1:$${col}$${values.length}`;
+    return `${LISTS_SHEET}!$${col}$1:$${col}$${values.length}`;
   };
   const header = dataSheet(ws, m, lists, lang);
   ws.views = [{ state: "frozen", ySplit: header, xSplit: m.freezeColumns, activeCell: `${columnLetter(m.freezeColumns + 1)}${header + 1}` }];
