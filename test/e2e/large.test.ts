@@ -80,3 +80,14 @@ describe("rank on the large-input path answers as the usual path", () => {
   });
 });
 
+
+describe("the cells explain shows, read again by the large-input reader", () => {
+  it("a file with its own delimiter and decimal mark is read again with its own, not the manifest's", () => {
+    // trap 16: a commune's comma-separated file (decimal points) in a folder of ';' and decimal commas
+    const cwd = path.join(ROOT, "test/fixtures/traps/16-comma-file-in-semicolon-folder");
+    const r = same(["explain", "964-01", "-f", "json"], { cwd });
+    expect(r.code).toBe(0);
+    const cells = JSON.stringify(JSON.parse(r.stdout));
+    expect(cells).toContain('"raw":"77.3"');
+  });
+});

@@ -488,7 +488,7 @@ function cellReader(criteria: Criteria, s: Settings, tables: Table[], unitRows: 
       const cells = linesOf(ti).get(line);
       const entry = t.spec.entries[e];
       if (!cells || !entry) return undefined;
-      const read = readCell(ind, (i) => (i >= 0 ? (cells[i] ?? "") : ""), entry.cols, s.decimal, () => {});
+      const read = readCell(ind, (i) => (i >= 0 ? (cells[i] ?? "") : ""), entry.cols, t.spec.decimal, () => {});
       return read && cellOf(read, t.file, line, t.header);
     }
     return undefined;
