@@ -3,7 +3,7 @@
 // assessment the run is about (peeked at, not loaded); else a Vietnamese locale (LC_ALL,
 // LC_MESSAGES, LANG, in the order POSIX gives them); else English. Help, usage errors and
 // messages printed before anything is loaded (a file given for a folder) use it.
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Lang } from "../model/criteria.ts";
 import { shippedCriteriaFile } from "../load/shipped.ts";
@@ -33,12 +33,17 @@ const kind = (p: string): "dir" | "file" | undefined => {
   }
 };
 
-/** The first few kilobytes of a file (the keys looked for are at the top), or "". */
+/** The first 8 KiB of a file (the keys looked for are at the top), or "": every run starts here. */
 const head = (file: string): string => {
+  let fd: number | undefined;
   try {
-    return readFileSync(file, "utf8").slice(0, 8192);
+    fd = openSync(file, "r");
+    const b = Buffer.allocUnsafe(8192);
+    return b.toString("utf8", 0, readSync(fd, b, 0, b.length, 0));
   } catch {
     return "";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 };
 
