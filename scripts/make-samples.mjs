@@ -14,67 +14,14 @@
 // change both together.
 //
 // Usage: node scripts/make-samples.mjs
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ALL, chance, clamp, INDICATORS, integer, normal, QUALITY, seed, shuffled, STAFF, uniform, unitValues } from "./vn-cqdt-2019-draws.mjs";
+import { adminUnitsFile, DEPARTMENTS, readSimpleCsv, toCsv, write } from "./sample-kit.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const adminUnitsFile = resolve(repo, "../shared/data/ca-mau-admin-units-2019.csv");
 const SEED = 2019;
 seed(SEED);
 
 // ---------------------------------------------------------------------------------------------
-// CSV
-
-/** Parses the simple shared CSV (no quoted fields) into records keyed by header. */
-function readSimpleCsv(file) {
-  const [header, ...rows] = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l !== "");
-  const keys = header.split(",");
-  return rows.map((row) => {
-    const cells = row.split(",");
-    return Object.fromEntries(keys.map((k, i) => [k, (cells[i] ?? "").trim().normalize("NFC")]));
-  });
-}
-
-const csvCell = (v) => {
-  const s = v === undefined || v === null ? "" : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-const toCsv = (header, rows) => [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
-
-function write(relative, text) {
-  const file = join(repo, relative);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text.normalize("NFC"));
-  console.log(`wrote ${relative}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cà Mau 2019: the units
-
-const DEPARTMENTS = [
-  "Văn phòng UBND tỉnh",
-  "Sở Nội vụ",
-  "Sở Tư pháp",
-  "Sở Kế hoạch và Đầu tư",
-  "Sở Tài chính",
-  "Sở Công Thương",
-  "Sở Nông nghiệp và Phát triển nông thôn",
-  "Sở Giao thông vận tải",
-  "Sở Xây dựng",
-  "Sở Tài nguyên và Môi trường",
-  "Sở Thông tin và Truyền thông",
-  "Sở Lao động - Thương binh và Xã hội",
-  "Sở Văn hóa, Thể thao và Du lịch",
-  "Sở Khoa học và Công nghệ",
-  "Sở Giáo dục và Đào tạo",
-  "Sở Y tế",
-  "Sở Ngoại vụ",
-  "Thanh tra tỉnh",
-  "Ban Dân tộc",
-  "Ban Quản lý Khu kinh tế",
-];
+// Cà Mau 2019: the units (the departments and the shared file's list: scripts/sample-kit.mjs)
 
 function caMauUnits() {
   const units = DEPARTMENTS.map((name, i) => ({
