@@ -5,20 +5,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { folder, run, type Run } from "../helpers/exec.ts";
+import { folder, run, runOnce, type Run } from "../helpers/exec.ts";
 
 const Y2019 = "samples/ca-mau-2019";
 const Y2020 = "samples/ca-mau-2020";
 const SELF = "samples/ca-mau-2019-self";
 const SERIES = "samples/ca-mau-series";
 const rows = (csv: string): string[][] => parse(csv) as string[][];
-/** The same command is run once for the whole file: these runs load 130 units twice. */
-const memo = new Map<string, Run>();
-const cached = (args: string[]): Run => {
-  const k = JSON.stringify(args);
-  if (!memo.has(k)) memo.set(k, run(args));
-  return memo.get(k) as Run;
-};
+/** The same command is run once for the whole file (these runs load whole assessments). */
+const cached = runOnce;
 
 const CRITERIA = (indicators: string) => `id: t
 title: T

@@ -5,15 +5,11 @@
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { folder, run, type Run } from "../helpers/exec.ts";
+import { folder, run, runOnce, type Run } from "../helpers/exec.ts";
 
 const rows = (csv: string): Record<string, string>[] => parse(csv, { columns: true }) as Record<string, string>[];
-const memo = new Map<string, Run>();
-const cached = (args: string[]): Run => {
-  const k = JSON.stringify(args);
-  if (!memo.has(k)) memo.set(k, run(args));
-  return memo.get(k) as Run;
-};
+/** The same command is run once for the whole file (these runs load whole assessments). */
+const cached = runOnce;
 
 const CRITERIA = `id: t
 title: T

@@ -26,6 +26,14 @@ export function run(args: string[], opts: { cwd?: string; env?: Record<string, s
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
+const runs = new Map<string, Run>();
+/** run(), once per argument list for the whole test file: for commands that several tests read. */
+export function runOnce(args: string[]): Run {
+  const k = JSON.stringify(args);
+  if (!runs.has(k)) runs.set(k, run(args));
+  return runs.get(k) as Run;
+}
+
 /** A temporary folder with the given files (text or bytes). */
 export function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "egov-score-test-"));
