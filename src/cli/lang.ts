@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Lang } from "../model/criteria.ts";
+import { findManifest, MANIFEST_NAME } from "../load/manifest.ts";
 import { shippedCriteriaFile } from "../load/shipped.ts";
 
 /** `--lang vi` or `--lang=vi` on the command line (the last one wins, as commander reads it). */
@@ -60,16 +61,11 @@ export function assessmentLang(argv: readonly string[], cwd = process.cwd()): La
   for (const a of argv.slice(2)) {
     if (a.startsWith("-")) continue;
     const k = kind(a);
-    if (k === "dir" && kind(path.join(a, "egov-score.yaml")) === "file") manifest = path.join(a, "egov-score.yaml");
+    if (k === "dir" && kind(path.join(a, MANIFEST_NAME)) === "file") manifest = path.join(a, MANIFEST_NAME);
     else if (k === "file" && /\.ya?ml$/i.test(a)) manifest = a;
     if (manifest) break;
   }
-  for (let dir = path.resolve(cwd); !manifest; ) {
-    if (kind(path.join(dir, "egov-score.yaml")) === "file") manifest = path.join(dir, "egov-score.yaml");
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
+  manifest ??= findManifest(cwd);
   if (!manifest) return undefined;
   const criteria = topKey(head(manifest), "criteria");
   if (!criteria) return undefined;
