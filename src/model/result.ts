@@ -59,6 +59,8 @@ export interface UnitResult {
   /** why an assessed unit is not ranked ("" when no reason was given); absent for the others */
   reason?: string;
   nodes: Record<string, NodeScore>;
+  /** the unit's row in its result's `columns` (engine/views.ts; not enumerable: no output shows it) */
+  row?: number;
 }
 
 export interface LevelResult {
@@ -84,6 +86,45 @@ export interface Result {
    * (render/common.ts provisionalHeading).
    */
   provisional?: Diagnostic[];
+  /**
+   * The scoring's columns behind the result (engine/views.ts resultOf; not enumerable): what
+   * `columnsOf` reads, so that the statistics and the long outputs walk every node of every unit
+   * without an object per node.
+   */
+  columns?: ResultColumns;
+}
+
+/**
+ * Every unit's figures of one node, by the unit's row (ResultColumns.rowOf): NodeScore's fields
+ * as numbers, NaN for null, 1 and 0 for true and false.
+ */
+export interface NodeColumn {
+  /** 1 where the unit has the node (absent: every unit has it) */
+  has?: ArrayLike<number>;
+  applicable: ArrayLike<number>;
+  included: ArrayLike<number>;
+  points: ArrayLike<number>;
+  max: ArrayLike<number>;
+  rate: ArrayLike<number>;
+}
+
+/**
+ * A result's node figures in columns (engine/views.ts `columnsOf`): the same facts as each
+ * unit's `nodes`, read for thousands of units without an object per node.
+ */
+export interface ResultColumns {
+  /** the unit's row in these columns */
+  rowOf(u: UnitResult): number;
+  /** a node's figures (undefined: the result does not hold the node, as `nodes[id]` would be) */
+  node(id: string): NodeColumn | undefined;
+  /** an indicator's NodeScore.missing */
+  missing(id: string, row: number): NodeScore["missing"];
+  /** an indicator's value as read or computed (`cell.value`, or the computed `formula().value`), null for none or "not applicable" */
+  value(id: string, row: number): number | string | boolean | null;
+  /** the numerator and denominator a ratio cell was read from (`cell.numerator`, `cell.denominator`) */
+  ratio(id: string, row: number): { numerator: number | null; denominator: number | null };
+  /** true when some node of the unit has a cell (a unit not ranked: it sent "not applicable", or nothing) */
+  hasCell(row: number): boolean;
 }
 
 /**

@@ -2,9 +2,9 @@
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import type { IndicatorNode } from "../model/criteria.ts";
 import { text } from "../model/criteria.ts";
-import type { Cell } from "../model/data.ts";
 import type { NodeScore, Result, UnitResult } from "../model/result.ts";
-import { csvDocument, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { columnsOf } from "../engine/views.ts";
+import { csvField, csvLine, defaultCsv, inert, machine, machineText, shown, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 
 export type IndicatorStatus = "scored" | "not-applicable" | "missing" | "excluded" | "imputed" | "not-submitted";
@@ -23,59 +23,96 @@ export interface IndicatorRow {
   status: IndicatorStatus;
 }
 
-function cellValue(c: Cell | undefined): number | string | boolean | null {
-  if (!c || c.kind === "na") return null;
-  return c.value;
+function statusOf(u: UnitResult, applicable: boolean, missing: NodeScore["missing"]): IndicatorStatus {
+  if (u.status === "not-ranked") return "not-submitted";
+  if (!applicable) return "not-applicable";
+  if (missing === "exclude") return "excluded";
+  if (missing === "impute-mean" || missing === "impute-median") return "imputed";
+  if (missing) return "missing";
+  return "scored";
 }
 
-function statusOf(u: UnitResult, s: NodeScore): IndicatorStatus {
-  if (u.status === "not-ranked") return "not-submitted";
-  if (!s.applicable) return "not-applicable";
-  if (s.missing === "exclude") return "excluded";
-  if (s.missing === "impute-mean" || s.missing === "impute-median") return "imputed";
-  if (s.missing) return "missing";
-  return "scored";
+/** An IndicatorRow with its figures as the engine has them: not yet machine(), NaN for null. */
+type RawRow = Omit<IndicatorRow, "rate" | "points" | "max"> & { rate: number; points: number; max: number };
+
+/**
+ * Every row of the `score` formats, one per unit and applicable indicator, handed to `visit` as
+ * one object filled anew for each row (copy it to keep it): read off the result's columns, so
+ * that half a million rows cost no object per node.
+ */
+function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
+  const cols = columnsOf(r);
+  const row: RawRow = { level: "", code: "", name: "", indicator: "", value: null, numerator: null, denominator: null, rate: NaN, points: NaN, max: NaN, status: "scored" };
+  for (const l of r.levels) {
+    const inds = r.criteria.indicators.filter((i: IndicatorNode) => i.maxByLevel.has(l.level.id)).flatMap((ind) => {
+      const c = cols.node(ind.id);
+      return c ? [{ ind, c, max: ind.maxByLevel.get(l.level.id) as number }] : [];
+    });
+    for (const u of l.units) {
+      const g = cols.rowOf(u);
+      const submitted = u.status !== "not-ranked";
+      row.level = u.level;
+      row.code = u.code;
+      row.name = u.name;
+      for (const { ind, c, max } of inds) {
+        if (c.has && c.has[g] !== 1) continue;
+        const applicable = c.applicable[g] === 1;
+        // (a computed indicator has no cell: its value is the expression's)
+        const { numerator, denominator } = cols.ratio(ind.id, g);
+        row.indicator = ind.id;
+        row.value = cols.value(ind.id, g);
+        row.numerator = numerator;
+        row.denominator = denominator;
+        row.rate = submitted ? (c.rate[g] as number) : NaN;
+        row.points = submitted ? (c.points[g] as number) : NaN;
+        row.max = applicable ? max : NaN;
+        row.status = statusOf(u, applicable, cols.missing(ind.id, g));
+        visit(row);
+      }
+    }
+  }
 }
 
 /** One row per unit and applicable indicator, the shared shape of every `score` format. */
 export function indicatorRows(r: Result): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
-  for (const l of r.levels) {
-    const inds = r.criteria.indicators.filter((i: IndicatorNode) => i.maxByLevel.has(l.level.id));
-    for (const u of l.units) {
-      for (const ind of inds) {
-        const s = u.nodes[ind.id];
-        if (!s) continue;
-        const c = s.cell;
-        const submitted = u.status !== "not-ranked";
-        rows.push({
-          level: u.level,
-          code: u.code,
-          name: u.name,
-          indicator: ind.id,
-          // (a computed indicator has no cell: its value is the expression's)
-          value: s.formula ? s.formula().value : cellValue(c),
-          numerator: c?.kind === "number" ? (c.numerator ?? null) : null,
-          denominator: c?.kind === "number" ? (c.denominator ?? null) : null,
-          rate: submitted ? machine(s.rate) : null,
-          points: submitted ? machine(s.points) : null,
-          max: s.applicable ? machine(ind.maxByLevel.get(l.level.id)) : null,
-          status: statusOf(u, s),
-        });
-      }
-    }
-  }
+  eachIndicatorRow(r, (row) => rows.push({ ...row, rate: machine(row.rate), points: machine(row.points), max: machine(row.max) }));
   return rows;
 }
 
 const COLUMNS = ["level", "code", "name", "indicator", "value", "numerator", "denominator", "rate", "points", "max", "status"] as const;
 
-const plainValue = (v: IndicatorRow["value"]): string | number | null => (typeof v === "boolean" ? (v ? "yes" : "no") : typeof v === "number" ? machine(v) : v);
-
+/** csvDocument of the rows, written as they come: the same bytes, without a row of cells each. */
 export function scoreCsv(r: Result, o?: RenderOptions): string {
-  const rows: CsvCell[][] = [[...COLUMNS]];
-  for (const row of indicatorRows(r)) rows.push(COLUMNS.map((k) => (k === "value" ? plainValue(row.value) : row[k])) as CsvCell[]);
-  return csvDocument(rows, o?.csv);
+  const c = o?.csv ?? defaultCsv;
+  const d = c.delimiter;
+  // the few distinct texts (levels, codes, names, indicators, statuses) written once each
+  const known = new Map<string, string>();
+  const text = (s: string): string => {
+    let v = known.get(s);
+    if (v === undefined) known.set(s, (v = csvField(s, c)));
+    return v;
+  };
+  const num = c.decimal === "," ? (x: number | null): string => machineText(x).replace(".", ",") : machineText;
+  const value = (v: IndicatorRow["value"]): string => (typeof v === "boolean" ? (v ? "yes" : "no") : typeof v === "number" ? num(v) : v === null ? "" : csvField(v, c));
+  // (lines joined a thousand at a time: each piece one flat string, its parts garbage at once)
+  const pieces: string[] = [`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}`];
+  let lines: string[] = [];
+  let unit = "";
+  let at = { level: "", code: "", name: "" };
+  eachIndicatorRow(r, (row) => {
+    if (row.code !== at.code || row.level !== at.level || row.name !== at.name) {
+      at = { level: row.level, code: row.code, name: row.name };
+      unit = `${text(row.level)}${d}${csvField(row.code, c)}${d}${csvField(row.name, c)}${d}`;
+    }
+    lines.push(`${unit}${text(row.indicator)}${d}${value(row.value)}${d}${num(row.numerator)}${d}${num(row.denominator)}${d}${num(row.rate)}${d}${num(row.points)}${d}${num(row.max)}${d}${text(row.status)}`);
+    if (lines.length === 1000) {
+      pieces.push(lines.join("\n"));
+      lines = [];
+    }
+  });
+  if (lines.length) pieces.push(lines.join("\n"));
+  return `${pieces.join("\n")}\n`;
 }
 
 export function scoreJson(r: Result): string {

@@ -22,7 +22,11 @@ function narrow<R extends ByLevel>(result: R, o: { level?: string; top?: number 
       const whole = "whole" in l && l.whole ? l.whole : { units: l.units.length, ranked: l.units.filter((u) => u.rank !== null).length };
       return { ...l, whole, units: l.units.filter((u) => u.rank !== null && u.rank <= (o.top as number)) };
     });
-  return { ...result, names: unitNames(result), levels };
+  const out = { ...result, names: unitNames(result), levels };
+  // (a result's columns, engine/views.ts, are not enumerable: the spread leaves them behind)
+  const columns = Object.getOwnPropertyDescriptor(result, "columns");
+  if (columns) Object.defineProperty(out, "columns", columns);
+  return out;
 }
 
 export function select(result: Result, o: { level?: string; top?: number }): Result {
