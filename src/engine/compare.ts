@@ -1,7 +1,8 @@
 // What changed between two results: two periods of an assessment, or a self-assessment and its
 // verification. Pure: two result models in, a comparison model out; every renderer reads it.
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
-import type { Result, Status, UnitResult } from "../model/result.ts";
+import type { Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
+import { columnsOf } from "./views.ts";
 import type { Combine } from "../model/crosswalk.ts";
 import { bandOf, compareCodes, roundTo } from "./rank.ts";
 import { combine, type Lineage } from "./crosswalk.ts";
@@ -263,20 +264,33 @@ export function difference(a: number, b: number): number {
   return atPrecisionOf(a - b, Math.max(Math.abs(a), Math.abs(b)));
 }
 
-const groupPoints = (u: UnitResult | undefined, id: string): number | null => {
+/** A unit's `nodes[id]?.points`, read off its result's columns (undefined: no such node). */
+function pointsAt(cols: ResultColumns, u: UnitResult, id: string): number | null | undefined {
+  const c = cols.node(id);
+  const g = cols.rowOf(u);
+  if (!c || (c.has && c.has[g] !== 1)) return undefined;
+  const x = c.points[g] as number;
+  return Number.isNaN(x) ? null : x;
+}
+
+/** A node's points where they count in the unit's maximum, else null. */
+const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string): number | null => {
   if (!u || u.status === NOT_RANKED) return null;
-  const n = u.nodes[id];
-  return n?.included ? n.points : null;
+  const c = cols.node(id);
+  const g = cols.rowOf(u);
+  if (!c || (c.has && c.has[g] !== 1) || c.included[g] !== 1) return null;
+  const x = c.points[g] as number;
+  return Number.isNaN(x) ? null : x;
 };
 
 /** Indicator points on both sides, as their effect on the score (a penalty counts negatively). */
-function indicatorChanges(b: UnitResult, a: UnitResult, after: Criteria, beforeIds: Set<string>, decimals: number): IndicatorChange[] {
+function indicatorChanges(b: UnitResult, a: UnitResult, cols: { before: ResultColumns; after: ResultColumns }, after: Criteria, beforeIds: Set<string>, decimals: number): IndicatorChange[] {
   if (b.status === NOT_RANKED || a.status === NOT_RANKED) return [];
   const out: IndicatorChange[] = [];
   for (const ind of after.indicators) {
     if (!beforeIds.has(ind.id)) continue;
-    const pb = b.nodes[ind.id]?.points;
-    const pa = a.nodes[ind.id]?.points;
+    const pb = pointsAt(cols.before, b, ind.id);
+    const pa = pointsAt(cols.after, a, ind.id);
     if (pb === null || pb === undefined || pa === null || pa === undefined) continue;
     const change = ind.role === "penalty" ? difference(pb, pa) : difference(pa, pb);
     if (roundTo(change, decimals) === 0) continue;
@@ -388,6 +402,8 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
   const groupIds = [...after.criteria.root.children.map((n) => n.id)];
   for (const n of before.criteria.root.children) if (!groupIds.includes(n.id)) groupIds.push(n.id);
   const bandIds = after.criteria.bands.list.map((b) => b.id);
+  // (every node of every unit, read off the scorings' columns: no object per node)
+  const cols = { before: columnsOf(before), after: columnsOf(after) };
 
   const levelIds = after.levels.map((l) => l.level.id);
   for (const l of before.levels) if (!levelIds.includes(l.level.id)) levelIds.push(l.level.id);
@@ -404,7 +420,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
   const lineages = o.lineages ?? new Map<string, Lineage>();
   const consumed = new Set<string>();
   for (const [code, l] of lineages) if (allAfter.has(code)) for (const p of l.from) consumed.add(p.code);
-  const merge = (l: Lineage) => mergedSide(l, allBefore, before.criteria, after.criteria, beforeIds, groupIds);
+  const merge = (l: Lineage) => mergedSide(l, allBefore, cols.before, before.criteria, after.criteria, beforeIds, groupIds);
 
   const levels: LevelComparison[] = levelIds.map((id) => {
     const la = after.levels.find((l) => l.level.id === id);
@@ -421,7 +437,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
         const sa = sideOf(a, ranksAfter);
         const both = isRanked(m.side) && isRanked(sa);
         const changes = a.status === NOT_RANKED ? [] : m.indicators.flatMap((x): IndicatorChange[] => {
-          const pa = a.nodes[x.id]?.points;
+          const pa = pointsAt(cols.after, a, x.id);
           if (pa === null || pa === undefined) return [];
           const change = x.penalty ? difference(x.points, pa) : difference(pa, x.points);
           return roundTo(change, decimals) === 0 ? [] : [{ id: x.id, before: x.points, after: pa, change }];
@@ -441,7 +457,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
           bandChange: bandChange(m.side, sa, after.criteria.bands.list),
           groups: groupIds.map((g) => {
             const pb = m.groups.get(g) ?? null;
-            const pa = groupPoints(a, g);
+            const pa = groupPoints(cols.after, a, g);
             return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
           }),
           differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
@@ -455,7 +471,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
       const sb = b ? sideOf(b, ranksBefore) : null;
       const sa = a ? sideOf(a, ranksAfter) : null;
       const both = isRanked(sb) && isRanked(sa);
-      const changes = a && b ? indicatorChanges(b, a, after.criteria, beforeIds, decimals) : [];
+      const changes = a && b ? indicatorChanges(b, a, cols, after.criteria, beforeIds, decimals) : [];
       diffs.set(code, changes);
       const c: UnitChange = {
         code,
@@ -470,8 +486,8 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
         percentChange: both ? difference(sa.percent, sb.percent) : null,
         bandChange: bandChange(sb, sa, after.criteria.bands.list),
         groups: groupIds.map((g) => {
-          const pb = groupPoints(b, g);
-          const pa = groupPoints(a, g);
+          const pb = groupPoints(cols.before, b, g);
+          const pa = groupPoints(cols.after, a, g);
           return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
         }),
         differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
@@ -503,7 +519,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
  * Percentages are combined directly (mean, weighted), or as the sum of scores over the sum of
  * maxima (sum); the band is the first criteria's band of the combined figure; there is no rank.
  */
-function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, UnitResult>, bc: Criteria, ac: Criteria, beforeIds: ReadonlySet<string>, groupIds: readonly string[]) {
+function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, UnitResult>, cols: ResultColumns, bc: Criteria, ac: Criteria, beforeIds: ReadonlySet<string>, groupIds: readonly string[]) {
   const how = l.method.combine;
   const preds = l.from.flatMap((p) => {
     const u = allBefore.get(p.code);
@@ -520,13 +536,13 @@ function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, UnitResult>, bc: 
   const side: Side = { status, rank: null, score: status === NOT_RANKED ? null : score, max, percent: status === NOT_RANKED ? null : percent, band };
   const groups = new Map<string, number | null>();
   for (const g of groupIds) {
-    const xs = ranked.map(({ p, u }) => ({ x: groupPoints(u, g), p }));
+    const xs = ranked.map(({ p, u }) => ({ x: groupPoints(cols, u, g), p }));
     groups.set(g, xs.length && xs.every((v) => v.x !== null) ? combine(xs as { x: number; p: typeof xs[number]["p"] }[], how) : null);
   }
   const indicators: { id: string; points: number; penalty: boolean }[] = [];
   for (const ind of ac.indicators) {
     if (!beforeIds.has(ind.id) || ranked.length === 0) continue;
-    const xs = ranked.map(({ p, u }) => ({ x: u.nodes[ind.id]?.points ?? null, p }));
+    const xs = ranked.map(({ p, u }) => ({ x: pointsAt(cols, u, ind.id) ?? null, p }));
     if (xs.some((v) => v.x === null)) continue;
     const points = combine(xs as { x: number; p: typeof xs[number]["p"] }[], how);
     if (points !== null) indicators.push({ id: ind.id, points, penalty: ind.role === "penalty" });

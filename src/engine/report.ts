@@ -5,8 +5,9 @@ import type { Audit } from "./audit.ts";
 import type { SensitivityResult } from "./sensitivity.ts";
 import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
-import type { NodeScore, Result, UnitResult } from "../model/result.ts";
+import type { NodeColumn, NodeScore, Result, ResultColumns, UnitResult } from "../model/result.ts";
 import { compareCodes } from "./rank.ts";
+import { columnsOf, unitColumns } from "./views.ts";
 import { max, mean, median, min } from "./stats.ts";
 
 /** How far a rate may be from 0 or 1 and still count as zero or full (binary noise). */
@@ -153,38 +154,53 @@ export function summarise(units: readonly UnitResult[], bandIds: readonly string
   };
 }
 
-export function pillarAverages(units: readonly UnitResult[], pillars: readonly CriteriaNode[], level: string): PillarAverage[] {
-  const ranked = units.filter(isRanked);
+export function pillarAverages(units: readonly UnitResult[], pillars: readonly CriteriaNode[], level: string, cols: ResultColumns = unitColumns(units)): PillarAverage[] {
+  const ranked = units.filter(isRanked).map(cols.rowOf);
   return pillars.map((p) => {
-    const nodes = ranked.flatMap((u) => {
-      const n = u.nodes[p.id];
-      return n?.included && n.points !== null ? [n] : [];
-    });
+    const c = cols.node(p.id);
+    const points: number[] = [];
+    const maxima: number[] = [];
+    const rates: number[] = [];
+    if (c) {
+      for (const g of ranked) {
+        if (!has(c, g) || c.included[g] !== 1 || Number.isNaN(c.points[g])) continue;
+        points.push(c.points[g] as number);
+        maxima.push(c.max[g] as number);
+        rates.push(nullIsZero(c.rate[g] as number));
+      }
+    }
     return {
       id: p.id,
       max: p.maxByLevel.get(level) ?? 0,
-      units: nodes.length,
-      meanPoints: mean(nodes.map((n) => n.points as number)),
-      meanMax: mean(nodes.map((n) => n.max)),
-      meanRate: mean(nodes.map((n) => n.rate ?? 0)),
+      units: points.length,
+      meanPoints: mean(points),
+      meanMax: mean(maxima),
+      meanRate: mean(rates),
     };
   });
 }
+
+/** Whether the unit of row g has the node (a result built by hand may leave it out). */
+const has = (c: NodeColumn, g: number): boolean => !c.has || c.has[g] === 1;
+const nullIsZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
 
 type Outcome = "full" | "partial" | "zero" | "notApplicable" | "missing";
 
 /** Where one unit stands on one indicator. A value left blank is "missing" whatever its policy. */
 export function outcome(n: NodeScore): Outcome {
-  if (!n.applicable) return "notApplicable";
-  if (n.missing !== undefined || !n.included) return "missing";
-  const r = n.rate ?? 0;
-  return r >= 1 - EPS ? "full" : r <= EPS ? "zero" : "partial";
+  return outcomeOf(n.applicable, n.included, n.missing !== undefined, n.rate ?? 0);
 }
 
-const lost = (n: NodeScore): number => Math.max(0, n.max - (n.points ?? 0));
+function outcomeOf(applicable: boolean, included: boolean, missing: boolean, rate: number): Outcome {
+  if (!applicable) return "notApplicable";
+  if (missing || !included) return "missing";
+  return rate >= 1 - EPS ? "full" : rate <= EPS ? "zero" : "partial";
+}
 
-export function indicatorGaps(units: readonly UnitResult[], indicators: readonly { id: string; path: string[]; maxByLevel: Map<string, number> }[], level: string): IndicatorGap[] {
-  const ranked = units.filter(isRanked);
+const lostOf = (max: number, points: number): number => Math.max(0, max - (Number.isNaN(points) ? 0 : points));
+
+export function indicatorGaps(units: readonly UnitResult[], indicators: readonly { id: string; path: string[]; maxByLevel: Map<string, number> }[], level: string, cols: ResultColumns = unitColumns(units)): IndicatorGap[] {
+  const ranked = units.filter(isRanked).map(cols.rowOf);
   return indicators.map((ind) => {
     const g: IndicatorGap = {
       id: ind.id,
@@ -201,18 +217,25 @@ export function indicatorGaps(units: readonly UnitResult[], indicators: readonly
       pointsLost: 0,
       meanLost: null,
     };
-    const counted: NodeScore[] = [];
-    for (const u of ranked) {
-      const n = u.nodes[ind.id];
-      if (!n) continue;
-      g.units += 1;
-      g[outcome(n)] += 1;
-      if (n.included && n.points !== null) counted.push(n);
+    const c = cols.node(ind.id);
+    const points: number[] = [];
+    const rates: number[] = [];
+    if (c) {
+      for (const row of ranked) {
+        if (!has(c, row)) continue;
+        g.units += 1;
+        const included = c.included[row] === 1;
+        const rate = nullIsZero(c.rate[row] as number);
+        g[outcomeOf(c.applicable[row] === 1, included, cols.missing(ind.id, row) !== undefined, rate)] += 1;
+        if (!included || Number.isNaN(c.points[row])) continue;
+        points.push(c.points[row] as number);
+        rates.push(rate);
+        g.pointsLost += lostOf(c.max[row] as number, c.points[row] as number);
+      }
     }
-    g.pointsLost = counted.reduce((s, n) => s + lost(n), 0);
-    g.meanPoints = mean(counted.map((n) => n.points as number));
-    g.meanRate = mean(counted.map((n) => n.rate ?? 0));
-    g.meanLost = counted.length ? g.pointsLost / counted.length : null;
+    g.meanPoints = mean(points);
+    g.meanRate = mean(rates);
+    g.meanLost = points.length ? g.pointsLost / points.length : null;
     return g;
   });
 }
@@ -228,23 +251,30 @@ export function weakestIndicators(gaps: readonly IndicatorGap[], limit = 5): Ind
 }
 
 /** A unit's indicators by points lost, most first; ties in criteria order. */
-export function unitWeakest(u: UnitResult, indicatorIds: readonly string[], limit = 3): IndicatorLoss[] {
-  return indicatorIds
-    .flatMap((id, i) => {
-      const n = u.nodes[id];
-      if (!n?.included || n.points === null) return [];
-      const l = lost(n);
-      return l > EPS ? [{ loss: { id, points: n.points, max: n.max, lost: l }, i }] : [];
-    })
-    .sort((a, b) => b.loss.lost - a.loss.lost || a.i - b.i)
-    .slice(0, limit)
-    .map((x) => x.loss);
+export function unitWeakest(u: UnitResult, indicatorIds: readonly string[], limit = 3, cols: ResultColumns = unitColumns([u])): IndicatorLoss[] {
+  const g = cols.rowOf(u);
+  // the `limit` largest losses, kept in order as they come (lost, then criteria order)
+  const top: IndicatorLoss[] = [];
+  for (const id of indicatorIds) {
+    const c = cols.node(id);
+    if (!c || !has(c, g) || c.included[g] !== 1 || Number.isNaN(c.points[g])) continue;
+    const points = c.points[g] as number;
+    const max = c.max[g] as number;
+    const l = lostOf(max, points);
+    if (!(l > EPS)) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1] as IndicatorLoss).lost < l) at--;
+    if (at >= limit) continue;
+    top.splice(at, 0, { id, points, max, lost: l });
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
-function notRankedReason(u: UnitResult): NotRankedReason {
+function notRankedReason(u: UnitResult, cols: ResultColumns): NotRankedReason {
   // A unit that sent nothing has no cell anywhere; one that sent only "not applicable" values
   // (or values its policy left out) has cells but nothing that counts in its maximum.
-  return Object.values(u.nodes).some((n) => n.cell !== undefined) ? "nothing-applicable" : "no-data";
+  return cols.hasCell(cols.rowOf(u)) ? "nothing-applicable" : "no-data";
 }
 
 function peerGroupsOf(level: Level, units: readonly UnitResult[], names: Record<string, string>): PeerGroup[] {
@@ -260,11 +290,12 @@ export function buildReport(result: Result, o: { weakest?: number; perUnit?: num
   if (result.names) for (const [code, name] of result.names) names[code] = name;
   for (const l of result.levels) for (const u of l.units) names[u.code] = u.name;
   const bandIds = c.bands.list.map((b) => b.id);
+  const cols = columnsOf(result);
   const levels = result.levels.map((l): LevelReport => {
     const id = l.level.id;
     const pillars = c.root.children.filter((n) => n.maxByLevel.has(id));
     const scored = c.indicators.filter((i) => i.role === "score" && i.maxByLevel.has(id));
-    const gaps = indicatorGaps(l.units, scored, id);
+    const gaps = indicatorGaps(l.units, scored, id, cols);
     const ids = scored.map((i) => i.id);
     const ranked = l.units.filter(isRanked);
     return {
@@ -273,21 +304,21 @@ export function buildReport(result: Result, o: { weakest?: number; perUnit?: num
       peerGroups: peerGroupsOf(l.level, l.units, names),
       pillars,
       summary: summarise(l.units, bandIds),
-      pillarAverages: pillarAverages(l.units, pillars, id),
+      pillarAverages: pillarAverages(l.units, pillars, id, cols),
       gaps,
       weakest: weakestIndicators(gaps, o.weakest ?? 5),
-      unitGaps: ranked.map((u) => ({ code: u.code, name: u.name, weakest: unitWeakest(u, ids, o.perUnit ?? 3) })),
+      unitGaps: ranked.map((u) => ({ code: u.code, name: u.name, weakest: unitWeakest(u, ids, o.perUnit ?? 3, cols) })),
       notRanked: l.units
         .filter((u) => !isRanked(u))
         .sort((a, b) => compareCodes(a.code, b.code))
-        .map((u) => ({ code: u.code, name: u.name, ...(u.parent !== undefined ? { parent: u.parent } : {}), reason: notRankedReason(u) })),
+        .map((u) => ({ code: u.code, name: u.name, ...(u.parent !== undefined ? { parent: u.parent } : {}), reason: notRankedReason(u, cols) })),
       incomplete: l.units
         .filter((u) => u.status === "incomplete")
         .map((u) => ({
           code: u.code,
           name: u.name,
           missing: ids.flatMap((i) => {
-            const m = u.nodes[i]?.missing;
+            const m = cols.missing(i, cols.rowOf(u));
             return m === undefined ? [] : [{ id: i, policy: m }];
           }),
         })),

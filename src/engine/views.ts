@@ -42,7 +42,7 @@ export function resultOf(r: ColumnarResult): Result {
  * (resultOf); else made from its units' nodes (a result built by hand, in the tests).
  */
 export function columnsOf(r: Result): ResultColumns {
-  return r.columns ?? objectColumns(r);
+  return r.columns ?? unitColumns(r.levels.flatMap((l) => l.units));
 }
 
 /** The columns of a scoring, read in place: no copy, no object per node. */
@@ -105,9 +105,8 @@ function scoringColumns(r: ColumnarResult): ResultColumns {
 /** A computed indicator shows a cell where its rule rated the value, or it was "not applicable" (as indicatorScore). */
 const cellShown = (state: number, ind: IndicatorNode): boolean => (stateOf(state) === VALUE && ruleReads(ind.rule) === cellKind(ind)) || stateOf(state) === NOT_APPLICABLE;
 
-/** The columns of a result built by hand: copied from its units' nodes. */
-function objectColumns(r: Result): ResultColumns {
-  const units = r.levels.flatMap((l) => l.units);
+/** The columns of units built by hand (a result not read off a scoring): copied from their nodes. */
+export function unitColumns(units: readonly UnitResult[]): ResultColumns {
   const rows = new Map(units.map((u, i) => [u, i] as const));
   const made = new Map<string, NodeColumn | undefined>();
   const at = (id: string, g: number): NodeScore | undefined => units[g]?.nodes[id];

@@ -4,6 +4,7 @@
 import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang, type View } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
+import { columnsOf } from "../engine/views.ts";
 import { assessedNote, bandLabel, decimalFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
 
@@ -94,6 +95,9 @@ export function bandsTable(l: LevelReport, c: Criteria, lang: Lang): TableModel 
 /** The annex layout: STT, code, unit, parent, each pillar's points, total, max, %, rank, band. */
 export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: Lang): TableModel {
   const c = rep.result.criteria;
+  // (each pillar's points read off the columns: a unit's node objects are made for every node)
+  const cols = columnsOf(rep.result);
+  const pillars = l.pillars.map((p) => cols.node(p.id));
   const showParent = l.level.parent !== undefined;
   const columns = [
     col(t("stt", lang), "int"),
@@ -115,7 +119,10 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
       u.code,
       u.name,
       ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []),
-      ...l.pillars.map((p) => (out || !u.nodes[p.id]?.included ? null : (u.nodes[p.id]?.points ?? null))),
+      ...pillars.map((n) => {
+        const row = cols.rowOf(u);
+        return out || !n || n.has?.[row] === 0 || n.included[row] !== 1 || Number.isNaN(n.points[row]) ? null : (n.points[row] as number);
+      }),
       u.score,
       // a unit not ranked has no score: no maximum nor percentage either
       out ? null : u.max,
