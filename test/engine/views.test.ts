@@ -1,0 +1,141 @@
+// The result's columns (engine/views.ts columnsOf) are what report, score and compare read for
+// every unit: they must say what each unit's node objects say, fact for fact. Held here on every
+// sample and on the fixtures with computed indicators, roll-ups, "not applicable" cells and
+// units that sent nothing; and the columns of a result built by hand (unitColumns) likewise.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { columnsOf, score, unitColumns } from "../../src/engine/views.ts";
+import { loadAssessment } from "../../src/load/assessment.ts";
+import type { Criteria } from "../../src/model/criteria.ts";
+import type { NodeScore, Result, ResultColumns, UnitResult } from "../../src/model/result.ts";
+import { select } from "../../src/render/select.ts";
+import { scoreOf } from "../helpers/model.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const folders = [
+  ...["ca-mau-2019", "ca-mau-2020", "ca-mau-2024", "ca-mau-2025", "un-egdi", "vn-766-dbscl", "vn-dti-dbscl", "ca-mau-2019-self"].map((s) => path.join(ROOT, "samples", s)),
+  ...["report", "computed", "applies", "views"].map((f) => path.join(ROOT, "test/fixtures", f)),
+];
+
+async function scored(dir: string): Promise<Result> {
+  const l = await loadAssessment(dir, {});
+  expect(l.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return score(l.criteria as Criteria, l.dataset as NonNullable<typeof l.dataset>);
+}
+
+/** What a node object says, in the columns' terms. */
+function fromObject(n: NodeScore | undefined) {
+  if (!n) return undefined;
+  const c = n.cell;
+  return {
+    applicable: n.applicable,
+    included: n.included,
+    points: n.points,
+    max: n.max,
+    rate: n.rate,
+    missing: n.missing,
+    value: n.formula ? n.formula().value : !c || c.kind === "na" ? null : c.value,
+    ratio: c?.kind === "number" ? { numerator: c.numerator ?? null, denominator: c.denominator ?? null } : { numerator: null, denominator: null },
+  };
+}
+
+function fromColumns(cols: ResultColumns, u: UnitResult, id: string, indicator: boolean) {
+  const c = cols.node(id);
+  const g = cols.rowOf(u);
+  if (!c || c.has?.[g] === 0) return undefined;
+  const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+  return {
+    applicable: c.applicable[g] === 1,
+    included: c.included[g] === 1,
+    points: orNull(c.points[g] as number),
+    max: c.max[g] as number,
+    rate: orNull(c.rate[g] as number),
+    missing: cols.missing(id, g),
+    value: indicator ? cols.value(id, g) : null,
+    ratio: indicator ? cols.ratio(id, g) : { numerator: null, denominator: null },
+  };
+}
+
+function expectSame(r: Result, cols: ResultColumns): number {
+  let checked = 0;
+  const ids = [...r.criteria.indicators.map((i) => [i.id, true] as const)];
+  const groups = (n: Criteria["root"]): void => {
+    ids.push([n.id, false]);
+    for (const c of n.children) if (c.kind === "group") groups(c);
+  };
+  groups(r.criteria.root);
+  for (const l of r.levels) {
+    for (const u of l.units) {
+      // (read the columns first: the unit's nodes are made when first asked for)
+      const seen = ids.map(([id, indicator]) => [id, fromColumns(cols, u, id, indicator)] as const);
+      const hasCell = cols.hasCell(cols.rowOf(u));
+      for (const [id, got] of seen) {
+        const want = fromObject(u.nodes[id]);
+        expect(got, `${u.code} ${id}`).toEqual(want && (r.criteria.indicators.some((i) => i.id === id) ? want : { ...want, value: null, ratio: { numerator: null, denominator: null } }));
+        checked++;
+      }
+      expect(hasCell, u.code).toBe(Object.values(u.nodes).some((n) => n.cell !== undefined));
+    }
+  }
+  return checked;
+}
+
+describe("columnsOf: a scoring's columns say what its units' nodes say", () => {
+  it.each(folders)("%s", async (dir) => {
+    const r = await scored(dir);
+    expect(r.columns).toBeDefined();
+    expect(expectSame(r, columnsOf(r))).toBeGreaterThan(0);
+  });
+
+  it("a narrowed result (--level) keeps its columns, and they are not enumerable", async () => {
+    const r = await scored(path.join(ROOT, "samples/ca-mau-2019"));
+    const n = select(r, { level: "xa" });
+    expect(n.columns).toBe(r.columns);
+    expect(Object.keys(n)).not.toContain("columns");
+    expect(Object.keys(n.levels[0]?.units[0] ?? {})).not.toContain("row");
+    expectSame(n, columnsOf(n));
+  });
+
+  it("reads ratio cells' numerator and denominator, and the value of a yes/no cell", () => {
+    const r = scoreOf(
+      "id: t\ntitle: T\nversion: 1\nlevels:\n  - id: u\nindicators:\n  - id: a\n    max: 10\n    rule: { type: ratio }\n  - id: b\n    max: 5\n    unit: boolean\n    rule: { type: boolean }\n",
+      "code,name,level,a.num,a.den,b\nX,Xa,u,3,4,có\nY,Ya,u,,,không\nZ,Za,u,1,2,-\n",
+    );
+    const cols = columnsOf(r);
+    const row = (code: string) => cols.rowOf(r.levels[0]?.units.find((u) => u.code === code) as UnitResult);
+    expect(cols.ratio("a", row("X"))).toEqual({ numerator: 3, denominator: 4 });
+    expect(cols.value("a", row("X"))).toBe(75); // (a ratio is a percentage unless its unit says otherwise)
+    expect(cols.ratio("a", row("Y"))).toEqual({ numerator: null, denominator: null });
+    expect(cols.value("b", row("X"))).toBe(true);
+    expect(cols.value("b", row("Y"))).toBe(false);
+    expect(cols.value("b", row("Z"))).toBe(null);
+    expect(cols.missing("a", row("Y"))).toBe("zero");
+    expectSame(r, cols);
+  });
+});
+
+describe("unitColumns: the columns of units built by hand", () => {
+  const node = (id: string, o: Partial<NodeScore>): NodeScore => ({ id, kind: "indicator", applicable: true, included: true, points: 1, max: 2, rate: 0.5, ...o });
+  const unitOf = (code: string, nodes: NodeScore[]) => ({ code, name: code, level: "u", peerGroup: "", status: "ranked", score: 1, max: 2, percent: 50, band: null, rank: 1, base: 1, bonus: 0, penalty: 0, nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) }) as UnitResult;
+
+  it("a node some units lack is marked per unit; one no unit has is undefined", () => {
+    const a = unitOf("A", [node("i", { points: null, rate: null, missing: "exclude", included: false })]);
+    const b = unitOf("B", []);
+    const cols = unitColumns([a, b]);
+    const c = cols.node("i");
+    expect(c?.has).toEqual(Uint8Array.from([1, 0]));
+    expect(Number.isNaN(c?.points[0])).toBe(true);
+    expect(cols.missing("i", cols.rowOf(a))).toBe("exclude");
+    expect(cols.node("nope")).toBeUndefined();
+    expect(cols.hasCell(cols.rowOf(a))).toBe(false);
+  });
+
+  it("reads a computed value and a cell's value", () => {
+    const a = unitOf("A", [node("f", { formula: () => ({ steps: [], value: 7 }) }), node("t", { cell: { kind: "text", value: "x", raw: "x" } }), node("n", { cell: { kind: "na", raw: "-" } })]);
+    const cols = unitColumns([a]);
+    expect(cols.value("f", 0)).toBe(7);
+    expect(cols.value("t", 0)).toBe("x");
+    expect(cols.value("n", 0)).toBe(null);
+    expect(cols.hasCell(0)).toBe(true);
+  });
+});
