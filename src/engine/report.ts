@@ -217,7 +217,7 @@ export function indicatorGaps(units: readonly UnitResult[], indicators: readonly
       pointsLost: 0,
       meanLost: null,
     };
-    const c = cols.node(ind.id);
+    const c = cols.indicator(ind.id);
     const points: number[] = [];
     const rates: number[] = [];
     if (c) {
@@ -226,7 +226,7 @@ export function indicatorGaps(units: readonly UnitResult[], indicators: readonly
         g.units += 1;
         const included = c.included[row] === 1;
         const rate = nullIsZero(c.rate[row] as number);
-        g[outcomeOf(c.applicable[row] === 1, included, cols.missing(ind.id, row) !== undefined, rate)] += 1;
+        g[outcomeOf(c.applicable[row] === 1, included, c.missing(row) !== undefined, rate)] += 1;
         if (!included || Number.isNaN(c.points[row])) continue;
         points.push(c.points[row] as number);
         rates.push(rate);
@@ -318,7 +318,7 @@ export function buildReport(result: Result, o: { weakest?: number; perUnit?: num
           code: u.code,
           name: u.name,
           missing: ids.flatMap((i) => {
-            const m = cols.missing(i, cols.rowOf(u));
+            const m = cols.indicator(i)?.missing(cols.rowOf(u));
             return m === undefined ? [] : [{ id: i, policy: m }];
           }),
         })),

@@ -4,8 +4,8 @@
 // rule read, only when asked.
 import type { Criteria, IndicatorNode } from "../model/criteria.ts";
 import { CELL_FROM_RATIO, cellKind, cellValueAt, NOT_APPLICABLE, stateOf, toColumns, VALUE, type ColumnarDataset } from "../model/columns.ts";
-import type { Cell, Dataset } from "../model/data.ts";
-import type { NodeColumn, NodeScore, Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
+import type { Dataset } from "../model/data.ts";
+import type { IndicatorFigures, NodeColumn, NodeScore, Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
 import { missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
 import { formulaTrace } from "./compute.ts";
@@ -25,15 +25,24 @@ export function score(criteria: Criteria, data: Dataset): Result {
  */
 export function resultOf(r: ColumnarResult): Result {
   if (r.keep === "points") throw new Error("resultOf needs the nodes a scoring keeps with keep: top or all");
+  // each unit's row in the scoring's columns, for the readers of columnsOf
+  const rows = new Map<UnitResult, number>();
   const result: Result = {
     criteria: r.criteria,
-    levels: r.levels.map((l) => ({ level: l.level, units: Array.from(l.order, (g) => unitResult(r, g)) })),
+    levels: r.levels.map((l) => ({
+      level: l.level,
+      units: Array.from(l.order, (g) => {
+        const u = unitResult(r, g);
+        rows.set(u, g);
+        return u;
+      }),
+    })),
     diagnostics: r.diagnostics,
   };
   if (r.period !== undefined) result.period = r.period;
   if (r.dataset.unranked) result.unranked = true;
   if (r.provisional) result.provisional = r.provisional;
-  Object.defineProperty(result, "columns", { value: scoringColumns(r), enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(result, "columns", { value: scoringColumns(r, rows), enumerable: false, writable: true, configurable: true });
   return result;
 }
 
@@ -46,101 +55,101 @@ export function columnsOf(r: Result): ResultColumns {
 }
 
 /** The columns of a scoring, read in place: no copy, no object per node. */
-function scoringColumns(r: ColumnarResult): ResultColumns {
+function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>): ResultColumns {
   const d = r.dataset;
   const top = new Map(r.top.map((c) => [c.node.id, c] as const));
   const node = (id: string): NodeColumns | undefined => (r.keep === "all" ? r.nodes.get(id) : top.get(id));
-  // per indicator, what its cells need: its column, its kept scores, whether its rule reads the cell
-  const indicators = new Map(
-    r.criteria.indicators.map((ind, k) => {
-      const kind = cellKind(ind);
-      return [ind.id, { ind, k, kind, col: d.cells[k], scores: node(ind.id), rollup: r.rollups.has(k), reads: ruleReads(ind.rule) === kind }] as const;
-    }),
-  );
-  const levels = r.criteria.levels.map((l) => l.id);
-  type Shown = { how: "formula" | "rated" | "na" | "none"; state: number };
-  const none: Shown = { how: "none", state: 0 };
-  const at: Shown = { how: "none", state: 0 };
-  /** an indicator's cell as indicatorScore shows it: the rule rated its value, "not applicable", computed, or nothing (one object, filled anew) */
-  const shown = (i: typeof indicators extends Map<string, infer V> ? V : never, g: number): Shown => {
-    const { ind, col, scores } = i;
-    if (!col || !scores || i.rollup || !ind.maxByLevel.has(levels[d.level[g] as number] as string) || (scores.missing?.[g] ?? NOT_MISSING) !== NOT_MISSING) return none;
-    const state = col.state[g] as number;
-    const s = stateOf(state);
-    at.state = state;
-    at.how = ind.formula ? "formula" : s === VALUE && i.reads ? "rated" : s === NOT_APPLICABLE ? "na" : "none";
-    return at;
-  };
   const noRatio = { numerator: null, denominator: null };
+  const indicators = new Map<string, IndicatorFigures & { cell(g: number): boolean }>();
+  r.criteria.indicators.forEach((ind, k) => {
+    const scores = node(ind.id);
+    if (!scores) return;
+    const col = d.cells[k];
+    const kind = cellKind(ind);
+    const reads = ruleReads(ind.rule) === kind;
+    // where indicatorScore writes no cell, no value and no formula: a level it does not apply
+    // at, a missing value, a roll-up (its value is not a cell), a dataset without the column
+    const atLevel = r.criteria.levels.map((l) => ind.maxByLevel.has(l.id));
+    const none = !col || r.rollups.has(k);
+    const silent = (g: number): boolean => none || !atLevel[d.level[g] as number] || (scores.missing?.[g] ?? NOT_MISSING) !== NOT_MISSING;
+    /** the rule rated the value (a computed indicator's too), or the cell says "not applicable": the cell is shown */
+    const shown = (state: number): "rated" | "na" | undefined => {
+      const s = stateOf(state);
+      return s === VALUE && reads ? "rated" : s === NOT_APPLICABLE ? "na" : undefined;
+    };
+    indicators.set(ind.id, {
+      ...scores,
+      missing: (g) => missingPolicyOf(scores.missing?.[g] ?? NOT_MISSING),
+      value(g) {
+        if (!col || silent(g)) return null;
+        const state = col.state[g] as number;
+        // (the cell as read holds the value the engine scored: it is read off the column, and
+        // the cell itself only where it says more, a ratio's two figures)
+        if (ind.formula) return stateOf(state) === VALUE ? (cellValueAt(col, g, kind) as number | boolean) : null;
+        return shown(state) === "rated" && d.cellAt ? cellValueAt(col, g, kind) : null;
+      },
+      ratio(g) {
+        if (!col || ((col.state[g] as number) & CELL_FROM_RATIO) === 0 || silent(g) || shown(col.state[g] as number) !== "rated") return noRatio;
+        const cell = d.cellAt?.(g, k);
+        return cell?.kind === "number" ? { numerator: cell.numerator ?? null, denominator: cell.denominator ?? null } : noRatio;
+      },
+      cell: (g) => !!col && !silent(g) && shown(col.state[g] as number) !== undefined && d.cellAt?.(g, k) !== undefined,
+    });
+  });
   return {
-    rowOf: (u) => u.row as number,
+    rowOf: (u) => rows.get(u) as number,
     node,
-    missing: (id, g) => (indicators.has(id) ? missingPolicyOf(node(id)?.missing?.[g] ?? NOT_MISSING) : undefined),
-    value(id, g) {
-      const i = indicators.get(id);
-      if (!i?.col) return null;
-      const s = shown(i, g);
-      // (the cell as read holds the value the engine scored: it is read off the column, and the
-      // cell itself only where it says more, a ratio's two figures)
-      if (s.how === "formula") return stateOf(s.state) === VALUE ? (cellValueAt(i.col, g, i.kind) as number | boolean) : null;
-      return s.how === "rated" && d.cellAt ? cellValueAt(i.col, g, i.kind) : null;
-    },
-    ratio(id, g) {
-      const i = indicators.get(id);
-      if (!i || (((i.col?.state[g] as number) & CELL_FROM_RATIO) === 0)) return noRatio;
-      const s = shown(i, g);
-      const cell = s.how === "rated" || (s.how === "formula" && cellShown(s.state, i.ind)) ? d.cellAt?.(g, i.k) : undefined;
-      return cell?.kind === "number" ? { numerator: cell.numerator ?? null, denominator: cell.denominator ?? null } : noRatio;
-    },
+    indicator: (id) => indicators.get(id),
     hasCell(g) {
-      for (const i of indicators.values()) {
-        const s = shown(i, g);
-        if ((s.how === "rated" || s.how === "na" || (s.how === "formula" && cellShown(s.state, i.ind))) && d.cellAt?.(g, i.k)) return true;
-      }
+      for (const i of indicators.values()) if (i.cell(g)) return true;
       return false;
     },
   };
 }
-
-/** A computed indicator shows a cell where its rule rated the value, or it was "not applicable" (as indicatorScore). */
-const cellShown = (state: number, ind: IndicatorNode): boolean => (stateOf(state) === VALUE && ruleReads(ind.rule) === cellKind(ind)) || stateOf(state) === NOT_APPLICABLE;
 
 /** The columns of units built by hand (a result not read off a scoring): copied from their nodes. */
 export function unitColumns(units: readonly UnitResult[]): ResultColumns {
   const rows = new Map(units.map((u, i) => [u, i] as const));
   const made = new Map<string, NodeColumn | undefined>();
   const at = (id: string, g: number): NodeScore | undefined => units[g]?.nodes[id];
-  const cellOf = (id: string, g: number): Cell | undefined => at(id, g)?.cell;
+  const node = (id: string): NodeColumn | undefined => {
+    if (made.has(id)) return made.get(id);
+    const n = units.length;
+    const c = { has: new Uint8Array(n), applicable: new Uint8Array(n), included: new Uint8Array(n), points: new Float64Array(n), max: new Float64Array(n), rate: new Float64Array(n) };
+    units.forEach((u, g) => {
+      const s = u.nodes[id];
+      if (!s) return;
+      c.has[g] = 1;
+      c.applicable[g] = s.applicable ? 1 : 0;
+      c.included[g] = s.included ? 1 : 0;
+      c.points[g] = s.points ?? NaN;
+      c.max[g] = s.max;
+      c.rate[g] = s.rate ?? NaN;
+    });
+    const out = c.has.includes(1) ? c : undefined;
+    made.set(id, out);
+    return out;
+  };
   return {
     rowOf: (u) => rows.get(u) as number,
-    node(id) {
-      if (made.has(id)) return made.get(id);
-      const n = units.length;
-      const c = { has: new Uint8Array(n), applicable: new Uint8Array(n), included: new Uint8Array(n), points: new Float64Array(n), max: new Float64Array(n), rate: new Float64Array(n) };
-      units.forEach((u, g) => {
-        const s = u.nodes[id];
-        if (!s) return;
-        c.has[g] = 1;
-        c.applicable[g] = s.applicable ? 1 : 0;
-        c.included[g] = s.included ? 1 : 0;
-        c.points[g] = s.points ?? NaN;
-        c.max[g] = s.max;
-        c.rate[g] = s.rate ?? NaN;
-      });
-      const out = c.has.includes(1) ? c : undefined;
-      made.set(id, out);
-      return out;
-    },
-    missing: (id, g) => at(id, g)?.missing,
-    value(id, g) {
-      const s = at(id, g);
-      if (s?.formula) return s.formula().value;
-      const c = s?.cell;
-      return !c || c.kind === "na" ? null : c.value;
-    },
-    ratio(id, g) {
-      const c = cellOf(id, g);
-      return c?.kind === "number" ? { numerator: c.numerator ?? null, denominator: c.denominator ?? null } : { numerator: null, denominator: null };
+    node,
+    indicator(id) {
+      const c = node(id);
+      if (!c || !units.some((u) => u.nodes[id]?.kind === "indicator")) return undefined;
+      return {
+        ...c,
+        missing: (g) => at(id, g)?.missing,
+        value(g) {
+          const s = at(id, g);
+          if (s?.formula) return s.formula().value;
+          const cell = s?.cell;
+          return !cell || cell.kind === "na" ? null : cell.value;
+        },
+        ratio(g) {
+          const cell = at(id, g)?.cell;
+          return cell?.kind === "number" ? { numerator: cell.numerator ?? null, denominator: cell.denominator ?? null } : { numerator: null, denominator: null };
+        },
+      };
     },
     hasCell: (g) => Object.values(units[g]?.nodes ?? {}).some((n) => n.cell !== undefined),
   };
@@ -178,7 +187,6 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
   } as UnitResult;
   const parent = d.parent[g];
   if (parent !== undefined) u.parent = parent;
-  Object.defineProperty(u, "row", { value: g, enumerable: false, writable: true, configurable: true });
   if (r.keep === "all" && r.criteria.views.length > 0) {
     Object.defineProperty(u, "views", {
       get(this: UnitResult) {

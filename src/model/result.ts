@@ -59,8 +59,6 @@ export interface UnitResult {
   /** why an assessed unit is not ranked ("" when no reason was given); absent for the others */
   reason?: string;
   nodes: Record<string, NodeScore>;
-  /** the unit's row in its result's `columns` (engine/views.ts; not enumerable: no output shows it) */
-  row?: number;
 }
 
 export interface LevelResult {
@@ -108,6 +106,16 @@ export interface NodeColumn {
   rate: ArrayLike<number>;
 }
 
+/** An indicator's figures in columns, with what its node objects say of its cells, by row. */
+export interface IndicatorFigures extends NodeColumn {
+  /** NodeScore.missing */
+  missing(row: number): NodeScore["missing"];
+  /** the value as read or computed (`cell.value`, or the computed `formula().value`); null for none or "not applicable" */
+  value(row: number): number | string | boolean | null;
+  /** the numerator and denominator a ratio cell was read from (`cell.numerator`, `cell.denominator`) */
+  ratio(row: number): { numerator: number | null; denominator: number | null };
+}
+
 /**
  * A result's node figures in columns (engine/views.ts `columnsOf`): the same facts as each
  * unit's `nodes`, read for thousands of units without an object per node.
@@ -117,12 +125,8 @@ export interface ResultColumns {
   rowOf(u: UnitResult): number;
   /** a node's figures (undefined: the result does not hold the node, as `nodes[id]` would be) */
   node(id: string): NodeColumn | undefined;
-  /** an indicator's NodeScore.missing */
-  missing(id: string, row: number): NodeScore["missing"];
-  /** an indicator's value as read or computed (`cell.value`, or the computed `formula().value`), null for none or "not applicable" */
-  value(id: string, row: number): number | string | boolean | null;
-  /** the numerator and denominator a ratio cell was read from (`cell.numerator`, `cell.denominator`) */
-  ratio(id: string, row: number): { numerator: number | null; denominator: number | null };
+  /** an indicator's figures and cells (undefined as for `node`) */
+  indicator(id: string): IndicatorFigures | undefined;
   /** true when some node of the unit has a cell (a unit not ranked: it sent "not applicable", or nothing) */
   hasCell(row: number): boolean;
 }

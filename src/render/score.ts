@@ -45,7 +45,7 @@ function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
   const row: RawRow = { level: "", code: "", name: "", indicator: "", value: null, numerator: null, denominator: null, rate: NaN, points: NaN, max: NaN, status: "scored" };
   for (const l of r.levels) {
     const inds = r.criteria.indicators.filter((i: IndicatorNode) => i.maxByLevel.has(l.level.id)).flatMap((ind) => {
-      const c = cols.node(ind.id);
+      const c = cols.indicator(ind.id);
       return c ? [{ ind, c, max: ind.maxByLevel.get(l.level.id) as number }] : [];
     });
     for (const u of l.units) {
@@ -58,15 +58,15 @@ function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
         if (c.has && c.has[g] !== 1) continue;
         const applicable = c.applicable[g] === 1;
         // (a computed indicator has no cell: its value is the expression's)
-        const { numerator, denominator } = cols.ratio(ind.id, g);
+        const { numerator, denominator } = c.ratio(g);
         row.indicator = ind.id;
-        row.value = cols.value(ind.id, g);
+        row.value = c.value(g);
         row.numerator = numerator;
         row.denominator = denominator;
         row.rate = submitted ? (c.rate[g] as number) : NaN;
         row.points = submitted ? (c.points[g] as number) : NaN;
         row.max = applicable ? max : NaN;
-        row.status = statusOf(u, applicable, cols.missing(ind.id, g));
+        row.status = statusOf(u, applicable, c.missing(g));
         visit(row);
       }
     }
