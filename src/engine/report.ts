@@ -5,7 +5,7 @@ import type { Audit } from "./audit.ts";
 import type { SensitivityResult } from "./sensitivity.ts";
 import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
-import type { NodeColumn, NodeScore, Result, ResultColumns, UnitResult } from "../model/result.ts";
+import type { IndicatorFigures, NodeColumn, NodeScore, Result, ResultColumns, UnitResult } from "../model/result.ts";
 import { compareCodes } from "./rank.ts";
 import { columnsOf, unitColumns } from "./views.ts";
 import { max, mean, median, min } from "./stats.ts";
@@ -277,6 +277,16 @@ function notRankedReason(u: UnitResult, cols: ResultColumns): NotRankedReason {
   return cols.hasCell(cols.rowOf(u)) ? "nothing-applicable" : "no-data";
 }
 
+/** The indicators a unit has no value for, and how each was handled. */
+function missingOf(row: number, ids: readonly string[], figures: readonly (IndicatorFigures | undefined)[]): IncompleteUnit["missing"] {
+  const out: IncompleteUnit["missing"] = [];
+  figures.forEach((f, i) => {
+    const policy = f?.missing(row);
+    if (policy !== undefined) out.push({ id: ids[i] as string, policy });
+  });
+  return out;
+}
+
 function peerGroupsOf(level: Level, units: readonly UnitResult[], names: Record<string, string>): PeerGroup[] {
   const groups = new Map<string, UnitResult[]>();
   for (const u of units) groups.set(u.peerGroup, [...(groups.get(u.peerGroup) ?? []), u]);
@@ -297,6 +307,7 @@ export function buildReport(result: Result, o: { weakest?: number; perUnit?: num
     const scored = c.indicators.filter((i) => i.role === "score" && i.maxByLevel.has(id));
     const gaps = indicatorGaps(l.units, scored, id, cols);
     const ids = scored.map((i) => i.id);
+    const figures = ids.map((i) => cols.indicator(i));
     const ranked = l.units.filter(isRanked);
     return {
       level: l.level,
@@ -317,10 +328,7 @@ export function buildReport(result: Result, o: { weakest?: number; perUnit?: num
         .map((u) => ({
           code: u.code,
           name: u.name,
-          missing: ids.flatMap((i) => {
-            const m = cols.indicator(i)?.missing(cols.rowOf(u));
-            return m === undefined ? [] : [{ id: i, policy: m }];
-          }),
+          missing: missingOf(cols.rowOf(u), ids, figures),
         })),
     };
   });

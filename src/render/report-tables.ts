@@ -43,15 +43,18 @@ export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang
     case "int":
       return String(v);
     case "number":
-      return decimalFor(String(machine(v)), lang);
+      return figure(String(machine(v)), lang);
     case "rate":
-      return `${decimalFor((v * 100).toFixed(1), lang)}%`;
+      return `${figure((v * 100).toFixed(1), lang)}%`;
     case "text":
       return String(v);
     default:
-      return decimalFor(v.toFixed(decimals), lang);
+      return figure(v.toFixed(decimals), lang);
   }
 }
+
+/** decimalFor of one number's text (toFixed, String): its one dot, if any, is between digits. */
+const figure = (s: string, lang: Lang): string => (lang === "vi" ? s.replace(".", ",") : s);
 
 export const levelTitle = (l: LevelReport, lang: Lang): string => `${text(l.level.label, lang, l.level.id)} (${l.level.id})`;
 export const nodeLabel = (c: Criteria, id: string, lang: Lang): string => {
@@ -170,7 +173,7 @@ export function gapTable(gaps: readonly IndicatorGap[], c: Criteria, lang: Lang)
 export function unitGapTable(l: LevelReport, c: Criteria, lang: Lang): TableModel {
   const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
     const x = g.weakest[i];
-    return x ? `${nodeLabel(c, x.id, lang)} (−${decimalFor(x.lost.toFixed(2), lang)})` : "";
+    return x ? `${nodeLabel(c, x.id, lang)} (−${figure(x.lost.toFixed(2), lang)})` : "";
   };
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],
