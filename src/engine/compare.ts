@@ -1,7 +1,7 @@
 // What changed between two results: two periods of an assessment, or a self-assessment and its
 // verification. Pure: two result models in, a comparison model out; every renderer reads it.
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
-import type { Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
+import type { NodeColumn, Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
 import { columnsOf } from "./views.ts";
 import type { Combine } from "../model/crosswalk.ts";
 import { bandOf, compareCodes, roundTo } from "./rank.ts";
@@ -265,13 +265,7 @@ export function difference(a: number, b: number): number {
 }
 
 /** A unit's `nodes[id]?.points`, read off its result's columns (undefined: no such node). */
-function pointsAt(cols: ResultColumns, u: UnitResult, id: string): number | null | undefined {
-  const c = cols.node(id);
-  const g = cols.rowOf(u);
-  if (!c || (c.has && c.has[g] !== 1)) return undefined;
-  const x = c.points[g] as number;
-  return Number.isNaN(x) ? null : x;
-}
+const pointsAt = (cols: ResultColumns, u: UnitResult, id: string): number | null | undefined => pointsOf(cols.node(id), cols.rowOf(u));
 
 /** A node's points where they count in the unit's maximum, else null. */
 const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string): number | null => {
@@ -283,14 +277,24 @@ const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string)
   return Number.isNaN(x) ? null : x;
 };
 
+/** The indicators of the second criteria that the first has too, with their figures on each side. */
+type Shared = { ind: IndicatorNode; before: NodeColumn | undefined; after: NodeColumn | undefined }[];
+
+/** A node's points of a unit's row, as `nodes[id]?.points` (undefined: no such node). */
+function pointsOf(c: NodeColumn | undefined, g: number): number | null | undefined {
+  if (!c || (c.has && c.has[g] !== 1)) return undefined;
+  const x = c.points[g] as number;
+  return Number.isNaN(x) ? null : x;
+}
+
 /** Indicator points on both sides, as their effect on the score (a penalty counts negatively). */
-function indicatorChanges(b: UnitResult, a: UnitResult, cols: { before: ResultColumns; after: ResultColumns }, after: Criteria, beforeIds: Set<string>, decimals: number): IndicatorChange[] {
+function indicatorChanges(b: UnitResult, a: UnitResult, cols: { before: ResultColumns; after: ResultColumns }, shared: Shared, decimals: number): IndicatorChange[] {
   if (b.status === NOT_RANKED || a.status === NOT_RANKED) return [];
   const out: IndicatorChange[] = [];
-  for (const ind of after.indicators) {
-    if (!beforeIds.has(ind.id)) continue;
-    const pb = pointsAt(cols.before, b, ind.id);
-    const pa = pointsAt(cols.after, a, ind.id);
+  const [gb, ga] = [cols.before.rowOf(b), cols.after.rowOf(a)];
+  for (const { ind, before, after } of shared) {
+    const pb = pointsOf(before, gb);
+    const pa = pointsOf(after, ga);
     if (pb === null || pb === undefined || pa === null || pa === undefined) continue;
     const change = ind.role === "penalty" ? difference(pb, pa) : difference(pa, pb);
     if (roundTo(change, decimals) === 0) continue;
@@ -404,6 +408,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
   const bandIds = after.criteria.bands.list.map((b) => b.id);
   // (every node of every unit, read off the scorings' columns: no object per node)
   const cols = { before: columnsOf(before), after: columnsOf(after) };
+  const shared: Shared = after.criteria.indicators.filter((ind) => beforeIds.has(ind.id)).map((ind) => ({ ind, before: cols.before.node(ind.id), after: cols.after.node(ind.id) }));
 
   const levelIds = after.levels.map((l) => l.level.id);
   for (const l of before.levels) if (!levelIds.includes(l.level.id)) levelIds.push(l.level.id);
@@ -471,7 +476,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
       const sb = b ? sideOf(b, ranksBefore) : null;
       const sa = a ? sideOf(a, ranksAfter) : null;
       const both = isRanked(sb) && isRanked(sa);
-      const changes = a && b ? indicatorChanges(b, a, cols, after.criteria, beforeIds, decimals) : [];
+      const changes = a && b ? indicatorChanges(b, a, cols, shared, decimals) : [];
       diffs.set(code, changes);
       const c: UnitChange = {
         code,
