@@ -3,6 +3,7 @@
 // when they are plain hex colours.
 import type { LevelReport, Report } from "../engine/report.ts";
 import { max } from "../engine/stats.ts";
+import { columnsOf } from "../engine/views.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
 import { bandIndex, bandLabel, esc, inert } from "./common.ts";
@@ -155,15 +156,20 @@ export function profileChart(rep: Report, l: LevelReport, u: UnitResult, lang: L
   const width = l.pillars.length * (bar + gap) + gap;
   const height = h + 16;
   const body: string[] = [`<line x1="0" y1="${h + 2}" x2="${width}" y2="${h + 2}" stroke="#afb8c1" stroke-width="0.5"/>`];
+  // (each pillar's figures read off the columns: a unit's node objects are made for every node)
+  const cols = columnsOf(rep.result);
+  const g = cols.rowOf(u);
   l.pillars.forEach((p, i) => {
-    const n = u.nodes[p.id];
+    const n = cols.node(p.id);
+    const included = n !== undefined && n.has?.[g] !== 0 && n.included[g] === 1;
+    const orZero = (x: number | undefined): number => (x === undefined || Number.isNaN(x) ? 0 : x);
     const x = gap + i * (bar + gap);
-    const rate = n?.included ? (n.rate ?? 0) : 0;
-    const tip = n?.included ? `${text(p.label, lang, p.id)}: ${(n.points ?? 0).toFixed(dec)} / ${n.max}` : `${text(p.label, lang, p.id)}: ${t("not-applicable", lang)}`;
+    const rate = included ? orZero(n?.rate[g]) : 0;
+    const tip = included ? `${text(p.label, lang, p.id)}: ${orZero(n?.points[g]).toFixed(dec)} / ${n?.max[g]}` : `${text(p.label, lang, p.id)}: ${t("not-applicable", lang)}`;
     body.push(
       `<g><title>${esc(tip)}</title>` +
         `<rect x="${x}" y="2" width="${bar}" height="${h}" fill="#eaeef2"/>` +
-        (n?.included ? `<rect x="${x}" y="${n1(2 + h - rate * h)}" width="${bar}" height="${n1(Math.max(rate * h, 0.5))}" fill="${pillarColour(i)}"/>` : "") +
+        (included ? `<rect x="${x}" y="${n1(2 + h - rate * h)}" width="${bar}" height="${n1(Math.max(rate * h, 0.5))}" fill="${pillarColour(i)}"/>` : "") +
         `<text x="${x + bar / 2}" y="${h + 13}" font-size="9" text-anchor="middle" fill="#57606a">${i + 1}</text></g>`,
     );
   });
