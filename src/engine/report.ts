@@ -289,7 +289,11 @@ function missingOf(row: number, ids: readonly string[], figures: readonly (Indic
 
 function peerGroupsOf(level: Level, units: readonly UnitResult[], names: Record<string, string>): PeerGroup[] {
   const groups = new Map<string, UnitResult[]>();
-  for (const u of units) groups.set(u.peerGroup, [...(groups.get(u.peerGroup) ?? []), u]);
+  for (const u of units) {
+    const g = groups.get(u.peerGroup);
+    if (g) g.push(u);
+    else groups.set(u.peerGroup, [u]);
+  }
   return [...groups].map(([key, us]) => ({ key, label: level.peers.by === "parent" ? (names[key] ?? key) : key, units: us }));
 }
 
