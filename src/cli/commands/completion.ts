@@ -56,7 +56,7 @@ async function list(what: string, dir: string | undefined): Promise<void> {
     const codes =
       what === "levels"
         ? (loadAssessmentCriteria(dir, { data: ["-"] }).criteria?.levels.map((l) => l.id) ?? [])
-        : ((await loadAssessment(dir, {})).dataset?.units.map((u) => u.code) ?? []);
+        : ((await loadAssessment(dir, {})).dataset?.code ?? []);
     if (codes.length) process.stdout.write(`${codes.join("\n")}\n`);
   } catch {
     // completion must never print an error into the user's command line
