@@ -6,7 +6,7 @@
 // never: read every file whole; the tests use both); EGOV_SCORE_RANGE_BYTES sets the bytes per
 // range a file is cut into for the worker threads.
 import type { Diagnostic } from "../diag/diagnostic.ts";
-import { DEFAULT_READ } from "../load/large/read.ts";
+import { DEFAULT_READ } from "../load/rows/read.ts";
 import type { Overrides } from "../load/manifest.ts";
 import { DEFAULT_LOAD, type LoadOptions } from "../load/tables.ts";
 import { resultOf } from "../engine/views.ts";

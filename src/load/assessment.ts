@@ -1,7 +1,7 @@
 // The loader: a whole assessment (the manifest and flags, the criteria, the units registry and
 // the data files) into the engine's columns (model/columns.ts), with every diagnostic found on
 // the way. Every input, of any size and format, takes one path: its files read into tables of
-// rows (tables.ts), the tables assembled into units (large/assemble.ts).
+// rows (tables.ts), the tables assembled into units (rows/assemble.ts).
 import path from "node:path";
 import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria } from "../model/criteria.ts";
@@ -14,7 +14,7 @@ import { decode } from "./csv.ts";
 import type { SheetChoice } from "./workbook.ts";
 import { checkColumns } from "./data.ts";
 import { displayPath, expandData, readInput } from "./files.ts";
-import { assemble, type Table } from "./large/assemble.ts";
+import { assemble, type Table } from "./rows/assemble.ts";
 import { DEFAULT_LOAD, fileReader, type LoadOptions } from "./tables.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { loadManifest, type Assessment, type Overrides } from "./manifest.ts";

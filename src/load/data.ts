@@ -1,4 +1,4 @@
-// What every table's rows are read with (tables.ts, large/rows.ts, large/assemble.ts): a cell
+// What every table's rows are read with (tables.ts, rows/rows.ts, rows/assemble.ts): a cell
 // into a typed value (readCell), the wide layout of a header, the period chosen, the units'
 // attributes, and the checks on columns, unit names and levels. Pure over its inputs.
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
@@ -147,7 +147,7 @@ export function cellOf(r: CellRead, at: At, line: number, header: readonly strin
 /**
  * Reads one indicator's cell(s) of a row: the value column, or the numerator and denominator
  * columns. Undefined when they are empty, or wrong (the problem is reported). Shared by the
- * object loader (above) and the loader of large inputs (load/large/), so that both read every
+ * object loader (above) and the loader of large inputs (load/rows/), so that both read every
  * value, and complain about it, in the same way.
  */
 export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols: CellColumns, decimal: Decimal, problem: CellProblem): CellRead | undefined {

@@ -1,8 +1,8 @@
-// Reading an assessment's files into tables of row columns (large/rows.ts), the one form in
-// which the loader (assessment.ts) takes every input to assemble its units (large/assemble.ts).
+// Reading an assessment's files into tables of row columns (rows/rows.ts), the one form in
+// which the loader (assessment.ts) takes every input to assemble its units (rows/assemble.ts).
 // A file is read one of two ways, into the same rows by the same row code (rows.ts rowWriter):
 //
-// - streamed, in byte ranges on every core (large/read.ts): a wide CSV file in UTF-8, when the
+// - streamed, in byte ranges on every core (rows/read.ts): a wide CSV file in UTF-8, when the
 //   assessment's data is large (LoadOptions: 1 MiB or more by default, about 5,000 units);
 // - whole, in memory (csv.ts readCsv, workbook.ts readWorkbook, then read.ts tableRows):
 //   anything else: a small file, a workbook's sheets, another encoding, a long file (a row per
@@ -20,9 +20,9 @@ import type { Assessment } from "./manifest.ts";
 /** What reading a table's rows depends on in the manifest. */
 type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "unranked">;
 import { readWorkbook, type SheetChoice } from "./workbook.ts";
-import { assemble, type Assembled, type Table } from "./large/assemble.ts";
-import { DEFAULT_READ, readRows, tableRows, type ReadOptions } from "./large/read.ts";
-import type { RowSpec } from "./large/rows.ts";
+import { assemble, type Assembled, type Table } from "./rows/assemble.ts";
+import { DEFAULT_READ, readRows, tableRows, type ReadOptions } from "./rows/read.ts";
+import type { RowSpec } from "./rows/rows.ts";
 
 /** How the loader reads data files: streamed (when, and how) or whole. */
 export interface LoadOptions {

@@ -26,7 +26,7 @@ const RANKING = [
 ];
 
 describe("applicability by attribute, and units assessed and not ranked", () => {
-  it.each([["objects", "never"], ["large-input", "always"]])("rank -f csv with the %s reader", (_reader, large) => {
+  it.each([["whole", "never"], ["streamed", "always"]])("rank -f csv with the files read %s", (_reader, large) => {
     const r = run(["rank", DIR, "-f", "csv", "--lang", "en"], { env: { EGOV_SCORE_LARGE: large } });
     expect([r.code, r.stderr]).toEqual([0, ""]);
     expect(r.stdout.trim().split("\n")).toEqual(RANKING);

@@ -9,7 +9,7 @@ import { loadAssessment } from "../../src/load/assessment.ts";
 import type { Overrides } from "../../src/load/manifest.ts";
 import { DEFAULT_LOAD, type LoadOptions } from "../../src/load/tables.ts";
 import { unitsOf } from "./dataset.ts";
-import type { ReadOptions } from "../../src/load/large/read.ts";
+import type { ReadOptions } from "../../src/load/rows/read.ts";
 import { plainPalette } from "../../src/render/common.ts";
 import { rankCsv } from "../../src/render/rank.ts";
 

@@ -109,7 +109,7 @@ describe("the large-input loader reads as the object loader", () => {
 describe("plain numbers are read as Number() reads them", () => {
   it("digits, a decimal point or comma, a minus: the same double, else NaN", async () => {
     const fc = (await import("fast-check")).default;
-    const { plainNumber } = await import("../../src/load/large/rows.ts");
+    const { plainNumber } = await import("../../src/load/rows/rows.ts");
     const text = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,17}$/), fc.option(fc.stringMatching(/^[0-9]{1,8}$/))).map(([neg, i, f]) => `${neg ? "-" : ""}${i}${f === null ? "" : `.${f}`}`);
     fc.assert(
       fc.property(text, (s) => {

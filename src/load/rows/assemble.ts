@@ -1,7 +1,7 @@
-// From the rows of the files to the engine's columnar dataset: the units registry, the data
-// rows' units, periods, the placing of every cell, and the checks on units and parents. This is
-// loadData (load/data.ts) for wide files, step for step and diagnostic for diagnostic, on rows in
-// columns instead of objects: test/load/large.test.ts holds the two to the same results.
+// From the rows of the files to the engine's columnar dataset, the one place units are made:
+// the units registry, the data rows' units, periods, the placing of every cell (wide rows, and
+// long rows of one indicator each), and the checks on units, duplicates and parents. The rows
+// come from a file streamed or read whole (load/tables.ts), alike.
 import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../model/columns.ts";
 import { dataColumns, type Criteria } from "../../model/criteria.ts";

@@ -1,11 +1,11 @@
-// Reading the rows of one byte range of a wide CSV file, for the loader of large inputs: csv-parse
-// streams the range, and each row goes straight into typed columns (one per indicator of the
-// file's layout) and a few string arrays (code, name, level, parent, period, attributes). Runs
-// in a worker thread per range (worker.ts) or, for a small file, in the main thread.
+// The rows of a file in typed columns (one per indicator of the file's layout) and a few string
+// arrays (code, name, level, parent, period, attributes): rowWriter is the one row code, for a
+// table read whole (read.ts tableRows) and for a byte range of a streamed CSV file (readRange:
+// csv-parse streams the range, in a worker thread per range, worker.ts, or in the main thread).
 //
-// Everything a row says is read as the object loader reads it (readCsv, loadData): the same
-// skipping of blank rows and repeated headers, the same trailing-separator rule, the same
-// readCell for every value (the common case, a plain number, is recognised first and read with
+// A streamed range follows the rules a file read whole follows (readCsv, load/dialect.ts): the
+// same skipping of blank rows and repeated headers, the same trailing-separator rule; and every
+// value is read by readCell (the common case, a plain number, is recognised first and read with
 // Number(), which is what readCell would do with it). What depends on other rows (which unit a
 // row belongs to, duplicates, the period) is decided later, in the main thread (assemble.ts).
 import { isUtf8 } from "node:buffer";
