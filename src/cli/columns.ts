@@ -121,7 +121,7 @@ export function stepTimer() {
     },
     print(units: number, reader: string): void {
       if (!isVerbose()) return;
-      printError(`egov-score: ${units.toLocaleString("en")} units on the ${reader} reader: ${parts.join(", ")}; ${((performance.now() - t0) / 1000).toFixed(2)} s in all`);
+      printError(`egov-score: ${units.toLocaleString("en")} units, ${reader}: ${parts.join(", ")}; ${((performance.now() - t0) / 1000).toFixed(2)} s in all`);
     },
   };
 }

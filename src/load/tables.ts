@@ -14,7 +14,7 @@ import { dataColumns, type Criteria } from "../model/criteria.ts";
 import { readCsv, type CsvTable } from "./csv.ts";
 import { keptAttributes, wideColumns } from "./data.ts";
 import { byteOrderMark, delimiterName, duplicateHeaders, fileDecimal, fileDelimiter, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "./dialect.ts";
-import { checkInput, displayPath } from "./files.ts";
+import { checkInput, displayPath, readInput } from "./files.ts";
 import type { Assessment } from "./manifest.ts";
 
 /** What reading a table's rows depends on in the manifest. */
@@ -219,7 +219,12 @@ export function fileReader(criteria: Criteria, a: Assessment, files: readonly st
     for (const f of files) {
       const size = sizes.get(f);
       if (size === undefined) continue;
-      const h = readHead(f, size, a);
+      let h: ReturnType<typeof readHead>;
+      try {
+        h = readHead(f, size, a);
+      } catch {
+        continue; // (a file that cannot be opened: read whole, which names the problem)
+      }
       if ("fallback" in h) continue;
       if ("header" in h && f !== a.units && h.header.includes(normKey(a.columns.indicator))) continue;
       heads.set(f, h);
@@ -230,12 +235,8 @@ export function fileReader(criteria: Criteria, a: Assessment, files: readonly st
 
   const whole = async (abs: string, registry: boolean, choice?: SheetChoice): Promise<FileRead> => {
     const shown = displayPath(abs);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(abs);
-    } catch {
-      return { tables: [], diagnostics: checkInput(abs, a.limits.maxFileSize).diagnostics };
-    }
+    const { bytes, diagnostics } = readInput(abs, a.limits.maxFileSize);
+    if (!bytes) return { tables: [], diagnostics };
     const r = isWorkbook(bytes)
       ? await readWorkbook(bytes, shown, { decimal: a.decimal, code: a.columns.code, ...(choice ? { choice } : {}) })
       : ((c) => ({ tables: c.table ? [c.table] : [], diagnostics: c.diagnostics }))(readCsv(bytes, shown, { encoding: a.encoding, delimiter: a.delimiter, decimal: a.decimal }));

@@ -56,6 +56,6 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   loaded.progress?.done();
   steps.mark("written");
   // (--verbose: the time of each step, where the data was large enough to be streamed)
-  if (loaded.reader === "streamed") steps.print(loaded.columns.size, "streaming");
+  if (loaded.reader === "streamed") steps.print(loaded.columns.size, "streamed");
   if (gate) finishRun("rank", result ?? select(resultOf(scored), level), [...loaded.diagnostics, ...scored.diagnostics], o, lang, loaded.inputs);
 }
