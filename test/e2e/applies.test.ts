@@ -93,6 +93,26 @@ describe("applicability by attribute, and units assessed and not ranked", () => 
     }
   });
 
+  it("a code under unranked.units that names no unit: a warning at the code, with the unit it may mean, in both readers", () => {
+    const dir = folder({
+      "egov-score.yaml": read("egov-score.yaml").replace("    X02:", "    X020:"),
+      "criteria.yaml": read("criteria.yaml"),
+      "units.csv": read("units.csv"),
+      "data/so.csv": read("data/so.csv"),
+      "data/xa.csv": read("data/xa.csv"),
+    });
+    for (const large of ["never", "always"]) {
+      const r = run(["validate", dir, "--lang", "en"], { env: { EGOV_SCORE_LARGE: large } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`${dir}/egov-score.yaml:7:5: warning UNIT_UNRANKED_UNKNOWN: unranked.units lists "X020", which is not a unit of this assessment; did you mean "X02"?: no unit is left out of the ranking for it`);
+      expect(run(["validate", dir, "--strict", "--lang", "en"], { env: { EGOV_SCORE_LARGE: large } }).code).toBe(2);
+      // X02 is then ranked, and rank says why on stderr
+      const ranked = run(["rank", dir, "-f", "csv", "--level", "xa", "--lang", "vi"], { env: { EGOV_SCORE_LARGE: large } });
+      expect(ranked.stdout).toContain("xa,2,X02,");
+      expect(ranked.stderr).toContain('cảnh báo UNIT_UNRANKED_UNKNOWN: unranked.units ghi "X020", nhưng đơn vị này không có trong đánh giá; có phải "X02"?');
+    }
+  });
+
   it.each([
     ["an unknown level in applies, at it", (c: string) => c.replace("applies: { level: so,", "applies: { level: tinh,"), /criteria\.yaml:30:23: error CRITERIA_UNKNOWN_LEVEL/],
     ["applies.level beside levels:, at applies.level", (c: string) => c.replace("    applies: { level: so,", "    levels: [so]\n    applies: { level: so,"), /criteria\.yaml:31:16: error CRITERIA_LEVELS_AND_MAP/],

@@ -13,6 +13,7 @@ import { readCsv, type Delimiter } from "../csv.ts";
 import { cellOf, checkAbsentColumns, checkUnitName, choosePeriod, headerList, keptAttributes, levelReader, namesIndex, readCell, suggestUnit, unrankedReason, where, type At } from "../data.ts";
 import { placeText } from "../../model/data.ts";
 import type { CsvRow } from "../csv.ts";
+import { closest } from "../../util/similar.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -410,6 +411,13 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       if (reason !== undefined) unranked.set(g, reason);
     }
     dataset.unranked = unranked;
+    // a code listed that names no unit (a typo would leave the unit it meant in the ranking)
+    for (const listed of Object.keys(s.unranked.units)) {
+      const c = normKey(listed);
+      if (units.has(c)) continue;
+      const suggestion = closest(c, units.keys())[0];
+      diagnostics.push(diag("UNIT_UNRANKED_UNKNOWN", "warning", { unit: c, ...(suggestion ? { suggestion } : {}) }, s.unranked.at?.[listed] ?? {}));
+    }
   }
   pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
   return { dataset, periods: sortedPeriods, diagnostics };
