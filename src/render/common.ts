@@ -92,8 +92,9 @@ export function esc(s: string): string {
  * breaks, and every character that could start formatting, a link, a tag or a new cell escaped.
  */
 export function mdText(s: string): string {
-  // (most cells are figures and codes: nothing to escape, no space to trim)
-  if (/^[0-9A-Za-z.,%+-]*$/.test(s)) return s;
+  // (most cells are figures, codes and names: nothing to escape, remove or trim)
+  // eslint-disable-next-line no-control-regex
+  if (!/[\\`*_{}[\]<>|~$&#!\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s) && s === s.trim()) return s;
   return inert(s.replace(/\r\n|[\r\n\u2028\u2029\t]/g, " "))
     .replace(/[\\`*_{}[\]<>|~$&#!]/g, (ch) => `\\${ch}`)
     .trim();

@@ -13,7 +13,7 @@ import { scoreOf } from "../helpers/model.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const folders = [
-  ...["ca-mau-2019", "ca-mau-2020", "ca-mau-2024", "ca-mau-2025", "un-egdi", "vn-766-dbscl", "vn-dti-dbscl", "ca-mau-2019-self"].map((s) => path.join(ROOT, "samples", s)),
+  ...["ca-mau-2019", "ca-mau-2020", "ca-mau-2024", "ca-mau-2025", "un-egdi", "vn-766-dbscl", "vn-dti-dbscl", "ca-mau-2019-self", "ca-mau-2019-xlsx", "ca-mau-reform"].map((s) => path.join(ROOT, "samples", s)),
   ...["report", "computed", "applies", "views"].map((f) => path.join(ROOT, "test/fixtures", f)),
 ];
 
