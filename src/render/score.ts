@@ -32,8 +32,12 @@ function statusOf(u: UnitResult, applicable: boolean, missing: NodeScore["missin
   return "scored";
 }
 
-/** An IndicatorRow with its figures as the engine has them: not yet machine(), NaN for null. */
-type RawRow = Omit<IndicatorRow, "rate" | "points" | "max"> & { rate: number; points: number; max: number };
+/**
+ * An IndicatorRow with its figures as the engine has them (not yet machine(), NaN for null), and
+ * where it stands: the unit's count and the indicator's place among the level's (`slot`), that
+ * a writer may keep what it made of them.
+ */
+type RawRow = Omit<IndicatorRow, "rate" | "points" | "max"> & { rate: number; points: number; max: number; unit: number; slot: number };
 
 /**
  * Every row of the `score` formats, one per unit and applicable indicator, handed to `visit` as
@@ -42,19 +46,21 @@ type RawRow = Omit<IndicatorRow, "rate" | "points" | "max"> & { rate: number; po
  */
 function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
   const cols = columnsOf(r);
-  const row: RawRow = { level: "", code: "", name: "", indicator: "", value: null, numerator: null, denominator: null, rate: NaN, points: NaN, max: NaN, status: "scored" };
+  const row: RawRow = { level: "", code: "", name: "", indicator: "", value: null, numerator: null, denominator: null, rate: NaN, points: NaN, max: NaN, status: "scored", unit: -1, slot: -1 };
+  let slots = 0;
   for (const l of r.levels) {
     const inds = r.criteria.indicators.filter((i: IndicatorNode) => i.maxByLevel.has(l.level.id)).flatMap((ind) => {
       const c = cols.indicator(ind.id);
-      return c ? [{ ind, c, max: ind.maxByLevel.get(l.level.id) as number }] : [];
+      return c ? [{ ind, c, max: ind.maxByLevel.get(l.level.id) as number, slot: slots++ }] : [];
     });
     for (const u of l.units) {
+      row.unit++;
       const g = cols.rowOf(u);
       const submitted = u.status !== "not-ranked";
       row.level = u.level;
       row.code = u.code;
       row.name = u.name;
-      for (const { ind, c, max } of inds) {
+      for (const { ind, c, max, slot } of inds) {
         if (c.has && c.has[g] !== 1) continue;
         const applicable = c.applicable[g] === 1;
         // (a computed indicator has no cell: its value is the expression's)
@@ -67,6 +73,7 @@ function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
         row.points = submitted ? (c.points[g] as number) : NaN;
         row.max = applicable ? max : NaN;
         row.status = statusOf(u, applicable, c.missing(g));
+        row.slot = slot;
         visit(row);
       }
     }
@@ -76,7 +83,7 @@ function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
 /** One row per unit and applicable indicator, the shared shape of every `score` format. */
 export function indicatorRows(r: Result): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
-  eachIndicatorRow(r, (row) => rows.push({ ...row, rate: machine(row.rate), points: machine(row.points), max: machine(row.max) }));
+  eachIndicatorRow(r, ({ unit: _unit, slot: _slot, ...row }) => rows.push({ ...row, rate: machine(row.rate), points: machine(row.points), max: machine(row.max) }));
   return rows;
 }
 
@@ -99,13 +106,23 @@ export function scoreCsv(r: Result, o?: RenderOptions): string {
   const pieces: string[] = [`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}`];
   let lines: string[] = [];
   let unit = "";
-  let at = { level: "", code: "", name: "" };
+  let at = -1;
+  // per indicator of a level: its id and, where it applies, its maximum, as written
+  const indicatorText: string[] = [];
+  const maxText: string[] = [];
   eachIndicatorRow(r, (row) => {
-    if (row.code !== at.code || row.level !== at.level || row.name !== at.name) {
-      at = { level: row.level, code: row.code, name: row.name };
+    if (row.unit !== at) {
+      at = row.unit;
       unit = `${text(row.level)}${d}${csvField(row.code, c)}${d}${csvField(row.name, c)}${d}`;
     }
-    lines.push(`${unit}${text(row.indicator)}${d}${value(row.value)}${d}${num(row.numerator)}${d}${num(row.denominator)}${d}${num(row.rate)}${d}${num(row.points)}${d}${num(row.max)}${d}${text(row.status)}`);
+    const slot = row.slot;
+    if (indicatorText[slot] === undefined) indicatorText[slot] = `${text(row.indicator)}${d}`;
+    let max = "";
+    if (!Number.isNaN(row.max)) {
+      max = maxText[slot] ?? "";
+      if (max === "") maxText[slot] = max = num(row.max);
+    }
+    lines.push(`${unit}${indicatorText[slot]}${value(row.value)}${d}${num(row.numerator)}${d}${num(row.denominator)}${d}${num(row.rate)}${d}${num(row.points)}${d}${max}${d}${text(row.status)}`);
     if (lines.length === 1000) {
       pieces.push(lines.join("\n"));
       lines = [];
