@@ -53,10 +53,12 @@ const excelApart = {
 // the bundle is initialised (commander for its external commands, output.ts for a temporary
 // name, the GitLab report for fingerprints), though few runs call them: they are loaded at the
 // first use of one of their functions instead, through a stand-in whose prototype loads them.
+// node:worker_threads too: the large-input reader imports it for its workers, which a province
+// never starts.
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
-    const filter = /^(node:)?(crypto|child_process)$/;
+    const filter = /^(node:)?(crypto|child_process|worker_threads)$/;
     b.onResolve({ filter }, (a) => (a.namespace === "lazy-builtin" ? { path: a.path, external: true } : { path: a.path, namespace: "lazy-builtin" }));
     b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (a) => ({
       contents: `let m;\nmodule.exports = Object.create(new Proxy({}, { get: (_, k) => (m ??= require(${JSON.stringify(a.path)}))[k] }));\n`,
@@ -64,8 +66,54 @@ const lazyBuiltins = {
     }));
   },
 };
+// Modules of our own whose top level does real work (the zod schema of the criteria format: 4 ms)
+// and whose importers use them only inside functions: an importer gets a stand-in, as for the
+// built-ins above, and the module runs at the first use of one of its exports (a cache miss), not
+// when the CLI starts. Type-only imports vanish in the bundle anyway.
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const LAZY_MODULES = ["src/model/criteria-schema.ts"];
+const lazyModules = {
+  name: "lazy-modules",
+  setup(b) {
+    const filter = new RegExp(`(${LAZY_MODULES.map((f) => path.basename(f).replace(/\./g, "\\.")).join("|")})$`);
+    b.onResolve({ filter }, async (a) => {
+      if (a.namespace === "lazy-module" || a.pluginData === "lazy") return undefined;
+      const r = await b.resolve(a.path, { kind: a.kind, importer: a.importer, resolveDir: a.resolveDir, pluginData: "lazy" });
+      const rel = path.relative(ROOT, r.path).split(path.sep).join("/");
+      return LAZY_MODULES.includes(rel) ? { path: rel, namespace: "lazy-module" } : r;
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-module" }, (a) => ({
+      contents: `let m;\nmodule.exports = Object.create(new Proxy({}, { get: (_, k) => (m ??= require(${JSON.stringify(`./${path.posix.basename(a.path)}`)}))[k] }));\n`,
+      resolveDir: path.join(ROOT, path.dirname(a.path)),
+      loader: "js",
+    }));
+  },
+};
+// chalk works out at import what colours the terminal supports (loading node:tty and node:os: 5 ms);
+// the CLI never asks it (src/cli/color.ts gives every Chalk its level), so chalk gets no answer.
+const chalkNoDetect = {
+  name: "chalk-no-detect",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "chalk-no-detect" }));
+    b.onLoad({ filter: /.*/, namespace: "chalk-no-detect" }, () => ({ contents: "export default { stdout: false, stderr: false };\n", loader: "js" }));
+  },
+};
+// fdir (under tinyglobby) requires picomatch from the disk at import, outside the bundle, for a
+// glob option that tinyglobby never uses (it passes its own matchers): 5 ms at every start where a
+// node_modules is near, and a different bundle behaviour where none is. The bundle leaves it out.
+const fdirNoPicomatch = {
+  name: "fdir-no-picomatch",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (a) => {
+      const text = readFileSync(a.path, "utf8");
+      const out = text.replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/, "");
+      if (out === text) throw new Error("fdir-no-picomatch: fdir's picomatch require not found (fdir changed?)");
+      return { contents: out, loader: "js" };
+    });
+  },
+};
 await Promise.all([
-  build({ ...common, entryPoints: { cli: "src/cli/main.ts" }, outdir: "dist", plugins: [excelApart, lazyBuiltins] }),
+  build({ ...common, entryPoints: { cli: "src/cli/main.ts" }, outdir: "dist", plugins: [excelApart, lazyBuiltins, lazyModules, chalkNoDetect, fdirNoPicomatch] }),
   // the entries of the worker threads, found beside the running bundle: the sensitivity worker
   // (src/cli/sensitivity-runner.ts) and the loader of large inputs (src/load/large/read.ts)
   build({ ...common, entryPoints: { "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/large/worker.ts" }, outdir: "dist" }),
