@@ -48,7 +48,8 @@ describe("the caches of a fast start", () => {
     expect(entries(c.dir, "manifest")).toHaveLength(1);
     const code = entries(c.dir, "code");
     expect(code).toHaveLength(1);
-    expect(code[0]).toMatch(new RegExp(`^cli-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8$`));
+    // one code cache per command: this one holds what `rank` runs
+    expect(code[0]).toMatch(new RegExp(`^cli-[0-9a-f]{16}-${process.version}-${process.arch}-rank\\.v8$`));
     // V8 takes the code cache it wrote: a rejected one would be written again at exit
     const file = path.join(c.dir, "code", code[0] as string);
     const bytes = readFileSync(file);
@@ -62,6 +63,22 @@ describe("the caches of a fast start", () => {
     expect(c.run(["criteria", CA_MAU])).toEqual(uncached(["criteria", CA_MAU]));
     expect(entries(c.dir, "criteria")).toEqual([]);
     expect(entries(c.dir, "manifest")).toHaveLength(1);
+    expect(entries(c.dir, "code").map((f) => f.replace(/^.*-/, ""))).toEqual(["criteria.v8", "rank.v8", "score.v8"]);
+  });
+
+  it("a first run of another command, such as --help, leaves each command its own code cache", () => {
+    const c = cacheHome();
+    expect(c.run(["--help"]).code).toBe(0);
+    expect(c.run(["nosuch"]).code).toBe(2);
+    expect(c.run(["validate", CA_MAU]).code).toBe(0);
+    expect(c.run([...RANK, CA_MAU]).code).toBe(0);
+    const code = entries(c.dir, "code");
+    expect(code.map((f) => f.replace(/^.*-/, ""))).toEqual(["nosuch.v8", "rank.v8", "validate.v8"].sort());
+    // what rank ran is in its own cache, whole
+    const size = (cmd: string) => statSync(path.join(c.dir, "code", code.find((f) => f.endsWith(`-${cmd}.v8`)) as string)).size;
+    expect(size("rank")).toBeGreaterThan(100_000);
+    // (--help into a pipe is answered from dist/fast.json: no CLI, no cache)
+    expect(code.some((f) => f.endsWith("-other.v8"))).toBe(false);
   });
 
   it("an entry is what a hit returns: edited in the cache, it shows; the file edited, it is checked again", () => {
