@@ -57,9 +57,10 @@ function cacheDir() {
 /**
  * Runs dist/cli.js, compiled with V8's code cache when there is one for this build of the CLI,
  * this Node (version and architecture) and this command: V8 then skips parsing and compiling every
- * function that an earlier run compiled. The first run of a command writes its cache as it exits,
- * with every function it ran; one per command, since a cache is never written again once it is
- * taken: a first `--help` would otherwise leave `rank` compiling its own functions at every run.
+ * function that an earlier run compiled. The first run of a command that succeeds writes its cache
+ * as it exits, with every function it ran; one per command, since a cache is never written again
+ * once it is taken: a first `--help` would otherwise leave `rank` compiling its own functions at
+ * every run.
  * V8 checks the cache against its own version, flags and the source's length, and rejects it
  * when they differ (then it is written again); the build's id in its name guards the rest. A
  * missing, unreadable, stale or corrupt cache is never an error: the CLI compiles as usual.
@@ -90,7 +91,9 @@ function runCli() {
   // is also part of the cache's own check, so every run sets it, the one that writes it as well.
   require("node:v8").setFlagsFromString("--verify-snapshot-checksum");
   const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCodeCache(script, cacheFile, id));
+  // written after a run that did its work (exit 0, or 1 for "issues found"): a first run stopped by
+  // an error (a mistyped folder) would leave a cache without the command's functions, for good
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", (code) => code <= 1 && writeCodeCache(script, cacheFile, id));
   const mod = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
 }

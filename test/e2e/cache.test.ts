@@ -66,14 +66,17 @@ describe("the caches of a fast start", () => {
     expect(entries(c.dir, "code").map((f) => f.replace(/^.*-/, ""))).toEqual(["criteria.v8", "rank.v8", "score.v8"]);
   });
 
-  it("a first run of another command, such as --help, leaves each command its own code cache", () => {
+  it("a first run of another command, such as --help, or one that fails, leaves each command its own code cache", () => {
     const c = cacheHome();
     expect(c.run(["--help"]).code).toBe(0);
     expect(c.run(["nosuch"]).code).toBe(2);
+    // a run stopped by an error writes none: its cache would lack what a ranking runs
+    expect(c.run([...RANK, path.join(CA_MAU, "nowhere")]).code).toBe(2);
+    expect(entries(c.dir, "code")).toEqual([]);
     expect(c.run(["validate", CA_MAU]).code).toBe(0);
     expect(c.run([...RANK, CA_MAU]).code).toBe(0);
     const code = entries(c.dir, "code");
-    expect(code.map((f) => f.replace(/^.*-/, ""))).toEqual(["nosuch.v8", "rank.v8", "validate.v8"].sort());
+    expect(code.map((f) => f.replace(/^.*-/, ""))).toEqual(["rank.v8", "validate.v8"]);
     // what rank ran is in its own cache, whole
     const size = (cmd: string) => statSync(path.join(c.dir, "code", code.find((f) => f.endsWith(`-${cmd}.v8`)) as string)).size;
     expect(size("rank")).toBeGreaterThan(100_000);
