@@ -76,13 +76,22 @@ function runCli() {
   let cacheFile;
   let cachedData;
   let id;
+  let built = false;
   try {
     const dir = cacheDir();
     id = dir && fs.readFileSync(path.join(__dirname, "../dist/build-id"), "utf8").trim();
     if (id) {
       const command = args.find((a) => !a.startsWith("-")) ?? "";
-      cacheFile = path.join(dir, "code", `cli-${id}-${process.version}-${process.arch}-${/^[a-z][a-z-]{0,19}$/.test(command) ? command : "other"}.v8`);
-      cachedData = fs.readFileSync(cacheFile);
+      const name = `cli-${id}-${process.version}-${process.arch}-${/^[a-z][a-z-]{0,19}$/.test(command) ? command : "other"}.v8`;
+      cacheFile = path.join(dir, "code", name);
+      try {
+        cachedData = fs.readFileSync(cacheFile);
+      } catch {
+        // none of the user's yet: the one the build made (dist/compiled/code/, for `rank`), on the
+        // same Node only (the name says which); the user's own is written at exit all the same
+        cachedData = fs.readFileSync(path.join(__dirname, "../dist/compiled/code", name));
+        built = true;
+      }
     }
   } catch {
     // no build id, or no cache yet: compile, and write one at exit when there is a place for it
@@ -93,7 +102,7 @@ function runCli() {
   const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   // written after a run that did its work (exit 0, or 1 for "issues found"): a first run stopped by
   // an error (a mistyped folder) would leave a cache without the command's functions, for good
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", (code) => code <= 1 && writeCodeCache(script, cacheFile, id));
+  if (cacheFile && (!cachedData || script.cachedDataRejected || built)) process.once("exit", (code) => code <= 1 && writeCodeCache(script, cacheFile, id));
   const mod = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
 }

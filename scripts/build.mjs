@@ -7,8 +7,9 @@
 // without the npm registry.
 //
 // Then dist/build-id (the key of the caches), dist/compiled/ (the shipped criteria sets, checked
-// and resolved: src/load/cache.ts), and dist/fast.json: the version and the --help texts as
-// commander prints them when stdout is not a terminal, captured from the built CLI itself.
+// and resolved: src/load/cache.ts; and the code cache of `rank`: bin/egov-score.js), and
+// dist/fast.json: the version and the --help texts as commander prints them when stdout is not a
+// terminal, captured from the built CLI itself.
 // bin/egov-score.js answers `--version` and `--help` from it without loading the CLI (see there).
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
@@ -155,6 +156,11 @@ try {
   const sets = readdirSync(new URL("../criteria/", import.meta.url)).filter((f) => f.endsWith(".yaml"));
   for (const f of sets) await run(process.execPath, [cli, "criteria", fileURLToPath(new URL(`../criteria/${f}`, import.meta.url))], { env: { ...process.env, EGOV_SCORE_CACHE: "1", XDG_CACHE_HOME: scratch } });
   cpSync(path.join(scratch, "egov-score", "criteria"), fileURLToPath(new URL("compiled/criteria", dist)), { recursive: true });
+  // The code cache of `rank`, the command most runs are, as a first run writes it (bin/egov-score.js):
+  // a first run on the same Node (version and architecture: its name says which) starts from it,
+  // and writes the user's own. 1 MB; any other Node rejects it and compiles as without.
+  await run(process.execPath, [fileURLToPath(new URL("../bin/egov-score.js", import.meta.url)), "rank", fileURLToPath(new URL("../samples/ca-mau-2019", import.meta.url)), "-f", "csv"], { env: { ...process.env, EGOV_SCORE_CACHE: "1", XDG_CACHE_HOME: scratch, NO_COLOR: "1" } });
+  cpSync(path.join(scratch, "egov-score", "code"), fileURLToPath(new URL("compiled/code", dist)), { recursive: true });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
