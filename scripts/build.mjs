@@ -116,8 +116,8 @@ const fdirNoPicomatch = {
 await Promise.all([
   build({ ...common, entryPoints: { cli: "src/cli/main.ts" }, outdir: "dist", plugins: [excelApart, lazyBuiltins, lazyModules, chalkNoDetect, fdirNoPicomatch] }),
   // the entries of the worker threads, found beside the running bundle: the sensitivity worker
-  // (src/cli/sensitivity-runner.ts) and the loader of large inputs (src/load/large/read.ts)
-  build({ ...common, entryPoints: { "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/large/worker.ts" }, outdir: "dist" }),
+  // (src/cli/sensitivity-runner.ts) and the loader of large inputs (src/load/rows/read.ts)
+  build({ ...common, entryPoints: { "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/rows/worker.ts" }, outdir: "dist" }),
   build({ ...common, stdin: { contents: 'module.exports = require("exceljs");', resolveDir: fileURLToPath(new URL("..", import.meta.url)) }, outfile: "dist/excel.js", sourcemap: false }),
 ]);
 // dist/cli.js in ASCII only: bin/egov-score.js reads it as Latin-1, four times faster than UTF-8

@@ -1,53 +1,34 @@
-// Loading an assessment into columns, the engine's data model: the loader of large inputs
-// (load/large/) when the data files hold 1 MiB or more (about 5,000 units), else the object
-// loader (load/assessment.ts) put in columns (model/columns.ts toColumns). Every command that
-// scores loads here: rank, score, explain, report, audit, compare, validate.
+// Loading an assessment into columns, the engine's data model, for every command that scores:
+// rank, score, explain, report, audit, compare, validate. The loader (load/assessment.ts) streams
+// data files on every core when they hold 1 MiB or more (about 5,000 units), else reads each whole.
 //
-// EGOV_SCORE_LARGE=auto|always|never chooses (always: at any size, the tests use it);
-// EGOV_SCORE_RANGE_BYTES sets the bytes per range a file is cut into for the worker threads.
+// EGOV_SCORE_LARGE=auto|always|never chooses (always: stream every file that can be, at any size;
+// never: read every file whole; the tests use both); EGOV_SCORE_RANGE_BYTES sets the bytes per
+// range a file is cut into for the worker threads.
 import type { Diagnostic } from "../diag/diagnostic.ts";
-import { DEFAULT_LARGE, loadLarge, type LargeLoaded, type LargeOptions } from "../load/large/index.ts";
-import { DEFAULT_READ } from "../load/large/read.ts";
-import type { loadManifest, Overrides } from "../load/manifest.ts";
+import { DEFAULT_READ } from "../load/rows/read.ts";
+import type { Overrides } from "../load/manifest.ts";
+import { DEFAULT_LOAD, type LoadOptions } from "../load/tables.ts";
 import { resultOf } from "../engine/views.ts";
 import type { Result } from "../model/result.ts";
 import type { Crosswalk } from "../model/crosswalk.ts";
-import { toColumns, type ColumnarDataset } from "../model/columns.ts";
+import type { ColumnarDataset } from "../model/columns.ts";
 import type { Criteria } from "../model/criteria.ts";
-import { loadAssessment } from "../load/assessment.ts";
+import { loadAssessment, type Loaded } from "../load/assessment.ts";
 import { checkLevel, checkLoaded, langOf, overrides, type CommonOptions } from "./context.ts";
 import { scoreProvisionally } from "./provisional.ts";
 import { startProgress, type ReadProgress as Progress } from "./progress.ts";
 import { isVerbose, printDiagnostics, printError } from "./stderr.ts";
 
-type ManifestLoad = ReturnType<typeof loadManifest>;
-
-export function largeOptions(env: NodeJS.ProcessEnv = process.env): LargeOptions | undefined {
+/** How data files are read: EGOV_SCORE_LARGE and EGOV_SCORE_RANGE_BYTES over the defaults. */
+export function loadOptions(env: NodeJS.ProcessEnv = process.env): LoadOptions {
   const mode = env.EGOV_SCORE_LARGE ?? "auto";
-  if (mode === "never") return undefined;
   const range = Number(env.EGOV_SCORE_RANGE_BYTES);
   return {
-    ...DEFAULT_LARGE,
-    mode: mode === "always" ? "always" : "auto",
+    ...DEFAULT_LOAD,
+    mode: mode === "always" || mode === "never" ? mode : "auto",
     read: { ...DEFAULT_READ, ...(Number.isInteger(range) && range > 0 ? { chunk: range } : {}) },
   };
-}
-
-/** Reads with the large-input loader, with a progress bar; its load, or what the usual path can start from. */
-async function readLarge(dir: string | undefined, o: CommonOptions, extra: Partial<Overrides>, opts: LargeOptions): Promise<{ loaded: LargeLoaded; progress?: Progress } | { manifest: ManifestLoad }> {
-  let progress: Progress | undefined;
-  try {
-    const large = await loadLarge(dir, { ...overrides(o), ...extra }, {
-      ...opts,
-      begin: (bytes, criteria) => (progress = startProgress(bytes, langOf(o, criteria))),
-      read: { ...opts.read, progress: (b, r) => progress?.read(b, r) },
-    });
-    if ("fallback" in large) return { manifest: large.manifest };
-    return { loaded: large.loaded, ...(progress ? { progress } : {}) };
-  } catch (e) {
-    progress?.done();
-    throw e;
-  }
 }
 
 /** An assessment in columns, as every command that scores it reads it. */
@@ -65,31 +46,34 @@ export interface ColumnsLoad {
   cellErrors: Diagnostic[];
   /** the progress bar of a large read, still shown while the command scores and writes */
   progress?: Progress;
-  /** which reader read the data: the large-input reader (in columns, on every core), or the object loader */
-  reader: "large" | "objects";
+  /** how the data was read */
+  reader: Reader;
 }
 
 /** An assessment read into columns, before any check: what `validate` prints in full. */
-export type ColumnsRead = Omit<LargeLoaded, "dataset" | "bytes"> & { dataset?: ColumnarDataset; reader: "large" | "objects"; progress?: Progress };
+export type ColumnsRead = Loaded & { reader: Reader; progress?: Progress };
+
+/** How the data was read: streamed (in byte ranges, on every core), or each file whole. */
+export type Reader = "streamed" | "whole";
 
 /**
- * An assessment in columns, unchecked: read by the large-input loader where it applies (wide
- * UTF-8 files of 1 MiB or more), else by the object loader and put in columns. `extra`: settings
- * over the flags' (compare's and report's other periods).
+ * An assessment in columns, unchecked (load/assessment.ts), with a progress bar while data is
+ * streamed. `extra`: settings over the flags' (compare's and report's other periods).
  */
 export async function readColumns(dir: string | undefined, o: CommonOptions, extra: Partial<Overrides> = {}): Promise<ColumnsRead> {
-  const opts = largeOptions();
-  let manifest: ManifestLoad | undefined;
-  if (opts) {
-    const read = await readLarge(dir, o, extra, opts);
-    if ("manifest" in read) manifest = read.manifest;
-    else {
-      const { bytes: _bytes, ...loaded } = read.loaded;
-      return { ...loaded, reader: "large", ...(read.progress ? { progress: read.progress } : {}) };
-    }
+  const opts = loadOptions();
+  let progress: Progress | undefined;
+  try {
+    const loaded = await loadAssessment(dir, { ...overrides(o), ...extra }, {
+      ...opts,
+      begin: (bytes, criteria) => (progress = startProgress(bytes, langOf(o, criteria))),
+      read: { ...opts.read, progress: (b, r) => progress?.read(b, r) },
+    });
+    return { ...loaded, reader: progress ? "streamed" : "whole", ...(progress ? { progress } : {}) };
+  } catch (e) {
+    progress?.done();
+    throw e;
   }
-  const { dataset, ...loaded } = await loadAssessment(dir, { ...overrides(o), ...extra }, manifest);
-  return { ...loaded, ...(loaded.criteria && dataset ? { dataset: toColumns(loaded.criteria, dataset) } : {}), reader: "objects" };
 }
 
 /** An assessment in columns (see readColumns): warnings printed, errors thrown (exit 2). */
@@ -137,7 +121,7 @@ export function stepTimer() {
     },
     print(units: number, reader: string): void {
       if (!isVerbose()) return;
-      printError(`egov-score: ${units.toLocaleString("en")} units on the ${reader} reader: ${parts.join(", ")}; ${((performance.now() - t0) / 1000).toFixed(2)} s in all`);
+      printError(`egov-score: ${units.toLocaleString("en")} units, ${reader}: ${parts.join(", ")}; ${((performance.now() - t0) / 1000).toFixed(2)} s in all`);
     },
   };
 }

@@ -6,12 +6,10 @@ import path from "node:path";
 import { InputError, UsageError, diag, hasErrors, type Diagnostic } from "../diag/diagnostic.ts";
 import { displayPath } from "../load/files.ts";
 import type { Limits } from "../load/limits.ts";
-import { loadAssessment, type Loaded } from "../load/assessment.ts";
+import type { Loaded } from "../load/assessment.ts";
 import type { Overrides } from "../load/manifest.ts";
 import type { Criteria, Lang } from "../model/criteria.ts";
-import type { Dataset } from "../model/data.ts";
 import type { Result } from "../model/result.ts";
-import { score } from "../engine/views.ts";
 import type { CsvOptions, Palette, RenderOptions } from "../render/common.ts";
 import { DEFAULT_FORMAT, FORMATS, formatsOfPath, type Format, type View } from "../render/formats.ts";
 import { chalkFor, useColor } from "./color.ts";
@@ -105,10 +103,6 @@ export function reportManifest(loaded: Pick<Loaded, "assessment">, lang: Lang): 
   else if (loaded.assessment) printError(lang === "vi" ? "egov-score: không dùng manifest; --criteria và --data chỉ ra đầu vào" : "egov-score: no manifest; --criteria and --data name the inputs");
 }
 
-/** Loads the assessment; warnings go to stderr, errors end the command with exit 2. */
-export async function loadOrFail(dir: string | undefined, o: CommonOptions, manifest?: Parameters<typeof loadAssessment>[2]): Promise<Loaded & { criteria: Criteria; dataset: Dataset; cellErrors: Diagnostic[] }> {
-  return checkLoaded(await loadAssessment(dir, overrides(o), manifest), o);
-}
 
 /** A loaded assessment (by either loader): warnings to stderr, errors end the command (exit 2). */
 export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "diagnostics"> & { dataset?: unknown }>(loaded: L, o: CommonOptions): L & { criteria: Criteria; dataset: NonNullable<L["dataset"]>; cellErrors: Diagnostic[] } {
@@ -128,9 +122,7 @@ export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "
  * says which files to fill in, rather than empty tables and exit 0.
  */
 export function noUnits(loaded: Pick<Loaded, "assessment" | "diagnostics"> & { dataset?: unknown }): Diagnostic[] {
-  // (the object loader's dataset, or one in columns)
-  const d = loaded.dataset as { units?: unknown[]; size?: number } | undefined;
-  const count = d?.units?.length ?? d?.size;
+  const count = (loaded.dataset as { size?: number } | undefined)?.size;
   if (count === undefined || count > 0 || hasErrors(loaded.diagnostics)) return [];
   const a = loaded.assessment;
   const base = a?.manifest ? path.dirname(a.manifest) : process.cwd();

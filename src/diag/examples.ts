@@ -90,6 +90,7 @@ export const examples: Record<DiagCode, Example> = {
   CSV_DUPLICATE_HEADER: { args: { header: "ky-so" }, where: "data files" },
   CSV_UNKNOWN_COLUMN: { args: { header: "ky_so", suggestion: "ky-so" }, where: "data files", severity: "warning" },
   DATA_NO_UNITS: { args: { units: "units.csv", data: "data/*.csv", readme: "README.md" }, where: "an assessment as `init` left it" },
+  UNIT_UNRANKED_UNKNOWN: { args: { unit: "970-90", suggestion: "970-09" }, where: "egov-score.yaml" },
   DATA_UNKNOWN_UNIT: { args: { unit: "964-31", suggestion: "964-01" }, where: "data files" },
   DATA_DUPLICATE_UNIT: { args: { unit: "964-01", first: "data/xa.csv:2" }, where: "data files, units registry" },
   DATA_DUPLICATE_VALUE: { args: { unit: "964-01", indicator: "ky-so", first: "data/xa.csv:2" }, where: "data files" },

@@ -279,6 +279,11 @@ export const messages = {
       vi: (a) => `khai các đơn vị trong ${a.units} (mã, tên, cấp, đơn vị cha), và điền mỗi đơn vị một dòng trong ${a.data} (mã, tên, cấp, rồi số liệu); ${a.readme} hướng dẫn cách ghi từng cột`,
     },
   },
+  UNIT_UNRANKED_UNKNOWN: {
+    en: (a) => `unranked.units lists "${a.unit}", which is not a unit of this assessment${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}: no unit is left out of the ranking for it`,
+    vi: (a) => `unranked.units ghi "${a.unit}", nhưng đơn vị này không có trong đánh giá${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}: không đơn vị nào được đưa ra khỏi xếp hạng theo dòng này`,
+    hint: { en: () => "correct the code as the units registry or the data write it, or remove the line", vi: () => "sửa mã cho đúng như trong danh mục đơn vị hoặc tệp số liệu, hoặc xóa dòng này" },
+  },
   DATA_UNKNOWN_UNIT: { en: (a) => `the unit "${a.unit}" is not in the units registry${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `đơn vị "${a.unit}" không có trong danh mục đơn vị${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "add it to the units file, or correct the code", vi: () => "thêm vào danh mục đơn vị, hoặc sửa mã" } },
   DATA_DUPLICATE_UNIT: { en: (a) => `the unit "${a.unit}" appears twice (first at ${a.first})`, vi: (a) => `đơn vị "${a.unit}" xuất hiện hai lần (lần đầu ở ${a.first})`, hint: { en: () => "keep one row per unit and period", vi: () => "giữ một dòng cho mỗi đơn vị và kỳ" } },
   DATA_DUPLICATE_VALUE: { en: (a) => `"${a.indicator}" of unit "${a.unit}" is given twice (first at ${a.first})`, vi: (a) => `"${a.indicator}" của đơn vị "${a.unit}" được khai hai lần (lần đầu ở ${a.first})`, hint: { en: () => "keep one value per unit and indicator", vi: () => "giữ một giá trị cho mỗi đơn vị và chỉ số" } },

@@ -8,11 +8,10 @@
 // mean.
 import type { MissingPolicyName } from "../model/criteria-schema.ts";
 import type { Criteria, CriteriaNode, GroupNode, IndicatorNode } from "../model/criteria.ts";
-import type { Dataset } from "../model/data.ts";
 import type { Result, UnitResult } from "../model/result.ts";
 import type { Level } from "../model/criteria.ts";
 import { runRandom } from "./random.ts";
-import { toColumns, type ColumnarDataset } from "../model/columns.ts";
+import type { ColumnarDataset } from "../model/columns.ts";
 import { computeColumns } from "./compute.ts";
 import { levelCache, type LevelCache } from "./levels.ts";
 import type { RateCache } from "./rate.ts";
@@ -257,7 +256,7 @@ function peerGroupIds(columns: ColumnarDataset, peerGroup: readonly string[]): {
   return { of, count: ids.size };
 }
 
-/** What every run needs, from the data in columns (toColumns). */
+/** What every run needs, from the data in columns. */
 export function runContext(criteria: Criteria, columns: ColumnarDataset, settings: SensitivitySettings, layout: string[]): RunContext {
   const index = new Map(columns.code.map((c, g) => [c, g] as const));
   return {
@@ -640,9 +639,9 @@ export function analyse(nominal: Result, settings: SensitivitySettings, p: Plan,
 }
 
 /** The whole analysis in the calling thread (the CLI spreads runBlock over worker threads). */
-export function sensitivity(criteria: Criteria, data: Dataset, settings: SensitivitySettings, nominal: Result = score(criteria, data)): SensitivityResult {
+export function sensitivity(criteria: Criteria, data: ColumnarDataset, settings: SensitivitySettings, nominal: Result = score(criteria, data)): SensitivityResult {
   const layout = layoutOf(nominal);
-  const ctx = runContext(criteria, toColumns(criteria, data), settings, layout);
+  const ctx = runContext(criteria, data, settings, layout);
   const block = runBlock(ctx, 0, settings.runs);
   return analyse(nominal, settings, ctx.plan, layout, block.ranks, block.bands);
 }

@@ -3,8 +3,7 @@
 // the account of a rule's arithmetic (explain) is written from the value and the context the
 // rule read, only when asked.
 import type { Criteria, IndicatorNode } from "../model/criteria.ts";
-import { cellKind, cellValueAt, NOT_APPLICABLE, stateOf, toColumns, VALUE, type ColumnarDataset } from "../model/columns.ts";
-import type { Dataset } from "../model/data.ts";
+import { cellKind, cellValueAt, NOT_APPLICABLE, stateOf, VALUE, type ColumnarDataset } from "../model/columns.ts";
 import type { NodeScore, Result, Status, UnitResult } from "../model/result.ts";
 import { missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
@@ -15,8 +14,8 @@ import { NOT_RANKED, scoreColumns, STATUS, type ColumnarResult, type NodeColumns
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** Scores an assessment and returns the whole result model: every node of every unit. */
-export function score(criteria: Criteria, data: Dataset): Result {
-  return resultOf(scoreColumns(criteria, toColumns(criteria, data), { keep: "all" }));
+export function score(criteria: Criteria, data: ColumnarDataset): Result {
+  return resultOf(scoreColumns(criteria, data, { keep: "all" }));
 }
 
 /**

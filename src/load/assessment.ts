@@ -1,25 +1,28 @@
-// Loads a whole assessment: the manifest and flags, the criteria, the units registry and the
-// data files. Returns the model plus every diagnostic found on the way.
+// The loader: a whole assessment (the manifest and flags, the criteria, the units registry and
+// the data files) into the engine's columns (model/columns.ts), with every diagnostic found on
+// the way. Every input, of any size and format, takes one path: its files read into tables of
+// rows (tables.ts), the tables assembled into units (rows/assemble.ts).
 import path from "node:path";
 import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria } from "../model/criteria.ts";
 import type { Crosswalk } from "../model/crosswalk.ts";
 import { loadCrosswalk } from "./crosswalk.ts";
-import type { Dataset } from "../model/data.ts";
+import type { ColumnarDataset } from "../model/columns.ts";
 import { cacheSlot, readCached, writeCached } from "./cache.ts";
 import { loadCriteriaText } from "./criteria.ts";
-import { decode, readCsv, type CsvTable } from "./csv.ts";
-import { isWorkbook } from "./dialect.ts";
-import { readWorkbook, type SheetChoice } from "./workbook.ts";
-import { checkColumns, loadData } from "./data.ts";
+import { decode } from "./csv.ts";
+import type { SheetChoice } from "./workbook.ts";
+import { checkColumns } from "./data.ts";
 import { displayPath, expandData, readInput } from "./files.ts";
+import { assemble, type Table } from "./rows/assemble.ts";
+import { DEFAULT_LOAD, fileReader, type LoadOptions } from "./tables.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { loadManifest, type Assessment, type Overrides } from "./manifest.ts";
 
 export interface Loaded {
   assessment?: Assessment;
   criteria?: Criteria;
-  dataset?: Dataset;
+  dataset?: ColumnarDataset;
   periods: string[];
   /** the crosswalk from the previous period's units to these, when the manifest declares one */
   crosswalk?: Crosswalk;
@@ -69,43 +72,40 @@ export function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
   return out;
 }
 
-/** Loads everything; without `dir`, from the nearest manifest upward (see loadManifest).
- * `manifest`: that manifest already read (by the large-input loader, which passed). */
-export async function loadAssessment(dir: string | undefined, o: Overrides, manifest?: ReturnType<typeof loadManifest>): Promise<Loaded> {
+/**
+ * Loads everything into the engine's columns; without `dir`, from the nearest manifest upward
+ * (see loadManifest). `manifest`: that manifest already read. `opts`: how data files are read
+ * (tables.ts: streamed on every core, or whole).
+ */
+export async function loadAssessment(dir: string | undefined, o: Overrides, opts: LoadOptions = DEFAULT_LOAD, manifest?: ReturnType<typeof loadManifest>): Promise<Loaded> {
   const m = manifest ?? loadManifest(dir, o);
-  if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, loadAssessment);
+  if (m.assessment?.delegate) return delegated(m.assessment, m.diagnostics, o, (d, x) => loadAssessment(d, x, opts));
   const base = criteriaOf(m);
   const { assessment: a, criteria } = base;
   if (!a || !criteria) return base;
   const diagnostics = [...base.diagnostics];
   const inputs = [...base.inputs];
-  /** A CSV file's table, or a workbook's (one per sheet that holds data). */
-  const readTables = async (abs: string, choice?: SheetChoice): Promise<CsvTable[]> => {
-    inputs.push(abs);
-    const r = readInput(abs, a.limits.maxFileSize);
-    pushAll(diagnostics, r.diagnostics);
-    if (!r.bytes) return [];
-    const shown = displayPath(abs);
-    const t = isWorkbook(r.bytes)
-      ? await readWorkbook(r.bytes, shown, { decimal: a.decimal, code: a.columns.code, ...(choice ? { choice } : {}) })
-      : ((c) => ({ tables: c.table ? [c.table] : [], diagnostics: c.diagnostics }))(readCsv(r.bytes, shown, { encoding: a.encoding, delimiter: a.delimiter, decimal: a.decimal }));
-    pushAll(diagnostics, t.diagnostics);
-    return t.tables;
-  };
-  const units = a.units ? (await readTables(a.units))[0] : undefined;
   const expanded = expandData(a.data, a.dataBase, a.dataAt, [a.manifest, a.criteria, a.units]);
-  pushAll(diagnostics, expanded.diagnostics);
   const files = expanded.files.filter((f) => path.resolve(f) !== (a.units && path.resolve(a.units)));
-  const data: CsvTable[] = [];
-  for (const f of files) data.push(...(await readTables(f, a.dataChoice[expanded.origin.get(f) ?? -1])));
+  const reader = fileReader(criteria, a, [...(a.units ? [a.units] : []), ...files], opts);
+  const read = async (abs: string, registry: boolean, choice?: SheetChoice): Promise<Table[]> => {
+    inputs.push(abs);
+    const r = await reader.read(abs, registry, choice);
+    pushAll(diagnostics, r.diagnostics);
+    return r.tables;
+  };
+  const units = a.units ? (await read(a.units, true))[0] : undefined;
+  pushAll(diagnostics, expanded.diagnostics);
+  const data: Table[] = [];
+  for (const f of files) data.push(...(await read(f, false, a.dataChoice[expanded.origin.get(f) ?? -1])));
   // Without its registry, every data row would be reported as an unknown unit: stop here.
   if (a.units && !units) return { ...base, diagnostics, inputs };
   // A unit column named wrong in the manifest: that, rather than what its absence would cause.
   const columns = checkColumns(a, [...(units ? [units] : []), ...data], criteria, units);
   if (columns.length) return { ...base, diagnostics: [...diagnostics, ...columns], inputs };
-  const d = loadData(criteria, a, { ...(units ? { units } : {}), data });
+  const d = assemble(criteria, a, { ...(units ? { units } : {}), data });
   pushAll(diagnostics, d.diagnostics);
-  const cw = loadCrosswalk(a, criteria, d.dataset.units.map((u) => u.code), inputs);
+  const cw = loadCrosswalk(a, criteria, d.dataset.code, inputs);
   pushAll(diagnostics, cw.diagnostics);
   return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, ...(cw.crosswalk ? { crosswalk: cw.crosswalk } : {}) };
 }

@@ -1,25 +1,16 @@
-// From parsed CSV tables to the engine's dataset: the units registry, wide and long data files,
-// periods, typed cells, and the checks on units, parents and values. Pure over its inputs.
-import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
+// What every table's rows are read with (tables.ts, rows/rows.ts, rows/assemble.ts): a cell
+// into a typed value (readCell), the wide layout of a header, the period chosen, the units'
+// attributes, and the checks on columns, unit names and levels. Pure over its inputs.
+import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
 import { dataColumns, unitScale, type Criteria, type IndicatorNode } from "../model/criteria.ts";
-import { placeText, type Cell, type Dataset, type Source, type UnitData } from "../model/data.ts";
+import type { Cell, Source } from "../model/data.ts";
 import { closest, fold } from "../util/similar.ts";
-import type { CsvRow, CsvTable } from "./csv.ts";
 import { normKey } from "./dialect.ts";
 import type { Assessment } from "./manifest.ts";
 import { isEmpty, isNotApplicable, isSpreadsheetError, ratioValue, readBoolean, readNumber, type Decimal } from "./values.ts";
 import { attributeKey } from "../model/yesno.ts";
-
-export interface DataLoad {
-  dataset: Dataset;
-  /** every period found in the data, oldest first */
-  periods: string[];
-  diagnostics: Diagnostic[];
-}
-
-type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "unranked">;
 
 /** The unit attributes a loader keeps: those the criteria read (peer groups, `applies: where`), those the manifest declares (`columns.attributes`: a crosswalk's weight) and its `unranked: attribute`. Shared with the large-input loader. */
 export function keptAttributes(criteria: Criteria, s: Pick<Assessment, "unranked" | "columns">): string[] {
@@ -38,19 +29,6 @@ export function unrankedReason(s: Pick<Assessment, "unranked">, code: string, ce
   const text = normKey(cell ?? "");
   if (text === "" || attributeKey(text) === attributeKey(false)) return undefined;
   return attributeKey(text) === attributeKey(true) ? "" : text;
-}
-
-interface Fields {
-  code: number;
-  name: number;
-  level: number;
-  parent: number;
-  period: number;
-}
-
-function fieldIndexes(header: string[], s: Settings): Fields {
-  const idx = (name: string) => header.indexOf(normKey(name));
-  return { code: idx(s.columns.code), name: idx(s.columns.name), level: idx(s.columns.level), parent: idx(s.columns.parent), period: idx(s.columns.period) };
 }
 
 /** The first fields of a header, for CSV_NO_CODE_COLUMN. */
@@ -78,234 +56,6 @@ export function levelReader(levelIds: readonly string[], diagnostics: Diagnostic
     diagnostics.push(diag("DATA_UNKNOWN_LEVEL", "error", { level: l, known: levelIds.join(", ") }, where(file, line, column)));
     return undefined;
   };
-}
-
-const cellAt = (row: CsvRow, i: number): string => (i >= 0 ? (row.cells[i] ?? "") : "");
-
-export function loadData(criteria: Criteria, s: Settings, tables: { units?: CsvTable; data: CsvTable[] }): DataLoad {
-  const diagnostics: Diagnostic[] = [];
-  const levelIds = criteria.levels.map((l) => l.id);
-  const singleLevel = levelIds.length === 1 ? levelIds[0] : undefined;
-  const units = new Map<string, UnitData>();
-  // Registry rows already reported as wrong: their data rows are not reported again.
-  const rejected = new Set<string>();
-  let registryBroken = false;
-  const readLevel = levelReader(levelIds, diagnostics);
-
-  // The registry of units, when there is one. A registry with a header and no rows yet (as
-  // `egov-score init` writes it) lists nothing: the units come from the data files meanwhile,
-  // and the reader has already warned that the file has no rows.
-  const registry = tables.units && tables.units.rows.length > 0 ? tables.units : undefined;
-  if (registry) {
-    const f = fieldIndexes(registry.header, s);
-    if (f.code < 0) {
-      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry, registry.headerLine ?? 1)));
-      registryBroken = true;
-    }
-    else {
-      const known = new Set(Object.values(f));
-      const attrs = registry.header.map((h, i) => ({ h, i })).filter((x) => !known.has(x.i) && x.h !== "");
-      for (const row of registry.rows) {
-        const code = normKey(cellAt(row, f.code));
-        if (code === "") {
-          diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(registry, row.line, f.code + 1)));
-          continue;
-        }
-        const first = units.get(code);
-        if (first) {
-          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: code, first: placeText(first.source) }, where(registry, row.line, f.code + 1)));
-          continue;
-        }
-        const level = f.level >= 0 ? readLevel(cellAt(row, f.level), registry, row.line, f.level + 1) : singleLevel;
-        if (level === undefined) {
-          if (f.level < 0 || normKey(cellAt(row, f.level)) === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(registry, row.line, f.level < 0 ? undefined : f.level + 1)));
-          rejected.add(code);
-          continue;
-        }
-        const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: where(registry, row.line) };
-        const parent = normKey(cellAt(row, f.parent));
-        if (parent) {
-          u.parent = parent;
-          u.parentAt = where(registry, row.line, f.parent + 1);
-        }
-        for (const a of attrs) u.attributes[a.h] = normKey(cellAt(row, a.i));
-        units.set(code, u);
-      }
-    }
-  }
-
-  // Which rows belong to the period being scored.
-  const periodOf = (t: CsvTable, row: CsvRow): string | undefined => {
-    const i = fieldIndexes(t.header, s).period;
-    const p = i >= 0 ? normKey(cellAt(row, i)) : "";
-    return p || undefined;
-  };
-  const periods = new Set<string>();
-  for (const t of tables.data) for (const row of t.rows) {
-    const p = periodOf(t, row);
-    if (p !== undefined) periods.add(p);
-  }
-  const { period, sorted: sortedPeriods } = choosePeriod(periods, s.period, diagnostics);
-  const inPeriod = (t: CsvTable, row: CsvRow): boolean => {
-    const p = periodOf(t, row);
-    return p === undefined || p === period;
-  };
-
-  const byColumn = new Map<string, IndicatorNode>();
-  const byId = new Map<string, IndicatorNode>();
-  for (const ind of dataColumns(criteria)) {
-    if (ind.formula) continue;
-    byColumn.set(ind.column, ind);
-    byId.set(ind.id, ind);
-  }
-  const attributes = new Set(s.columns.attributes.map(normKey));
-
-  let names: Map<string, string> | undefined;
-  const registryNames = () => (names ??= namesIndex([...units.values()].map((u) => [u.code, u.name])));
-
-  /** The unit a data row is about: from the registry, or made from the row itself. */
-  const unitFor = (t: CsvTable, f: Fields, row: CsvRow): UnitData | undefined => {
-    const code = normKey(cellAt(row, f.code));
-    if (code === "") {
-      diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t, row.line, f.code + 1)));
-      return undefined;
-    }
-    const known = units.get(code);
-    const rowName = normKey(cellAt(row, f.name));
-    if (known) {
-      if (registry && known.source?.file === registry.file) {
-        const d = checkUnitName(code, rowName, known.name, registryNames(), where(t, row.line, f.name + 1));
-        if (d) diagnostics.push(d);
-      }
-      return known;
-    }
-    if (rejected.has(code) || registryBroken) return undefined;
-    if (registry) {
-      const suggestion = suggestUnit(code, rowName, registryNames(), units.keys());
-      diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: code, ...(suggestion ? { suggestion } : {}) }, where(t, row.line, f.code + 1)));
-      return undefined;
-    }
-    const level = f.level >= 0 ? readLevel(cellAt(row, f.level), t, row.line, f.level + 1) : singleLevel;
-    if (level === undefined) {
-      // an empty level cell is as unknown as a missing column: say so rather than drop the row
-      if (f.level < 0 || normKey(cellAt(row, f.level)) === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: code }, where(t, row.line, f.level < 0 ? undefined : f.level + 1)));
-      rejected.add(code);
-      return undefined;
-    }
-    const u: UnitData = { code, name: normKey(cellAt(row, f.name)) || code, level, attributes: {}, submitted: false, cells: new Map(), blanks: new Map(), source: where(t, row.line) };
-    const parent = normKey(cellAt(row, f.parent));
-    if (parent) {
-      u.parent = parent;
-      u.parentAt = where(t, row.line, f.parent + 1);
-    }
-    t.header.forEach((h, i) => {
-      if (attributes.has(h)) u.attributes[h] = normKey(cellAt(row, i));
-    });
-    units.set(code, u);
-    return u;
-  };
-
-  const put = (u: UnitData, ind: IndicatorNode, cell: Cell | undefined): void => {
-    if (!cell) return;
-    if (!ind.maxByLevel.has(u.level)) {
-      if (cell.kind !== "na") diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: u.level, unit: u.code }, cell.source ? where(cell.source, cell.source.line, cell.source.column) : {}));
-      return;
-    }
-    const first = u.cells.get(ind.id);
-    if (first) {
-      diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: u.code, indicator: ind.id, first: placeText(first.source) }, cell.source ? where(cell.source, cell.source.line, cell.source.column) : {}));
-      return;
-    }
-    u.cells.set(ind.id, cell);
-  };
-
-  const feeds: FileFeed[] = [];
-  for (const t of tables.data) {
-    const f = fieldIndexes(t.header, s);
-    const feed = { file: t.file, at: where(t, t.headerLine ?? 1), header: t.header, levels: new Set<string>() };
-    feeds.push(feed);
-    if (f.code < 0) {
-      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t, t.headerLine ?? 1)));
-      continue;
-    }
-    const unitFields = new Set(Object.values(f).filter((i) => i >= 0));
-    const seenInFile = new Map<string, number>();
-    const rowUnit = (row: CsvRow, once: boolean): UnitData | undefined => {
-      const u = unitFor(t, f, row);
-      if (!u) return undefined;
-      feed.levels.add(u.level);
-      if (once) {
-        const firstLine = seenInFile.get(u.code);
-        if (firstLine !== undefined) {
-          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: u.code, first: placeText(where(t, firstLine)) }, where(t, row.line, f.code + 1)));
-          return undefined;
-        }
-        seenInFile.set(u.code, row.line);
-      }
-      return u;
-    };
-    const longIndicator = t.header.indexOf(normKey(s.columns.indicator));
-    if (longIndicator >= 0) {
-      const col = (name: string) => t.header.indexOf(normKey(name));
-      const vi = col(s.columns.value);
-      const ni = col(s.columns.numerator);
-      const di = col(s.columns.denominator);
-      for (const row of t.rows) {
-        if (!inPeriod(t, row)) continue;
-        const u = rowUnit(row, false);
-        if (!u) continue;
-        u.row ??= where(t, row.line);
-        const name = normKey(cellAt(row, longIndicator));
-        const ind = byId.get(name) ?? byColumn.get(name);
-        if (!ind) {
-          if (name === "") continue;
-          const suggestion = closest(name, byId.keys())[0];
-          diagnostics.push(diag("DATA_UNKNOWN_INDICATOR", "error", { indicator: name, ...(suggestion ? { suggestion } : {}) }, where(t, row.line, longIndicator + 1)));
-          continue;
-        }
-        put(u, ind, rowReader(u, t, row, t.decimal ?? s.decimal, diagnostics)(ind, { value: vi, numerator: ni, denominator: di }));
-      }
-      continue;
-    }
-    // Wide: a column per indicator, or a numerator and a denominator column.
-    const layout = wideColumns(criteria, s, t.header, unitFields, t, diagnostics, t.headerLine);
-    for (const row of t.rows) {
-      if (!inPeriod(t, row)) continue;
-      const u = rowUnit(row, true);
-      if (!u) {
-        // the row's unit was refused (an unknown code, a duplicate row): its values are still
-        // checked, so that every problem of the row is told in one pass
-        const stranger: UnitData = { code: normKey(cellAt(row, f.code)), name: "", level: "", attributes: {}, submitted: false, cells: new Map(), blanks: new Map() };
-        const read = rowReader(stranger, t, row, t.decimal ?? s.decimal, diagnostics);
-        for (const [ind, cols] of layout) read(ind, cols);
-        continue;
-      }
-      u.row ??= where(t, row.line);
-      const read = rowReader(u, t, row, t.decimal ?? s.decimal, diagnostics);
-      for (const [ind, cols] of layout) {
-        const cell = read(ind, cols);
-        if (cell) put(u, ind, cell);
-        else if (cols.value >= 0 && isEmpty(cellAt(row, cols.value)) && !u.blanks.has(ind.id)) u.blanks.set(ind.id, where(t, row.line, cols.value + 1));
-      }
-    }
-  }
-
-  for (const u of units.values()) u.submitted = u.cells.size > 0;
-  pushAll(diagnostics, checkParents(criteria, units));
-  const sent = new Map<string, number>();
-  for (const u of units.values()) if (u.row) sent.set(u.level, (sent.get(u.level) ?? 0) + 1);
-  pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
-  const dataset: Dataset = { units: [...units.values()].sort((a, b) => compareCodes(a.code, b.code)) };
-  if (s.unranked) {
-    const attr = s.unranked.attribute === undefined ? undefined : normKey(s.unranked.attribute);
-    dataset.unranked = new Map();
-    for (const u of dataset.units) {
-      const reason = unrankedReason(s, u.code, attr === undefined ? undefined : u.attributes[attr]);
-      if (reason !== undefined) dataset.unranked.set(u.code, reason);
-    }
-  }
-  if (period !== undefined) dataset.period = period;
-  return { dataset, periods: sortedPeriods, diagnostics };
 }
 
 const RELATIVE_RULES = new Set(["linear", "relative", "minmax", "zscore"]);
@@ -375,28 +125,6 @@ export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "
   return layout;
 }
 
-/** Reads the cells of one row, indicator by indicator: made once per row (a national dataset
- * has half a million cells). */
-function rowReader(u: UnitData, t: CsvTable, row: CsvRow, decimal: Decimal, out: Diagnostic[]): (ind: IndicatorNode, cols: CellColumns) => Cell | undefined {
-  let current: IndicatorNode | undefined;
-  const at = (i: number): string => cellAt(row, i);
-  const problem: CellProblem = (code, i, args, severity = "error") =>
-    out.push(diag(code, severity, { header: t.header[i] ?? "", indicator: current?.id ?? "", unit: u.code, ...args }, where(t, row.line, i + 1)));
-  return (ind, cols) => {
-    current = ind;
-    // a cell the reader could not give a value (a workbook's formula never calculated): its problem, now that it is read
-    if (row.problems) {
-      const p = [cols.value, cols.numerator, cols.denominator].map((i) => row.problems?.get(i)).find((x) => x !== undefined);
-      if (p) {
-        out.push(p);
-        return undefined;
-      }
-    }
-    const r = readCell(ind, at, cols, decimal, problem);
-    return r && cellOf(r, t, row.line, t.header);
-  };
-}
-
 /** A cell as read, placed: where it was (its file, line, column and header). */
 export function cellOf(r: CellRead, at: At, line: number, header: readonly string[]): Cell {
   // (made for every cell read: where() builds it without spreads)
@@ -419,7 +147,7 @@ export function cellOf(r: CellRead, at: At, line: number, header: readonly strin
 /**
  * Reads one indicator's cell(s) of a row: the value column, or the numerator and denominator
  * columns. Undefined when they are empty, or wrong (the problem is reported). Shared by the
- * object loader (above) and the loader of large inputs (load/large/), so that both read every
+ * object loader (above) and the loader of large inputs (load/rows/), so that both read every
  * value, and complain about it, in the same way.
  */
 export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols: CellColumns, decimal: Decimal, problem: CellProblem): CellRead | undefined {
@@ -539,45 +267,6 @@ function readRatio(
   return { n: n.value, d: d.value };
 }
 
-function checkParents(criteria: Criteria, units: Map<string, UnitData>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const parentLevel = new Map(criteria.levels.map((l) => [l.id, l.parent] as const));
-  for (const u of units.values()) {
-    const at = u.parentAt ?? (u.source ? { file: u.source.file, line: u.source.line } : {});
-    const expected = parentLevel.get(u.level);
-    if (u.parent === undefined) {
-      if (expected !== undefined) out.push(diag("UNIT_NO_PARENT", "warning", { unit: u.code, level: u.level, expected }, at));
-      continue;
-    }
-    const seen = new Set([u.code]);
-    let cyclic = false;
-    for (let p: string | undefined = u.parent; p !== undefined; p = units.get(p)?.parent) {
-      if (seen.has(p)) {
-        cyclic = true;
-        break;
-      }
-      seen.add(p);
-    }
-    if (cyclic) {
-      out.push(diag("UNIT_PARENT_CYCLE", "error", { unit: u.code }, at));
-      continue;
-    }
-    const parent = units.get(u.parent);
-    if (!parent) out.push(diag("UNIT_PARENT_MISSING", "error", { unit: u.code, parent: u.parent }, at));
-    else if (expected !== undefined && parent.level !== expected) {
-      out.push(diag("UNIT_PARENT_LEVEL", "error", { unit: u.code, parent: u.parent, expected, actual: parent.level }, at));
-    }
-  }
-  return out;
-}
-
-/**
- * The unit columns the manifest names (`columns:`), each found in the header of at least one of
- * the files read: a column named wrong (`period: Year` where the files say `Năm`) is one clear
- * error at its manifest entry, instead of the flood of problems its absence would cause (every
- * row of every period taken as the same unit). The defaults are not checked here: their absence
- * has problems of its own. Shared with the large-input loader.
- */
 export function checkColumns(a: Assessment, headers: readonly { file: string; header: readonly string[] }[], criteria?: Criteria, registry?: { file: string; header: readonly string[] }): Diagnostic[] {
   const out: Diagnostic[] = [];
   // The attributes `applies: where` reads: a column of the registry, or of a data file when the

@@ -1,5 +1,5 @@
 // The CSV dialect as files arrive from Excel and agencies' systems, stated once for every reader
-// (the whole-file reader csv.ts, the range reader of large files large/): what a workbook looks
+// (the whole-file reader csv.ts, the range reader of streamed files rows/rows.ts): what a workbook looks
 // like, byte-order marks and UTF-16 without one, the delimiter, text keys, where a record starts,
 // duplicate and repeated headers, blank rows, and rows with trailing separators or the wrong width.
 

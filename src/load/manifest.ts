@@ -136,7 +136,7 @@ export interface Assessment {
    * Units assessed and not ranked (`unranked:`): a column of the units registry whose filled cell
    * marks a unit (its text the reason), and units listed by code with the reason.
    */
-  unranked?: { attribute?: string; units: Record<string, string> };
+  unranked?: { attribute?: string; units: Record<string, string>; at?: Record<string, { file: string; line: number; column: number }> };
   limits: Limits;
   /** the crosswalk file (absolute), with the method the manifest gives and where the entry is written */
   crosswalk?: { file: string; combine?: "mean" | "sum" | "weighted"; weight?: string; levels?: Record<string, { combine?: "mean" | "sum" | "weighted"; weight?: string }>; at: { file: string; line?: number; column?: number } };
@@ -267,7 +267,11 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     a.columns.attributes = attributes ?? [];
     a.map = m.map ?? {};
     a.ignore = m.ignore ?? [];
-    if (m.unranked) a.unranked = { ...(m.unranked.attribute !== undefined ? { attribute: m.unranked.attribute } : {}), units: m.unranked.units ?? {} };
+    if (m.unranked) {
+      const units = m.unranked.units ?? {};
+      const at = Object.fromEntries(Object.keys(units).map((code) => [code, { file: shown, ...y.locate(["unranked", "units", code], true) }]));
+      a.unranked = { ...(m.unranked.attribute !== undefined ? { attribute: m.unranked.attribute } : {}), units, at };
+    }
     if (m.crosswalk !== undefined) {
       const c = typeof m.crosswalk === "string" ? { file: m.crosswalk } : m.crosswalk;
       a.crosswalk = { ...c, file: path.resolve(base, c.file), at: { file: shown, ...y.locate(["crosswalk"]) } };

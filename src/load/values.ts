@@ -60,6 +60,6 @@ export function readBoolean(raw: string): boolean | undefined {
 /**
  * The value of a ratio of two columns in the indicator's unit: numerator × scale / denominator.
  * Multiplying first keeps whole figures whole (14 / 25 × 100 would be 56.00000000000001).
- * Both readers (the object loader and the large-input reader) compute it here.
+ * Every reader of a ratio (readCell, and the row writer's plain case) computes it here.
  */
 export const ratioValue = (numerator: number, denominator: number, scale: number): number => (numerator * scale) / denominator;

@@ -66,7 +66,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, o: { decimal
   }
   let sheets: SheetRows[];
   try {
-    sheets = await readSheets(bytes, o.decimal, o.choice?.sheet);
+    sheets = await readSheets(inStreamOrder(bytes), o.decimal, o.choice?.sheet);
     if (sheets.some((x) => x.rows.some((r) => r.formulas))) await settleFormulas(bytes, sheets, o.decimal);
   } catch {
     // the streaming reader stumbles where loading the whole workbook may not (it keeps some
@@ -118,6 +118,48 @@ export async function readWorkbook(bytes: Uint8Array, file: string, o: { decimal
 }
 
 const fail = (d: Diagnostic) => ({ tables: [] as CsvTable[], diagnostics: [d] });
+
+/**
+ * The workbook's zip with its parts in the order the streaming reader needs: the workbook, its
+ * relations, its shared strings and styles before the sheets. exceljs keeps a sheet met before
+ * them in a temporary file, and under load it then sometimes gives that sheet without its rows,
+ * or loses it (LibreOffice and Excel both write the shared strings after the sheets). The parts
+ * are moved whole, compressed as they are; the reader reads a zip front to back, by its local
+ * headers. Bytes it cannot lay out (not a zip it understands) are returned as they are.
+ */
+export function inStreamOrder(bytes: Uint8Array): Uint8Array {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // the end of central directory record: its signature, within the last 64 KiB + 22 bytes
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (b.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return bytes;
+  const count = b.readUInt16LE(end + 10);
+  const directory = b.readUInt32LE(end + 16);
+  const entries: { name: string; offset: number }[] = [];
+  let at = directory;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) return bytes;
+    const nameLength = b.readUInt16LE(at + 28);
+    entries.push({ name: b.toString("utf8", at + 46, at + 46 + nameLength), offset: b.readUInt32LE(at + 42) });
+    at += 46 + nameLength + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  entries.sort((x, y) => x.offset - y.offset);
+  // each part runs from its local header to the next one's (its data descriptor included)
+  const parts = entries.map((e, i) => ({ name: e.name, start: e.offset, end: entries[i + 1]?.offset ?? directory }));
+  if (parts.some((p) => p.end <= p.start || p.end > directory || b.readUInt32LE(p.start) !== 0x04034b50)) return bytes;
+  const first = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"];
+  const sheet = (name: string) => name.startsWith("xl/worksheets/");
+  const firstSheet = parts.findIndex((p) => sheet(p.name));
+  if (firstSheet < 0 || !parts.slice(firstSheet).some((p) => first.includes(p.name))) return bytes;
+  const ordered = [...parts.filter((p) => first.includes(p.name)), ...parts.filter((p) => !first.includes(p.name))];
+  // (the central directory follows unchanged: the streaming reader stops at its signature)
+  return Buffer.concat([...ordered.map((p) => b.subarray(p.start, p.end)), b.subarray(directory)]);
+}
 
 /** A sheet's rows as a table, from its header row on; undefined when that row has no code column. */
 function sheetTable(s: SheetRows, file: string, code: string, headerRow: number | undefined, diagnostics: Diagnostic[]): CsvTable | undefined {

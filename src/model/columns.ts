@@ -1,4 +1,4 @@
-// Unit data in columns: the one data model every loader fills and the engine scores. One typed
+// Unit data in columns: the one data model the loader fills and the engine scores. One typed
 // array per indicator (a byte of state and a value per unit) instead of an object per cell, so
 // that a national dataset, or a million units, costs a few bytes a cell.
 //
@@ -9,8 +9,8 @@
 //   bit  3    CELL_FROM_RATIO: the value came from `.num` and `.den`  (the loader's, for positions)
 //   bits 4-7  the decimal scale of a value kept as digits (see encodeDecimal), WIDE_SCALE when the
 //             value did not fit and is kept in `wide`
-import { dataColumns, type Criteria, type IndicatorNode } from "./criteria.ts";
-import type { Cell, Dataset, Source } from "./data.ts";
+import type { IndicatorNode } from "./criteria.ts";
+import type { Cell, Source } from "./data.ts";
 
 /** How a unit's cell of an indicator stands. */
 export const ABSENT = 0;
@@ -106,73 +106,4 @@ export interface ColumnarDataset {
   missingAt(unit: number, indicator: number): Source | Record<string, never>;
   /** the cell as it was read (its text and where), when the loader kept it: what explain and score show */
   cellAt?(unit: number, indicator: number): Cell | undefined;
-}
-
-/** The dataset of the object loader in columns. */
-export function toColumns(criteria: Criteria, data: Dataset): ColumnarDataset {
-  const n = data.units.length;
-  const levelIndex = new Map(criteria.levels.map((l, i) => [l.id, i] as const));
-  const attributes = new Map<string, (string | undefined)[]>();
-  // every attribute the loader kept (peer groups, applies: where, a crosswalk's weight)
-  const names = new Set(data.units.flatMap((u) => Object.keys(u.attributes)));
-  for (const { name } of criteria.attributes) names.add(name);
-  for (const a of names) attributes.set(a, data.units.map((u) => u.attributes[a]));
-  const columns = dataColumns(criteria);
-  const cells = columns.map((ind): IndicatorColumn => {
-    const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts: [] };
-    const value = col.value as Float64Array;
-    const textIndex = new Map<string, number>();
-    const kind = cellKind(ind);
-    data.units.forEach((u, i) => {
-      const cell = u.cells.get(ind.id);
-      if (!cell) return;
-      if (cell.kind === "na") {
-        col.state[i] = NOT_APPLICABLE;
-        return;
-      }
-      // a cell of another kind than the indicator's unit is no value the rule can read
-      if (cell.kind !== kind) return;
-      col.state[i] = cell.kind === "number" && cell.numerator !== undefined ? VALUE | CELL_FROM_RATIO : VALUE;
-      if (cell.kind === "number") value[i] = cell.value;
-      else if (cell.kind === "boolean") value[i] = cell.value ? 1 : 0;
-      else {
-        let t = textIndex.get(cell.value);
-        if (t === undefined) {
-          textIndex.set(cell.value, (t = col.texts.length));
-          col.texts.push(cell.value);
-        }
-        value[i] = t;
-      }
-    });
-    return col;
-  });
-  const out: ColumnarDataset = {
-    size: n,
-    code: data.units.map((u) => u.code),
-    nameOf: (i) => data.units[i]?.name ?? "",
-    level: Uint8Array.from(data.units, (u) => levelIndex.get(u.level) ?? NO_LEVEL),
-    parent: data.units.map((u) => u.parent),
-    attributes,
-    submitted: Uint8Array.from(data.units, (u) => (u.submitted ? 1 : 0)),
-    cells,
-    missingAt: (g, k) => {
-      const u = data.units[g];
-      const ind = columns[k];
-      return (u && ind && (u.blanks.get(ind.id) ?? u.row ?? u.source)) || {};
-    },
-    cellAt: (g, k) => {
-      const ind = columns[k];
-      return ind ? data.units[g]?.cells.get(ind.id) : undefined;
-    },
-  };
-  if (data.period !== undefined) out.period = data.period;
-  if (data.unranked) {
-    const unranked = new Map<number, string>();
-    data.units.forEach((u, i) => {
-      const reason = data.unranked?.get(u.code);
-      if (reason !== undefined) unranked.set(i, reason);
-    });
-    out.unranked = unranked;
-  }
-  return out;
 }

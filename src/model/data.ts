@@ -1,5 +1,5 @@
-// Unit data as the loaders hand it to the engine: typed cells, already read under the
-// declared number and yes/no conventions, each remembering where it came from.
+// A cell as read (its typed value under the declared number and yes/no conventions, its text,
+// and where it came from): what explain, score and report show of the data.
 
 export interface Source {
   file: string;
@@ -26,31 +26,3 @@ export type Cell =
   | (CellBase & { kind: "boolean"; value: boolean })
   | (CellBase & { kind: "text"; value: string })
   | (CellBase & { kind: "na" });
-
-export interface UnitData {
-  code: string;
-  name: string;
-  level: string;
-  parent?: string;
-  /** extra columns of the units registry (peer-group attributes) */
-  attributes: Record<string, string>;
-  /** false when no data row or cell was found for the unit */
-  submitted: boolean;
-  /** indicator id -> cell; an absent key is a missing value */
-  cells: Map<string, Cell>;
-  /** where an indicator's cell was left empty, so that a missing value can be pointed at */
-  blanks: Map<string, Source>;
-  /** the registry row, or the first data row, of the unit */
-  source?: Source;
-  /** where the parent code was read */
-  parentAt?: Source;
-  /** the first data row of the unit in the period scored */
-  row?: Source;
-}
-
-export interface Dataset {
-  period?: string;
-  units: UnitData[];
-  /** units assessed and not ranked, code -> reason ("" for none given); absent when the manifest marks none */
-  unranked?: Map<string, string>;
-}

@@ -2,7 +2,6 @@
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { fromPortable, portable, runSensitivity, workerCount } from "../../src/cli/sensitivity-runner.ts";
-import { toColumns } from "../../src/model/columns.ts";
 import { scoreColumns } from "../../src/engine/scoring.ts";
 import { resultOf } from "../../src/engine/views.ts";
 import { score } from "../../src/engine/views.ts";
@@ -26,14 +25,14 @@ describe("sensitivity runner", () => {
   it("without a bundled worker (the sources under test), runs in this thread with the same result", async () => {
     const settings = { ...DEFAULT_SETTINGS, runs: 50, seed: 5 };
     const nominal = score(C, DATA);
-    const report = await runSensitivity(C, toColumns(C, DATA), nominal, settings, { workers: 2 });
+    const report = await runSensitivity(C, DATA, nominal, settings, { workers: 2 });
     expect(report.workers).toBe(0);
     expect(report.fallback).toBe("no bundled worker beside the running code");
     expect(JSON.stringify(report.result.levels)).toBe(JSON.stringify(sensitivity(C, DATA, settings, nominal).levels));
   });
 
   it("the workers' copy of the columns (a structured clone, without functions) scores the same", () => {
-    const columns = toColumns(C, DATA);
+    const columns = DATA;
     const copy = fromPortable(structuredClone(portable(columns)));
     const facts = (r: ReturnType<typeof resultOf>) => r.levels[0]!.units.map((u) => [u.code, u.score, u.rank, u.status, u.band]);
     expect(facts(resultOf(scoreColumns(C, copy)))).toEqual(facts(resultOf(scoreColumns(C, columns))));

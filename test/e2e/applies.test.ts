@@ -26,7 +26,7 @@ const RANKING = [
 ];
 
 describe("applicability by attribute, and units assessed and not ranked", () => {
-  it.each([["objects", "never"], ["large-input", "always"]])("rank -f csv with the %s reader", (_reader, large) => {
+  it.each([["whole", "never"], ["streamed", "always"]])("rank -f csv with the files read %s", (_reader, large) => {
     const r = run(["rank", DIR, "-f", "csv", "--lang", "en"], { env: { EGOV_SCORE_LARGE: large } });
     expect([r.code, r.stderr]).toEqual([0, ""]);
     expect(r.stdout.trim().split("\n")).toEqual(RANKING);
@@ -90,6 +90,26 @@ describe("applicability by attribute, and units assessed and not ranked", () => 
       const r = run(["rank", dir, "--lang", "en"], { env: { EGOV_SCORE_LARGE: large } });
       expect([r.code, r.stdout]).toEqual([2, ""]);
       expect(r.stderr).toMatch(/criteria\.yaml:20:25: error DATA_ATTRIBUTE_NOT_FOUND: the criteria apply a node by the unit attribute "co-tthc", but the units registry .*units\.csv has no such column/);
+    }
+  });
+
+  it("a code under unranked.units that names no unit: a warning at the code, with the unit it may mean, in both readers", () => {
+    const dir = folder({
+      "egov-score.yaml": read("egov-score.yaml").replace("    X02:", "    X020:"),
+      "criteria.yaml": read("criteria.yaml"),
+      "units.csv": read("units.csv"),
+      "data/so.csv": read("data/so.csv"),
+      "data/xa.csv": read("data/xa.csv"),
+    });
+    for (const large of ["never", "always"]) {
+      const r = run(["validate", dir, "--lang", "en"], { env: { EGOV_SCORE_LARGE: large } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`${dir}/egov-score.yaml:7:5: warning UNIT_UNRANKED_UNKNOWN: unranked.units lists "X020", which is not a unit of this assessment; did you mean "X02"?: no unit is left out of the ranking for it`);
+      expect(run(["validate", dir, "--strict", "--lang", "en"], { env: { EGOV_SCORE_LARGE: large } }).code).toBe(2);
+      // X02 is then ranked, and rank says why on stderr
+      const ranked = run(["rank", dir, "-f", "csv", "--level", "xa", "--lang", "vi"], { env: { EGOV_SCORE_LARGE: large } });
+      expect(ranked.stdout).toContain("xa,2,X02,");
+      expect(ranked.stderr).toContain('cảnh báo UNIT_UNRANKED_UNKNOWN: unranked.units ghi "X020", nhưng đơn vị này không có trong đánh giá; có phải "X02"?');
     }
   });
 

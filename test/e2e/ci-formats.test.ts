@@ -115,7 +115,7 @@ describe("the gates as JUnit reports, and the badge", () => {
     const doc = JSON.parse(readFileSync(badge, "utf8"));
     expect(doc).toEqual({ schemaVersion: 1, label: "egov-score", message: expect.stringMatching(/^\d+\.\d+% · /), color: expect.any(String) });
     expect(Number(doc.message.split("%")[0])).toBeCloseTo(mean, 1);
-    // the large-input path writes the same badge (the rule of the two paths)
+    // streamed data writes the same badge
     const ca = [path.join(out, "normal.json"), path.join(out, "large.json")];
     expect(run(["rank", "samples/ca-mau-2019", "-f", "csv", "--badge", ca[0] as string]).code).toBe(0);
     expect(run(["rank", "samples/ca-mau-2019", "-f", "csv", "--badge", ca[1] as string], { env: { EGOV_SCORE_LARGE: "always" } }).code).toBe(0);

@@ -32,7 +32,7 @@ describe("computed indicators, end to end", () => {
     expect(r.stderr).toMatch(DIV0);
   });
 
-  it("the large-input reader reads the inputs and computes the same values", () => {
+  it("streamed inputs compute the same values as inputs read whole", () => {
     const dir = folder({ "egov-score.yaml": "criteria: criteria.yaml\ndata: [so.csv]\n", "criteria.yaml": CRITERIA, "so.csv": SO });
     const ranks = (env: Record<string, string>) => run(["rank", dir, "-f", "csv", "--lang", "en"], { env });
     const large = ranks({ EGOV_SCORE_LARGE: "always" });

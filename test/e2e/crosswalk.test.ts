@@ -165,7 +165,7 @@ describe("a crosswalk with mistakes stops the run, naming file, line and column"
     const v = run(["validate", path.join(dir, "2025"), "--lang", "en"]);
     expect(v.code).toBe(2);
     expect(v.stderr + v.stdout).toMatch(/crosswalk\.csv:2:2: error CROSSWALK_UNKNOWN_CODE/);
-    // the large-input reader reads the crosswalk as the object loader does
+    // streamed data reads the crosswalk as data read whole does
     const large = run(["validate", path.join(dir, "2025"), "--lang", "en"], { env: { EGOV_SCORE_LARGE: "always" } });
     expect(large.code).toBe(2);
     expect(large.stderr + large.stdout).toBe(v.stderr + v.stdout);

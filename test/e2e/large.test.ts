@@ -25,7 +25,7 @@ const national = (() => {
   return dir;
 })();
 
-describe("rank on the large-input path answers as the usual path", () => {
+describe("rank on streamed data answers as on data read whole", () => {
   it.each([
     ["-f", "csv"],
     ["-f", "json", "--level", "so", "--top", "10"],
@@ -81,7 +81,7 @@ describe("rank on the large-input path answers as the usual path", () => {
 });
 
 
-describe("the cells explain shows, read again by the large-input reader", () => {
+describe("the cells explain shows, read again from a streamed file", () => {
   it("a file with its own delimiter and decimal mark is read again with its own, not the manifest's", () => {
     // trap 16: a commune's comma-separated file (decimal points) in a folder of ';' and decimal commas
     const cwd = path.join(ROOT, "test/fixtures/traps/16-comma-file-in-semicolon-folder");

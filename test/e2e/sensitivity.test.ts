@@ -64,7 +64,7 @@ describe("sensitivity on the Cà Mau sample", () => {
     expect(run(["sensitivity", CA_MAU, "--runs", "60", "--seed", "43", "-f", "csv"]).stdout).not.toBe(main.stdout);
   });
 
-  it("data read by the large-input loader (in columns, on every core) gives the same bytes", async () => {
+  it("data streamed (on every core) gives the same bytes as data read whole", async () => {
     const { generate } = await import("../../bench/generate.mjs");
     const dir = mkdtempSync(path.join(tmpdir(), "egov-score-sens-large-"));
     generate(dir, 600, 4);

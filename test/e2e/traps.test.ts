@@ -159,7 +159,7 @@ describe("rank --provisional and report --provisional", () => {
     expect(csv[0]).toMatch(/,provisional$/);
     expect(csv.slice(1).every((l) => /,TẠM TÍNH \/ PROVISIONAL(:[^,]*)?$/.test(l))).toBe(true);
     expect(csv.find((l) => l.includes(",S01,"))).toMatch(/,TẠM TÍNH \/ PROVISIONAL: sang-kien VALUE_ABOVE_MAX .*data\/so\.csv:2:28$/);
-    // the same bytes from the streamed CSV of the large-input reader
+    // the same bytes when the files are streamed
     expect(run(["rank", twoErrors, "--provisional", "--lang", "en", "-f", "csv"], { env: { EGOV_SCORE_LARGE: "always" } }).stdout.trimEnd().split("\n")).toEqual(csv);
 
     const json = JSON.parse(run(["rank", twoErrors, "--provisional", "--lang", "en", "-f", "json"]).stdout) as { provisional: { heading: string; cellsInError: number; cells: { code: string; unit: string; indicator: string; line: number; column: number }[] } };

@@ -1,6 +1,6 @@
 // Workbooks read as data, through the built CLI: the sample as workbooks saved by LibreOffice
 // ranks byte for byte as the CSV sample; a problem in a workbook is placed at its sheet and cell in
-// every output format; the loader of large inputs leaves workbooks to the object loader.
+// every output format; a workbook is read whole, even where CSV files are streamed.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -22,7 +22,7 @@ describe("samples/ca-mau-2019-xlsx: the sample as workbooks", () => {
     expect(xlsx.stdout).toBe(csv.stdout);
   });
 
-  it("rank on the large-input path (EGOV_SCORE_LARGE=always) falls back for workbooks and gives the same", () => {
+  it("rank with streaming forced (EGOV_SCORE_LARGE=always) reads workbooks whole and gives the same", () => {
     const csv = run(["rank", CSV_SAMPLE, "-f", "csv"]);
     const xlsx = run(["rank", XLSX_SAMPLE, "-f", "csv"], { env: { EGOV_SCORE_LARGE: "always" } });
     expect(xlsx.code, xlsx.stderr).toBe(0);

@@ -1,5 +1,5 @@
 // Applicability by unit attribute and units assessed and not ranked, in process: the fixture
-// read by the object loader and scored, and the small functions both readers share.
+// read by the loader and scored, and the small functions the loader shares.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/views.ts";

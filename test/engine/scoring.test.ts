@@ -12,7 +12,7 @@ import { levelCache } from "../../src/engine/levels.ts";
 import { scoreColumns, type Keep } from "../../src/engine/scoring.ts";
 import { resultOf } from "../../src/engine/views.ts";
 import { loadAssessment } from "../../src/load/assessment.ts";
-import { NO_LEVEL, toColumns } from "../../src/model/columns.ts";
+import { NO_LEVEL } from "../../src/model/columns.ts";
 import { plainPalette, type RenderOptions } from "../../src/render/common.ts";
 import { rankCsv, rankCsvColumns, rankJson, rankTable } from "../../src/render/rank.ts";
 import { select } from "../../src/render/select.ts";
@@ -40,7 +40,7 @@ const generated = (units: number, seed: number, edit: (criteria: string) => stri
 /** The ranking in every form, from a scoring that keeps `keep`. */
 async function rankings(dir: string) {
   const { criteria, dataset } = await load(dir);
-  const columns = toColumns(criteria, dataset);
+  const columns = dataset;
   const scored = (keep: Keep) => scoreColumns(criteria, columns, { keep });
   const all = scored("all");
   const full = resultOf(all);
@@ -88,7 +88,7 @@ describe("whatever the engine keeps, the ranking is the same", () => {
 
   it("the error policy: MISSING_VALUE at the empty cell of each submitted unit, under any keep", async () => {
     const { criteria, dataset } = await load(generated(300, 5, (c) => c.replace("missing: zero", "missing: error")));
-    const columns = toColumns(criteria, dataset);
+    const columns = dataset;
     const all = scoreColumns(criteria, columns, { keep: "all" }).diagnostics;
     expect(all.length).toBeGreaterThan(10);
     expect(scoreColumns(criteria, columns, { keep: "points" }).diagnostics).toEqual(all);
@@ -114,7 +114,7 @@ describe("the caches a sensitivity analysis passes in", () => {
     const { criteria, dataset } = await load(dir === "generated" ? generated(400, 11) : path.join(ROOT, dir));
     const settings = { ...DEFAULT_SETTINGS, runs, seed: 3 };
     const p = plan(criteria, settings);
-    const columns = toColumns(criteria, dataset);
+    const columns = dataset;
     const at = new Map(criteria.indicators.map((ind, k) => [ind.id, k] as const));
     const seen = { alternative: 0, drop: 0, missing: new Set<string>() };
     const rates = new WeakMap();
@@ -127,7 +127,8 @@ describe("the caches a sensitivity analysis passes in", () => {
       const c = perturb(criteria, p, d);
       const cells = c.indicators.map((ind) => columns.cells[at.get(ind.id) as number]!);
       const cached = resultOf(scoreColumns(c, { ...columns, cells }, { rates, levels, keep: "top" }));
-      const fresh = resultOf(scoreColumns(c, toColumns(c, dataset), { keep: "top" }));
+      // (the same columns, laid out for the perturbed criteria, without the caches)
+      const fresh = resultOf(scoreColumns(c, { ...columns, cells: [...cells] }, { keep: "top" }));
       expect(rankCsv(cached, o), `run ${run}`).toBe(rankCsv(fresh, o));
     }
     expect(seen.alternative).toBeGreaterThan(0);
@@ -137,7 +138,7 @@ describe("the caches a sensitivity analysis passes in", () => {
 
   it("serve only the same units: columns scored with other units at a level are rated and grouped afresh", async () => {
     const { criteria, dataset } = await load(path.join(ROOT, "samples/ca-mau-2019"));
-    const columns = toColumns(criteria, dataset);
+    const columns = dataset;
     const rates = new WeakMap();
     const levels = levelCache();
     const csv = (c: typeof columns, cached: boolean) => rankCsv(resultOf(scoreColumns(criteria, c, cached ? { rates, levels, keep: "top" } : { keep: "top" })), o);

@@ -2,7 +2,6 @@
 // fixed seed reproduces the analysis exactly, however the runs are split; a unit far ahead stays
 // first in every run; intervals do not narrow as the perturbation grows.
 import fc from "fast-check";
-import { toColumns } from "../../src/model/columns.ts";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/views.ts";
 import { DEFAULT_SETTINGS, analyse, layoutOf, runBlock, runContext, sensitivity, type SensitivitySettings } from "../../src/engine/sensitivity.ts";
@@ -63,15 +62,15 @@ describe("sensitivity invariants", () => {
         expect(JSON.stringify(sensitivity(C, data, s).levels)).toBe(JSON.stringify(whole.levels));
         const nominal = score(C, data);
         const layout = layoutOf(nominal);
-        const first = runBlock(runContext(C, toColumns(C, data), s, layout), 0, cut);
-        const second = runBlock(runContext(C, toColumns(C, data), s, layout), cut, 40);
+        const first = runBlock(runContext(C, data, s, layout), 0, cut);
+        const second = runBlock(runContext(C, data, s, layout), cut, 40);
         const ranks = new Int32Array(40 * layout.length);
         const bands = new Int16Array(40 * layout.length);
         for (const b of [second, first]) {
           ranks.set(b.ranks, b.start * layout.length);
           bands.set(b.bands, b.start * layout.length);
         }
-        const split = analyse(nominal, s, runContext(C, toColumns(C, data), s, layout).plan, layout, ranks, bands);
+        const split = analyse(nominal, s, runContext(C, data, s, layout).plan, layout, ranks, bands);
         expect(JSON.stringify(split.levels)).toBe(JSON.stringify(whole.levels));
       }),
       { numRuns: 25 },
@@ -90,7 +89,7 @@ describe("sensitivity invariants", () => {
           const s = { ...DEFAULT_SETTINGS, runs: 60, seed, perturbation };
           const nominal = score(C, data);
           const layout = layoutOf(nominal);
-          const block = runBlock(runContext(C, toColumns(C, data), s, layout), 0, 60);
+          const block = runBlock(runContext(C, data, s, layout), 0, 60);
           const col = layout.indexOf("TOP");
           for (let r = 0; r < 60; r++) expect(block.ranks[r * layout.length + col]).toBe(1);
           const top = sensitivity(C, data, s).levels[0]!.units.find((u) => u.code === "TOP")!;

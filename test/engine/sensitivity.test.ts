@@ -1,7 +1,6 @@
 // The sensitivity engine: what a run draws, the perturbed criteria it scores (maxima, weights,
 // aggregation, missing policy, a dropped indicator), and the statistics of the runs, against
 // values computed by hand.
-import { toColumns } from "../../src/model/columns.ts";
 import { describe, expect, it } from "vitest";
 import { runRandom } from "../../src/engine/random.ts";
 import { score } from "../../src/engine/views.ts";
@@ -154,7 +153,7 @@ describe("perturbed criteria", () => {
     expect(maxOf(c.root, "a")).toBe(7.5);
     expect(maxOf(c.root, "g1")).toBe(7.5);
     expect(maxOf(c.root, "c")).toBe(12.5);
-    const u = unit(score(c, load(C, "code,a,b,c\nU1,50,100,30\n").dataset), "U1");
+    const u = unit(score(c, load(c, "code,a,b,c\nU1,50,100,30\n").dataset), "U1");
     expect(u.score).toBeCloseTo(0.5 * 7.5 + 0.4 * 12.5, 12);
     expect(u.percent).toBeCloseTo(43.75, 12);
   });
@@ -168,7 +167,7 @@ describe("perturbed criteria", () => {
   it("the alternative aggregation of a sum total is geometric, weighted by the maxima", () => {
     const c = perturb(C, p, d({ alternative: true }));
     expect(c.root.aggregation).toBe("geometric");
-    const u = unit(score(c, load(C, "code,a,b,c\nU1,50,100,30\n").dataset), "U1");
+    const u = unit(score(c, load(c, "code,a,b,c\nU1,50,100,30\n").dataset), "U1");
     // g1 7 of 10 (0.7), g2 4 of 10 (0.4): (0.7^10 × 0.4^10)^(1/20) = √0.28
     expect(u.percent).toBeCloseTo(Math.sqrt(0.28) * 100, 10);
     expect(C.root.aggregation).toBe("sum");
@@ -294,8 +293,8 @@ describe("statistics of the runs", () => {
     const s = { ...DEFAULT_SETTINGS, runs: 60 };
     const nominal = score(C, data);
     const layout = layoutOf(nominal);
-    const whole = runBlock(runContext(C, toColumns(C, data), s, layout), 0, 60);
-    const parts = [runBlock(runContext(C, toColumns(C, data), s, layout), 0, 17), runBlock(runContext(C, toColumns(C, data), s, layout), 17, 41), runBlock(runContext(C, toColumns(C, data), s, layout), 41, 60)];
+    const whole = runBlock(runContext(C, data, s, layout), 0, 60);
+    const parts = [runBlock(runContext(C, data, s, layout), 0, 17), runBlock(runContext(C, data, s, layout), 17, 41), runBlock(runContext(C, data, s, layout), 41, 60)];
     const ranks = new Int32Array(whole.ranks.length);
     const bands = new Int16Array(whole.bands.length);
     for (const b of parts) {
@@ -311,7 +310,7 @@ describe("statistics of the runs", () => {
     const data = load(C, "code,a,b,c\nU1,60,60,20\nU2,,100,\nU3,10,10,10\n").dataset;
     const s = { ...OFF, drop: true, missing: true, runs: 200 };
     const nominal = score(C, data);
-    const ctx = runContext(C, toColumns(C, data), s, layoutOf(nominal));
+    const ctx = runContext(C, data, s, layoutOf(nominal));
     const block = runBlock(ctx, 0, 200);
     const col = layoutOf(nominal).indexOf("U2");
     const seen = new Set<number>();

@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/views.ts";
 import { max, mean, median, min } from "../../src/engine/stats.ts";
-import type { Cell, Dataset, UnitData } from "../../src/model/data.ts";
+import type { Cell } from "../../src/model/data.ts";
+import { toColumns, type Dataset, type UnitData } from "../helpers/dataset.ts";
 import { criteriaFrom } from "../helpers/model.ts";
 
 describe("statistics of a list", () => {
@@ -60,7 +61,7 @@ indicators:
   const data: Dataset = { units: [unit("T", "tinh"), ...Array.from({ length: N }, (_, i) => unit(`X${i}`, "xa", "T", 10 + ((i * 37) % 81)))] };
 
   it("scores the province from the lowest and the highest commune", () => {
-    const r = score(criteria, data);
+    const r = score(criteria, toColumns(criteria, data));
     const t = r.levels[0]?.units[0];
     expect(t?.nodes.lowest?.rate).toBeCloseTo(0.1, 12);
     expect(t?.nodes.highest?.rate).toBeCloseTo(0.9, 12);

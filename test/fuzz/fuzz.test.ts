@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { score } from "../../src/engine/views.ts";
 import { loadCriteriaText } from "../../src/load/criteria.ts";
 import { readCsv } from "../../src/load/csv.ts";
-import { loadData } from "../../src/load/data.ts";
+import { assembleTables } from "../../src/load/tables.ts";
 import { plainPalette } from "../../src/render/common.ts";
 import { rankCsv, rankJson, rankTable } from "../../src/render/rank.ts";
 import { scoreCsv } from "../../src/render/score.ts";
@@ -46,7 +46,7 @@ function pipeline(criteriaText: string, data: Uint8Array[], decimal: "." | "," =
   }
   const tables = data.map((d, i) => readCsv(d, `d${i}.csv`, { encoding: "auto", delimiter: "auto" })).flatMap((t) => (t.table ? [t.table] : []));
   const units = readCsv(UNITS, "units.csv", { encoding: "auto", delimiter: "auto" }).table;
-  const loaded = loadData(c.criteria, { ...settings, decimal }, { ...(units ? { units } : {}), data: tables });
+  const loaded = assembleTables(c.criteria, { ...settings, decimal }, { ...(units ? { units } : {}), data: tables });
   const r = score(c.criteria, loaded.dataset);
   const o = { lang: "vi" as const, palette: plainPalette };
   for (const render of [rankCsv, rankJson, rankTable, scoreCsv]) expect(typeof render(r, o)).toBe("string");
@@ -172,8 +172,8 @@ describe("engine invariants on random valid criteria", () => {
         const ids = c.criteria!.indicators.map((i) => i.id);
         const csv = (order: number[]) => [["code", ...ids].join(","), ...order.map((r) => [`U${r}`, ...ids.map((_, k) => cells[r]![k] ?? "")].join(","))].join("\n");
         const forward = cells.map((_, i) => i);
-        const run1 = score(c.criteria!, loadData(c.criteria!, settings, { data: [readCsv(Buffer.from(csv(forward)), "d.csv", { encoding: "auto", delimiter: "," }).table!] }).dataset);
-        const run2 = score(c.criteria!, loadData(c.criteria!, settings, { data: [readCsv(Buffer.from(csv([...forward].reverse())), "d.csv", { encoding: "auto", delimiter: "," }).table!] }).dataset);
+        const run1 = score(c.criteria!, assembleTables(c.criteria!, settings, { data: [readCsv(Buffer.from(csv(forward)), "d.csv", { encoding: "auto", delimiter: "," }).table!] }).dataset);
+        const run2 = score(c.criteria!, assembleTables(c.criteria!, settings, { data: [readCsv(Buffer.from(csv([...forward].reverse())), "d.csv", { encoding: "auto", delimiter: "," }).table!] }).dataset);
         expect(rankCsv(run2)).toBe(rankCsv(run1));
         const units = run1.levels[0]!.units;
         const ranked = units.filter((u) => u.rank !== null);

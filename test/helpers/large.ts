@@ -1,15 +1,15 @@
-// The large-input loader must read an assessment as loadAssessment does: the same diagnostics,
-// in the same order, at the same positions, and a dataset that ranks the same. `sameAsObjectLoader`
-// checks all of it, for the tests of src/load/large.
+// A file streamed (in byte ranges, on worker threads or in turn) must read as the same file read
+// whole: the same diagnostics, in the same order, at the same positions, the same cells, and a
+// dataset that ranks the same. `sameAsObjectLoader` checks all of it, for the tests of
+// src/load/large.
 import { expect } from "vitest";
-import { toColumns } from "../../src/model/columns.ts";
 import { scoreColumns } from "../../src/engine/scoring.ts";
 import { resultOf } from "../../src/engine/views.ts";
-import { score } from "../../src/engine/views.ts";
 import { loadAssessment } from "../../src/load/assessment.ts";
 import type { Overrides } from "../../src/load/manifest.ts";
-import { loadLarge, type LargeOptions } from "../../src/load/large/index.ts";
-import type { ReadOptions } from "../../src/load/large/read.ts";
+import { DEFAULT_LOAD, type LoadOptions } from "../../src/load/tables.ts";
+import { unitsOf } from "./dataset.ts";
+import type { ReadOptions } from "../../src/load/rows/read.ts";
 import { plainPalette } from "../../src/render/common.ts";
 import { rankCsv } from "../../src/render/rank.ts";
 
@@ -43,32 +43,35 @@ groups:
       - { id: r, max: 6, levels: [huyen], rule: { type: rollup, level: xa } }
 `;
 
-/** In the main thread, cut into ranges of `chunk` bytes (at most `parallel`). */
-export const inProcess = (chunk: number, parallel = 5): LargeOptions => ({ mode: "always", threshold: 0, read: { chunk, parallel, workers: false } });
+/** Streamed in the main thread, cut into ranges of `chunk` bytes (at most `parallel`). */
+export const inProcess = (chunk: number, parallel = 5): LoadOptions => ({ mode: "always", threshold: 0, read: { chunk, parallel, workers: false } });
 
-/** Loads `dir` both ways and expects the same; undefined when the large loader left it to the other. */
+/** Every file read whole, none streamed. */
+export const WHOLE: LoadOptions = { ...DEFAULT_LOAD, mode: "never" };
+
+/**
+ * Loads `dir` streamed and read whole, and expects the same; undefined when no file of it could
+ * be streamed (a workbook, another encoding, a long file: read whole either way), unless
+ * `fallbackAllowed` is false, when that is an error.
+ */
 export async function sameAsObjectLoader(dir: string, read: Partial<ReadOptions> = {}, overrides: Overrides = {}, { fallbackAllowed = false } = {}) {
-  const opts: LargeOptions = { ...inProcess(97), read: { ...inProcess(97).read, ...read } };
-  const standard = await loadAssessment(dir, overrides);
-  const large = await loadLarge(dir, overrides, opts);
-  if ("fallback" in large) {
-    if (fallbackAllowed) return undefined;
-    throw new Error(`fell back: ${large.fallback}`);
-  }
-  const l = large.loaded;
+  let streamedBytes = 0;
+  const opts: LoadOptions = { ...inProcess(97), read: { ...inProcess(97).read, ...read }, begin: (bytes) => (streamedBytes = bytes) };
+  const standard = await loadAssessment(dir, overrides, WHOLE);
+  const l = await loadAssessment(dir, overrides, opts);
+  if (streamedBytes === 0 && fallbackAllowed) return undefined;
   expect(l.diagnostics).toEqual(standard.diagnostics);
   expect(l.inputs).toEqual(standard.inputs);
   expect(l.periods).toEqual(standard.periods);
   expect(Boolean(l.dataset)).toBe(Boolean(standard.dataset));
   if (standard.dataset && l.dataset && standard.criteria) {
     const c = standard.criteria;
-    const a = scoreColumns(c, toColumns(c, standard.dataset));
+    const a = scoreColumns(c, standard.dataset);
     const b = scoreColumns(c, l.dataset);
     expect(b.diagnostics).toEqual(a.diagnostics);
-    const ranked = rankCsv(resultOf(b), o);
-    expect(ranked).toBe(rankCsv(resultOf(a), o));
-    // and the object engine on the object dataset ranks the same
-    expect(ranked).toBe(rankCsv(score(c, standard.dataset), o));
+    expect(rankCsv(resultOf(b), o)).toBe(rankCsv(resultOf(a), o));
+    // and every unit's cells, as explain and score show them
+    expect(unitsOf(c, l.dataset)).toEqual(unitsOf(c, standard.dataset));
   }
   return { standard, large: l };
 }

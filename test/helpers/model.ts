@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { score } from "../../src/engine/views.ts";
 import { loadCriteriaText } from "../../src/load/criteria.ts";
 import { readCsv } from "../../src/load/csv.ts";
-import { loadData } from "../../src/load/data.ts";
+import { assembleTables } from "../../src/load/tables.ts";
 import type { Assessment } from "../../src/load/manifest.ts";
 import type { Criteria } from "../../src/model/criteria.ts";
 import type { Result, UnitResult } from "../../src/model/result.ts";
@@ -29,7 +29,7 @@ export function table(csv: string, file = "data.csv") {
 export function load(criteria: Criteria, data: string | string[], units?: string, s = settings) {
   const tables = (Array.isArray(data) ? data : [data]).map((d, i) => table(d, `data${i}.csv`).table!);
   const u = units ? table(units, "units.csv").table! : undefined;
-  return loadData(criteria, s, { ...(u ? { units: u } : {}), data: tables });
+  return assembleTables(criteria, s, { ...(u ? { units: u } : {}), data: tables });
 }
 
 export function scoreOf(yaml: string, data: string | string[], units?: string): Result {

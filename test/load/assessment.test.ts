@@ -3,6 +3,7 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { unitsOf } from "../helpers/dataset.ts";
 import { loadAssessment, loadAssessmentCriteria, loadCriteriaFile } from "../../src/load/assessment.ts";
 import { DEFAULT_LIMITS } from "../../src/load/limits.ts";
 import { folder } from "../helpers/exec.ts";
@@ -42,7 +43,7 @@ const found = (dir: string, ds: { code: string; file?: string; line?: number; co
 describe("loadAssessment: a whole folder", () => {
   it("with a registry: every unit, its attributes and cells, and every file read", async () => {
     const dir = tmp({
-      "egov-score.yaml": "criteria: c.yaml\nunits: units.csv\ndata: [data/*.csv]\nperiod: '2024'\n",
+      "egov-score.yaml": "criteria: c.yaml\nunits: units.csv\ndata: [data/*.csv]\nperiod: '2024'\ncolumns: { attributes: [vung] }\n",
       "c.yaml": CRITERIA,
       "units.csv": UNITS,
       "data/xa.csv": "code,p\nX1,40\nX2,85%\n",
@@ -52,7 +53,7 @@ describe("loadAssessment: a whole folder", () => {
     expect(l.diagnostics).toEqual([]);
     expect(l.criteria?.id).toBe("t");
     expect(l.dataset?.period).toBe("2024");
-    expect(l.dataset?.units.map((u) => [u.code, u.name, u.level, u.parent ?? null, u.attributes.vung, u.submitted, u.cells.get("p")?.raw])).toEqual([
+    expect(unitsOf(l.criteria!, l.dataset!).map((u) => [u.code, u.name, u.level, u.parent ?? null, u.attributes.vung, u.submitted, u.cells.get("p")?.raw])).toEqual([
       ["T1", "Tỉnh 1", "tinh", null, "bac", true, "90"],
       ["X1", "Xã 1", "xa", "T1", "bac", true, "40"],
       ["X2", "Xã 2", "xa", "T1", "nam", true, "85%"],
@@ -72,7 +73,7 @@ describe("loadAssessment: a whole folder", () => {
     expect(l.diagnostics.map((d) => d.code)).toEqual(["PERIOD_LATEST"]);
     expect(l.periods).toEqual(["2019", "2020"]);
     expect(l.dataset?.period).toBe("2020");
-    expect(l.dataset?.units.map((u) => [u.code, u.cells.get("p")?.raw])).toEqual([["A", "20"], ["B", "30"]]);
+    expect(unitsOf(l.criteria!, l.dataset!).map((u) => [u.code, u.cells.get("p")?.raw])).toEqual([["A", "20"], ["B", "30"]]);
     expect(l.inputs.map((f) => path.relative(dir, f))).toEqual(["egov-score.yaml", "c.yaml", "d.csv"]);
   });
 
@@ -86,7 +87,7 @@ describe("loadAssessment: a whole folder", () => {
     const l = await loadAssessment(dir, {});
     expect(l.diagnostics).toEqual([]);
     expect(l.inputs.map((f) => path.relative(dir, f))).toEqual(["egov-score.yaml", "c.yaml", "units.csv", "xa.csv"]);
-    expect(l.dataset?.units.filter((u) => u.submitted).map((u) => u.code)).toEqual(["X1"]);
+    expect(unitsOf(l.criteria!, l.dataset!).filter((u) => u.submitted).map((u) => u.code)).toEqual(["X1"]);
   });
 
   it("the manifest's input: decides how the CSV files are read", async () => {
@@ -97,7 +98,7 @@ describe("loadAssessment: a whole folder", () => {
     });
     const l = await loadAssessment(dir, {});
     expect(l.diagnostics).toEqual([]);
-    const cell = l.dataset?.units[0]?.cells.get("p");
+    const cell = unitsOf(l.criteria!, l.dataset!)[0]?.cells.get("p");
     expect(cell?.kind === "number" ? cell.value : undefined).toBe(12.5);
   });
 
@@ -143,7 +144,7 @@ describe("loadAssessment: where loading stops, and what it reports", () => {
       ["GLOB_NO_MATCH", "egov-score.yaml", 5, 5],
       ["FILE_NOT_FOUND", "gone.csv", undefined, undefined],
     ]);
-    expect(l.dataset?.units.map((u) => u.code)).toEqual(["A"]);
+    expect(unitsOf(l.criteria!, l.dataset!).map((u) => u.code)).toEqual(["A"]);
     expect(l.inputs.map((f) => path.relative(dir, f))).toEqual(["egov-score.yaml", "c.yaml", "a.csv", "gone.csv"]);
   });
 
@@ -187,7 +188,7 @@ describe("loadAssessment: periods of a series", () => {
     expect(l.diagnostics.map((d) => d.code)).toEqual(["PERIOD_LATEST"]);
     expect(l.periods).toEqual(["2019", "2020"]);
     expect(l.dataset?.period).toBe("2020");
-    expect(l.dataset?.units.map((u) => u.code)).toEqual(["A", "B"]);
+    expect(unitsOf(l.criteria!, l.dataset!).map((u) => u.code)).toEqual(["A", "B"]);
     expect(l.inputs.map((f) => path.relative(dir, f))).toEqual(["series/egov-score.yaml", "y2020/egov-score.yaml", "c.yaml", "y2020/d.csv"]);
   });
 
@@ -195,7 +196,7 @@ describe("loadAssessment: periods of a series", () => {
     const l = await loadAssessment(path.join(series(), "series"), { period: "2019" });
     expect(l.diagnostics).toEqual([]);
     expect(l.dataset?.period).toBe("2019");
-    expect(l.dataset?.units.map((u) => u.code)).toEqual(["A"]);
+    expect(unitsOf(l.criteria!, l.dataset!).map((u) => u.code)).toEqual(["A"]);
   });
 
   it("a period pointing at another series: PERIOD_NESTED against the outer manifest", async () => {
@@ -226,9 +227,9 @@ describe("loadAssessment: periods of a series", () => {
     const l2019 = await loadAssessment(dir, { period: "2019" });
     expect(l2019.diagnostics).toEqual([]);
     expect(l2019.periods).toEqual(["2019", "2020"]);
-    expect(l2019.dataset?.units.map((u) => u.code)).toEqual(["A"]);
+    expect(unitsOf(l2019.criteria!, l2019.dataset!).map((u) => u.code)).toEqual(["A"]);
     const l2020 = await loadAssessment(dir, { period: "2020" });
-    expect(l2020.dataset?.units.map((u) => [u.code, u.cells.get("p")?.raw])).toEqual([["A", "2"], ["B", "3"]]);
+    expect(unitsOf(l2020.criteria!, l2020.dataset!).map((u) => [u.code, u.cells.get("p")?.raw])).toEqual([["A", "2"], ["B", "3"]]);
     expect(l2020.inputs.map((f) => path.relative(dir, f))).toEqual(["egov-score.yaml", "c.yaml", "units-2020.csv", "y2020.csv"]);
   });
 });
@@ -299,7 +300,7 @@ describe("workbooks among the data", () => {
     });
     const l = await loadAssessment(dir, {});
     expect(l.diagnostics.map((d) => [d.code, d.sheet])).toEqual([["WORKBOOK_SHEET_SKIPPED", "Hướng dẫn"]]);
-    expect(l.dataset?.units.map((u) => [u.code, u.source?.sheet ?? null, u.source?.line])).toEqual([
+    expect(unitsOf(l.criteria!, l.dataset!).map((u) => [u.code, u.source?.sheet ?? null, u.source?.line])).toEqual([
       ["A", "Số liệu", 4],
       ["B", "B", 2],
       ["C", null, 2],
@@ -313,8 +314,8 @@ describe("workbooks among the data", () => {
       "a.xlsx": await workbook({ Y2019: [["code", "p"], ["A", 1]], Y2020: [["code", "p"], ["A", 2], ["B", 3]] }),
     });
     const older = await loadAssessment(dir, { period: "2019" });
-    expect(older.dataset?.units.map((u) => u.code)).toEqual(["A"]);
+    expect(unitsOf(older.criteria!, older.dataset!).map((u) => u.code)).toEqual(["A"]);
     const latest = await loadAssessment(dir, {});
-    expect(latest.dataset?.units.map((u) => u.code)).toEqual(["A", "B"]);
+    expect(unitsOf(latest.criteria!, latest.dataset!).map((u) => u.code)).toEqual(["A", "B"]);
   });
 });

@@ -2,15 +2,17 @@
 // ratios given as two columns, units and ranges of values, and the attributes of units.
 import { describe, expect, it } from "vitest";
 import { criteriaFrom, load as loadAll, settings } from "../helpers/model.ts";
+import { unitsOf } from "../helpers/dataset.ts";
 
 /** The loader, without DATA_COLUMN_ABSENT: the files of a column or two here raise it for the
  * criteria's other indicators (test/load/data-checks.test.ts "absent columns" tests it). */
-function load(...args: Parameters<typeof loadAll>): ReturnType<typeof loadAll> {
+function load(...args: Parameters<typeof loadAll>) {
   const r = loadAll(...args);
-  return { ...r, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT") };
+  // (the loader's columns, and the same units as objects)
+  return { ...r, dataset: { ...r.dataset, units: unitsOf(args[0], r.dataset) }, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT") };
 }
 
-const C = criteriaFrom(`id: t
+const CRITERIA = `id: t
 title: T
 version: 1
 levels:
@@ -26,7 +28,8 @@ indicators:
   - { id: o, max: 2, rule: { type: categorical, categories: [{ value: A, points: 2 }], otherwise: 0 } }
   - { id: n, max: 4, unit: number, rule: { type: ratio } }
   - { id: z, max: 1, unit: number, rule: { type: zscore } }
-`);
+`;
+const C = criteriaFrom(CRITERIA);
 const UNITS = "code,name,level,parent\nH1,Huyện 1,huyen,,\nX1,Xã 1,xa,H1\nX2,Xã 2,xa,H1\n";
 
 /** code, file, line, column of every diagnostic */
@@ -67,7 +70,8 @@ describe("the registry's own problems", () => {
   });
 
   it("a unit without a name is named by its code; attributes of the registry are kept, trimmed", () => {
-    const r = load(C, "code,a\nH1,50\n", "code,name,level,vung\nH1,,huyen, bac \n");
+    // (kept: the manifest's columns.attributes names it; the registry's other columns are not read)
+    const r = load(C, "code,a\nH1,50\n", "code,name,level,vung,ghi-chu\nH1,,huyen, bac ,x\n", { ...settings, columns: { ...settings.columns, attributes: ["vung"] } });
     expect(r.dataset.units.map((u) => [u.code, u.name, u.attributes])).toEqual([["H1", "H1", { vung: "bac" }]]);
   });
 });
@@ -164,7 +168,8 @@ describe("cells", () => {
   });
 
   it("an empty cell is remembered as a blank, at the first file that leaves it empty", () => {
-    const r = load(C, ["code,c\nX1,\n", "code,c\nX1,\n"], UNITS);
+    // (where a missing value is pointed at: kept for the indicators whose policy is an error)
+    const r = load(criteriaFrom(CRITERIA.replace("rule: { type: steps", "missing: error, rule: { type: steps")), ["code,c\nX1,\n", "code,c\nX1,\n"], UNITS);
     expect(r.dataset.units.find((u) => u.code === "X1")?.blanks.get("c")).toEqual({ file: "data0.csv", line: 2, column: 2 });
   });
 });

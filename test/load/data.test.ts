@@ -1,12 +1,14 @@
 // From CSV tables to units: the registry, wide and long files, periods, parents, value checks.
 import { describe, expect, it } from "vitest";
 import { criteriaFrom, load as loadAll, settings } from "../helpers/model.ts";
+import { unitsOf } from "../helpers/dataset.ts";
 
 /** The loader, without DATA_COLUMN_ABSENT: the files of a column or two here raise it for the
  * criteria's other indicators (test/load/data-checks.test.ts "absent columns" tests it). */
-function load(...args: Parameters<typeof loadAll>): ReturnType<typeof loadAll> {
+function load(...args: Parameters<typeof loadAll>) {
   const r = loadAll(...args);
-  return { ...r, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT") };
+  // (the loader's columns, and the same units as objects)
+  return { ...r, dataset: { ...r.dataset, units: unitsOf(args[0], r.dataset) }, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT") };
 }
 
 const C = criteriaFrom(`id: t
@@ -28,7 +30,8 @@ const codes = (r: ReturnType<typeof load>) => r.diagnostics.map((d) => [d.code, 
 
 describe("units and files", () => {
   it("merges a wide file and a long file of the same unit", () => {
-    const r = load(C, ["code,a,b\nX1,50,có\n", "code,indicator,value,evidence\nX1,c,5,QĐ 12/2019\nX1,d,1,\n"], UNITS);
+    // (the registry's "type" kept as the manifest's columns.attributes keeps it)
+    const r = load(C, ["code,a,b\nX1,50,có\n", "code,indicator,value,evidence\nX1,c,5,QĐ 12/2019\nX1,d,1,\n"], UNITS, { ...settings, columns: { ...settings.columns, attributes: ["type"] } });
     expect(r.diagnostics).toEqual([]);
     const x1 = r.dataset.units.find((u) => u.code === "X1")!;
     expect([...x1.cells.keys()].sort()).toEqual(["a", "b", "c", "d"]);

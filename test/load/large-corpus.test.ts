@@ -1,10 +1,9 @@
-// The large-input loader reads the broken-input corpus in-process (no worker threads): where it
-// takes an input, it must report the problems the ordinary loader reports, by code, file and line.
+// The broken-input corpus, streamed in-process (no worker threads) and read whole: the same
+// problems, by code, file and line.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAssessment } from "../../src/load/assessment.ts";
-import { loadLarge } from "../../src/load/large/index.ts";
 import { ROOT } from "../helpers/exec.ts";
 
 const BROKEN = path.join(ROOT, "test/fixtures/broken");
@@ -19,23 +18,21 @@ const cases = [
 const OPTS = { mode: "always" as const, threshold: 0, read: { chunk: 4096, parallel: 1, workers: false } };
 const key = (d: { code: string; file?: string; line?: number }) => `${d.code} ${d.file ?? ""}:${d.line ?? ""}`;
 
-const fallbacks: string[] = [];
+const streamedCases: string[] = [];
 
-describe("the large-input loader on the corpus", () => {
+describe("streaming the corpus", () => {
   it.each(cases.map((c) => [path.relative(ROOT, c), c]))("%s", async (_name, dir) => {
-    const large = await loadLarge(dir, {}, OPTS);
-    if ("fallback" in large) {
-      fallbacks.push(path.basename(dir));
-      return; // an input this loader leaves to the ordinary one
-    }
-    const usual = await loadAssessment(dir, {});
+    let bytes = 0;
+    const large = await loadAssessment(dir, {}, { ...OPTS, begin: (b) => (bytes = b) });
+    if (bytes > 0) streamedCases.push(path.basename(dir));
+    const usual = await loadAssessment(dir, {}, { ...OPTS, mode: "never" });
     const errors = (ds: { code: string; severity: string; file?: string; line?: number }[]) => [...new Set(ds.filter((d) => d.severity === "error").map(key))].sort();
-    expect(errors(large.loaded.diagnostics)).toEqual(errors(usual.diagnostics));
-    // what the ordinary loader can score, this one loads too
-    if (errors(usual.diagnostics).length === 0) expect(large.loaded.dataset).toBeDefined();
+    expect(errors(large.diagnostics)).toEqual(errors(usual.diagnostics));
+    // what the whole reader can score, a stream loads too
+    if (errors(usual.diagnostics).length === 0) expect(large.dataset).toBeDefined();
   });
 
-  it("takes a good part of the corpus itself (criteria problems go to the ordinary loader)", () => {
-    expect(cases.length - fallbacks.length).toBeGreaterThan(cases.length / 3);
+  it("streams a good part of the corpus (criteria problems stop before any data is read)", () => {
+    expect(streamedCases.length).toBeGreaterThan(cases.length / 3);
   });
 });

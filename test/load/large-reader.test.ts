@@ -7,7 +7,6 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAssessment } from "../../src/load/assessment.ts";
-import { loadLarge } from "../../src/load/large/index.ts";
 import { folder, ROOT } from "../helpers/exec.ts";
 import { inProcess, sameAsObjectLoader } from "../helpers/large.ts";
 
@@ -96,7 +95,7 @@ describe("cuts of blocks and chunks", () => {
 
   it("read as one range", async () => {
     const same = await sameAsObjectLoader(dir, { chunk: 64 * MiB, parallel: 1 });
-    expect(same?.standard.dataset?.units.length).toBeGreaterThan(60_000);
+    expect(same?.standard.dataset?.size).toBeGreaterThan(60_000);
     expect(same?.standard.diagnostics).toEqual([]);
   });
 
@@ -105,7 +104,7 @@ describe("cuts of blocks and chunks", () => {
     let rows = 0;
     await sameAsObjectLoader(dir, { chunk: MiB, parallel: 5, progress: (b, r) => ((bytes += b), (rows += r)) });
     expect(bytes).toBe(file.length);
-    expect(rows).toBe((await loadAssessment(dir, {})).dataset?.units.length);
+    expect(rows).toBe((await loadAssessment(dir, {})).dataset?.size);
   });
 
   it("the same file with lone carriage returns and plain line ends", async () => {
@@ -137,12 +136,11 @@ describe("a quote that is never closed in a file over 16 MiB", () => {
     while (rows.length < 17 * MiB) rows.row("x".repeat(400));
     const file = rows.add('S0,"never closed,5,có\n').row().bytes();
     const dir = assessment(file);
-    const large = await loadLarge(dir, {}, inProcess(64 * MiB, 1));
-    if ("fallback" in large) throw new Error(large.fallback);
+    const large = await loadAssessment(dir, {}, inProcess(64 * MiB, 1));
     const lineCount = file.toString("latin1").split("\n").length - 1;
-    expect(large.loaded.diagnostics).toMatchObject([{ code: "CSV_SYNTAX", severity: "error", file: path.join(dir, "d.csv"), line: lineCount }]);
+    expect(large.diagnostics).toMatchObject([{ code: "CSV_SYNTAX", severity: "error", file: path.join(dir, "d.csv"), line: lineCount }]);
     // (the line where csv-parse stopped, the end of the file: the quote opened one line above)
-    expect(large.loaded.dataset?.size).toBe(0);
+    expect(large.dataset?.size).toBe(0);
   }, 60_000);
 });
 
@@ -158,7 +156,7 @@ describe("worker threads", () => {
     expect(existsSync(path.join(ROOT, "dist/worker.js")), "the worker is built by `npm run build` (npm test builds first)").toBe(true);
     let bytes = 0;
     const same = await sameAsObjectLoader(dir, { chunk: 16 << 10, parallel: 6, workers: true, progress: (b) => (bytes += b) });
-    expect(same?.standard.dataset?.units.length).toBe(3000);
+    expect(same?.standard.dataset?.size).toBe(3000);
     expect(bytes).toBe(file.length);
     // and without anyone to tell the progress to
     await sameAsObjectLoader(dir, { chunk: 16 << 10, parallel: 3, workers: true });
@@ -166,26 +164,30 @@ describe("worker threads", () => {
 });
 
 describe("the beginning of a file", () => {
-  const fallback = async (dir: string) => {
-    const r = await loadLarge(dir, {}, inProcess(4096));
-    return "fallback" in r ? r.fallback.replace(`${dir}${path.sep}`, "") : undefined;
+  /** The bytes of data streamed (0: every file read whole), and the same as the files read whole. */
+  const streamed = async (dir: string) => {
+    let bytes = 0;
+    await loadAssessment(dir, {}, { ...inProcess(4096), begin: (b) => (bytes = b) });
+    await sameAsObjectLoader(dir, { chunk: 4096 });
+    return bytes;
   };
 
-  it("a workbook, UTF-16 or another encoding go to the object loader, which reads or refuses them", async () => {
-    expect(await fallback(assessment(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])))).toBe("d.csv: a workbook");
-    expect(await fallback(assessment(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).toBe("d.csv: a workbook");
-    expect(await fallback(assessment(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("code,a\nS1,5\n", "utf16le")])))).toBe("d.csv: UTF-16");
-    expect(await fallback(assessment(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("code,a\nS1,5\n", "utf16le").swap16()])))).toBe("d.csv: UTF-16");
-    expect(await fallback(assessment(Buffer.from("code,a\nS1,5\n", "utf16le")))).toBe("d.csv: UTF-16 without a byte-order mark");
-    expect(await fallback(assessment("code,a\nS1,5\n", "input: { encoding: windows-1258 }\n"))).toBe("d.csv: windows-1258");
-    expect(await fallback(path.join(ROOT, "samples/ca-mau-series"))).toBe("a period of a series");
+  it("a workbook, UTF-16 or another encoding are read whole, which reads or refuses them", async () => {
+    expect(await streamed(assessment(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])))).toBe(0);
+    expect(await streamed(assessment(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).toBe(0);
+    expect(await streamed(assessment(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("code,a\nS1,5\n", "utf16le")])))).toBe(0);
+    expect(await streamed(assessment(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("code,a\nS1,5\n", "utf16le").swap16()])))).toBe(0);
+    expect(await streamed(assessment(Buffer.from("code,a\nS1,5\n", "utf16le")))).toBe(0);
+    expect(await streamed(assessment("code,a\nS1,5\n", "input: { encoding: windows-1258 }\n"))).toBe(0);
+    // a series' periods are streamed like any assessment
+    expect(await streamed(path.join(ROOT, "samples/ca-mau-series"))).toBeGreaterThan(0);
   });
 
-  it("a header with an unclosed quote goes to the object loader, which places the quote", async () => {
-    expect(await fallback(assessment('code,"a\nS1,5\n'))).toBe("d.csv: a syntax error in the header");
+  it("a header with an unclosed quote is read whole, which places the quote", async () => {
+    expect(await streamed(assessment('code,"a\nS1,5\n'))).toBe(0);
     // (and one that runs on past the first bytes read, over a line end: read on, then give up)
     const long = `code,"a\n${"a".repeat(100_000)}\nS1,5\n`;
-    expect(await fallback(assessment(long))).toBe("d.csv: a syntax error in the header");
+    expect(await streamed(assessment(long))).toBe(0);
     expect((await loadAssessment(assessment(long), {})).diagnostics).toMatchObject([{ code: "CSV_SYNTAX", line: 1, column: 2 }]);
   });
 
@@ -220,14 +222,19 @@ describe("the settings of the large-input path", () => {
   it("in auto mode, only data of the threshold's size or more", async () => {
     const dir = assessment(new Rows("\n").row().row().bytes());
     const size = statSync(path.join(dir, "d.csv")).size;
-    expect(await loadLarge(dir, {}, { ...inProcess(4096), mode: "auto", threshold: size + 1 })).toMatchObject({ fallback: "small data" });
-    expect(await loadLarge(dir, {}, { ...inProcess(4096), mode: "auto", threshold: size })).toHaveProperty("loaded");
+    const bytes = async (threshold: number) => {
+      let seen = 0;
+      await loadAssessment(dir, {}, { ...inProcess(4096), mode: "auto", threshold, begin: (b) => (seen = b) });
+      return seen;
+    };
+    expect(await bytes(size + 1)).toBe(0);
+    expect(await bytes(size)).toBe(size);
   });
 
   it("tells its caller the bytes and the criteria before it reads", async () => {
     const dir = assessment(new Rows("\n").row().bytes());
     const seen: [number, string][] = [];
-    await loadLarge(dir, {}, { ...inProcess(4096), begin: (bytes, criteria) => seen.push([bytes, criteria.id]) });
+    await loadAssessment(dir, {}, { ...inProcess(4096), begin: (bytes, criteria) => seen.push([bytes, criteria.id]) });
     expect(seen).toEqual([[readFileSync(path.join(dir, "d.csv")).length, "r"]]);
   });
 

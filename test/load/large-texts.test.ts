@@ -1,8 +1,8 @@
-// Texts as bytes and offsets (src/load/large/texts.ts): whatever the sizes they were made for,
+// Texts as bytes and offsets (src/load/rows/texts.ts): whatever the sizes they were made for,
 // the writers give every text back as it was added, and joined columns are the texts in order.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { codedWriter, joinTexts, textAt, textWriter } from "../../src/load/large/texts.ts";
+import { codedWriter, joinTexts, textAt, textWriter } from "../../src/load/rows/texts.ts";
 
 const texts = fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("", "Xã Đông Hưng", "Ấp 3", "😀x", "a\u0000b")), { maxLength: 60 });
 

@@ -1,12 +1,13 @@
-// The loader of large inputs must read an assessment as loadAssessment does: the same
-// diagnostics, in the same order, at the same positions, and a dataset that ranks the same.
-// Files are cut into many small ranges here, so that every path of the range reader runs.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+// A streamed file must read as the same file read whole: the same diagnostics, in the same
+// order, at the same positions, the same cells, and a dataset that ranks the same. Files are cut
+// into many small ranges here, so that every path of the range reader runs.
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.mjs";
-import { loadLarge, type LargeOptions } from "../../src/load/large/index.ts";
+import { loadAssessment } from "../../src/load/assessment.ts";
+import type { LoadOptions } from "../../src/load/tables.ts";
 import { folder, ROOT } from "../helpers/exec.ts";
 import { sameAsObjectLoader, TWO_LEVELS } from "../helpers/large.ts";
 
@@ -19,7 +20,7 @@ const fixtures = (kind: string, names: string[]) => names.map((n) => path.join(R
 describe("the large-input loader reads as the object loader", () => {
   it.each(["samples/ca-mau-2019", "samples/ca-mau-2020", "samples/ca-mau-2019-self", "samples/un-egdi", "test/fixtures/report"])("%s", async (dir) => {
     const { standard } = await compare(path.join(ROOT, dir));
-    expect(standard.dataset?.units.length).toBeGreaterThan(5);
+    expect(standard.dataset?.size).toBeGreaterThan(5);
   });
 
   it.each(fixtures("accepted", ["decimal-comma", "not-applicable", "semicolon-delimiter", "tab-delimiter"]))("%s", async (dir) => {
@@ -89,19 +90,26 @@ describe("the large-input loader reads as the object loader", () => {
     for (const c of ["DATA_DUPLICATE_UNIT", "DATA_UNKNOWN_UNIT", "DATA_DUPLICATE_VALUE", "PERIOD_LATEST", "VALUE_UNKNOWN_CATEGORY", "UNIT_PARENT_MISSING", "DATA_NO_LEVEL", "CSV_UNKNOWN_COLUMN"]) expect(codes).toContain(c);
   });
 
-  it("falls back to the object loader where it does not read the input", async () => {
-    const opts: LargeOptions = { mode: "always", threshold: 0, read: { chunk: 100, parallel: 2, workers: false } };
-    const long = await loadLarge(path.join(ROOT, "test/fixtures/accepted/long-and-wide"), {}, opts);
-    expect(long).toMatchObject({ fallback: expect.stringContaining("long format") });
-    const small = await loadLarge(path.join(ROOT, "samples/ca-mau-2019"), {}, { ...opts, mode: "auto", threshold: 1 << 20 });
-    expect(small).toMatchObject({ fallback: "small data" });
+  it("reads a long file whole beside a streamed wide one; small data whole in auto mode", async () => {
+    const streamed = async (dir: string, opts: LoadOptions) => {
+      let bytes = 0;
+      await loadAssessment(dir, {}, { ...opts, begin: (b) => (bytes = b) });
+      return bytes;
+    };
+    const opts: LoadOptions = { mode: "always", threshold: 0, read: { chunk: 100, parallel: 2, workers: false } };
+    const mixed = path.join(ROOT, "test/fixtures/accepted/long-and-wide");
+    // (the wide file streamed, the long one not: fewer bytes than the two)
+    const both = ["long.csv", "scores.csv"].map((f) => statSync(path.join(mixed, "data", f)).size);
+    expect(await streamed(mixed, opts)).toBe(both[1]);
+    await compare(mixed, 100);
+    expect(await streamed(path.join(ROOT, "samples/ca-mau-2019"), { ...opts, mode: "auto", threshold: 1 << 20 })).toBe(0);
   });
 });
 
 describe("plain numbers are read as Number() reads them", () => {
   it("digits, a decimal point or comma, a minus: the same double, else NaN", async () => {
     const fc = (await import("fast-check")).default;
-    const { plainNumber } = await import("../../src/load/large/rows.ts");
+    const { plainNumber } = await import("../../src/load/rows/rows.ts");
     const text = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,17}$/), fc.option(fc.stringMatching(/^[0-9]{1,8}$/))).map(([neg, i, f]) => `${neg ? "-" : ""}${i}${f === null ? "" : `.${f}`}`);
     fc.assert(
       fc.property(text, (s) => {

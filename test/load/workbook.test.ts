@@ -5,7 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { location } from "../../src/diag/format.ts";
-import { readSheets, readWhole, readWorkbook, workbookKind } from "../../src/load/workbook.ts";
+import { inStreamOrder, readSheets, readWhole, readWorkbook, workbookKind } from "../../src/load/workbook.ts";
 import { ROOT } from "../helpers/exec.ts";
 import { readFileSync } from "node:fs";
 
@@ -252,5 +252,50 @@ describe("a workbook whose only data is hidden", () => {
       ["WORKBOOK_SHEET_SKIPPED", "note", "Ẩn"],
       ["WORKBOOK_NO_HEADER", "error", "Ẩn"],
     ]);
+  });
+});
+
+describe("the parts of a workbook, laid out for the streaming reader", () => {
+  // LibreOffice (and Excel) write the shared strings, and here the workbook's relations, after the
+  // sheets; exceljs's streaming reader then keeps those sheets in temporary files, where a sheet
+  // was seen to come back empty, or not at all, under load.
+  const entries = (b: Uint8Array): string[] => {
+    const dir = Buffer.from(b);
+    const names: [number, string][] = [];
+    for (let i = dir.indexOf("PK\x01\x02"); i >= 0; i = dir.indexOf("PK\x01\x02", i + 4)) names.push([dir.readUInt32LE(i + 42), dir.toString("utf8", i + 46, i + 46 + dir.readUInt16LE(i + 28))]);
+    return names.sort((x, y) => x[0] - y[0]).map((n) => n[1]);
+  };
+  const local = (b: Uint8Array): string[] => {
+    const buf = Buffer.from(b);
+    const names: string[] = [];
+    for (let i = 0; buf.readUInt32LE(i) === 0x04034b50; ) {
+      const name = buf.toString("utf8", i + 30, i + 30 + buf.readUInt16LE(i + 26));
+      names.push(name);
+      const next = buf.indexOf("PK\x03\x04", i + 30);
+      const dir = buf.indexOf("PK\x01\x02", i + 30);
+      i = next >= 0 && next < dir ? next : dir;
+    }
+    return names;
+  };
+
+  it.each(["test/fixtures/accepted/workbook-long-sheet/data/phieu.xlsx", "test/fixtures/accepted/workbook-long-sheet/units.xlsx", "samples/ca-mau-2019-xlsx/data/so.xlsx"])("%s: the workbook, its relations, strings and styles first; the same sheets read", async (file) => {
+    const bytes = readFileSync(path.join(ROOT, file));
+    const before = entries(bytes);
+    const firstSheet = (names: string[]) => names.findIndex((n) => n.startsWith("xl/worksheets/"));
+    expect(before.indexOf("xl/sharedStrings.xml")).toBeGreaterThan(firstSheet(before));
+    const after = inStreamOrder(bytes);
+    const order = local(after);
+    expect([...order].sort()).toEqual([...before].sort());
+    for (const part of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"]) expect(order.indexOf(part)).toBeLessThan(firstSheet(order));
+    const shape = (sheets: Awaited<ReturnType<typeof readWhole>>) => sheets.map((s) => [s.name, s.rows.map((r) => r.cells.join("|"))]);
+    expect(shape(await readSheets(after, ".", undefined))).toEqual(shape(await readWhole(bytes, ".")));
+  });
+
+  it("leaves alone bytes it cannot lay out, and a workbook already in order", () => {
+    const junk = Buffer.from("PK\x03\x04 not really a zip");
+    expect(inStreamOrder(junk)).toBe(junk);
+    const bytes = readFileSync(path.join(ROOT, "test/fixtures/accepted/workbook-long-sheet/units.xlsx"));
+    const once = inStreamOrder(bytes);
+    expect(Buffer.from(inStreamOrder(once)).equals(Buffer.from(once))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_COLUMNS } from "../../src/load/manifest.ts";
 import { plainPalette } from "../../src/render/common.ts";
 import { dataIndicators, levelFormModel, longTemplate, ratioValidation, templateCsv, unitFields, unitsTemplate, valueHint, valueValidation, wideTemplate } from "../../src/render/template.ts";
+import { unitsOf } from "../helpers/dataset.ts";
 import { criteriaFrom, load } from "../helpers/model.ts";
 
 const C = criteriaFrom(`id: t
@@ -74,7 +75,7 @@ describe("templates from the criteria", () => {
     })].join("\n");
     const r = load(C, filled, "code,name,level,parent,type\nH1,Huyện Một,huyen,,huyen\nX1,Xã Một,xa,H1,xa\n");
     expect(r.diagnostics).toEqual([]);
-    const x1 = r.dataset.units.find((u) => u.code === "X1")!;
+    const x1 = unitsOf(C, r.dataset).find((u) => u.code === "X1")!;
     expect(Object.fromEntries([...x1.cells].map(([k, c]) => [k, c.kind === "na" ? "na" : c.value]))).toEqual({ a: 72, b: true, c: "chu-tich", d: 1, f: false });
   });
 

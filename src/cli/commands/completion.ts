@@ -5,6 +5,7 @@
 import type { Argument, Command, Option } from "commander";
 import { UsageError } from "../../diag/diagnostic.ts";
 import { loadAssessment, loadAssessmentCriteria } from "../../load/assessment.ts";
+import { compareCodes } from "../../engine/rank.ts";
 import { shippedCriteria } from "../../load/shipped.ts";
 import { completionScript, SHELLS, type ArgumentSpec, type CommandSpec, type OptionSpec, type ProgramSpec, type Shell, type ValueKind } from "../../render/completion.ts";
 import { writeOutput } from "../output.ts";
@@ -56,7 +57,7 @@ async function list(what: string, dir: string | undefined): Promise<void> {
     const codes =
       what === "levels"
         ? (loadAssessmentCriteria(dir, { data: ["-"] }).criteria?.levels.map((l) => l.id) ?? [])
-        : ((await loadAssessment(dir, {})).dataset?.units.map((u) => u.code) ?? []);
+        : [...((await loadAssessment(dir, {})).dataset?.code ?? [])].sort(compareCodes);
     if (codes.length) process.stdout.write(`${codes.join("\n")}\n`);
   } catch {
     // completion must never print an error into the user's command line

@@ -55,7 +55,7 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions): Pro
   }
   loaded.progress?.done();
   steps.mark("written");
-  // (--verbose: the time of each step, where the data was large enough for the large-input reader)
-  if (loaded.reader === "large") steps.print(loaded.columns.size, "large-input");
+  // (--verbose: the time of each step, where the data was large enough to be streamed)
+  if (loaded.reader === "streamed") steps.print(loaded.columns.size, "streamed");
   if (gate) finishRun("rank", result ?? select(resultOf(scored), level), [...loaded.diagnostics, ...scored.diagnostics], o, lang, loaded.inputs);
 }

@@ -9,29 +9,37 @@ import type { Form } from "../../render/template.ts";
 import { closest } from "../../util/similar.ts";
 import type { Assessment } from "../../load/manifest.ts";
 import type { CsvOptions } from "../../render/common.ts";
-import { checkLevel, csvOptions, loadOrFail, pickFormat, renderOptions, start, type CommonOptions } from "../context.ts";
+import { checkLevel, checkLoaded, csvOptions, pickFormat, renderOptions, start, type CommonOptions } from "../context.ts";
+import { readColumns } from "../columns.ts";
+import { compareCodes } from "../../engine/rank.ts";
 import { writeOutput } from "../output.ts";
 
 export async function run([dir]: unknown[], o: CommonOptions & { unit?: string }): Promise<void> {
   start(o);
   if ((o.unit === undefined) === (o.level === undefined)) throw new UsageError("USAGE_TEMPLATE_WHAT", { given: o.unit === undefined ? "none" : "both" });
   const format = pickFormat("template", o);
-  const loaded = await loadOrFail(dir as string | undefined, o);
+  const read = await readColumns(dir as string | undefined, o);
+  const loaded = checkLoaded(read, o);
+  const data = loaded.dataset;
   const columns = loaded.assessment?.columns ?? DEFAULT_COLUMNS;
-  const period = loaded.dataset.period !== undefined ? { period: loaded.dataset.period } : {};
+  const period = data.period !== undefined ? { period: data.period } : {};
+  // the units, by code, as the form lists them
+  const units = Array.from({ length: data.size }, (_, g) => {
+    const parent = data.parent[g];
+    return { code: data.code[g] as string, name: data.nameOf(g), level: loaded.criteria.levels[data.level[g] as number]?.id ?? "", ...(parent !== undefined ? { parent } : {}) };
+  }).sort((a, b) => compareCodes(a.code, b.code));
   let form: Form;
   if (o.level !== undefined) {
     checkLevel(loaded.criteria, o.level);
-    const units = loaded.dataset.units.filter((u) => u.level === o.level).map((u) => ({ code: u.code, name: u.name, ...(u.parent !== undefined ? { parent: u.parent } : {}) }));
-    form = { criteria: loaded.criteria, level: o.level, units, columns, ...period };
+    form = { criteria: loaded.criteria, level: o.level, units: units.filter((u) => u.level === o.level).map(({ level: _level, ...u }) => u), columns, ...period };
   } else {
     const code = (o.unit ?? "").normalize("NFC").trim();
-    const unit = loaded.dataset.units.find((u) => u.code === code);
+    const unit = units.find((u) => u.code === code);
     if (!unit) {
-      const suggestion = closest(code, loaded.dataset.units.map((u) => u.code))[0];
+      const suggestion = closest(code, units.map((u) => u.code))[0];
       throw new UsageError("UNIT_NOT_FOUND", { query: code, suggestions: suggestion ? `"${suggestion}"` : "" });
     }
-    form = { criteria: loaded.criteria, unit: { code: unit.code, name: unit.name, level: unit.level, ...(unit.parent !== undefined ? { parent: unit.parent } : {}) }, columns, ...period };
+    form = { criteria: loaded.criteria, unit, columns, ...period };
   }
   writeOutput(o.output, await render("template", format, form, { ...renderOptions(o, loaded.criteria), csv: formCsv(o, loaded.assessment) }), loaded.inputs);
 }

@@ -1,16 +1,19 @@
-// From the rows of the files to the engine's columnar dataset: the units registry, the data
-// rows' units, periods, the placing of every cell, and the checks on units and parents. This is
-// loadData (load/data.ts) for wide files, step for step and diagnostic for diagnostic, on rows in
-// columns instead of objects: test/load/large.test.ts holds the two to the same results.
+// From the rows of the files to the engine's columnar dataset, the one place units are made:
+// the units registry, the data rows' units, periods, the placing of every cell (wide rows, and
+// long rows of one indicator each), and the checks on units, duplicates and parents. The rows
+// come from a file streamed or read whole (load/tables.ts), alike.
 import { diag, pushAll, type Diagnostic } from "../../diag/diagnostic.ts";
 import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, stateOf, VALUE, valueAt, type ColumnarDataset, type IndicatorColumn } from "../../model/columns.ts";
-import { dataColumns, type Criteria, type IndicatorNode } from "../../model/criteria.ts";
+import { dataColumns, type Criteria } from "../../model/criteria.ts";
 import type { Source } from "../../model/data.ts";
 import { normKey } from "../dialect.ts";
 import { readFileSync } from "node:fs";
 import type { Cell } from "../../model/data.ts";
 import { readCsv, type Delimiter } from "../csv.ts";
-import { cellOf, checkAbsentColumns, checkUnitName, choosePeriod, headerList, keptAttributes, levelReader, namesIndex, readCell, suggestUnit, unrankedReason, where } from "../data.ts";
+import { cellOf, checkAbsentColumns, checkUnitName, choosePeriod, headerList, keptAttributes, levelReader, namesIndex, readCell, suggestUnit, unrankedReason, where, type At } from "../data.ts";
+import { placeText } from "../../model/data.ts";
+import type { CsvRow } from "../csv.ts";
+import { closest } from "../../util/similar.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
@@ -22,6 +25,8 @@ type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "
 export interface Table {
   /** the path as shown to the user */
   file: string;
+  /** where its rows are: the file, and the worksheet of a workbook */
+  at: At;
   header: string[];
   /** the line of the header (CSV_REPEATED_HEADER names it) */
   headerLine: number;
@@ -29,6 +34,9 @@ export interface Table {
   rows: FileRows;
   /** the CSV_UNKNOWN_COLUMN warnings of its header, reported where loadData reports them */
   unknown: Diagnostic[];
+  /** the rows as text, for a table read whole: its cells are derived from them on demand
+   * (a streamed file's are read again from the file) */
+  text?: readonly CsvRow[];
 }
 
 export interface Assembled {
@@ -50,7 +58,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   // The units, as they are met: the registry's rows, then data rows of units it does not list.
   // Where things were read is kept as (file, line) numbers, not objects: a million units.
   // Files are numbered: the data files in order, then the registry.
-  const fileNames = [...tables.data.map((t) => t.file), tables.units?.file ?? ""];
+  const fileAts: At[] = [...tables.data.map((t) => t.at), tables.units?.at ?? ""];
   const REGISTRY = tables.data.length;
   const capacity = (tables.units?.rows.rows ?? 0) + tables.data.reduce((n, t) => n + t.rows.rows, 0);
   const units = new Map<string, number>();
@@ -62,7 +70,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     line,
     get(u: number): Source | undefined {
       const f = file[u] as number;
-      return f < 0 ? undefined : { file: fileNames[f] as string, line: line[u] as number };
+      return f < 0 ? undefined : where(fileAts[f] as At, line[u] as number);
     },
   });
   const positions = () => new Int32Array(capacity).fill(-1);
@@ -74,7 +82,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const parentAt = (u: number): Source | undefined => {
     const src = parent[u] === undefined ? undefined : source.get(u);
     const table = src && (source.file[u] === REGISTRY ? tables.units : tables.data[source.file[u] as number]);
-    return src && table ? { ...src, column: table.spec.fields.parent + 1 } : undefined;
+    return src && table ? where(table.at, src.line, table.spec.fields.parent + 1) : undefined;
   };
   const attributes = attrNames.map((): (string | undefined)[] => []);
   // a unit's name is the one of the row that made it (its bytes, read when the unit is shown)
@@ -109,25 +117,25 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     const { fields: f } = registry.spec;
     const rows = registry.rows;
     if (f.code < 0) {
-      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry.file, 1)));
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(registry.header) }, where(registry.at, registry.headerLine)));
       registryBroken = true;
     } else {
       for (let r = 0; r < rows.rows; r++) {
         const line = rows.columns.line[r] as number;
         const c = rows.code[r] as string;
         if (c === "") {
-          diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(registry.file, line, f.code + 1)));
+          diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(registry.at, line, f.code + 1)));
           continue;
         }
         const first = units.get(c);
         if (first !== undefined) {
-          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${source.get(first)?.file}:${source.get(first)?.line}` }, where(registry.file, line, f.code + 1)));
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: placeText(source.get(first)) }, where(registry.at, line, f.code + 1)));
           continue;
         }
         const lv = rows.level[r] as string;
-        const l = f.level >= 0 ? readLevel(lv, registry.file, line, f.level + 1) : singleLevel;
+        const l = f.level >= 0 ? readLevel(lv, registry.at, line, f.level + 1) : singleLevel;
         if (l === undefined) {
-          if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(registry.file, line, f.level < 0 ? undefined : f.level + 1)));
+          if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(registry.at, line, f.level < 0 ? undefined : f.level + 1)));
           rejected.add(c);
           continue;
         }
@@ -154,21 +162,21 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const errorPolicy = columns.map((ind) => ind.role === "score" && ind.missing === "error");
   /** per data file: the unit of each row (-1: the row was not taken) */
   const unitRows: Int32Array[] = [];
-  /** the rows of units met in more than one row (files), as [file, row]: where a duplicate
-   * value can come from; most units have one row, and need nothing here */
-  const more = new Map<number, [number, number][]>();
   const firstRow = new Int32Array(capacity).fill(-1);
-  /** the file of the unit's last row, and its line: a second row in one file is a duplicate */
+  /** the file of the unit's last row, and its line: a second row in one wide file is a duplicate */
   const lastFile = new Int32Array(capacity).fill(-1);
   const lastLine = new Int32Array(capacity);
-  /** The row that placed the unit's cell of an indicator, if any: a second one is a duplicate. */
-  const placedBy = (u: number, ind: IndicatorNode): string | undefined => {
-    for (const [ti, r] of more.get(u) ?? []) {
-      const t = tables.data[ti] as Table;
-      const e = t.spec.entries.findIndex((x) => x.indicator === ind);
-      if (e >= 0 && stateOf(t.rows.columns.state[e]?.[r] as number) !== ABSENT) return `${t.file}:${t.rows.columns.line[r]}`;
-    }
-    return undefined;
+  /** Where the cells of units met in more than one row were placed (unit × indicators +
+   * indicator: the row's place): a second value is a duplicate. Most units have one row, and
+   * need nothing here; a unit's first row is entered when its second is met. */
+  const placed = new Map<number, string>();
+  const multi = new Uint8Array(capacity);
+  const enterRow = (u: number, ti: number, r: number): void => {
+    const t = tables.data[ti] as Table;
+    const place = placeText(where(t.at, t.rows.columns.line[r] as number));
+    t.spec.entries.forEach((e, i) => {
+      if (stateOf(t.rows.columns.state[i]?.[r] as number) !== ABSENT) placed.set(u * K + (indicatorIndex.get(e.indicator) as number), place);
+    });
   };
 
   // the registry's names (DATA_UNIT_NAME_MISMATCH, and suggestions for unknown codes by name)
@@ -178,11 +186,12 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
 
   tables.data.forEach((t, ti) => {
     const f = t.spec.fields;
+    const long = t.spec.long !== undefined;
     const rows = t.rows;
     const unitOfRow = new Int32Array(rows.rows).fill(-1);
     unitRows.push(unitOfRow);
     if (f.code < 0) {
-      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.file, 1)));
+      diagnostics.push(diag("CSV_NO_CODE_COLUMN", "error", { column: s.columns.code, header: headerList(t.header) }, where(t.at, t.headerLine)));
       return;
     }
     pushAll(diagnostics, t.unknown);
@@ -214,22 +223,22 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       // The unit of the row: from the registry, or made from the row itself.
       const c = rows.code[r] as string;
       let u: number | undefined;
-      if (c === "") diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.file, line, f.code + 1)));
+      if (c === "") diagnostics.push(diag("DATA_NO_CODE", "error", {}, where(t.at, line, f.code + 1)));
       else {
         u = units.get(c);
         if (u !== undefined && registry && f.name >= 0 && source.file[u] === REGISTRY) {
-          const d = checkUnitName(c, textAt(rows.name, r), registeredName(u), registryNames(), { file: t.file, line, column: f.name + 1 });
+          const d = checkUnitName(c, textAt(rows.name, r), registeredName(u), registryNames(), where(t.at, line, f.name + 1));
           if (d) diagnostics.push(d);
         }
         if (u === undefined && (rejected.size === 0 || !rejected.has(c)) && !registryBroken) {
           if (registry) {
             const suggestion = suggestUnit(c, f.name >= 0 ? textAt(rows.name, r) : "", registryNames(), units.keys());
-            diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: c, ...(suggestion ? { suggestion } : {}) }, where(t.file, line, f.code + 1)));
+            diagnostics.push(diag("DATA_UNKNOWN_UNIT", "error", { unit: c, ...(suggestion ? { suggestion } : {}) }, where(t.at, line, f.code + 1)));
           } else {
             const lv = rows.level[r] as string;
-            const l = f.level >= 0 ? (knownLevel.get(lv) ?? readLevel(lv, t.file, line, f.level + 1)) : singleLevel;
+            const l = f.level >= 0 ? (knownLevel.get(lv) ?? readLevel(lv, t.at, line, f.level + 1)) : singleLevel;
             if (l === undefined) {
-              if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(t.file, line, f.level < 0 ? undefined : f.level + 1)));
+              if (f.level < 0 || lv === "") diagnostics.push(diag("DATA_NO_LEVEL", "error", { unit: c }, where(t.at, line, f.level < 0 ? undefined : f.level + 1)));
               rejected.add(c);
             } else {
               u = addUnit(c, r, l, ti, line);
@@ -242,9 +251,9 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
           }
         }
       }
-      if (u !== undefined) {
+      if (u !== undefined && !long) {
         if (lastFile[u] === ti) {
-          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: `${t.file}:${lastLine[u]}` }, where(t.file, line, f.code + 1)));
+          diagnostics.push(diag("DATA_DUPLICATE_UNIT", "error", { unit: c, first: placeText(where(t.at, lastLine[u] as number)) }, where(t.at, line, f.code + 1)));
           u = undefined;
         } else {
           lastFile[u] = ti;
@@ -252,10 +261,11 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         }
       }
       if (u === undefined) {
-        // the row's unit was refused: its cells' problems are still told (all in one pass)
+        // the row's unit was refused: its cells' problems are still told (all in one pass); a
+        // long row is about its unit only, and says nothing more
         while (problem < problems.length && (problems[problem]?.row as number) <= r) {
           const p = (problems[problem] as (typeof problems)[number]);
-          if (p.row === r) diagnostics.push(diag(p.diagnostic.code, p.diagnostic.severity, p.diagnostic.args, { file: t.file, line, ...(p.diagnostic.column !== undefined ? { column: p.diagnostic.column } : {}) }));
+          if (p.row === r && !long) diagnostics.push(diag(p.diagnostic.code, p.diagnostic.severity, p.diagnostic.args, where(t.at, line, p.diagnostic.column)));
           problem++;
         }
         continue;
@@ -265,14 +275,15 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         rowAt.file[u] = ti;
         rowAt.line[u] = line;
       }
-      // a unit's second row (another file): its rows are remembered, for duplicate values
+      // a unit's second row (another file, or a long file's next row): where its cells were
+      // placed is kept from now on, for duplicate values
       const fr = firstRow[u] as number;
       if (fr < 0) firstRow[u] = r;
-      else {
-        const list = more.get(u) ?? [[rowAt.file[u] as number, fr]];
-        more.set(u, list);
+      else if (!multi[u]) {
+        multi[u] = 1;
+        enterRow(u, rowAt.file[u] as number, fr);
       }
-      const multi = more.get(u);
+      const many = multi[u] === 1;
       const li = level[u] as number;
       const problemsHere = problem < problems.length && problems[problem]?.row === r;
       for (let e = 0; e < entries.length; e++) {
@@ -280,7 +291,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         if (problemsHere) {
           while (problem < problems.length && problems[problem]?.row === r && problems[problem]?.entry === e) {
             const p = (problems[problem] as (typeof problems)[number]).diagnostic;
-            diagnostics.push(diag(p.code, p.severity, p.args, { file: t.file, line, ...(p.column !== undefined ? { column: p.column } : {}) }));
+            diagnostics.push(diag(p.code, p.severity, p.args, where(t.at, line, p.column)));
             problem++;
           }
         }
@@ -288,25 +299,31 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         const st = state[r] as number;
         const kind = stateOf(st);
         if (kind === ABSENT) {
-          if (st & CELL_BLANK && entry.keepBlank && !blanks.has(u * K + entry.k)) blanks.set(u * K + entry.k, { file: t.file, line, column: entry.cols.value + 1 });
+          if (st & CELL_BLANK && entry.keepBlank && !blanks.has(u * K + entry.k)) blanks.set(u * K + entry.k, where(t.at, line, entry.cols.value + 1));
           continue;
         }
-        const first = multi ? placedBy(u, entry.indicator) : undefined;
+        const first = many ? placed.get(u * K + entry.k) : undefined;
         if (!entry.applies[li] || first !== undefined) {
           const { cols, indicator: ind } = entry;
           const column = (st & CELL_FROM_RATIO ? (cols.numerator >= 0 ? cols.numerator : cols.denominator) : cols.value) + 1;
           const lvl = criteria.levels[li]?.id as string;
           if (!entry.applies[li]) {
-            if (kind !== NOT_APPLICABLE) diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: lvl, unit: c }, where(t.file, line, column)));
+            if (kind !== NOT_APPLICABLE) diagnostics.push(diag("DATA_NOT_APPLICABLE_LEVEL", "warning", { indicator: ind.id, level: lvl, unit: c }, where(t.at, line, column)));
           } else {
-            diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: c, indicator: ind.id, first: first as string }, where(t.file, line, column)));
+            diagnostics.push(diag("DATA_DUPLICATE_VALUE", "error", { unit: c, indicator: ind.id, first: first as string }, where(t.at, line, column)));
           }
           state[r] = 0;
           continue;
         }
         submitted[u] = 1;
+        if (many) placed.set(u * K + entry.k, placeText(where(t.at, line)));
       }
-      multi?.push([ti, r]);
+      // (problems of the row not tied to an indicator of the file: a long row's unknown indicator)
+      while (problem < problems.length && problems[problem]?.row === r) {
+        const p = (problems[problem] as (typeof problems)[number]).diagnostic;
+        diagnostics.push(diag(p.code, p.severity, p.args, where(t.at, line, p.column)));
+        problem++;
+      }
     }
   });
 
@@ -320,7 +337,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   const feeds = tables.data.map((t, ti) => {
     const levels = new Set<string>();
     for (const u of unitRows[ti] ?? []) if (u >= 0) levels.add(criteria.levels[level[u] as number]?.id as string);
-    return { file: t.file, at: { file: t.file, line: t.headerLine }, header: t.header, levels };
+    return { file: t.file, at: where(t.at, t.headerLine), header: t.header, levels };
   });
   pushAll(diagnostics, checkParents(criteria, { code, level, parent, parentAt, source: (u) => source.get(u) }, units));
 
@@ -383,7 +400,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     cells,
     index: units,
     missingAt: (g, k) => blanks.get(g * K + k) ?? rowAt.get(g) ?? source.get(g) ?? {},
-    cellAt: cellReader(criteria, s, tables.data, unitRows, n),
+    cellAt: cellReader(criteria, tables.data, unitRows, n),
   };
   if (period !== undefined) dataset.period = period;
   if (s.unranked) {
@@ -394,6 +411,13 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       if (reason !== undefined) unranked.set(g, reason);
     }
     dataset.unranked = unranked;
+    // a code listed that names no unit (a typo would leave the unit it meant in the ranking)
+    for (const listed of Object.keys(s.unranked.units)) {
+      const c = normKey(listed);
+      if (units.has(c)) continue;
+      const suggestion = closest(c, units.keys())[0];
+      diagnostics.push(diag("UNIT_UNRANKED_UNKNOWN", "warning", { unit: c, ...(suggestion ? { suggestion } : {}) }, s.unranked.at?.[listed] ?? {}));
+    }
   }
   pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
   return { dataset, periods: sortedPeriods, diagnostics };
@@ -443,33 +467,48 @@ function checkParents(
 }
 
 /**
- * The cells as the object loader keeps them (their text and place: what explain, score and
- * report show), derived on demand instead of kept for every cell: the unit's row in the file that
- * gave the value is found (each file's rows know their unit), its text read again by readCsv (once
- * per file, on first use) and read by readCell, the function that read it the first time. A
- * ranking never asks, and pays nothing.
+ * The cells as the engine's views show them (their text and place: what explain, score and
+ * report show), derived on demand instead of kept for every cell: the unit's row in the table
+ * that gave the value is found (each table's rows know their unit), its text taken from the
+ * table read whole, or read again from a streamed file by readCsv (once per file, on first use),
+ * and read by readCell, the function that read it the first time. A ranking never asks, and
+ * pays nothing.
  */
-function cellReader(criteria: Criteria, s: Settings, tables: Table[], unitRows: Int32Array[], units: number): (g: number, k: number) => Cell | undefined {
-  const rowOfUnit: (Int32Array | undefined)[] = [];
+function cellReader(criteria: Criteria, tables: Table[], unitRows: Int32Array[], units: number): (g: number, k: number) => Cell | undefined {
+  /** per table: the row of each unit (a wide table), or of each unit and entry (a long one) */
+  const rowOfUnit: (Int32Array | Map<number, number> | undefined)[] = [];
   const textOf: (Map<number, string[]> | undefined)[] = [];
   const entryOf = tables.map((t) => new Map(t.spec.entries.map((e, i) => [e.indicator, i] as const)));
-  const rowOf = (ti: number): Int32Array => {
+  const rowOf = (ti: number, g: number, e: number): number => {
+    const t = tables[ti] as Table;
+    const E = t.spec.entries.length;
     let m = rowOfUnit[ti];
     if (!m) {
-      m = new Int32Array(units).fill(-1);
-      (unitRows[ti] ?? []).forEach((u, r) => {
-        if (u >= 0) (m as Int32Array)[u] = r;
-      });
+      const rows = unitRows[ti] ?? new Int32Array(0);
+      if (t.spec.long) {
+        const byCell = new Map<number, number>();
+        rows.forEach((u, r) => {
+          if (u < 0) return;
+          for (let i = 0; i < E; i++) if (stateOf(t.rows.columns.state[i]?.[r] as number) !== ABSENT) byCell.set(u * E + i, r);
+        });
+        m = byCell;
+      } else {
+        const byUnit = new Int32Array(units).fill(-1);
+        rows.forEach((u, r) => {
+          if (u >= 0) byUnit[u] = r;
+        });
+        m = byUnit;
+      }
       rowOfUnit[ti] = m;
     }
-    return m;
+    return m instanceof Map ? (m.get(g * E + e) ?? -1) : (m[g] as number);
   };
   const linesOf = (ti: number): Map<number, string[]> => {
     let m = textOf[ti];
     if (!m) {
       const t = tables[ti] as Table;
-      const read = readCsv(readFileSync(t.spec.path), t.file, { encoding: "utf-8", delimiter: t.spec.delimiter as Delimiter });
-      m = new Map((read.table?.rows ?? []).map((row) => [row.line, row.cells] as const));
+      const rows = t.text ?? readCsv(readFileSync(t.spec.path), t.file, { encoding: "utf-8", delimiter: t.spec.delimiter as Delimiter }).table?.rows ?? [];
+      m = new Map(rows.map((row) => [row.line, row.cells] as const));
       textOf[ti] = m;
     }
     return m;
@@ -482,14 +521,14 @@ function cellReader(criteria: Criteria, s: Settings, tables: Table[], unitRows: 
       const t = tables[ti] as Table;
       const e = entryOf[ti]?.get(ind);
       if (e === undefined) continue;
-      const r = rowOf(ti)[g] as number;
+      const r = rowOf(ti, g, e);
       if (r < 0 || stateOf(t.rows.columns.state[e]?.[r] as number) === ABSENT) continue;
       const line = t.rows.columns.line[r] as number;
       const cells = linesOf(ti).get(line);
       const entry = t.spec.entries[e];
       if (!cells || !entry) return undefined;
       const read = readCell(ind, (i) => (i >= 0 ? (cells[i] ?? "") : ""), entry.cols, t.spec.decimal, () => {});
-      return read && cellOf(read, t.file, line, t.header);
+      return read && cellOf(read, t.at, line, t.header);
     }
     return undefined;
   };

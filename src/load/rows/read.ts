@@ -12,10 +12,11 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { packageRoot } from "../shipped.ts";
-import { decimalEntry, readRange, scanRange, type CellProblemAt, type LineProblem, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
+import { decimalEntry, readRange, rowWriter, scanRange, type CellProblemAt, type LineProblem, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
 import { joinTexts, type Coded, type Texts } from "./texts.ts";
 import { stateOf, VALUE } from "../../model/columns.ts";
 import type { Columns, Job } from "./worker.ts";
+import type { CsvRow } from "../csv.ts";
 
 export interface ReadOptions {
   /** bytes per range at least; a smaller file is one range (default 16 MiB) */
@@ -119,20 +120,22 @@ function joinQuoted(rs: Range[], scans: Scan[]): { ranges: Range[]; scans: Scan[
   return { ranges: out, scans: outScans, from };
 }
 
-function allocate(spec: RowSpec, capacity: number) {
-  const shared = {
-    state: spec.entries.map(() => new SharedArrayBuffer(capacity)),
+/** The row columns of a file; `shared`: in memory the worker threads can write to. */
+function allocate(spec: RowSpec, capacity: number, shared = true) {
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const buffers = {
+    state: spec.entries.map(() => buffer(capacity)),
     // decimal digits in 4 bytes; ratios of two columns, quotients, in 8 (rows.ts decimalEntry)
-    value: spec.entries.map((e) => new SharedArrayBuffer(capacity * (decimalEntry(e) ? 4 : 8))),
-    line: new SharedArrayBuffer(capacity * 4),
+    value: spec.entries.map((e) => buffer(capacity * (decimalEntry(e) ? 4 : 8))),
+    line: buffer(capacity * 4),
   };
   const columns: RowColumns = {
-    state: shared.state.map((b) => new Uint8Array(b)),
-    value: spec.entries.map((e, k) => (decimalEntry(e) ? new Int32Array(shared.value[k] as SharedArrayBuffer) : new Float64Array(shared.value[k] as SharedArrayBuffer))),
+    state: buffers.state.map((b) => new Uint8Array(b)),
+    value: spec.entries.map((e, k) => (decimalEntry(e) ? new Int32Array(buffers.value[k] as ArrayBuffer) : new Float64Array(buffers.value[k] as ArrayBuffer))),
     wide: spec.entries.map(() => new Map<number, number>()),
-    line: new Int32Array(shared.line),
+    line: new Int32Array(buffers.line),
   };
-  return { shared, columns };
+  return { shared: buffers as { state: SharedArrayBuffer[]; value: SharedArrayBuffer[]; line: SharedArrayBuffer }, columns };
 }
 
 export async function readRows(spec: RowSpec, o: ReadOptions = DEFAULT_READ): Promise<FileRows> {
@@ -195,6 +198,19 @@ export async function readRows(spec: RowSpec, o: ReadOptions = DEFAULT_READ): Pr
     for (const [j, r] of final.entries()) outcomes.push(await readRange(spec, r, scans[j] as Scan, columns, offsets[j] as number, o.progress));
   }
   return merge(spec, scans, offsets, capacity, columns, outcomes);
+}
+
+/**
+ * The rows of a table read whole (load/csv.ts readCsv, a worksheet of load/workbook.ts: a file in
+ * another encoding than UTF-8, a workbook, a long file, a small file) into row columns, by the
+ * row code a streamed file's ranges use (rows.ts rowWriter).
+ */
+export function tableRows(spec: RowSpec, rows: readonly CsvRow[]): FileRows {
+  const { columns } = allocate(spec, rows.length, false);
+  const writer = rowWriter(spec, columns, 0, rows.length, rows.length * 16);
+  for (const row of rows) writer.row(row.cells, row.line, row.problems);
+  const whole: Scan = { newlines: 0, quotes: 0, cr: false, irregular: false, invalidUtf8: false };
+  return merge(spec, [whole], [0], rows.length, columns, [{ ...writer.done(), csv: [] }]);
 }
 
 /** A slot per line of each range (and one for a last line without its line end). */

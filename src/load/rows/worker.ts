@@ -1,4 +1,4 @@
-// A worker thread of the loader of large inputs: scans its byte range of a CSV file, waits for
+// A worker thread of a streamed file: scans its byte range of a CSV file, waits for
 // the shared columns the main thread allocates from every range's line count, reads its rows
 // into them, and sends back the strings, texts and problems (the protocol: read.ts).
 import { parentPort, workerData } from "node:worker_threads";

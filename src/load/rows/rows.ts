@@ -1,11 +1,11 @@
-// Reading the rows of one byte range of a wide CSV file, for the loader of large inputs: csv-parse
-// streams the range, and each row goes straight into typed columns (one per indicator of the
-// file's layout) and a few string arrays (code, name, level, parent, period, attributes). Runs
-// in a worker thread per range (worker.ts) or, for a small file, in the main thread.
+// The rows of a file in typed columns (one per indicator of the file's layout) and a few string
+// arrays (code, name, level, parent, period, attributes): rowWriter is the one row code, for a
+// table read whole (read.ts tableRows) and for a byte range of a streamed CSV file (readRange:
+// csv-parse streams the range, in a worker thread per range, worker.ts, or in the main thread).
 //
-// Everything a row says is read as the object loader reads it (readCsv, loadData): the same
-// skipping of blank rows and repeated headers, the same trailing-separator rule, the same
-// readCell for every value (the common case, a plain number, is recognised first and read with
+// A streamed range follows the rules a file read whole follows (readCsv, load/dialect.ts): the
+// same skipping of blank rows and repeated headers, the same trailing-separator rule; and every
+// value is read by readCell (the common case, a plain number, is recognised first and read with
 // Number(), which is what readCell would do with it). What depends on other rows (which unit a
 // row belongs to, duplicates, the period) is decided later, in the main thread (assemble.ts).
 import { isUtf8 } from "node:buffer";
@@ -18,6 +18,7 @@ import { unitScale, type IndicatorNode } from "../../model/criteria.ts";
 import { classifyRecord, headerKey, normKey } from "../dialect.ts";
 import { numberRange, readCell, type CellColumns, type CellRead } from "../data.ts";
 import { isEmpty, ratioValue, type Decimal } from "../values.ts";
+import { closest } from "../../util/similar.ts";
 import { codedWriter, textWriter, type Coded, type Texts } from "./texts.ts";
 
 /** One indicator of a file's layout: where its value, or its numerator and denominator, are. */
@@ -41,6 +42,10 @@ export interface RowSpec {
   /** column index of each attribute kept (peer groups), -1 where absent */
   attributes: number[];
   entries: Entry[];
+  /** a long file: a row per unit and indicator, the indicator named in column `indicator`
+   * (`entryOf`: its entry, by id or by column name; `ids`: for suggestions); every entry's
+   * cells are in the same value, numerator and denominator columns */
+  long?: { indicator: number; entryOf: ReadonlyMap<string, number>; ids: readonly string[] };
 }
 
 /** A line-aligned byte range of the file. `first`: it starts the file, header included. */
@@ -247,30 +252,28 @@ function plainDecimal(s: string, sep: number): boolean {
   return true;
 }
 
+/** What a row writer has read so far (rowWriter). */
+export type RowsRead = Omit<RowOutcome, "csv" | "syntax">;
+
 /**
- * Reads a range: rows into `out` from row `offset` on, strings and problems into the outcome.
- * `scan` says whether rows are lines (then lines are counted here, cheaply) or csv-parse must
- * count them (quotes, blank lines: as readCsv does, from its info and raw text).
+ * The row code of every reader: one data row (already told apart from blank rows, headers pasted
+ * again and ragged rows) into row `offset + n` of `out`, its strings and problems into the
+ * outcome. A streamed range (readRange) and a table read whole (read.ts tableRows: a CSV file in
+ * another encoding, a worksheet, a small file) both read their rows here. `slots` and `bytes`:
+ * the rows and text bytes expected (the writers grow beyond them).
  */
-export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: RowColumns, offset: number, progress?: (bytes: number, rows: number) => void): Promise<RowOutcome> {
-  const { header, fields, entries, decimal } = spec;
-  const slots = scan.newlines + 1;
-  const bytes = Math.ceil((range.end - range.start) / 8);
+export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots: number, bytes: number) {
+  const { header, fields, entries, decimal, long } = spec;
   const codes = textWriter(slots, bytes);
   const names = textWriter(slots, bytes);
   const levels = codedWriter(slots);
   const parents = codedWriter(slots);
   const periods = codedWriter(fields.period >= 0 ? slots : 0);
   const attributes = spec.attributes.map(() => codedWriter(slots));
-  const res = { rows: 0, texts: entries.map((): string[] => []), wide: out.wide, problems: [] as CellProblemAt[], csv: [] as LineProblem[] } as Omit<RowOutcome, "code" | "name" | "level" | "parent" | "period" | "attributes"> & Partial<RowOutcome>;
+  const res = { rows: 0, texts: entries.map((): string[] => []), wide: out.wide, problems: [] as CellProblemAt[] };
   const textIndex = entries.map(() => new Map<string, number>());
   const memo = entries.map(() => new Map<string, CellRead | undefined>());
-  const key = headerKey(header);
-  const width = header.length;
   const sep = decimal === "," ? 44 : 46;
-  const exact = scan.irregular;
-  let records = 0;
-  let headerLine = 0;
   let cells: string[] = [];
   const cellAt = (i: number): string => (i >= 0 ? (cells[i] ?? "") : "");
 
@@ -298,6 +301,139 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
   const intScale = (x: number): number => (Number.isInteger(x) && x <= 2147483647 && x >= -2147483648 && !Object.is(x, -0) ? 0 : -1);
   const E = entries.length;
 
+  /** Entry k of the row (its r-th, at slot `row`); `problems`: the row's cells a reader could not give a value. */
+  const readEntry = (k: number, r: number, row: number, code: string, problems: ReadonlyMap<number, Diagnostic> | undefined): void => {
+    const state = out.state[k] as Uint8Array;
+    // The common case first: a plain number in the value column, no ratio columns, in range.
+    if (plain[k] && problems === undefined) {
+      const raw = cells[valueCol[k] as number] ?? "";
+      if (raw !== "" && plainDecimal(raw, sep)) {
+        const x = decimalValue;
+        const b = bounds[k] as [number, number];
+        if (x >= b[0] && x <= b[1]) {
+          put(k, row, state, VALUE, x, decimalDigits, decimalScale);
+          return;
+        }
+      }
+    }
+    const { indicator: ind, cols } = entries[k] as Entry;
+    // a cell the reader could not give a value (a workbook's formula never calculated): its problem, now that it is read
+    if (problems) {
+      const p = problems.get(cols.value) ?? problems.get(cols.numerator) ?? problems.get(cols.denominator);
+      if (p) {
+        res.problems.push({ row: r, entry: k, diagnostic: p });
+        state[row] = ABSENT;
+        return;
+      }
+    }
+    // A numerator and a denominator, both plain, 0 <= numerator <= denominator (any numerator
+    // for a number unit): readCell's value, n × the unit's scale / d (ratioValue).
+    if (ratioPlain[k]) {
+      const num = plainNumber(cells[cols.numerator] ?? "", sep);
+      const den = plainNumber(cells[cols.denominator] ?? "", sep);
+      if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
+        put(k, row, state, VALUE | CELL_FROM_RATIO, ratioValue(num, den, unitScale(ind)), 0, -1);
+        return;
+      }
+    }
+    const raw = cols.value >= 0 ? (cells[cols.value] ?? "") : "";
+    let read: CellRead | undefined;
+    const ratio = (cols.numerator >= 0 && !isEmpty(cellAt(cols.numerator))) || (cols.denominator >= 0 && !isEmpty(cellAt(cols.denominator)));
+    const m = memo[k] as Map<string, CellRead | undefined>;
+    if (!ratio && m.has(raw)) read = m.get(raw);
+    else {
+      let complained = false;
+      read = readCell(ind, cellAt, cols, decimal, (dc, i, args, severity = "error") => {
+        complained = true;
+        res.problems.push({ row: r, entry: k, diagnostic: { code: dc, severity, args: { header: header[i] ?? "", indicator: ind.id, unit: code, ...args }, column: i + 1 } });
+      });
+      // Cells that read without complaint are remembered by their text (yes/no, categories,
+      // "not applicable" repeat a great deal); numbers are not worth it.
+      if (!ratio && !complained && read?.kind !== "number" && m.size < 256) m.set(raw, read);
+    }
+    if (!read) {
+      // (a long row's empty value is no blank cell of the unit: the row says nothing)
+      state[row] = cols.value >= 0 && isEmpty(raw) && !long ? CELL_BLANK : ABSENT;
+      return;
+    }
+    const from = read.column === cols.value ? 0 : CELL_FROM_RATIO;
+    if (read.kind === "na") {
+      state[row] = NOT_APPLICABLE | from;
+      return;
+    }
+    let x: number;
+    if (read.kind === "number") x = read.value;
+    else if (read.kind === "boolean") x = read.value ? 1 : 0;
+    else {
+      const t = textIndex[k] as Map<string, number>;
+      let i = t.get(read.value);
+      if (i === undefined) {
+        t.set(read.value, (i = t.size));
+        (res.texts[k] as string[]).push(read.value);
+      }
+      x = i;
+    }
+    put(k, row, state, 1 | from, x, x, intScale(x));
+  };
+
+  return {
+    /** rows written so far */
+    get rows(): number {
+      return res.rows;
+    },
+    /** One data row: its cells, its line, and the problems of cells its reader could not read. */
+    row(rowCells: string[], line: number, problems?: ReadonlyMap<number, Diagnostic>): void {
+      cells = rowCells;
+      const row = offset + res.rows;
+      // Slots were counted from the range's line ends: a row beyond them would be a bug here.
+      if (row >= out.line.length) throw new Error(`rows beyond the ${out.line.length} slots counted in ${spec.path}`);
+      const r = res.rows++;
+      out.line[row] = line;
+      const code = normKey(cellAt(fields.code));
+      codes.add(code);
+      names.add(normKey(cellAt(fields.name)));
+      levels.add(normKey(cellAt(fields.level)));
+      parents.add(normKey(cellAt(fields.parent)));
+      if (fields.period >= 0) periods.add(normKey(cellAt(fields.period)));
+      for (let i = 0; i < spec.attributes.length; i++) {
+        const a = spec.attributes[i] as number;
+        (attributes[i] as ReturnType<typeof codedWriter>).add(a >= 0 ? normKey(cellAt(a)) : "");
+      }
+      const p = problems && problems.size > 0 ? problems : undefined;
+      if (!long) {
+        for (let k = 0; k < E; k++) readEntry(k, r, row, code, p);
+        return;
+      }
+      // A long row: one indicator, named in its indicator column (by id, else by column name).
+      const name = normKey(cellAt(long.indicator));
+      const k = long.entryOf.get(name);
+      if (k !== undefined) readEntry(k, r, row, code, p);
+      else if (name !== "") {
+        const suggestion = closest(name, long.ids)[0];
+        res.problems.push({ row: r, entry: 0, diagnostic: { code: "DATA_UNKNOWN_INDICATOR", severity: "error", args: { indicator: name, ...(suggestion ? { suggestion } : {}) }, column: long.indicator + 1 } });
+      }
+    },
+    done(): RowsRead {
+      return { ...res, code: codes.done(), name: names.done(), level: levels.done(), parent: parents.done(), period: periods.done(), attributes: attributes.map((a) => a.done()) };
+    },
+  };
+}
+
+/**
+ * Reads a range: rows into `out` from row `offset` on, strings and problems into the outcome.
+ * `scan` says whether rows are lines (then lines are counted here, cheaply) or csv-parse must
+ * count them (quotes, blank lines: as readCsv does, from its info and raw text).
+ */
+export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: RowColumns, offset: number, progress?: (bytes: number, rows: number) => void): Promise<RowOutcome> {
+  const { header } = spec;
+  const writer = rowWriter(spec, out, offset, scan.newlines + 1, Math.ceil((range.end - range.start) / 8));
+  const res = { csv: [] as LineProblem[] } as { csv: LineProblem[]; syntax?: RowOutcome["syntax"] };
+  const key = headerKey(header);
+  const width = header.length;
+  const exact = scan.irregular;
+  let records = 0;
+  let headerLine = 0;
+
   const onRecord = (record: string[], line: number): void => {
     if (range.first && records === 0) {
       records++;
@@ -315,85 +451,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
       res.csv.push({ code: "CSV_RAGGED", severity: "error", args: { expected: width, actual: k.actual }, line });
       return;
     }
-    cells = k.cells;
-    const row = offset + res.rows;
-    // Slots were counted from the range's line ends: a row beyond them would be a bug here.
-    if (row >= out.line.length) throw new Error(`rows beyond the ${out.line.length} slots counted in ${spec.path}`);
-    const r = res.rows++;
-    out.line[row] = line;
-    const code = normKey(cellAt(fields.code));
-    codes.add(code);
-    names.add(normKey(cellAt(fields.name)));
-    levels.add(normKey(cellAt(fields.level)));
-    parents.add(normKey(cellAt(fields.parent)));
-    if (fields.period >= 0) periods.add(normKey(cellAt(fields.period)));
-    for (let i = 0; i < spec.attributes.length; i++) {
-      const a = spec.attributes[i] as number;
-      (attributes[i] as ReturnType<typeof codedWriter>).add(a >= 0 ? normKey(cellAt(a)) : "");
-    }
-    for (let k = 0; k < E; k++) {
-      const state = out.state[k] as Uint8Array;
-      // The common case first: a plain number in the value column, no ratio columns, in range.
-      if (plain[k]) {
-        const raw = cells[valueCol[k] as number] as string;
-        if (raw !== "" && plainDecimal(raw, sep)) {
-          const x = decimalValue;
-          const b = bounds[k] as [number, number];
-          if (x >= b[0] && x <= b[1]) {
-            put(k, row, state, VALUE, x, decimalDigits, decimalScale);
-            continue;
-          }
-        }
-      }
-      const { indicator: ind, cols } = entries[k] as Entry;
-      // A numerator and a denominator, both plain, 0 <= numerator <= denominator (any numerator
-      // for a number unit): readCell's value, n × the unit's scale / d (ratioValue).
-      if (ratioPlain[k]) {
-        const num = plainNumber(cells[cols.numerator] as string, sep);
-        const den = plainNumber(cells[cols.denominator] as string, sep);
-        if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
-          put(k, row, state, VALUE | CELL_FROM_RATIO, ratioValue(num, den, unitScale(ind)), 0, -1);
-          continue;
-        }
-      }
-      const raw = cols.value >= 0 ? (cells[cols.value] ?? "") : "";
-      let read: CellRead | undefined;
-      const ratio = (cols.numerator >= 0 && !isEmpty(cellAt(cols.numerator))) || (cols.denominator >= 0 && !isEmpty(cellAt(cols.denominator)));
-      const m = memo[k] as Map<string, CellRead | undefined>;
-      if (!ratio && m.has(raw)) read = m.get(raw);
-      else {
-        let complained = false;
-        read = readCell(ind, cellAt, cols, decimal, (dc, i, args, severity = "error") => {
-          complained = true;
-          res.problems.push({ row: r, entry: k, diagnostic: { code: dc, severity, args: { header: header[i] ?? "", indicator: ind.id, unit: code, ...args }, column: i + 1 } });
-        });
-        // Cells that read without complaint are remembered by their text (yes/no, categories,
-        // "not applicable" repeat a great deal); numbers are not worth it.
-        if (!ratio && !complained && read?.kind !== "number" && m.size < 256) m.set(raw, read);
-      }
-      if (!read) {
-        state[row] = cols.value >= 0 && isEmpty(raw) ? CELL_BLANK : ABSENT;
-        continue;
-      }
-      const from = read.column === cols.value ? 0 : CELL_FROM_RATIO;
-      if (read.kind === "na") {
-        state[row] = NOT_APPLICABLE | from;
-        continue;
-      }
-      let x: number;
-      if (read.kind === "number") x = read.value;
-      else if (read.kind === "boolean") x = read.value ? 1 : 0;
-      else {
-        const t = textIndex[k] as Map<string, number>;
-        let i = t.get(read.value);
-        if (i === undefined) {
-          t.set(read.value, (i = t.size));
-          (res.texts[k] as string[]).push(read.value);
-        }
-        x = i;
-      }
-      put(k, row, state, 1 | from, x, x, intScale(x));
-    }
+    writer.row(k.cells, line);
   };
 
   const parser = parse({ delimiter: spec.delimiter, relax_column_count: true, skip_empty_lines: true, bom: range.first, ...(exact ? { info: true, raw: true } : {}) });
@@ -405,10 +463,10 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
       let told = 0;
       if (progress) {
         source.on("data", (b) => {
-          progress((b as Buffer).length, res.rows - told);
-          told = res.rows;
+          progress((b as Buffer).length, writer.rows - told);
+          told = writer.rows;
         });
-        parser.on("end", () => progress(0, res.rows - told));
+        parser.on("end", () => progress(0, writer.rows - told));
       }
       (scan.cr ? source.pipe(new LineEnds()) : source).pipe(parser);
       parser.on("error", () => source.destroy());
@@ -431,7 +489,7 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     });
     parser.on("end", () => resolve());
   });
-  return { ...res, code: codes.done(), name: names.done(), level: levels.done(), parent: parents.done(), period: periods.done(), attributes: attributes.map((a) => a.done()) } as RowOutcome;
+  return { ...writer.done(), ...res };
 }
 
 /** The buffers of an outcome, to transfer rather than copy to the main thread. */
