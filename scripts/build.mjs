@@ -54,7 +54,7 @@ const excelApart = {
 // the bundle is initialised (commander for its external commands, output.ts for a temporary
 // name, the GitLab report for fingerprints), though few runs call them: they are loaded at the
 // first use of one of their functions instead, through a stand-in whose prototype loads them.
-// node:worker_threads too: the large-input reader imports it for its workers, which a province
+// node:worker_threads too: the loader (load/rows/read.ts) imports it for its workers, which a province
 // never starts.
 const lazyBuiltins = {
   name: "lazy-builtins",
