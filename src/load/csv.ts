@@ -142,18 +142,24 @@ export const quoteFree = (text: string): boolean => !text.includes('"') && text.
  */
 export function splitRecords(text: string, delimiter: string): CsvRecord[] {
   const out: CsvRecord[] = [];
-  let line = 0;
+  eachLine(text, 0, (raw, line) => out.push({ record: raw.split(delimiter), raw, info: { lines: line } }));
+  return out;
+}
+
+/**
+ * The lines of a text without quotes and with "\n" line ends, as csv-parse gives its records
+ * (blank lines skipped): each line's text and number, counted on from `line`. Returns the number
+ * of the last line seen. A text that ends without a line end ends with its last line.
+ */
+export function eachLine(text: string, line: number, onLine: (raw: string, line: number) => void): number {
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf("\n", at);
     if (end < 0) end = text.length;
     line++;
-    if (end > at) {
-      const raw = text.slice(at, end);
-      out.push({ record: raw.split(delimiter), raw, info: { lines: line } });
-    }
+    if (end > at) onLine(text.slice(at, end), line);
     at = end + 1;
   }
-  return out;
+  return line;
 }
 
 /** Where the quote that never closes opens: the first non-blank line after the last good record,
