@@ -72,7 +72,7 @@ const lazyBuiltins = {
 // built-ins above, and the module runs at the first use of one of its exports (a cache miss), not
 // when the CLI starts. Type-only imports vanish in the bundle anyway.
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const LAZY_MODULES = ["src/model/criteria-schema.ts"];
+const LAZY_MODULES = ["src/model/criteria-schema.ts", "src/model/manifest-schema.ts"];
 const lazyModules = {
   name: "lazy-modules",
   setup(b) {
