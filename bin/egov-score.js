@@ -55,9 +55,12 @@ function cacheDir() {
 }
 
 /**
- * Runs dist/cli.js, compiled with V8's code cache when there is one for this build of the CLI and
- * this Node (version and architecture): V8 then skips parsing and compiling every function that an
- * earlier run compiled. The first run writes the cache as it exits, with every function it ran.
+ * Runs dist/cli.js, compiled with V8's code cache when there is one for this build of the CLI,
+ * this Node (version and architecture) and this command: V8 then skips parsing and compiling every
+ * function that an earlier run compiled. The first run of a command that succeeds writes its cache
+ * as it exits, with every function it ran; one per command, since a cache is never written again
+ * once it is taken: a first `--help` would otherwise leave `rank` compiling its own functions at
+ * every run.
  * V8 checks the cache against its own version, flags and the source's length, and rejects it
  * when they differ (then it is written again); the build's id in its name guards the rest. A
  * missing, unreadable, stale or corrupt cache is never an error: the CLI compiles as usual.
@@ -68,15 +71,27 @@ function runCli() {
   const vm = require("node:vm");
   const { createRequire, wrap } = require("node:module");
   const file = path.join(__dirname, "../dist/cli.js");
-  const source = fs.readFileSync(file, "utf8");
+  // ASCII only (the build makes it so): read as Latin-1, much faster than UTF-8 (see scripts/build.mjs)
+  const source = fs.readFileSync(file, "latin1");
   let cacheFile;
   let cachedData;
+  let id;
+  let built = false;
   try {
     const dir = cacheDir();
-    const id = dir && fs.readFileSync(path.join(__dirname, "../dist/build-id"), "utf8").trim();
+    id = dir && fs.readFileSync(path.join(__dirname, "../dist/build-id"), "utf8").trim();
     if (id) {
-      cacheFile = path.join(dir, "code", `cli-${id}-${process.version}-${process.arch}.v8`);
-      cachedData = fs.readFileSync(cacheFile);
+      const command = args.find((a) => !a.startsWith("-")) ?? "";
+      const name = `cli-${id}-${process.version}-${process.arch}-${/^[a-z][a-z-]{0,19}$/.test(command) ? command : "other"}.v8`;
+      cacheFile = path.join(dir, "code", name);
+      try {
+        cachedData = fs.readFileSync(cacheFile);
+      } catch {
+        // none of the user's yet: the one the build made (dist/compiled/code/, for `rank`), on the
+        // same Node only (the name says which); the user's own is written at exit all the same
+        cachedData = fs.readFileSync(path.join(__dirname, "../dist/compiled/code", name));
+        built = true;
+      }
     }
   } catch {
     // no build id, or no cache yet: compile, and write one at exit when there is a place for it
@@ -85,13 +100,15 @@ function runCli() {
   // is also part of the cache's own check, so every run sets it, the one that writes it as well.
   require("node:v8").setFlagsFromString("--verify-snapshot-checksum");
   const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCodeCache(script, cacheFile));
+  // written after a run that did its work (exit 0, or 1 for "issues found"): a first run stopped by
+  // an error (a mistyped folder) would leave a cache without the command's functions, for good
+  if (cacheFile && (!cachedData || script.cachedDataRejected || built)) process.once("exit", (code) => code <= 1 && writeCodeCache(script, cacheFile, id));
   const mod = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
 }
 
 /** Writes the code cache atomically (a temporary file renamed), and removes those of other builds. */
-function writeCodeCache(script, cacheFile) {
+function writeCodeCache(script, cacheFile, id) {
   const fs = require("node:fs");
   const path = require("node:path");
   try {
@@ -100,7 +117,7 @@ function writeCodeCache(script, cacheFile) {
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, script.createCachedData());
     fs.renameSync(tmp, cacheFile);
-    for (const f of fs.readdirSync(dir)) if (f.startsWith("cli-") && f.endsWith(".v8") && f !== path.basename(cacheFile) && f.includes(process.version)) fs.rmSync(path.join(dir, f), { force: true });
+    for (const f of fs.readdirSync(dir)) if (f.startsWith("cli-") && f.endsWith(".v8") && !f.startsWith(`cli-${id}-`) && f.includes(process.version)) fs.rmSync(path.join(dir, f), { force: true });
   } catch {
     // a read-only or full disk: the next run compiles again
   }

@@ -108,7 +108,8 @@ export async function loadScored(dir: string | undefined, o: CommonOptions & { l
 
 /** With --verbose, how long each step took (and the memory at the end), on stderr. */
 export function stepTimer() {
-  const t0 = performance.now();
+  // (the clock is read only with --verbose: performance loads node:perf_hooks)
+  const t0 = isVerbose() ? performance.now() : 0;
   let last = t0;
   const parts: string[] = [];
   return {

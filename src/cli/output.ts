@@ -1,6 +1,5 @@
 // The one module that writes the requested output: stdout, or a file written atomically
 // (a temporary file in the same folder, then a rename), never over one of the inputs.
-import { randomBytes } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
@@ -36,7 +35,9 @@ function guardSignals(): void {
 function toFile(target: string, inputs: readonly string[], write: (tmp: string) => void): void {
   const abs = path.resolve(target);
   if (inputs.some((i) => path.resolve(i) === abs)) throw new UsageError("USAGE_OUTPUT_IS_INPUT", { path: target });
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // a name no other run picks (this process's id) and no one guesses; created, never opened if it
+  // exists ("wx": no symlink followed). Not node:crypto, whose first randomBytes costs 40 ms.
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   guardSignals();
   pending = tmp;
   try {
@@ -58,7 +59,7 @@ export function writeOutput(target: string | undefined, content: string | Uint8A
     process.stdout.write(content);
     return;
   }
-  toFile(target, inputs, (tmp) => writeFileSync(tmp, content));
+  toFile(target, inputs, (tmp) => writeFileSync(tmp, content, { flag: "wx" }));
 }
 
 /**
@@ -71,7 +72,7 @@ export async function writeOutputPieces(target: string | undefined, pieces: Iter
     return;
   }
   toFile(target, inputs, (tmp) => {
-    const fd = openSync(tmp, "w");
+    const fd = openSync(tmp, "wx");
     try {
       for (const p of pieces) writeSync(fd, p);
     } finally {

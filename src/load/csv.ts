@@ -84,7 +84,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: { encoding: Encod
   let records: CsvRecord[];
   let lastLine = 0;
   try {
-    records = quoteFree(text) ? splitRecords(text, delimiter) : parseRecords(text, delimiter, (line) => (lastLine = line));
+    records = quoteFree(text) ? splitRecords(text, delimiter) : (splitQuoted(text, delimiter) ?? parseRecords(text, delimiter, (line) => (lastLine = line)));
   } catch (e) {
     const err = e as Error & { lines?: number; code?: string };
     const where = err.code === "CSV_QUOTE_NOT_CLOSED" ? openQuote(text, lastLine, delimiter) : { line: err.lines ?? 1 };
@@ -142,18 +142,84 @@ export const quoteFree = (text: string): boolean => !text.includes('"') && text.
  */
 export function splitRecords(text: string, delimiter: string): CsvRecord[] {
   const out: CsvRecord[] = [];
-  let line = 0;
+  eachLine(text, 0, (raw, line) => out.push({ record: raw.split(delimiter), raw, info: { lines: line } }));
+  return out;
+}
+
+/**
+ * The records of a text whose quoted fields are the plain kind (a field in quotes from delimiter
+ * to delimiter, a quote inside written twice, no line break inside), as csv-parse gives them;
+ * undefined for anything else (a quoted line break, a quote inside an unquoted field, text after
+ * a closing quote, a byte-order mark), which csv-parse reads, or names as a syntax error. A
+ * registry whose names are quoted ("Xã Số 1, huyện A") is read without csv-parse's character loop.
+ */
+export function splitQuoted(text: string, delimiter: string): CsvRecord[] | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  const out: CsvRecord[] = [];
+  let plain = true;
+  eachLine(text, 0, (raw, line) => {
+    if (!plain) return;
+    const record = raw.includes('"') ? quotedFields(raw, delimiter) : raw.split(delimiter);
+    if (record) out.push({ record, raw, info: { lines: line } });
+    else plain = false;
+  });
+  return plain ? out : undefined;
+}
+
+/** The fields of one line with quotes, or undefined where csv-parse would read it otherwise. */
+function quotedFields(line: string, d: string): string[] | undefined {
+  const out: string[] = [];
+  const n = line.length;
+  for (let i = 0; ; ) {
+    if (line.charCodeAt(i) === 34) {
+      let v = "";
+      let j = i + 1;
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (q < 0) return undefined; // (a quote that closes on another line, or never)
+        if (line.charCodeAt(q + 1) === 34) {
+          v += line.slice(j, q + 1);
+          j = q + 2;
+          continue;
+        }
+        v += line.slice(j, q);
+        i = q + 1;
+        break;
+      }
+      out.push(v);
+      if (i === n) return out;
+      if (line[i] !== d) return undefined; // (text after the closing quote)
+    } else {
+      const e = line.indexOf(d, i);
+      const field = line.slice(i, e < 0 ? n : e);
+      if (field.includes('"')) return undefined; // (a quote inside an unquoted field)
+      out.push(field);
+      if (e < 0) return out;
+      i = e;
+    }
+    // past the delimiter; a delimiter that ends the line ends it with an empty field
+    i++;
+    if (i === n) {
+      out.push("");
+      return out;
+    }
+  }
+}
+
+/**
+ * The lines of a text without quotes and with "\n" line ends, as csv-parse gives its records
+ * (blank lines skipped): each line's text and number, counted on from `line`. Returns the number
+ * of the last line seen. A text that ends without a line end ends with its last line.
+ */
+export function eachLine(text: string, line: number, onLine: (raw: string, line: number) => void): number {
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf("\n", at);
     if (end < 0) end = text.length;
     line++;
-    if (end > at) {
-      const raw = text.slice(at, end);
-      out.push({ record: raw.split(delimiter), raw, info: { lines: line } });
-    }
+    if (end > at) onLine(text.slice(at, end), line);
     at = end + 1;
   }
-  return out;
+  return line;
 }
 
 /** Where the quote that never closes opens: the first non-blank line after the last good record,

@@ -53,6 +53,8 @@ export function machine(x: number | null | undefined): number | null {
   if (x === null || x === undefined || !Number.isFinite(x)) return null;
   // an integer of 15 digits or fewer already is its 15-digit form (and is most maxima and ranks)
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
+  // r / 10^d of two exact integers is the double nearest that decimal: Number() of its text
+  if (shortDecimal(x)) return x < 0 ? -(decimalDigits / (POW10[decimalScale] as number)) : decimalDigits / (POW10[decimalScale] as number);
   return Number(x.toPrecision(15));
 }
 
@@ -64,6 +66,7 @@ export function machine(x: number | null | undefined): number | null {
 export function machineText(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "";
   if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x === 0 ? "0" : String(x);
+  if (shortDecimal(x)) return decimalText(x < 0);
   const a = x < 0 ? -x : x;
   if (a < 1e-6 || a >= 1e15) return String(machine(x));
   const p = x.toPrecision(15);
@@ -75,6 +78,65 @@ export function machineText(x: number | null | undefined): string {
   if (p.charCodeAt(end - 1) === 46) end--;
   return p.slice(0, end);
 }
+
+// 10^k as doubles (exact up to 10^22), for k from -30 to 30: POW10[k + 30]; POW10 alone for 0..6
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+const POW10_SIGNED = Array.from({ length: 61 }, (_, i) => Number(`1e${i - 30}`));
+// the scales shortDecimal tries, most frequent first: two decimals (scores such as 73.24), one, three...
+const SCALES = [2, 1, 3, 4, 5, 6];
+// shortDecimal's answer: |x| written at 15 significant digits is decimalDigits × 10^-decimalScale
+let decimalDigits = 0;
+let decimalScale = 0;
+
+/**
+ * Whether x, written at 15 significant digits (toPrecision(15), what machine() keeps), is a
+ * decimal of at most 6 decimals: then |that decimal| = decimalDigits × 10^-decimalScale, found
+ * without toPrecision's exact arithmetic, which is slow. Most values of an assessment are such
+ * decimals (73.24, and their sums, 2558.7200000000003). Exact, not a guess: r = round(|x| × 10^d)
+ * is that decimal when |x| is nearer to r × 10^-d than half a unit of the 15th significant digit,
+ * with room for the rounding of the product and of the bound itself; otherwise (a ratio such as
+ * 62.7564102564103, or a tie) the answer is no, and toPrecision decides. test/render/machine.test.ts
+ * holds it to toPrecision(15) on millions of values.
+ */
+function shortDecimal(x: number): boolean {
+  const a = x < 0 ? -x : x;
+  if (!(a >= 1e-6 && a < 1e15)) return false;
+  // the decimal exponent of a, or one less near a power of ten (a smaller one only makes the test stricter)
+  let e = Math.floor(Math.log10(a));
+  if ((POW10_SIGNED[e + 30] as number) > a) e--;
+  for (let i = 0; i < SCALES.length; i++) {
+    const d = SCALES[i] as number;
+    const y = a * (POW10[d] as number);
+    if (y >= 1e15) return false;
+    const r = Math.round(y);
+    if (r === 0) continue;
+    // y - r is exact (Sterbenz); y is within y × 2^-53 of a × 10^d; half a unit of the 15th digit
+    // of a, times 10^d, is 0.5 × 10^(e + d - 14): a quarter of it leaves room for the rest
+    const off = y > r ? y - r : r - y;
+    if (off + y * 1.2e-16 < 0.25 * (POW10_SIGNED[e + d - 14 + 30] as number)) {
+      decimalDigits = r;
+      decimalScale = d;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The text of shortDecimal's decimal, without trailing zeros: 255872 at scale 2 is 2558.72. */
+function decimalText(negative: boolean): string {
+  const scale = POW10[decimalScale] as number;
+  // the integer part is exact: digits below 10^15, at most 6 decimals
+  const whole = Math.floor(decimalDigits / scale);
+  const frac = decimalDigits - whole * scale;
+  let t: string;
+  if (frac === 0) t = String(whole);
+  else if (decimalScale === 2) t = `${whole}.${FRACTIONS_2[frac] as string}`;
+  else if (decimalScale === 1) t = `${whole}.${frac}`;
+  else t = `${whole}.${String(frac).padStart(decimalScale, "0").replace(/0+$/, "")}`;
+  return negative ? `-${t}` : t;
+}
+// the two decimals 01 to 99 as written after the point: "01", "1" (for 10), "99"...
+const FRACTIONS_2 = Array.from({ length: 100 }, (_, m) => String(m).padStart(2, "0").replace(/0$/, ""));
 
 /** Removes terminal control sequences, so that data cannot recolour or clear the screen. */
 export function inert(s: string): string {

@@ -164,6 +164,10 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
   };
   // csvField(machine(x)), without the round trip through a number
   const num = c.decimal === "," ? (x: number): string => machineText(x).replace(".", ",") : machineText;
+  // text written as it is, which most codes and names are (csvField would neither quote nor
+  // neutralise it): one test instead of csvField's three; csvField writes the rest
+  const special = new RegExp(`^[=+\\-@\\t\\r]|["\\r\\n${d}]`);
+  const field = (s: string): string => (special.test(s) ? csvField(s, c) : s);
   const parents = new Map<string, string>();
   const parentText = (s: string): string => {
     let v = parents.get(s);
@@ -190,7 +194,7 @@ export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined,
       if (sel.top !== undefined && (rank === 0 || rank > sel.top)) continue;
       const status = r.status[g] as number;
       const band = r.band[g] as number;
-      let line = `${level}${d}${rank === 0 ? "" : csvField(rank, c)}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${status === NOT_RANKED ? "" : num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
+      let line = `${level}${d}${rank === 0 ? "" : String(rank)}${d}${field(data.code[g] as string)}${d}${field(data.nameOf(g))}${d}${parentText(data.parent[g] ?? "")}${d}${num(r.score[g] as number)}${d}${status === NOT_RANKED ? "" : num(r.max[g] as number)}${d}${num(r.percent[g] as number)}${d}${band < 0 ? d : bandCells[band]}${d}${text(STATUS[status] as string)}`;
       // (a node not included has no points: NaN, written as nothing, as machine(null) is)
       for (const t of r.top) line += `${d}${status === NOT_RANKED ? "" : num(t.points[g] as number)}`;
       if (reasons) line += `${d}${status === ASSESSED ? csvField(reasons.get(g) ?? "", c) : ""}`;

@@ -2,7 +2,8 @@
 // manifest (src/load/cache.ts) and the V8 code cache of the bundle (bin/egov-score.js), in the
 // folder XDG_CACHE_HOME names. Whatever the cache holds, a run prints what a run without it
 // prints: the same output, the same diagnostics at the same positions, the same exit code.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -48,7 +49,8 @@ describe("the caches of a fast start", () => {
     expect(entries(c.dir, "manifest")).toHaveLength(1);
     const code = entries(c.dir, "code");
     expect(code).toHaveLength(1);
-    expect(code[0]).toMatch(new RegExp(`^cli-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8$`));
+    // one code cache per command: this one holds what `rank` runs
+    expect(code[0]).toMatch(new RegExp(`^cli-[0-9a-f]{16}-${process.version}-${process.arch}-rank\\.v8$`));
     // V8 takes the code cache it wrote: a rejected one would be written again at exit
     const file = path.join(c.dir, "code", code[0] as string);
     const bytes = readFileSync(file);
@@ -62,6 +64,56 @@ describe("the caches of a fast start", () => {
     expect(c.run(["criteria", CA_MAU])).toEqual(uncached(["criteria", CA_MAU]));
     expect(entries(c.dir, "criteria")).toEqual([]);
     expect(entries(c.dir, "manifest")).toHaveLength(1);
+    expect(entries(c.dir, "code").map((f) => f.replace(/^.*-/, ""))).toEqual(["criteria.v8", "rank.v8", "score.v8"]);
+  });
+
+  it("the build ships the code cache of rank: this Node takes it, and a first run writes the user's own from it", () => {
+    const built = path.join(ROOT, "dist/compiled/code");
+    const [name] = entries(path.join(ROOT, "dist/compiled"), "code");
+    const id = readFileSync(path.join(ROOT, "dist/build-id"), "utf8").trim();
+    expect(name).toBe(`cli-${id}-${process.version}-${process.arch}-rank.v8`);
+    // V8 takes it as bin/egov-score.js compiles dist/cli.js (the same flag set)
+    const probe = [
+      'const fs = require("node:fs"), { wrap } = require("node:module"), vm = require("node:vm");',
+      'require("node:v8").setFlagsFromString("--verify-snapshot-checksum");',
+      `const s = new vm.Script(wrap(fs.readFileSync(${JSON.stringify(path.join(ROOT, "dist/cli.js"))}, "latin1")), { filename: ${JSON.stringify(path.join(ROOT, "dist/cli.js"))}, cachedData: fs.readFileSync(${JSON.stringify(path.join(built, name as string))}) });`,
+      "process.stdout.write(String(s.cachedDataRejected));",
+    ].join("\n");
+    expect(spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" }).stdout).toBe("false");
+    // a first run in an empty folder prints the same, and leaves the user a cache of its own
+    const c = cacheHome();
+    const args = ["rank", "-f", "json", CA_MAU];
+    expect(c.run(args)).toEqual(uncached(args));
+    expect(entries(c.dir, "code")).toEqual([name]);
+    // which holds what the build's did (the CSV functions of the build's run) beside what this run
+    // compiled: larger than the cache of the same run of a copy of the package without the build's
+    const copy = mkdtempSync(path.join(tmpdir(), "egov-score-package-"));
+    for (const f of ["bin", "dist", "package.json"]) cpSync(path.join(ROOT, f), path.join(copy, f), { recursive: true });
+    rmSync(path.join(copy, "dist/compiled/code"), { recursive: true });
+    const bare = cacheHome();
+    const r = spawnSync(process.execPath, [path.join(copy, "bin/egov-score.js"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", XDG_CACHE_HOME: bare.home }, encoding: "utf8" });
+    expect(r.stdout).toBe(uncached(args).stdout);
+    // (the CSV writing functions are some 9 KB of it; the place of the package changes under 1 KB)
+    const size = (dir: string) => statSync(path.join(dir, "code", name as string)).size;
+    expect(size(c.dir) - size(bare.dir)).toBeGreaterThan(4000);
+  });
+
+  it("a first run of another command, such as --help, or one that fails, leaves each command its own code cache", () => {
+    const c = cacheHome();
+    expect(c.run(["--help"]).code).toBe(0);
+    expect(c.run(["nosuch"]).code).toBe(2);
+    // a run stopped by an error writes none: its cache would lack what a ranking runs
+    expect(c.run([...RANK, path.join(CA_MAU, "nowhere")]).code).toBe(2);
+    expect(entries(c.dir, "code")).toEqual([]);
+    expect(c.run(["validate", CA_MAU]).code).toBe(0);
+    expect(c.run([...RANK, CA_MAU]).code).toBe(0);
+    const code = entries(c.dir, "code");
+    expect(code.map((f) => f.replace(/^.*-/, ""))).toEqual(["rank.v8", "validate.v8"]);
+    // what rank ran is in its own cache, whole
+    const size = (cmd: string) => statSync(path.join(c.dir, "code", code.find((f) => f.endsWith(`-${cmd}.v8`)) as string)).size;
+    expect(size("rank")).toBeGreaterThan(100_000);
+    // (--help into a pipe is answered from dist/fast.json: no CLI, no cache)
+    expect(code.some((f) => f.endsWith("-other.v8"))).toBe(false);
   });
 
   it("an entry is what a hit returns: edited in the cache, it shows; the file edited, it is checked again", () => {

@@ -69,7 +69,7 @@ async function rankings(dir: string) {
 }
 
 describe("whatever the engine keeps, the ranking is the same", () => {
-  it.each(["samples/ca-mau-2019", "samples/ca-mau-2020", "samples/ca-mau-2019-self", "samples/un-egdi", "test/fixtures/report", "test/fixtures/accepted/long-and-wide", "test/fixtures/accepted/not-applicable"])("%s", async (dir) => {
+  it.each(["samples/ca-mau-2019", "samples/ca-mau-2020", "samples/ca-mau-2019-self", "samples/un-egdi", "test/fixtures/report", "test/fixtures/hostile", "test/fixtures/accepted/long-and-wide", "test/fixtures/accepted/not-applicable"])("%s", async (dir) => {
     const r = await rankings(path.join(ROOT, dir));
     expect(r.levels.some((l) => l.units.length > 0)).toBe(true);
   });

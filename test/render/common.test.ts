@@ -1,29 +1,79 @@
-// machineText: the text of machine(x), as CSV and JSON write it, without the round trip; mdText: Markdown-inert text.
+// machine(x) and machineText: full precision without binary noise, as CSV and JSON write numbers.
+// Both take a fast way for short decimals (shortDecimal in render/common.ts); whatever the way,
+// the answer must be exactly that of the definition: the number's 15 significant digits.
+// mdText: Markdown-inert text, likewise with a quick way for text with nothing to escape.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inert, machine, machineText, mdText } from "../../src/render/common.ts";
 
-describe("machineText", () => {
-  // the text CSV and JSON show for machine(x): machineText must be exactly String(machine(x))
-  const reference = (x: number) => (machine(x) === null ? "" : String(machine(x)));
-  it("is String(machine(x)) for any number", () => {
+// the definitions, as they were written before any fast way
+const machineRef = (x: number | null | undefined): number | null => {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
+  return Number(x.toPrecision(15));
+};
+const textRef = (x: number | null | undefined): string => (machineRef(x) === null ? "" : String(machineRef(x)));
+
+const same = (x: number): void => {
+  for (const v of [x, -x]) {
+    expect(machineText(v)).toBe(textRef(v));
+    expect(Object.is(machine(v), machineRef(v))).toBe(true);
+  }
+};
+
+/** A double a few units in the last place away from x (k of them, either way). */
+const ulpsAway = (x: number, k: number): number => {
+  const f = new Float64Array([x]);
+  const b = new BigInt64Array(f.buffer);
+  b[0] = (b[0] as bigint) + BigInt(k);
+  return f[0] as number;
+};
+
+describe("machine and machineText", () => {
+  it("are the 15 significant digits of any number", () => {
+    fc.assert(fc.property(fc.double({ noNaN: false }), same), { numRuns: 20000 });
+  });
+
+  it("are the 15 significant digits of decimals, of their sums and ratios, and of their neighbours", () => {
+    // decimals of 0 to 8 places, as data holds them
     fc.assert(
-      fc.property(fc.double({ noNaN: false }), (x) => {
-        expect(machineText(x)).toBe(reference(x));
+      fc.property(fc.double({ min: 1e-7, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 8 }), (x, k) => same(Math.round(x * 10 ** k) / 10 ** k)),
+      { numRuns: 20000 },
+    );
+    // sums of scores with two decimals (what a total is), and a share of a maximum (what a percentage is)
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 10000 }), (cents, max) => {
+        let sum = 0;
+        for (const c of cents) sum += c / 100;
+        same(sum);
+        same((sum / max) * 100);
       }),
       { numRuns: 20000 },
     );
+    // a few units in the last place off a short decimal, and halfway between two (ties)
     fc.assert(
-      fc.property(fc.double({ min: 1e-7, max: 1e4, noNaN: true }), fc.integer({ min: 0, max: 6 }), (x, k) => {
-        const y = Math.round(x * 10 ** k) / 10 ** k;
-        expect(machineText(y)).toBe(reference(y));
-        expect(machineText(-y)).toBe(reference(-y));
+      fc.property(fc.integer({ min: 1, max: 999_999_999 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -6, max: 6 }), (r, d, k) => {
+        same(ulpsAway(r / 10 ** d, k));
+        same((r + 0.5) / 10 ** d);
       }),
       { numRuns: 20000 },
+    );
+    // just under and over powers of ten, where the digits before the point change
+    fc.assert(
+      fc.property(fc.integer({ min: -7, max: 15 }), fc.integer({ min: -40, max: 40 }), (p, k) => same(ulpsAway(10 ** p, k))),
+      { numRuns: 5000 },
     );
   });
-  it.each([0, -0, 1e-6, 9.99999e-7, 1e15, 999999999999999.9, 0.1 + 0.2, 100 / 3, 999.9999999999999, 97, -12.5, null, undefined, Infinity, NaN])("%s", (x) => {
-    expect(machineText(x)).toBe(x === null || x === undefined ? "" : reference(x));
+
+  it.each([0, -0, 1e-6, 9.99999e-7, 1e15, 999999999999999.9, 0.1 + 0.2, 100 / 3, 999.9999999999999, 97, -12.5, 2558.7200000000003, 0.000001, 0.0000015, 99999999999999.98, Infinity, NaN])("%s", (x) => {
+    same(x);
+  });
+
+  it("are empty and null for no number", () => {
+    for (const x of [null, undefined]) {
+      expect(machineText(x)).toBe("");
+      expect(machine(x)).toBe(null);
+    }
   });
 });
 

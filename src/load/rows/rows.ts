@@ -17,6 +17,7 @@ import { ABSENT, CELL_BLANK, CELL_FROM_RATIO, NOT_APPLICABLE, VALUE, WIDE_SCALE,
 import { unitScale, type IndicatorNode } from "../../model/criteria.ts";
 import { classifyRecord, headerKey, normKey } from "../dialect.ts";
 import { numberRange, readCell, type CellColumns, type CellRead } from "../data.ts";
+import { eachLine } from "../csv.ts";
 import { isEmpty, ratioValue, type Decimal } from "../values.ts";
 import { closest } from "../../util/similar.ts";
 import { codedWriter, textWriter, type Coded, type Texts } from "./texts.ts";
@@ -454,13 +455,23 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     writer.row(k.cells, line);
   };
 
+  let told = 0;
+  if (scan.quotes === 0) {
+    // No quote in the range: its records are its lines, split at the delimiter, as csv-parse
+    // would split them (test/load/csv-split.test.ts holds the two together), several times faster.
+    await splitRange(spec, range, scan, (fields, line) => onRecord(fields, line), progress && ((bytes) => {
+      progress(bytes, writer.rows - told);
+      told = writer.rows;
+    }));
+    progress?.(0, writer.rows - told);
+    return { ...writer.done(), ...res };
+  }
   const parser = parse({ delimiter: spec.delimiter, relax_column_count: true, skip_empty_lines: true, bom: range.first, ...(exact ? { info: true, raw: true } : {}) });
   await new Promise<void>((resolve, reject) => {
     if (range.end > range.start) {
       // (the default 64 KiB chunks: with 1 MiB ones, the garbage collector works several times harder)
       const source = createReadStream(spec.path, { start: range.start, end: range.end - 1 });
       source.on("error", reject);
-      let told = 0;
       if (progress) {
         source.on("data", (b) => {
           progress((b as Buffer).length, writer.rows - told);
@@ -490,6 +501,43 @@ export async function readRange(spec: RowSpec, range: Range, scan: Scan, out: Ro
     parser.on("end", () => resolve());
   });
   return { ...writer.done(), ...res };
+}
+
+/**
+ * The records of a range without quotes: its lines (blank ones skipped), each split at the
+ * delimiter, with its line number in the range; a byte-order mark at the start of the file is
+ * dropped. `chunk` hears the bytes of each chunk read.
+ */
+async function splitRange(spec: RowSpec, range: Range, scan: Scan, onRecord: (fields: string[], line: number) => void, chunk?: (bytes: number) => void): Promise<void> {
+  if (range.end <= range.start) return;
+  // (the default 64 KiB chunks: with 1 MiB ones, the garbage collector works several times harder)
+  const source = createReadStream(spec.path, { start: range.start, end: range.end - 1 });
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const d = spec.delimiter;
+  const record = (raw: string, line: number) => onRecord(raw.split(d), line);
+  let carry = "";
+  let line = 0;
+  let start = range.first;
+  // (the bytes read are counted from the file, before line ends are made \n)
+  if (scan.cr && chunk) source.on("data", (b) => chunk((b as Buffer).length));
+  for await (const bytes of scan.cr ? source.pipe(new LineEnds()) : source) {
+    const b = bytes as Buffer;
+    let text = carry + decoder.decode(b, { stream: true });
+    if (start && text !== "") {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      start = false;
+    }
+    const cut = text.lastIndexOf("\n");
+    if (cut < 0) carry = text;
+    else {
+      line = eachLine(text.slice(0, cut + 1), line, record);
+      carry = text.slice(cut + 1);
+    }
+    if (!scan.cr) chunk?.(b.length);
+  }
+  let rest = carry + decoder.decode();
+  if (start && rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
+  eachLine(rest, line, record);
 }
 
 /** The buffers of an outcome, to transfer rather than copy to the main thread. */
