@@ -206,6 +206,8 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       };
     });
     const states = rows.columns.state;
+    /** by level index: every entry applies there and none keeps its blanks (rows.ts's usual row) */
+    const plainRow = Uint8Array.from(criteria.levels, (_, li) => (entries.every((e) => e.applies[li] === 1 && !e.keepBlank) ? 1 : 0));
     let problem = 0;
     const problems = rows.problems;
     for (let r = 0; r < rows.rows; r++) {
@@ -286,6 +288,19 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       const many = multi[u] === 1;
       const li = level[u] as number;
       const problemsHere = problem < problems.length && problems[problem]?.row === r;
+      // The usual row: its unit's first, no problem, every indicator of the file applies at its
+      // level and none keeps its blanks: nothing to check or place, only whether it sent a value.
+      if (!problemsHere && !many && plainRow[li] === 1) {
+        if (!submitted[u]) {
+          for (let e = 0; e < states.length; e++) {
+            if (stateOf(states[e]?.[r] as number) !== ABSENT) {
+              submitted[u] = 1;
+              break;
+            }
+          }
+        }
+        continue;
+      }
       for (let e = 0; e < entries.length; e++) {
         const entry = entries[e] as (typeof entries)[number];
         if (problemsHere) {
