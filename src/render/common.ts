@@ -187,6 +187,22 @@ export function cellText(s: string): string {
 }
 
 /**
+ * The field writers of a CSV written row by row from columns: a text (levels, codes, names,
+ * statuses: few and repeated) escaped once and remembered, and a number in the CSV's decimal
+ * convention (csvField(machine(x)), without the round trip through a number).
+ */
+export function csvFieldWriters(c: CsvOptions): { text: (s: string) => string; num: (x: number | null) => string } {
+  const known = new Map<string, string>();
+  const text = (s: string): string => {
+    let v = known.get(s);
+    if (v === undefined) known.set(s, (v = csvField(s, c)));
+    return v;
+  };
+  const num = c.decimal === "," ? (x: number | null): string => machineText(x).replace(".", ",") : machineText;
+  return { text, num };
+}
+
+/**
  * A CSV field. Numbers are written as they are (with a decimal comma when asked); text that a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR) is neutralised with a leading quote.
  */

@@ -3,7 +3,7 @@
 import { text, type Lang } from "../model/criteria.ts";
 import type { LevelResult, Result, UnitResult } from "../model/result.ts";
 import { ASSESSED, NOT_RANKED, STATUS, type ColumnarResult } from "../engine/scoring.ts";
-import { assessedNote, bandIndex, bandLabel, csvDocument, csvField, csvLine, defaultCsv, groupBy, inert, machine, machineText, provisionalByUnit, provisionalJson, provisionalLines, provisionalRowMark, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { assessedNote, bandIndex, bandLabel, csvDocument, csvField, csvFieldWriters, csvLine, defaultCsv, groupBy, inert, machine, provisionalByUnit, provisionalJson, provisionalLines, provisionalRowMark, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import { t } from "./labels.ts";
 import { unitNames } from "./select.ts";
@@ -156,14 +156,7 @@ export function rankJson(r: Result, o: RenderOptions): string {
 export function* rankCsvColumns(r: ColumnarResult, o: RenderOptions | undefined, sel: { level?: string; top?: number } = {}, batch = 1000): Generator<string> {
   const c = o?.csv ?? defaultCsv;
   const d = c.delimiter;
-  const known = new Map<string, string>();
-  const text = (s: string): string => {
-    let v = known.get(s);
-    if (v === undefined) known.set(s, (v = csvField(s, c)));
-    return v;
-  };
-  // csvField(machine(x)), without the round trip through a number
-  const num = c.decimal === "," ? (x: number): string => machineText(x).replace(".", ",") : machineText;
+  const { text, num } = csvFieldWriters(c);
   // text written as it is, which most codes and names are (csvField would neither quote nor
   // neutralise it): one test instead of csvField's three; csvField writes the rest
   const special = new RegExp(`^[=+\\-@\\t\\r]|["\\r\\n${d}]`);

@@ -4,7 +4,7 @@ import type { IndicatorNode } from "../model/criteria.ts";
 import { text } from "../model/criteria.ts";
 import type { NodeScore, Result, UnitResult } from "../model/result.ts";
 import { columnsOf } from "../engine/views.ts";
-import { csvField, csvLine, defaultCsv, inert, machine, machineText, shown, type RenderOptions } from "./common.ts";
+import { csvField, csvFieldWriters, csvLine, defaultCsv, inert, machine, shown, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 
 export type IndicatorStatus = "scored" | "not-applicable" | "missing" | "excluded" | "imputed" | "not-submitted";
@@ -94,13 +94,7 @@ export function scoreCsv(r: Result, o?: RenderOptions): string {
   const c = o?.csv ?? defaultCsv;
   const d = c.delimiter;
   // the few distinct texts (levels, codes, names, indicators, statuses) written once each
-  const known = new Map<string, string>();
-  const text = (s: string): string => {
-    let v = known.get(s);
-    if (v === undefined) known.set(s, (v = csvField(s, c)));
-    return v;
-  };
-  const num = c.decimal === "," ? (x: number | null): string => machineText(x).replace(".", ",") : machineText;
+  const { text, num } = csvFieldWriters(c);
   const value = (v: IndicatorRow["value"]): string => (typeof v === "boolean" ? (v ? "yes" : "no") : typeof v === "number" ? num(v) : v === null ? "" : csvField(v, c));
   // (lines joined a thousand at a time: each piece one flat string, its parts garbage at once)
   const pieces: string[] = [`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}`];
