@@ -434,71 +434,52 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
     // A unit is listed at its level in the second result; a gone unit at its level in the first.
     const codes = [...(la?.units ?? []).map((u) => u.code), ...(lb?.units ?? []).filter((u) => !allAfter.has(u.code) && !consumed.has(u.code)).map((u) => u.code)];
     const diffs = new Map<string, IndicatorChange[]>();
+    /** A unit's change, from its two sides: the unit shown (the second side's, else the first's),
+     * the points of each group before, and the crosswalk's note for a merged unit. */
+    const change = (u: UnitResult, presence: UnitChange["presence"], sb: Side | null, sa: Side | null, changes: IndicatorChange[], groupBefore: (g: string) => number | null, moved: boolean, note?: UnitChange["crosswalk"]): UnitChange => {
+      diffs.set(u.code, changes);
+      const both = isRanked(sb) && isRanked(sa);
+      const a = allAfter.get(u.code);
+      const c: UnitChange = {
+        code: u.code,
+        name: u.name,
+        level: u.level,
+        peerGroup: u.peerGroup,
+        presence,
+        before: sb,
+        after: sa,
+        move: both && moved && sb.rank !== null && sa.rank !== null ? sb.rank - sa.rank : null,
+        scoreChange: both && basis === "score" && sa.score !== null && sb.score !== null ? difference(sa.score, sb.score) : null,
+        percentChange: both ? difference(sa.percent, sb.percent) : null,
+        bandChange: bandChange(sb, sa, after.criteria.bands.list),
+        groups: groupIds.map((g) => {
+          const pb = groupBefore(g);
+          const pa = groupPoints(cols.after, a, g);
+          return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
+        }),
+        differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
+        ...(note ? { crosswalk: note } : {}),
+      };
+      if (u.parent !== undefined) c.parent = u.parent;
+      return c;
+    };
     const units = codes.map((code): UnitChange => {
       const a = allAfter.get(code);
       const lineage = a ? lineages.get(code) : undefined;
       if (a && lineage) {
+        // a unit formed from earlier units, against their combination (no move: no rank before)
         const m = merge(lineage);
-        const sa = sideOf(a, ranksAfter);
-        const both = isRanked(m.side) && isRanked(sa);
         const changes = a.status === NOT_RANKED ? [] : m.indicators.flatMap((x): IndicatorChange[] => {
           const pa = pointsAt(cols.after, a, x.id);
           if (pa === null || pa === undefined) return [];
           const change = x.penalty ? difference(x.points, pa) : difference(pa, x.points);
           return roundTo(change, decimals) === 0 ? [] : [{ id: x.id, before: x.points, after: pa, change }];
         });
-        diffs.set(code, changes);
-        const c: UnitChange = {
-          code,
-          name: a.name,
-          level: a.level,
-          peerGroup: a.peerGroup,
-          presence: "merged",
-          before: m.side,
-          after: sa,
-          move: null,
-          scoreChange: both && basis === "score" && sa.score !== null && m.side.score !== null ? difference(sa.score, m.side.score) : null,
-          percentChange: both ? difference(sa.percent, m.side.percent as number) : null,
-          bandChange: bandChange(m.side, sa, after.criteria.bands.list),
-          groups: groupIds.map((g) => {
-            const pb = m.groups.get(g) ?? null;
-            const pa = groupPoints(cols.after, a, g);
-            return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
-          }),
-          differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
-          crosswalk: m.note,
-        };
-        if (a.parent !== undefined) c.parent = a.parent;
-        return c;
+        return change(a, "merged", m.side, sideOf(a, ranksAfter), changes, (g) => m.groups.get(g) ?? null, false, m.note);
       }
       const b = allBefore.get(code);
-      const u = (a ?? b) as UnitResult;
-      const sb = b ? sideOf(b, ranksBefore) : null;
-      const sa = a ? sideOf(a, ranksAfter) : null;
-      const both = isRanked(sb) && isRanked(sa);
       const changes = a && b ? indicatorChanges(b, a, cols, shared, decimals) : [];
-      diffs.set(code, changes);
-      const c: UnitChange = {
-        code,
-        name: u.name,
-        level: u.level,
-        peerGroup: u.peerGroup,
-        presence: a && b ? "both" : a ? "new" : "gone",
-        before: sb,
-        after: sa,
-        move: both && a?.peerGroup === b?.peerGroup && sb.rank !== null && sa.rank !== null ? sb.rank - sa.rank : null,
-        scoreChange: both && basis === "score" && sa.score !== null && sb.score !== null ? difference(sa.score, sb.score) : null,
-        percentChange: both ? difference(sa.percent, sb.percent) : null,
-        bandChange: bandChange(sb, sa, after.criteria.bands.list),
-        groups: groupIds.map((g) => {
-          const pb = groupPoints(cols.before, b, g);
-          const pa = groupPoints(cols.after, a, g);
-          return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
-        }),
-        differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
-      };
-      if (u.parent !== undefined) c.parent = u.parent;
-      return c;
+      return change((a ?? b) as UnitResult, a && b ? "both" : a ? "new" : "gone", b ? sideOf(b, ranksBefore) : null, a ? sideOf(a, ranksAfter) : null, changes, (g) => groupPoints(cols.before, b, g), a?.peerGroup === b?.peerGroup);
     });
     const place = (u: UnitChange): number => (u.presence === "gone" ? 2 : u.after?.rank === null || u.after === null ? 1 : 0);
     units.sort(
