@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bandedCriteria, points } from "../helpers/criteria.ts";
 import { folder, run, runOnce, type Run } from "../helpers/exec.ts";
 
 const Y2019 = "samples/ca-mau-2019";
@@ -15,19 +16,8 @@ const rows = (csv: string): string[][] => parse(csv) as string[][];
 /** The same command is run once for the whole file (these runs load whole assessments). */
 const cached = runOnce;
 
-const CRITERIA = (indicators: string) => `id: t
-title: T
-version: "1"
-levels:
-  - id: u
-bands:
-  list:
-    - { id: tot, min: 80 }
-    - { id: kha, min: 50 }
-    - { id: yeu, min: 0 }
-indicators:
-${indicators}`;
-const POINTS = (id: string, max = 100) => `  - { id: ${id}, max: ${max}, unit: number, rule: { type: points } }\n`;
+const CRITERIA = (indicators: string) => bandedCriteria(indicators);
+const POINTS = points;
 
 /** One dataset, a period column: A falls from 1st to 3rd within its band; C rises a band; D is new. */
 const ONE_DATASET = {

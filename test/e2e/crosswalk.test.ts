@@ -5,25 +5,14 @@
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { bandedCriteria } from "../helpers/criteria.ts";
 import { folder, run, runOnce, type Run } from "../helpers/exec.ts";
 
 const rows = (csv: string): Record<string, string>[] => parse(csv, { columns: true }) as Record<string, string>[];
 /** The same command is run once for the whole file (these runs load whole assessments). */
 const cached = runOnce;
 
-const CRITERIA = `id: t
-title: T
-version: "1"
-levels:
-  - id: u
-bands:
-  list:
-    - { id: tot, min: 80 }
-    - { id: kha, min: 50 }
-    - { id: yeu, min: 0 }
-indicators:
-  - { id: p, max: 100, unit: number, rule: { type: points } }
-`;
+const CRITERIA = bandedCriteria();
 
 /**
  * 2024: A (population 100, 60 points), B (300, 80), C (200, 40), D (50), E (90).

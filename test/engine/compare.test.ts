@@ -5,20 +5,9 @@ import { compare, criteriaDifferences, drops, type Comparison, type UnitChange }
 import { score } from "../../src/engine/views.ts";
 import type { Result } from "../../src/model/result.ts";
 import { criteriaFrom, load, scoreOf } from "../helpers/model.ts";
+import { bandedCriteria } from "../helpers/criteria.ts";
 
-/** One level, bands at 80 and 50, points read as they are. */
-const criteria = (indicators: string, ranking = "") => `id: t
-title: T
-version: "1"
-levels:
-  - id: u
-bands:
-  list:
-    - { id: tot, min: 80 }
-    - { id: kha, min: 50 }
-    - { id: yeu, min: 0 }
-${ranking}indicators:
-${indicators}`;
+const criteria = bandedCriteria;
 
 const ONE = criteria("  - { id: p, max: 100, unit: number, rule: { type: points } }\n");
 const labels = { before: "2019", after: "2020" };
