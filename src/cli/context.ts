@@ -104,7 +104,7 @@ export function reportManifest(loaded: Pick<Loaded, "assessment">, lang: Lang): 
 }
 
 
-/** A loaded assessment (by either loader): warnings to stderr, errors end the command (exit 2). */
+/** A loaded assessment: warnings to stderr, errors end the command (exit 2). */
 export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "diagnostics"> & { dataset?: unknown }>(loaded: L, o: CommonOptions): L & { criteria: Criteria; dataset: NonNullable<L["dataset"]>; cellErrors: Diagnostic[] } {
   const lang = langOf(o, loaded.criteria);
   configureStderr({ lang });
@@ -217,7 +217,6 @@ export function start(o: CommonOptions): void {
   configureStderr({ quiet: o.quiet === true, verbose: o.verbose === true, lang: langOf(o), ...(o.color === false ? { color: false } : {}) });
 }
 
-/** Scores a loaded assessment; engine errors (a missing value under `missing: error`) exit 2. */
 /** A result's diagnostics printed (errors, and warnings under --strict, exit 2); the result. */
 export function scoredOrFail(result: Result, o: CommonOptions): Result {
   const diagnostics = strictly(result.diagnostics, o);

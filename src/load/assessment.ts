@@ -58,7 +58,7 @@ export function loadAssessmentCriteria(dir: string | undefined, o: Overrides): L
   return criteriaOf(m);
 }
 
-/** The manifest's criteria, loaded (the large-input loader starts from here too). */
+/** The manifest's criteria, loaded: where loadAssessment starts. */
 export function criteriaOf(m: ReturnType<typeof loadManifest>): Loaded {
   const a = m.assessment;
   const diagnostics = [...m.diagnostics];

@@ -12,7 +12,7 @@ import type { Assessment } from "./manifest.ts";
 import { isEmpty, isNotApplicable, isSpreadsheetError, ratioValue, readBoolean, readNumber, type Decimal } from "./values.ts";
 import { attributeKey } from "../model/yesno.ts";
 
-/** The unit attributes a loader keeps: those the criteria read (peer groups, `applies: where`), those the manifest declares (`columns.attributes`: a crosswalk's weight) and its `unranked: attribute`. Shared with the large-input loader. */
+/** The unit attributes a loader keeps: those the criteria read (peer groups, `applies: where`), those the manifest declares (`columns.attributes`: a crosswalk's weight) and its `unranked: attribute`. */
 export function keptAttributes(criteria: Criteria, s: Pick<Assessment, "unranked" | "columns">): string[] {
   const u = s.unranked?.attribute;
   return [...new Set([...criteria.attributes.map((a) => a.name), ...s.columns.attributes.map(normKey), ...(u === undefined ? [] : [normKey(u)])])];
@@ -21,7 +21,7 @@ export function keptAttributes(criteria: Criteria, s: Pick<Assessment, "unranked
 /**
  * Why a unit is assessed and not ranked (manifest \`unranked:\`), or undefined: its code listed
  * under \`units:\`, else a filled cell of the registry column \`attribute:\` that is not a "no" (its
- * text is the reason; a plain yes gives none). Shared with the large-input loader.
+ * text is the reason; a plain yes gives none).
  */
 export function unrankedReason(s: Pick<Assessment, "unranked">, code: string, cell: string | undefined): string | undefined {
   const listed = Object.entries(s.unranked?.units ?? {}).find(([c]) => normKey(c) === code);
@@ -78,10 +78,9 @@ export type CellRead = (
 /** Reports a problem of a cell: its code, the column (0-based), the message's arguments. */
 export type CellProblem = (code: DiagCode, column: number, args: Record<string, string | number>, severity?: "error" | "warning") => void;
 
-/** Reads one indicator's cell(s) of a row into a typed cell; undefined when empty. */
 /**
  * The period scored: the one asked for (PERIOD_NOT_FOUND when the data has others only), else
- * the latest in the data (PERIOD_LATEST when there are several). Shared with the large-input loader.
+ * the latest in the data (PERIOD_LATEST when there are several).
  */
 export function choosePeriod(found: ReadonlySet<string>, asked: string | undefined, diagnostics: Diagnostic[]): { period: string | undefined; sorted: string[] } {
   const sorted = [...found].sort(compareCodes);
@@ -97,8 +96,7 @@ export function choosePeriod(found: ReadonlySet<string>, asked: string | undefin
 /**
  * What each column of a wide file holds: an indicator's value, numerator or denominator (the
  * first of equal headers only), or nothing the criteria know (CSV_UNKNOWN_COLUMN, with the
- * closest column). Unit fields, ignored and attribute columns are left out. Shared with the
- * large-input loader.
+ * closest column). Unit fields, ignored and attribute columns are left out.
  */
 export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "columns">, header: readonly string[], unitFields: ReadonlySet<number>, file: At, diagnostics: Diagnostic[], headerLine = 1): Map<IndicatorNode, CellColumns> {
   // every column the data holds, but the computed indicators': they are computed, not read
@@ -146,9 +144,9 @@ export function cellOf(r: CellRead, at: At, line: number, header: readonly strin
 
 /**
  * Reads one indicator's cell(s) of a row: the value column, or the numerator and denominator
- * columns. Undefined when they are empty, or wrong (the problem is reported). Shared by the
- * object loader (above) and the loader of large inputs (load/rows/), so that both read every
- * value, and complain about it, in the same way.
+ * columns. Undefined when they are empty, or wrong (the problem is reported). The row writer
+ * (load/rows/rows.ts) reads every value here but the plain numbers it recognises first, and
+ * cellAt reads a cell again here, so that every value is read, and complained about, one way.
  */
 export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols: CellColumns, decimal: Decimal, problem: CellProblem): CellRead | undefined {
   const num = cellAt(cols.numerator);
@@ -305,7 +303,7 @@ export interface FileFeed {
  * feeds the level: a deleted column would score every unit of the level by the missing-data
  * policy, in silence. A warning (an error under --strict) at the first such file's header, naming
  * the files, the column, the units affected and the points at stake. A long-format file names its
- * indicators row by row: a level it feeds is not checked. Shared with the large-input loader.
+ * indicators row by row: a level it feeds is not checked.
  */
 export function checkAbsentColumns(criteria: Criteria, s: Pick<Assessment, "columns">, feeds: readonly FileFeed[], unitsOfLevel: ReadonlyMap<string, number>): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -349,7 +347,7 @@ export function namesIndex(entries: Iterable<[code: string, name: string]>): Map
 /**
  * A data row that names its unit: the name must be the registry's for that code (a row copied
  * from another unit keeps the other's name); a warning naming the unit the name belongs to.
- * Shared with the large-input loader.
+ *
  */
 export function checkUnitName(code: string, rowName: string, registered: string, names: ReadonlyMap<string, string>, at: Source): Diagnostic | undefined {
   if (rowName === "" || registered === code) return undefined;

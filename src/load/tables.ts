@@ -229,8 +229,8 @@ export function fileReader(criteria: Criteria, a: Assessment, files: readonly st
       if ("header" in h && f !== a.units && h.header.includes(normKey(a.columns.indicator))) continue;
       heads.set(f, h);
     }
-    const bytes = [...heads.keys()].filter((f) => f !== a.units).reduce((s, f) => s + (sizes.get(f) ?? 0), 0);
-    if (bytes > 0) opts.begin?.(bytes, criteria);
+    const streamed = [...heads.keys()].filter((f) => f !== a.units);
+    if (streamed.length > 0) opts.begin?.(streamed.reduce((s, f) => s + (sizes.get(f) ?? 0), 0), criteria);
   }
 
   const whole = async (abs: string, registry: boolean, choice?: SheetChoice): Promise<FileRead> => {

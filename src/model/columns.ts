@@ -85,7 +85,7 @@ export interface ColumnarDataset {
   period?: string;
   size: number;
   code: string[];
-  /** the unit's name (kept as bytes by the large-input loader: read when shown) */
+  /** the unit's name (kept as bytes by the loader: read when shown) */
   nameOf: (i: number) => string;
   /** index into criteria.levels (NO_LEVEL: none) */
   level: Uint8Array;

@@ -32,7 +32,7 @@ export interface Table {
   headerLine: number;
   spec: RowSpec;
   rows: FileRows;
-  /** the CSV_UNKNOWN_COLUMN warnings of its header, reported where loadData reports them */
+  /** the CSV_UNKNOWN_COLUMN warnings of its header, reported before its rows' problems */
   unknown: Diagnostic[];
   /** the rows as text, for a table read whole: its cells are derived from them on demand
    * (a streamed file's are read again from the file) */
@@ -438,7 +438,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   return { dataset, periods: sortedPeriods, diagnostics };
 }
 
-/** checkParents of load/data.ts, on the unit columns. */
+/** Each unit's parent: given where its level has one, known, of the parent level, and no cycle. */
 function checkParents(
   criteria: Criteria,
   u: { code: string[]; level: number[]; parent: (string | undefined)[]; parentAt: (u: number) => Source | undefined; source: (u: number) => Source | undefined },

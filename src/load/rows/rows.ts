@@ -28,7 +28,7 @@ export interface Entry {
   cols: CellColumns;
 }
 
-/** What the reader of a file needs to know, decided from its header (plan.ts). */
+/** What the reader of a file needs to know, decided from its header (load/tables.ts tableSpec). */
 export interface RowSpec {
   path: string;
   delimiter: string;
@@ -102,7 +102,7 @@ export interface CellProblemAt {
 
 export interface RowOutcome {
   rows: number;
-  /** the unit fields of each row, as readCsv and loadData read them (trimmed, NFC) */
+  /** the unit fields of each row (trimmed, NFC) */
   code: Texts;
   name: Texts;
   level: Coded;
