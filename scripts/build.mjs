@@ -127,18 +127,19 @@ await Promise.all([
 const cliFile = new URL("cli.js", dist);
 const cliText = readFileSync(cliFile, "utf8");
 if (/\\[^\x00-\x7f]|[\u{10000}-\u{10ffff}]/u.test(cliText)) throw new Error("build: dist/cli.js has an escaped or astral non-ASCII character: escape it by hand");
-writeFileSync(cliFile, cliText.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+const cliAscii = cliText.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+writeFileSync(cliFile, cliAscii);
 // The package is "type": "module"; these files are CommonJS.
 writeFileSync(new URL("package.json", dist), '{ "type": "commonjs" }\n');
 // The build's identity: the hash of the CLI's bundle. The code cache of bin/egov-score.js and the
 // cache of compiled criteria (src/load/cache.ts) are keyed by it, so that a rebuilt CLI, even of
 // the same version, never reads what an older build wrote.
-writeFileSync(new URL("build-id", dist), `${createHash("sha256").update(readFileSync(new URL("cli.js", dist))).digest("hex").slice(0, 16)}\n`);
+writeFileSync(new URL("build-id", dist), `${createHash("sha256").update(cliAscii).digest("hex").slice(0, 16)}\n`);
 
 // The help texts, exactly as the built CLI prints them into a pipe, in English and in Vietnamese
 // (the language of a Vietnamese locale: src/cli/lang.ts).
 const run = promisify(execFile);
-const cli = new URL("cli.js", dist).pathname;
+const cli = cliFile.pathname;
 const locales = { en: "C", vi: "vi_VN.UTF-8" };
 const helpOf = async (args, lang) => (await run(process.execPath, [cli, ...args], { env: { ...process.env, NO_COLOR: "1", LC_ALL: "", LC_MESSAGES: "", LANG: locales[lang] } })).stdout;
 const helps = {};

@@ -112,7 +112,7 @@ export function checkLoaded<L extends Pick<Loaded, "assessment" | "criteria" | "
   const diagnostics = strictly([...loaded.diagnostics, ...noUnits(loaded)], o);
   // --provisional: errors at cells do not stop the run (the cell is left empty); the others do
   const cellErrors = o.provisional ? diagnostics.filter(isCellError) : [];
-  if (diagnostics.some((d) => d.severity === "error" && !cellErrors.includes(d)) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
+  if (diagnostics.some((d) => d.severity === "error" && !(o.provisional && isCellError(d))) || !loaded.criteria || !loaded.dataset) throw new InputError(diagnostics);
   printDiagnostics(diagnostics, lang);
   return Object.assign(loaded, { cellErrors }) as L & { criteria: Criteria; dataset: NonNullable<L["dataset"]>; cellErrors: Diagnostic[] };
 }

@@ -66,6 +66,9 @@ export function trends(results: readonly Result[], crosswalk?: TrendCrosswalk): 
   const periods = results.map((r, i) => r.period ?? String(i + 1));
   const levelIds = latest.levels.map((l) => l.level.id);
   for (const r of results) for (const l of r.levels) if (!levelIds.includes(l.level.id)) levelIds.push(l.level.id);
+  // every unit of each period, whatever its level (a predecessor may be listed at another level):
+  // made once, and only where a crosswalk asks
+  const everyUnit = crosswalk ? results.map((r) => new Map(r.levels.flatMap((l) => l.units.map((v) => [v.code, v] as const)))) : [];
 
   return levelIds.map((id) => {
     const perPeriod = results.map((r) => r.levels.find((l) => l.level.id === id)?.units ?? []);
@@ -95,8 +98,6 @@ export function trends(results: readonly Result[], crosswalk?: TrendCrosswalk): 
       }
     }
     const byCode = perPeriod.map((us) => new Map(us.map((v) => [v.code, v] as const)));
-    // every unit of each period, whatever its level: a predecessor may be listed at another level
-    const everyUnit = results.map((r) => new Map(r.levels.flatMap((l) => l.units.map((v) => [v.code, v] as const))));
     const lineages = crosswalk?.lineages ?? new Map<string, Lineage>();
     // the predecessors of a unit followed here are not followed again on their own
     const absorbed = new Set<string>();

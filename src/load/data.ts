@@ -24,8 +24,14 @@ export function keptAttributes(criteria: Criteria, s: Pick<Assessment, "unranked
  * text is the reason; a plain yes gives none).
  */
 export function unrankedReason(s: Pick<Assessment, "unranked">, code: string, cell: string | undefined): string | undefined {
-  const listed = Object.entries(s.unranked?.units ?? {}).find(([c]) => normKey(c) === code);
-  if (listed) return listed[1].normalize("NFC").trim();
+  return listedReasons(s).get(code) ?? attributeReason(cell);
+}
+
+/** The reasons of the units listed under `unranked.units`, by code. */
+export const listedReasons = (s: Pick<Assessment, "unranked">): Map<string, string> => new Map(Object.entries(s.unranked?.units ?? {}).map(([c, r]) => [normKey(c), r.normalize("NFC").trim()] as const));
+
+/** The reason a filled cell of the `unranked.attribute` column gives ("" for a plain yes), or undefined. */
+function attributeReason(cell: string | undefined): string | undefined {
   const text = normKey(cell ?? "");
   if (text === "" || attributeKey(text) === attributeKey(false)) return undefined;
   return attributeKey(text) === attributeKey(true) ? "" : text;

@@ -12,9 +12,12 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : abs;
 }
 
-export function readInput(abs: string, maxSize = DEFAULT_LIMITS.maxFileSize): { bytes?: Buffer; diagnostics: Diagnostic[] } {
-  const checked = checkInput(abs, maxSize);
-  if (checked.size === undefined) return { diagnostics: checked.diagnostics };
+/** A file's bytes, after checkInput; `checked`: that check was already made (its size known). */
+export function readInput(abs: string, maxSize = DEFAULT_LIMITS.maxFileSize, checked = false): { bytes?: Buffer; diagnostics: Diagnostic[] } {
+  if (!checked) {
+    const c = checkInput(abs, maxSize);
+    if (c.size === undefined) return { diagnostics: c.diagnostics };
+  }
   try {
     return { bytes: readFileSync(abs), diagnostics: [] };
   } catch (e) {

@@ -151,12 +151,13 @@ export function loadManifest(dir: string | undefined, o: Overrides): { assessmen
     const read = readInput(file, a.limits.maxFileSize);
     if (!read.bytes) return { diagnostics: read.diagnostics };
     const shown = displayPath(file);
-    const text = decode(read.bytes, "auto", shown);
-    if (text.text === undefined) return { diagnostics: text.diagnostics };
-    // a manifest that checked clean before: its checked value and positions (load/cache.ts)
+    // a manifest that checked clean before: its checked value and positions (load/cache.ts);
+    // only bytes that decoded and checked clean were stored, so a hit is not decoded again
     const slot = cacheSlot("manifest", read.bytes, [a.limits.maxDepth]);
     let checked = readCached<CheckedManifest>(slot);
     if (!checked) {
+      const text = decode(read.bytes, "auto", shown);
+      if (text.text === undefined) return { diagnostics: text.diagnostics };
       const y = parseYaml(text.text, shown, a.limits.maxDepth);
       if (y.diagnostics.length) return { diagnostics: y.diagnostics };
       const v = y.value;

@@ -16,11 +16,8 @@ import { keptAttributes, wideColumns } from "./data.ts";
 import { byteOrderMark, delimiterName, duplicateHeaders, fileDecimal, fileDelimiter, isWorkbook, looksLikeUtf16, looksLikeWindows1258, normKey, recordStartLine } from "./dialect.ts";
 import { checkInput, displayPath, readInput } from "./files.ts";
 import type { Assessment } from "./manifest.ts";
-
-/** What reading a table's rows depends on in the manifest. */
-type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "unranked">;
 import { readWorkbook, type SheetChoice } from "./workbook.ts";
-import { assemble, type Assembled, type Table } from "./rows/assemble.ts";
+import { assemble, type Assembled, type Settings, type Table } from "./rows/assemble.ts";
 import { DEFAULT_READ, readRows, tableRows, type ReadOptions } from "./rows/read.ts";
 import type { RowSpec } from "./rows/rows.ts";
 
@@ -235,7 +232,7 @@ export function fileReader(criteria: Criteria, a: Assessment, files: readonly st
 
   const whole = async (abs: string, registry: boolean, choice?: SheetChoice): Promise<FileRead> => {
     const shown = displayPath(abs);
-    const { bytes, diagnostics } = readInput(abs, a.limits.maxFileSize);
+    const { bytes, diagnostics } = readInput(abs, a.limits.maxFileSize, sizes.has(abs));
     if (!bytes) return { tables: [], diagnostics };
     const r = isWorkbook(bytes)
       ? await readWorkbook(bytes, shown, { decimal: a.decimal, code: a.columns.code, ...(choice ? { choice } : {}) })

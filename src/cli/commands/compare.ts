@@ -4,8 +4,7 @@ import path from "node:path";
 import { GateError, InputError, UsageError, diag, hasErrors, type Diagnostic } from "../../diag/diagnostic.ts";
 import { formatDiagnostic, message } from "../../diag/format.ts";
 import { compare, drops, type Comparison, type Drop } from "../../engine/compare.ts";
-import { scoreColumns } from "../../engine/scoring.ts";
-import { resultOf } from "../../engine/views.ts";
+import { score } from "../../engine/views.ts";
 import { lineages, sideUnitsOf } from "../../engine/crosswalk.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
@@ -123,7 +122,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   printDiagnostics(loadDiags, lang);
   checkLevelIn([lb.criteria, la.criteria], o.level);
 
-  const scored = [lb, la].map((l) => resultOf(scoreColumns(l.criteria as Criteria, l.dataset as ColumnarDataset, { keep: "all" }))) as [Result, Result];
+  const scored = [lb, la].map((l) => score(l.criteria as Criteria, l.dataset as ColumnarDataset)) as [Result, Result];
   const scoreDiags = strictly(unique([...scored[0].diagnostics, ...scored[1].diagnostics]), o);
   if (hasErrors(scoreDiags)) throw new InputError(scoreDiags);
   printDiagnostics(scoreDiags, lang);

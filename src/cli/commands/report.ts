@@ -1,6 +1,5 @@
 import { hasErrors, InputError } from "../../diag/diagnostic.ts";
-import { resultOf } from "../../engine/views.ts";
-import { scoreColumns } from "../../engine/scoring.ts";
+import { score } from "../../engine/views.ts";
 import { audit } from "../../engine/audit.ts";
 import { buildReport } from "../../engine/report.ts";
 import { trends, type TrendCrosswalk } from "../../engine/trend.ts";
@@ -23,7 +22,7 @@ async function scorePeriod(dir: string | undefined, o: CommonOptions, period: st
   l.progress?.done();
   const diagnostics = strictly(l.diagnostics, o).filter((d) => d.severity === "error");
   if (diagnostics.length || !l.criteria || !l.dataset) throw new InputError(diagnostics);
-  const r = resultOf(scoreColumns(l.criteria, l.dataset, { keep: "all" }));
+  const r = score(l.criteria, l.dataset);
   if (hasErrors(r.diagnostics)) throw new InputError(r.diagnostics);
   return { result: r, criteria: l.criteria, dataset: l.dataset };
 }

@@ -10,7 +10,7 @@ import { normKey } from "../dialect.ts";
 import { readFileSync } from "node:fs";
 import type { Cell } from "../../model/data.ts";
 import { readCsv, type Delimiter } from "../csv.ts";
-import { cellOf, checkAbsentColumns, checkUnitName, choosePeriod, headerList, keptAttributes, levelReader, namesIndex, readCell, suggestUnit, unrankedReason, where, type At } from "../data.ts";
+import { cellOf, checkAbsentColumns, checkUnitName, choosePeriod, headerList, keptAttributes, levelReader, namesIndex, readCell, suggestUnit, listedReasons, unrankedReason, where, type At } from "../data.ts";
 import { placeText } from "../../model/data.ts";
 import type { CsvRow } from "../csv.ts";
 import { closest } from "../../util/similar.ts";
@@ -19,7 +19,8 @@ import type { FileRows } from "./read.ts";
 import { textAt } from "./texts.ts";
 import type { RowSpec } from "./rows.ts";
 
-type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "unranked">;
+/** What reading a table's rows and making its units depend on in the manifest. */
+export type Settings = Pick<Assessment, "columns" | "period" | "decimal" | "ignore" | "unranked">;
 
 /** A file read into rows, with what its header says. */
 export interface Table {
@@ -81,7 +82,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   /** where the parent was read: the cell of the parent column in the unit's own (source) row */
   const parentAt = (u: number): Source | undefined => {
     const src = parent[u] === undefined ? undefined : source.get(u);
-    const table = src && (source.file[u] === REGISTRY ? tables.units : tables.data[source.file[u] as number]);
+    const table = src && tableOf(source.file[u] as number);
     return src && table ? where(table.at, src.line, table.spec.fields.parent + 1) : undefined;
   };
   const attributes = attrNames.map((): (string | undefined)[] => []);
@@ -99,9 +100,6 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     source.line[u] = line;
     for (const a of attributes) a.push(undefined);
     return u;
-  };
-  const setParent = (u: number, p: string): void => {
-    parent[u] = p;
   };
   const rejected = new Set<string>();
   let registryBroken = false;
@@ -141,7 +139,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         }
         const u = addUnit(c, r, l, REGISTRY, line);
         const p = rows.parent[r] as string;
-        if (p) setParent(u, p);
+        if (p) parent[u] = p;
         registry.spec.attributes.forEach((col, i) => {
           if (col >= 0) (attributes[i] as (string | undefined)[])[u] = rows.attributes[i]?.[r] as string;
         });
@@ -245,7 +243,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
             } else {
               u = addUnit(c, r, l, ti, line);
               const p = rows.parent[r] as string;
-              if (p) setParent(u, p);
+              if (p) parent[u] = p;
               t.spec.attributes.forEach((col, i) => {
                 if (col >= 0) (attributes[i] as (string | undefined)[])[u as number] = rows.attributes[i]?.[r] as string;
               });
@@ -421,17 +419,18 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
   if (s.unranked) {
     const cells = s.unranked.attribute === undefined ? undefined : attributeMap.get(normKey(s.unranked.attribute));
     const unranked = new Map<number, string>();
+    const listed = listedReasons(s);
     for (let g = 0; g < n; g++) {
-      const reason = unrankedReason(s, code[g] as string, cells?.[g]);
+      const reason = listed.get(code[g] as string) ?? unrankedReason({}, code[g] as string, cells?.[g]);
       if (reason !== undefined) unranked.set(g, reason);
     }
     dataset.unranked = unranked;
     // a code listed that names no unit (a typo would leave the unit it meant in the ranking)
-    for (const listed of Object.keys(s.unranked.units)) {
-      const c = normKey(listed);
+    for (const written of Object.keys(s.unranked.units)) {
+      const c = normKey(written);
       if (units.has(c)) continue;
       const suggestion = closest(c, units.keys())[0];
-      diagnostics.push(diag("UNIT_UNRANKED_UNKNOWN", "warning", { unit: c, ...(suggestion ? { suggestion } : {}) }, s.unranked.at?.[listed] ?? {}));
+      diagnostics.push(diag("UNIT_UNRANKED_UNKNOWN", "warning", { unit: c, ...(suggestion ? { suggestion } : {}) }, s.unranked.at?.[written] ?? {}));
     }
   }
   pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
