@@ -519,7 +519,7 @@ function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, UnitResult>, cols
   const status: Status = ranked.length === 0 ? NOT_RANKED : ranked.some(({ u }) => u.status === "incomplete") ? "incomplete" : "ranked";
   const value = bc.bands.on === "score" ? score : percent;
   const band = status === NOT_RANKED || value === null ? null : (bandOf(value, bc.bands.list)?.id ?? null);
-  const side: Side = { status, rank: null, score: status === NOT_RANKED ? null : score, max, percent: status === NOT_RANKED ? null : percent, band };
+  const side: Side = { status, rank: null, score: status === NOT_RANKED ? null : score, max: status === NOT_RANKED ? null : max, percent: status === NOT_RANKED ? null : percent, band };
   const groups = new Map<string, number | null>();
   for (const g of groupIds) {
     const xs = ranked.map(({ p, u }) => ({ x: groupPoints(cols, u, g), p }));

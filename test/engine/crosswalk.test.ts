@@ -109,7 +109,7 @@ describe("compare with lineages", () => {
     expect(x.crosswalk?.from.map((f) => [f.code, f.share, f.percent])).toEqual([["A", 1, 60], ["B", 1, 80], ["C", 0.5, 40]]);
     // S sent nothing in 2024: Z's first side is not ranked, and nothing is compared
     const z = unitOf(c, "Z");
-    expect(z.before).toMatchObject({ status: "not-ranked", percent: null, band: null });
+    expect(z.before).toMatchObject({ status: "not-ranked", max: null, percent: null, band: null });
     expect(z.percentChange).toBeNull();
     expect(z.crosswalk?.from[0]).toMatchObject({ code: "S", status: "not-ranked", percent: null });
     // K kept its code; no predecessor is listed as gone
