@@ -91,6 +91,11 @@ function basisDetail(c: Comparison, lang: Lang): string {
   return parts.join("; ");
 }
 
+/** A side's scoring, where its loader found no error (else the command stops before scoring). */
+function scoredIfClean(l: ColumnsRead): Result | undefined {
+  return l.criteria && l.dataset && !hasErrors(l.diagnostics) ? score(l.criteria, l.dataset) : undefined;
+}
+
 function checkLevelIn(criteria: Criteria[], level: string | undefined): void {
   if (level === undefined) return;
   const known = [...new Set(criteria.flatMap((c) => c.levels.map((l) => l.id)))];
@@ -109,25 +114,27 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   const specs = sides(args, o);
 
   // The two sides at once, under one progress bar: the first is loaded and scored in a worker
-  // thread (cli/scoring-thread.ts) while the second is loaded, then scored, here; without that
-  // thread, the first is loaded here too, after the second. Of two failures the first side's is
-  // reported, as when they were read in turn. --crosswalk belongs to the second side: the first
-  // side's units are its old codes.
+  // thread (cli/scoring-thread.ts) while the second is loaded and scored here; without that
+  // thread, the first is loaded here too, after the second. A side is scored as soon as it is
+  // loaded without error (the scoring is pure: what the checks below stop is only not used).
+  // Of two failures the first side's is reported, as when they were read in turn. --crosswalk
+  // belongs to the second side: the first side's units are its old codes.
   const extra = (i: 0 | 1): Partial<Overrides> => ({ ...(specs[i].period !== undefined ? { period: specs[i].period } : {}), ...(i === 1 && o.crosswalk !== undefined ? { crosswalk: o.crosswalk } : {}) });
   const progress = sharedProgress();
   const first = loadScoredOffThread({ dir: specs[0].dir, overrides: { ...overrides(o), ...extra(0) }, load: loadOptions(), ...(o.lang ? { lang: o.lang } : {}) }, progress);
-  const [off, second] = await Promise.allSettled([first, readColumns(specs[1].dir, o, extra(1), { progress })]);
+  const second = readColumns(specs[1].dir, o, extra(1), { progress }).then((read) => ({ read, result: scoredIfClean(read) }));
+  const [off, after] = await Promise.allSettled([first, second]);
   const early = off.status === "fulfilled" ? off.value : undefined;
   let lb: ColumnsRead;
   try {
     lb = early?.read ?? (await readColumns(specs[0].dir, o, extra(0), { progress }));
   } catch (e) {
-    if (second.status === "fulfilled") second.value.progress?.done();
+    if (after.status === "fulfilled") after.value.read.progress?.done();
     throw e;
   }
   lb.progress?.done();
-  if (second.status === "rejected") throw second.reason;
-  const la = second.value;
+  if (after.status === "rejected") throw after.reason;
+  const la = after.value.read;
   la.progress?.done();
   const lang = langOf(o, la.criteria ?? lb.criteria);
   configureStderr({ lang });
@@ -136,7 +143,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   printDiagnostics(loadDiags, lang);
   checkLevelIn([lb.criteria, la.criteria], o.level);
 
-  const scored = [early?.result ?? score(lb.criteria, lb.dataset), score(la.criteria, la.dataset)] as [Result, Result];
+  const scored = [early?.result ?? score(lb.criteria, lb.dataset), after.value.result ?? score(la.criteria, la.dataset)] as [Result, Result];
   const scoreDiags = strictly(unique([...scored[0].diagnostics, ...scored[1].diagnostics]), o);
   if (hasErrors(scoreDiags)) throw new InputError(scoreDiags);
   printDiagnostics(scoreDiags, lang);
