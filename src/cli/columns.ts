@@ -69,7 +69,7 @@ export interface SharedProgress {
   begin(bytes: number, lang: Lang): Progress;
 }
 
-export function sharedProgress(): SharedProgress {
+export function sharedProgress(now?: () => number): SharedProgress {
   let bar: Progress | undefined;
   let total = 0;
   let open = 0;
@@ -77,7 +77,7 @@ export function sharedProgress(): SharedProgress {
     begin(bytes, lang) {
       total += bytes;
       open++;
-      bar ??= startProgress(() => total, lang);
+      bar ??= startProgress(() => total, lang, now);
       const shown = bar;
       let done = false;
       return {
