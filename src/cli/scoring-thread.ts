@@ -9,7 +9,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Worker as WorkerType } from "node:worker_threads";
-import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Loaded } from "../load/assessment.ts";
 import type { Overrides } from "../load/manifest.ts";
 import type { LoadOptions } from "../load/tables.ts";
@@ -60,8 +59,6 @@ function received(c: SentColumns): ColumnarDataset {
 export interface ScoredOffThread {
   read: ColumnsRead;
   result?: Result;
-  /** the scoring's diagnostics, as scoreColumns gives them */
-  diagnostics: Diagnostic[];
 }
 
 /**
@@ -100,7 +97,7 @@ export function loadScoredOffThread(job: ScoringJob, progress: SharedProgress): 
             const read: ColumnsRead = { ...loaded, ...(dataset ? { dataset } : {}), reader: shown ? "streamed" : "whole", ...(shown ? { progress: shown } : {}) };
             // (the scoring's dataset is the loader's: one object, as in this thread)
             const scored = m.scored && dataset ? ({ ...m.scored, dataset } as ColumnarResult) : undefined;
-            settle({ read, ...(scored ? { result: resultOf(scored) } : {}), diagnostics: scored?.diagnostics ?? [] });
+            settle({ read, ...(scored ? { result: resultOf(scored) } : {}) });
           }
         });
         w.on("error", () => settle(undefined));
