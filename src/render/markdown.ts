@@ -24,6 +24,7 @@ import {
   summaryTable,
   unitGapTable,
   type TableModel,
+  type Value,
 } from "./report-tables.ts";
 
 /** Text from the data, made inert: no control sequences, one line, Markdown and HTML escaped. */
@@ -33,7 +34,10 @@ export { mdText };
 export function mdTable(m: TableModel, decimals: number, lang: Lang = "en"): string {
   const head = `| ${m.columns.map((c) => mdText(c.label)).join(" | ")} |`;
   const rule = `|${m.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join("|")}|`;
-  const rows = m.rows.map((r) => `| ${r.map((v, i) => mdText(display(v, m.columns[i]?.kind ?? "text", decimals, lang)) || " ").join(" | ")} |`);
+  const kinds = m.columns.map((c) => c.kind);
+  // (a figure as displayed is digits, a sign, a decimal point or comma, a %: nothing to escape)
+  const cell = (v: Value, i: number): string => (typeof v === "number" ? display(v, kinds[i] ?? "text", decimals, lang) : mdText(display(v, kinds[i] ?? "text", decimals, lang)) || " ");
+  const rows = m.rows.map((r) => `| ${r.map(cell).join(" | ")} |`);
   return [head, rule, ...rows, ...(m.note ? ["", mdText(m.note)] : [])].join("\n");
 }
 

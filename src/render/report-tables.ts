@@ -4,7 +4,7 @@
 import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang, type View } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
-import { columnsOf } from "../engine/views.ts";
+import { columnsOf, includedPoints } from "../engine/views.ts";
 import { assessedNote, bandLabel, decimalFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
 
@@ -34,7 +34,6 @@ const wide = (label: string): Column => ({ label: cap(label), kind: "text", wide
 /** Labels shared with running text start lower-case; a heading starts with a capital. */
 export const cap = (s: string): string => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
-/** A value as shown to a reader. */
 /** A cell of a report table for a reader: numbers with a decimal comma in Vietnamese. */
 export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang = "en"): string {
   if (v === null) return "";
@@ -43,18 +42,15 @@ export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang
     case "int":
       return String(v);
     case "number":
-      return figure(String(machine(v)), lang);
+      return decimalFor(String(machine(v)), lang);
     case "rate":
-      return `${figure((v * 100).toFixed(1), lang)}%`;
+      return `${decimalFor((v * 100).toFixed(1), lang)}%`;
     case "text":
       return String(v);
     default:
-      return figure(v.toFixed(decimals), lang);
+      return decimalFor(v.toFixed(decimals), lang);
   }
 }
-
-/** decimalFor of one number's text (toFixed, String): its one dot, if any, is between digits. */
-const figure = (s: string, lang: Lang): string => (lang === "vi" ? s.replace(".", ",") : s);
 
 export const levelTitle = (l: LevelReport, lang: Lang): string => `${text(l.level.label, lang, l.level.id)} (${l.level.id})`;
 export const nodeLabel = (c: Criteria, id: string, lang: Lang): string => {
@@ -116,16 +112,14 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
   ];
   const row = (u: UnitResult, i: number): Value[] => {
     const out = u.status === "not-ranked";
+    const g = cols.rowOf(u);
     const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : u.status === "assessed" ? " †" : ""}`;
     return [
       i + 1,
       u.code,
       u.name,
       ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []),
-      ...pillars.map((n) => {
-        const row = cols.rowOf(u);
-        return out || !n || n.has?.[row] === 0 || n.included[row] !== 1 || Number.isNaN(n.points[row]) ? null : (n.points[row] as number);
-      }),
+      ...pillars.map((n) => (out ? null : includedPoints(n, g))),
       u.score,
       // a unit not ranked has no score: no maximum nor percentage either
       out ? null : u.max,
@@ -171,9 +165,16 @@ export function gapTable(gaps: readonly IndicatorGap[], c: Criteria, lang: Lang)
 
 /** Each unit's three weakest indicators, by name, with the points lost. */
 export function unitGapTable(l: LevelReport, c: Criteria, lang: Lang): TableModel {
+  // (a level's few indicators recur in thousands of rows: each label looked up once)
+  const labels = new Map<string, string>();
+  const label = (id: string): string => {
+    let s = labels.get(id);
+    if (s === undefined) labels.set(id, (s = nodeLabel(c, id, lang)));
+    return s;
+  };
   const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
     const x = g.weakest[i];
-    return x ? `${nodeLabel(c, x.id, lang)} (−${figure(x.lost.toFixed(2), lang)})` : "";
+    return x ? `${label(x.id)} (−${decimalFor(x.lost.toFixed(2), lang)})` : "";
   };
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],
