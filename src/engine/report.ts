@@ -139,9 +139,12 @@ const isRanked = (u: UnitResult): boolean => u.status !== "not-ranked";
 
 export function summarise(units: readonly UnitResult[], bandIds: readonly string[]): LevelSummary {
   const ranked = units.filter(isRanked);
-  const pct = ranked.flatMap((u) => (u.percent === null ? [] : [u.percent]));
+  const pct: number[] = [];
   const inBand = new Map<string | null, number>();
-  for (const u of ranked) inBand.set(u.band, (inBand.get(u.band) ?? 0) + 1);
+  for (const u of ranked) {
+    if (u.percent !== null) pct.push(u.percent);
+    inBand.set(u.band, (inBand.get(u.band) ?? 0) + 1);
+  }
   return {
     assessed: units.length,
     // (a unit assessed and not ranked is scored, in the statistics, and counted in neither)
@@ -306,13 +309,15 @@ function levelWeakest(rows: readonly number[], ids: readonly string[], cols: Res
       if (k < limit) kept[p] = k + 1;
     }
   });
-  return rows.map((g, p) =>
-    Array.from({ length: kept[p] as number }, (_, j): IndicatorLoss => {
-      const i = which[p * limit + j] as number;
+  return rows.map((g, p) => {
+    const top: IndicatorLoss[] = [];
+    for (let j = p * limit; j < p * limit + (kept[p] as number); j++) {
+      const i = which[j] as number;
       const c = columns[i] as NodeColumn;
-      return { id: ids[i] as string, points: c.points[g] as number, max: c.max[g] as number, lost: lost[p * limit + j] as number };
-    }),
-  );
+      top.push({ id: ids[i] as string, points: c.points[g] as number, max: c.max[g] as number, lost: lost[j] as number });
+    }
+    return top;
+  });
 }
 
 function notRankedReason(u: UnitResult, cols: ResultColumns): NotRankedReason {

@@ -112,21 +112,14 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
   ];
   const row = (u: UnitResult, i: number): Value[] => {
     const out = u.status === "not-ranked";
-    const g = cols.rowOf(u);
     const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : u.status === "assessed" ? " †" : ""}`;
-    return [
-      i + 1,
-      u.code,
-      u.name,
-      ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []),
-      ...pillars.map((n) => (out ? null : includedPoints(n, g))),
-      u.score,
-      // a unit not ranked has no score: no maximum nor percentage either
-      out ? null : u.max,
-      u.percent,
-      u.rank,
-      band,
-    ];
+    const cells: Value[] = [i + 1, u.code, u.name];
+    if (showParent) cells.push(u.parent ? (rep.names[u.parent] ?? u.parent) : "");
+    const g = cols.rowOf(u);
+    for (const n of pillars) cells.push(out ? null : includedPoints(n, g));
+    // a unit not ranked has no score: no maximum nor percentage either
+    cells.push(u.score, out ? null : u.max, u.percent, u.rank, band);
+    return cells;
   };
   const m: TableModel = { columns, rows: g.units.map(row) };
   const notes = [g.units.some((u) => u.status === "incomplete") ? `* ${t("incomplete", lang)}` : undefined, assessedNote(g.units, lang)].filter((x): x is string => x !== undefined);
