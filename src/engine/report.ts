@@ -168,7 +168,8 @@ const meanOf = (sum: number, count: number): number | null => (count ? sum / cou
 
 export function pillarAverages(units: readonly UnitResult[], pillars: readonly CriteriaNode[], level: string, cols: ResultColumns = unitColumns(units)): PillarAverage[] {
   const ranked = rankedRows(units, cols);
-  return pillars.map((p) => {
+  const averages: PillarAverage[] = [];
+  for (const p of pillars) {
     const c = cols.node(p.id);
     let count = 0;
     let points = 0;
@@ -184,15 +185,16 @@ export function pillarAverages(units: readonly UnitResult[], pillars: readonly C
         rates += nullIsZero(c.rate[g] as number);
       }
     }
-    return {
+    averages.push({
       id: p.id,
       max: p.maxByLevel.get(level) ?? 0,
       units: count,
       meanPoints: meanOf(points, count),
       meanMax: meanOf(maxima, count),
       meanRate: meanOf(rates, count),
-    };
-  });
+    });
+  }
+  return averages;
 }
 
 const nullIsZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
@@ -217,7 +219,9 @@ const lostOf = (max: number, points: number): number => Math.max(0, max - points
 export function indicatorGaps(units: readonly UnitResult[], indicators: readonly { id: string; path: string[]; maxByLevel: Map<string, number> }[], level: string, cols: ResultColumns = unitColumns(units)): IndicatorGap[] {
   const ranked = rankedRows(units, cols);
   const outcomes = new Int32Array(OUTCOMES.length);
-  return indicators.map((ind) => {
+  const gaps: IndicatorGap[] = [];
+  // (loops, not a function per indicator: the one loop nest is compiled once, early in a large level)
+  for (const ind of indicators) {
     const c = cols.indicator(ind.id);
     outcomes.fill(0);
     let count = 0;
@@ -241,7 +245,7 @@ export function indicatorGaps(units: readonly UnitResult[], indicators: readonly
         lost += lostOf(max[row] as number, x);
       }
     }
-    return {
+    gaps.push({
       id: ind.id,
       pillar: ind.path[0] ?? ind.id,
       max: ind.maxByLevel.get(level) ?? 0,
@@ -255,8 +259,9 @@ export function indicatorGaps(units: readonly UnitResult[], indicators: readonly
       meanRate: meanOf(rates, counted),
       pointsLost: lost,
       meanLost: meanOf(lost, counted),
-    };
-  });
+    });
+  }
+  return gaps;
 }
 
 /** The indicators that cost the most points per unit; ties: the lower mean rate, then criteria order. */
@@ -286,8 +291,9 @@ function levelWeakest(rows: readonly number[], ids: readonly string[], cols: Res
   const which = new Int32Array(n * limit);
   const kept = new Int32Array(n);
   const columns = ids.map((id) => cols.node(id));
-  columns.forEach((c, i) => {
-    if (!c) return;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    if (!c) continue;
     const max = c.max;
     for (let p = 0; p < n; p++) {
       const g = rows[p] as number;
@@ -308,7 +314,7 @@ function levelWeakest(rows: readonly number[], ids: readonly string[], cols: Res
       which[base + at] = i;
       if (k < limit) kept[p] = k + 1;
     }
-  });
+  }
   return rows.map((g, p) => {
     const top: IndicatorLoss[] = [];
     for (let j = p * limit; j < p * limit + (kept[p] as number); j++) {

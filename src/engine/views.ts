@@ -165,9 +165,9 @@ export function unitColumns(units: readonly UnitResult[]): ResultColumns {
 }
 
 /**
- * One unit of a scoring as the result model has it. Its `nodes` (and `views`) are read off the
- * columns when first asked for (a unit's dozens of node objects cost more than the rest of it,
- * and explain, the gates and the job summary read them for a few units or none), then kept.
+ * One unit of a scoring as the result model has it. Its `nodes` are read off the columns when
+ * first asked for (a unit's dozens of node objects cost more than the rest of it, and explain,
+ * the gates and the job summary read them for a few units or none), then kept.
  */
 export function unitResult(r: ColumnarResult, g: number): UnitResult {
   const d = r.dataset;
@@ -187,41 +187,30 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
     base: orNull(r.base[g] as number),
     bonus: r.bonus[g] as number,
     penalty: r.penalty[g] as number,
+    get nodes(): Record<string, NodeScore> {
+      const nodes = nodesOf(r, g, levelId);
+      // (redefined in place: the key keeps its position, JSON and spreads see a plain value)
+      Object.defineProperty(this, "nodes", { value: nodes, enumerable: true, writable: true, configurable: true });
+      return nodes;
+    },
   } as UnitResult;
-  made.set(u, { r, g, level: levelId });
-  Object.defineProperty(u, "nodes", LAZY_NODES);
   const parent = d.parent[g];
   if (parent !== undefined) u.parent = parent;
-  if (r.keep === "all" && r.criteria.views.length > 0) Object.defineProperty(u, "views", LAZY_VIEWS);
+  if (r.keep === "all" && r.criteria.views.length > 0) {
+    Object.defineProperty(u, "views", {
+      get(this: UnitResult) {
+        const views = viewScores(r.criteria, this);
+        Object.defineProperty(this, "views", { value: views, enumerable: true, writable: true, configurable: true });
+        return views;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
   const reason = d.unranked?.get(g);
   if (reason !== undefined && u.status === "assessed") u.reason = reason;
   return u;
 }
-
-// The lazy `nodes` and `views` of unitResult: one getter for every unit, which finds the unit's
-// scoring and row here (a getter made for each unit would give each its own hidden class, and
-// every read of every field of a unit would then be a lookup by name). Once made, the figures
-// are redefined in place as a plain value: the key keeps its position, JSON and spreads see it.
-const made = new WeakMap<UnitResult, { r: ColumnarResult; g: number; level: string }>();
-const kept = <K extends "nodes" | "views">(u: UnitResult, key: K, value: UnitResult[K]): UnitResult[K] => {
-  Object.defineProperty(u, key, { value, enumerable: true, writable: true, configurable: true });
-  return value;
-};
-const LAZY_NODES: PropertyDescriptor = {
-  get(this: UnitResult) {
-    const m = made.get(this) as { r: ColumnarResult; g: number; level: string };
-    return kept(this, "nodes", nodesOf(m.r, m.g, m.level));
-  },
-  enumerable: true,
-  configurable: true,
-};
-const LAZY_VIEWS: PropertyDescriptor = {
-  get(this: UnitResult) {
-    return kept(this, "views", viewScores((made.get(this) as { r: ColumnarResult }).r.criteria, this));
-  },
-  enumerable: true,
-  configurable: true,
-};
 
 /** Every node of a unit under keep "all" (indicators in criteria order, then the groups); else the top-level nodes. */
 function nodesOf(r: ColumnarResult, g: number, levelId: string): Record<string, NodeScore> {
