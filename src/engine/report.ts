@@ -284,8 +284,9 @@ export function unitWeakest(u: UnitResult, indicatorIds: readonly string[], limi
  * after unit costs less than every column of one unit, then of the next): each unit keeps its
  * `limit` largest losses as they come, in criteria order, so that an equal loss stays after them.
  */
-function levelWeakest(rows: readonly number[], ids: readonly string[], cols: ResultColumns, limit: number): IndicatorLoss[][] {
+function levelWeakest(rows: readonly number[], ids: readonly string[], cols: ResultColumns, atMost: number): IndicatorLoss[][] {
   const n = rows.length;
+  const limit = Math.max(0, atMost);
   // unit p's losses so far, largest first, at p × limit onwards, with the indicators' positions
   const lost = new Float64Array(n * limit);
   const which = new Int32Array(n * limit);
