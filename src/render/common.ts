@@ -43,10 +43,17 @@ export function shown(x: number | null | undefined, decimals: number, lang: Lang
   return decimalFor(x.toFixed(decimals), lang);
 }
 
-/** A number already written with a dot, in the language's convention. */
+/** A number already written with a dot, in the language's convention (each dot between two digits becomes a comma). */
 export function decimalFor(s: string, lang: Lang): string {
-  return lang === "vi" ? s.replace(/(\d)\.(\d)/g, "$1,$2") : s;
+  if (lang !== "vi") return s;
+  // (most texts are one number, toFixed's or String's: its one dot, if any, is between digits)
+  const dot = s.indexOf(".");
+  if (dot < 0) return s;
+  if (dot === s.lastIndexOf(".") && isDigit(s.charCodeAt(dot - 1)) && isDigit(s.charCodeAt(dot + 1))) return `${s.slice(0, dot)},${s.slice(dot + 1)}`;
+  return s.replace(/(\d)\.(\d)/g, "$1,$2");
 }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** A number for machines: full precision without binary noise (0.1 + 0.2 is written 0.3). */
 export function machine(x: number | null | undefined): number | null {
