@@ -247,9 +247,12 @@ export function assessedNote(units: readonly { code: string; status: string; rea
   return listed.length ? `† ${t("assessed-not-ranked", lang)}: ${listed.join(", ")}` : undefined;
 }
 
+/** The words that mark a provisional ranking, in both languages, in every format. */
+export const PROVISIONAL_MARK = "TẠM TÍNH / PROVISIONAL";
+
 /** The mark of a provisional ranking, the same in every format: "TẠM TÍNH / PROVISIONAL: 3 cells in error". */
 export function provisionalHeading(cells: readonly Diagnostic[], lang: Lang): string {
-  return `TẠM TÍNH / PROVISIONAL: ${cells.length} ${t(cells.length === 1 ? "provisional.cell" : "provisional.cells", lang)}`;
+  return `${PROVISIONAL_MARK}: ${cells.length} ${t(cells.length === 1 ? "provisional.cell" : "provisional.cells", lang)}`;
 }
 
 /** One cell in error, as the provisional outputs list it: where, the code, what is wrong. */
@@ -273,7 +276,7 @@ export function provisionalByUnit(cells: readonly Diagnostic[]): Map<string, Dia
 
 /** A CSV row's provisional mark: the heading's words, then the unit's own cells in error. */
 export function provisionalRowMark(own: readonly Diagnostic[] | undefined): string {
-  return own?.length ? `TẠM TÍNH / PROVISIONAL: ${own.map((d) => `${d.args.indicator ?? ""} ${d.code}${d.file ? ` ${location(d)}` : ""}`).join("; ")}` : "TẠM TÍNH / PROVISIONAL";
+  return own?.length ? `${PROVISIONAL_MARK}: ${own.map((d) => `${d.args.indicator ?? ""} ${d.code}${d.file ? ` ${location(d)}` : ""}`).join("; ")}` : PROVISIONAL_MARK;
 }
 
 /** A JSON document's provisional field. */
