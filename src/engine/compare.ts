@@ -2,7 +2,7 @@
 // verification. Pure: two result models in, a comparison model out; every renderer reads it.
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
 import type { NodeColumn, Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
-import { columnsOf } from "./views.ts";
+import { columnsOf, includedPoints } from "./views.ts";
 import type { Combine } from "../model/crosswalk.ts";
 import { bandOf, compareCodes, roundTo } from "./rank.ts";
 import { combine, type Lineage } from "./crosswalk.ts";
@@ -283,17 +283,13 @@ export function difference(a: number, b: number): number {
 /** A unit's `nodes[id]?.points`, read off its result's columns (undefined: no such node). */
 const pointsAt = (cols: ResultColumns, u: UnitResult, id: string): number | null | undefined => pointsOf(cols.node(id), cols.rowOf(u));
 
-/** A node's points of a unit's row where they count in the unit's maximum, else null. */
-function includedPoints(c: NodeColumn | undefined, e: { u: UnitResult; g: number } | undefined): number | null {
-  if (!e || e.u.status === NOT_RANKED || !c) return null;
-  const g = e.g;
-  if ((c.has && c.has[g] !== 1) || c.included[g] !== 1) return null;
-  const x = c.points[g] as number;
-  return Number.isNaN(x) ? null : x;
+/** A unit's points of a node where they count in its maximum; null when the unit is absent or not ranked. */
+function groupAt(c: NodeColumn | undefined, e: { u: UnitResult; g: number } | undefined): number | null {
+  return !e || e.u.status === NOT_RANKED ? null : includedPoints(c, e.g);
 }
 
 /** A unit's points of a node where they count in its maximum, else null. */
-const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string): number | null => includedPoints(cols.node(id), u && { u, g: cols.rowOf(u) });
+const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string): number | null => groupAt(cols.node(id), u && { u, g: cols.rowOf(u) });
 
 /**
  * The indicators of the second criteria that the first has too, with their figures on each side;
@@ -533,7 +529,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
         bandChange: bandChange(sb, sa, after.criteria.bands.list),
         groups: groupIds.map((g, i) => {
           const pb = groupBefore(i);
-          const pa = includedPoints(groupCols.after[i], ea);
+          const pa = groupAt(groupCols.after[i], ea);
           return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
         }),
         differences: largestChanges(changes, limit, order),
@@ -562,7 +558,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
       }
       const b = allBefore.get(code);
       const changes = a && b ? indicatorChanges(b, a, shared, decimals) : NO_CHANGES;
-      return change((a ?? b)?.u as UnitResult, a, a && b ? "both" : a ? "new" : "gone", b ? sideOf(b) : null, a ? sideOf(a) : null, changes, (i) => includedPoints(groupCols.before[i], b), a?.u.peerGroup === b?.u.peerGroup);
+      return change((a ?? b)?.u as UnitResult, a, a && b ? "both" : a ? "new" : "gone", b ? sideOf(b) : null, a ? sideOf(a) : null, changes, (i) => groupAt(groupCols.before[i], b), a?.u.peerGroup === b?.u.peerGroup);
     });
     const sorted = listed(units);
     return { level, units: sorted, summary: summarise(sorted, bandIds, diffs, order, top, decimals) };
