@@ -2,7 +2,7 @@
 // verification. Pure: two result models in, a comparison model out; every renderer reads it.
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
 import type { NodeColumn, Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
-import { columnsOf } from "./views.ts";
+import { columnsOf, includedPoints } from "./views.ts";
 import type { Combine } from "../model/crosswalk.ts";
 import { bandOf, compareCodes, roundTo } from "./rank.ts";
 import { combine, type Lineage } from "./crosswalk.ts";
@@ -212,21 +212,37 @@ export function criteriaDifferences(before: Criteria, after: Criteria): Comparis
   return { onlyBefore, onlyAfter, maxChanged };
 }
 
-/** The competition rank of every ranked unit, whatever method the criteria rank with. */
-function competitionRanks(units: readonly UnitResult[]): Map<string, number> {
+/** A unit of one result: its row in that result's columns, and its competition rank. */
+interface Entry {
+  u: UnitResult;
+  g: number;
+  rank: number | null;
+}
+
+/** The units of a result by code, each with its row and its competition rank in its peer group. */
+function entriesOf(r: Result, cols: ResultColumns): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  for (const l of r.levels) {
+    const ranks = competitionRanks(l.units);
+    l.units.forEach((u, i) => out.set(u.code, { u, g: cols.rowOf(u), rank: ranks[i] as number | null }));
+  }
+  return out;
+}
+
+/** The competition rank of every ranked unit (null: not ranked), whatever method the criteria rank with. */
+function competitionRanks(units: readonly UnitResult[]): (number | null)[] {
   const byGroup = new Map<string, number[]>();
   for (const u of units) {
     if (u.rank === null) continue;
-    const g = byGroup.get(u.peerGroup) ?? [];
-    g.push(u.rank);
-    byGroup.set(u.peerGroup, g);
+    const g = byGroup.get(u.peerGroup);
+    if (g) g.push(u.rank);
+    else byGroup.set(u.peerGroup, [u.rank]);
   }
   for (const g of byGroup.values()) g.sort((a, b) => a - b);
-  const out = new Map<string, number>();
-  for (const u of units) {
-    if (u.rank === null) continue;
+  return units.map((u) => {
+    if (u.rank === null) return null;
     // 1 + the number of ranks below this one: the first index holding this rank (binary search)
-    const g = byGroup.get(u.peerGroup) ?? [];
+    const g = byGroup.get(u.peerGroup) as number[];
     let lo = 0;
     let hi = g.length;
     while (lo < hi) {
@@ -234,13 +250,13 @@ function competitionRanks(units: readonly UnitResult[]): Map<string, number> {
       if ((g[mid] as number) < u.rank) lo = mid + 1;
       else hi = mid;
     }
-    out.set(u.code, 1 + lo);
-  }
-  return out;
+    return 1 + lo;
+  });
 }
 
-function sideOf(u: UnitResult, ranks: Map<string, number>): Side {
-  return { status: u.status, rank: ranks.get(u.code) ?? null, score: u.score, max: u.max, percent: u.percent, band: u.band };
+function sideOf(e: Entry): Side {
+  const u = e.u;
+  return { status: u.status, rank: e.rank, score: u.score, max: u.max, percent: u.percent, band: u.band };
 }
 
 const isRanked = (s: Side | null): s is Side & { percent: number } => s !== null && s.status !== NOT_RANKED && s.percent !== null;
@@ -267,18 +283,19 @@ export function difference(a: number, b: number): number {
 /** A unit's `nodes[id]?.points`, read off its result's columns (undefined: no such node). */
 const pointsAt = (cols: ResultColumns, u: UnitResult, id: string): number | null | undefined => pointsOf(cols.node(id), cols.rowOf(u));
 
-/** A node's points where they count in the unit's maximum, else null. */
-const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string): number | null => {
-  if (!u || u.status === NOT_RANKED) return null;
-  const c = cols.node(id);
-  const g = cols.rowOf(u);
-  if (!c || (c.has && c.has[g] !== 1) || c.included[g] !== 1) return null;
-  const x = c.points[g] as number;
-  return Number.isNaN(x) ? null : x;
-};
+/** A unit's points of a node where they count in its maximum; null when the unit is absent or not ranked. */
+function groupAt(c: NodeColumn | undefined, e: { u: UnitResult; g: number } | undefined): number | null {
+  return !e || e.u.status === NOT_RANKED ? null : includedPoints(c, e.g);
+}
 
-/** The indicators of the second criteria that the first has too, with their figures on each side. */
-type Shared = { ind: IndicatorNode; before: NodeColumn | undefined; after: NodeColumn | undefined }[];
+/** A unit's points of a node where they count in its maximum, else null. */
+const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string): number | null => groupAt(cols.node(id), u && { u, g: cols.rowOf(u) });
+
+/**
+ * The indicators of the second criteria that the first has too, with their figures on each side;
+ * `k`: the indicator's place in the second criteria (`order`).
+ */
+type Shared = { k: number; penalty: boolean; before: NodeColumn | undefined; after: NodeColumn | undefined }[];
 
 /** A node's points of a unit's row, as `nodes[id]?.points` (undefined: no such node). */
 function pointsOf(c: NodeColumn | undefined, g: number): number | null | undefined {
@@ -287,20 +304,59 @@ function pointsOf(c: NodeColumn | undefined, g: number): number | null | undefin
   return Number.isNaN(x) ? null : x;
 }
 
-/** Indicator points on both sides, as their effect on the score (a penalty counts negatively). */
-function indicatorChanges(b: UnitResult, a: UnitResult, cols: { before: ResultColumns; after: ResultColumns }, shared: Shared, decimals: number): IndicatorChange[] {
-  if (b.status === NOT_RANKED || a.status === NOT_RANKED) return [];
-  const out: IndicatorChange[] = [];
-  const [gb, ga] = [cols.before.rowOf(b), cols.after.rowOf(a)];
-  for (const { ind, before, after } of shared) {
-    const pb = pointsOf(before, gb);
-    const pa = pointsOf(after, ga);
+/**
+ * The indicators whose points differ, as their effect on the score (a penalty counts negatively),
+ * four numbers each, in the second criteria's order: the indicator's place there, its points
+ * before, after, and the change. (A flat list: a comparison of two years finds dozens per unit,
+ * and an object each would be most of the comparison's garbage.)
+ */
+type Changes = number[];
+const NO_CHANGES: Changes = [];
+
+function indicatorChanges(b: Entry, a: Entry, shared: Shared, decimals: number): Changes {
+  if (b.u.status === NOT_RANKED || a.u.status === NOT_RANKED) return NO_CHANGES;
+  const out: Changes = [];
+  for (const s of shared) {
+    const pb = pointsOf(s.before, b.g);
+    const pa = pointsOf(s.after, a.g);
     if (pb === null || pb === undefined || pa === null || pa === undefined) continue;
-    const change = ind.role === "penalty" ? difference(pb, pa) : difference(pa, pb);
+    const change = s.penalty ? difference(pb, pa) : difference(pa, pb);
     if (roundTo(change, decimals) === 0) continue;
-    out.push({ id: ind.id, before: pb, after: pa, change });
+    out.push(s.k, pb, pa, change);
   }
   return out;
+}
+
+/**
+ * The first `n` of `xs` in the order `cmp`, as a stable sort would list them (equal ones in the
+ * order given), without sorting the rest.
+ */
+function firstOf<T>(xs: Iterable<T>, n: number, cmp: (x: T, y: T) => number): T[] {
+  const out: T[] = [];
+  if (n <= 0) return out;
+  for (const x of xs) {
+    if (out.length === n && cmp(out[n - 1] as T, x) <= 0) continue;
+    let j = out.length;
+    while (j > 0 && cmp(out[j - 1] as T, x) > 0) j--;
+    out.splice(j, 0, x);
+    if (out.length > n) out.pop();
+  }
+  return out;
+}
+
+/** The `limit` largest changes, largest first; of equal ones, the first in the criteria (as a stable sort). */
+function largestChanges(changes: Changes, limit: number, order: readonly string[]): IndicatorChange[] {
+  // the offsets of the largest so far, largest first
+  const top: number[] = [];
+  for (let i = 0; i < changes.length && limit > 0; i += 4) {
+    const size = Math.abs(changes[i + 3] as number);
+    let j = top.length;
+    while (j > 0 && Math.abs(changes[(top[j - 1] as number) + 3] as number) < size) j--;
+    if (j === limit) continue;
+    top.splice(j, 0, i);
+    if (top.length > limit) top.pop();
+  }
+  return top.map((i) => ({ id: order[changes[i] as number] as string, before: changes[i + 1] as number, after: changes[i + 2] as number, change: changes[i + 3] as number }));
 }
 
 function transitionsOf(units: readonly UnitChange[], bandIds: readonly string[]): Transitions {
@@ -317,38 +373,42 @@ function transitionsOf(units: readonly UnitChange[], bandIds: readonly string[])
   return { categories, counts };
 }
 
-function summarise(units: UnitChange[], bandIds: readonly string[], diffs: Map<string, IndicatorChange[]>, order: readonly string[], top: number, decimals: number): LevelSummary {
+function summarise(units: UnitChange[], bandIds: readonly string[], diffs: ReadonlyMap<UnitChange, Changes>, order: readonly string[], top: number, decimals: number): LevelSummary {
   const compared = units.filter((u) => isRanked(u.before) && isRanked(u.after));
   const moved = units.filter((u) => u.move !== null);
   const changes = compared.map((u) => u.percentChange as number);
   const scoreChanges = compared.flatMap((u) => (u.scoreChange === null ? [] : [u.scoreChange]));
   const byChange = (dir: 1 | -1) =>
-    compared
-      .filter((u) => dir * roundTo(u.percentChange as number, decimals) > 0)
-      .sort((x, y) => dir * ((y.percentChange as number) - (x.percentChange as number)) || compareCodes(x.code, y.code))
-      .slice(0, top);
-  const shifts = new Map<string, IndicatorShift>();
-  // the largest points of each indicator: its totals are exact to that figure's 15th digit
-  const largest = new Map<string, number>();
+    firstOf(
+      compared.filter((u) => dir * roundTo(u.percentChange as number, decimals) > 0),
+      top,
+      (x, y) => dir * ((y.percentChange as number) - (x.percentChange as number)) || compareCodes(x.code, y.code),
+    );
+  // per indicator of `order`: the units whose points rose and fell, the total change, and the
+  // largest points (its total is exact to that figure's 15th digit); summed in the units' order
+  const n = order.length;
+  const [seen, higher, lower] = [new Uint8Array(n), new Int32Array(n), new Int32Array(n)];
+  const [total, largest] = [new Float64Array(n), new Float64Array(n)];
   for (const u of compared) {
-    for (const d of diffs.get(u.code) ?? []) {
-      const s = shifts.get(d.id) ?? { id: d.id, units: 0, higher: 0, lower: 0, totalChange: 0, meanChange: 0 };
-      largest.set(d.id, Math.max(largest.get(d.id) ?? 0, Math.abs(d.before), Math.abs(d.after)));
-      s.higher += d.change > 0 ? 1 : 0;
-      s.lower += d.change < 0 ? 1 : 0;
-      s.totalChange = atPrecisionOf(s.totalChange + d.change, largest.get(d.id) as number);
-      shifts.set(d.id, s);
+    const ch = diffs.get(u) ?? NO_CHANGES;
+    for (let i = 0; i < ch.length; i += 4) {
+      const k = ch[i] as number;
+      const d = ch[i + 3] as number;
+      seen[k] = 1;
+      largest[k] = Math.max(largest[k] as number, Math.abs(ch[i + 1] as number), Math.abs(ch[i + 2] as number));
+      if (d > 0) higher[k] = (higher[k] as number) + 1;
+      if (d < 0) lower[k] = (lower[k] as number) + 1;
+      total[k] = atPrecisionOf((total[k] as number) + d, largest[k] as number);
     }
   }
   // `units` counts every unit compared, those whose points did not change included.
-  for (const s of shifts.values()) {
-    s.units = compared.length;
-    s.meanChange = s.totalChange / compared.length;
+  const shifts: IndicatorShift[] = [];
+  for (let k = 0; k < n; k++) {
+    if (seen[k] !== 1 || roundTo(total[k] as number, decimals) === 0) continue;
+    shifts.push({ id: order[k] as string, units: compared.length, higher: higher[k] as number, lower: lower[k] as number, totalChange: total[k] as number, meanChange: (total[k] as number) / compared.length });
   }
-  const indicators = [...shifts.values()]
-    .filter((s) => roundTo(s.totalChange, decimals) !== 0)
-    .sort((x, y) => Math.abs(y.totalChange) - Math.abs(x.totalChange) || order.indexOf(x.id) - order.indexOf(y.id))
-    .slice(0, top);
+  // (in the criteria's order already: of equal totals, the first)
+  const indicators = firstOf(shifts, top, (x, y) => Math.abs(y.totalChange) - Math.abs(x.totalChange));
   return {
     counts: {
       // a merged unit stands for its predecessors on the first side: they are counted, each once
@@ -395,6 +455,27 @@ export function rankCorrelations(units: readonly UnitChange[]): RankCorrelation[
   return [...groups].map(([peerGroup, g]) => ({ peerGroup, units: g.before.length, spearman: spearman(g.before, g.after), kendall: kendallTauB(g.before, g.after) }));
 }
 
+/**
+ * A level's units in the comparison's order: by peer group, then those ranked in the second
+ * result, those not ranked there, and gone ones, each by rank (the second side's, else the
+ * first's), then by code. Each unit's keys are found once, not at every comparison.
+ */
+function listed(units: UnitChange[]): UnitChange[] {
+  // peer groups by compareCodes, those it holds equal sharing a place
+  const groups = [...new Set(units.map((u) => u.peerGroup))].sort(compareCodes);
+  const peer = new Map<string, number>();
+  groups.forEach((g, i) => peer.set(g, i > 0 && compareCodes(groups[i - 1] as string, g) === 0 ? (peer.get(groups[i - 1] as string) as number) : i));
+  const keyed = units.map((u, i) => ({
+    u,
+    i,
+    peer: peer.get(u.peerGroup) as number,
+    place: u.presence === "gone" ? 2 : u.after?.rank === null || u.after === null ? 1 : 0,
+    rank: u.after?.rank ?? u.before?.rank ?? Infinity,
+  }));
+  keyed.sort((x, y) => x.peer - y.peer || x.place - y.place || x.rank - y.rank || compareCodes(x.u.code, y.u.code) || x.i - y.i);
+  return keyed.map((k) => k.u);
+}
+
 export function compare(before: Result, after: Result, o: CompareOptions): Comparison {
   const indicators = criteriaDifferences(before.criteria, after.criteria);
   const basis = indicators.onlyBefore.length || indicators.onlyAfter.length || indicators.maxChanged.length ? "percent" : "score";
@@ -403,23 +484,19 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
   const decimals = after.criteria.ranking.decimals;
   const beforeIds = new Set(before.criteria.indicators.map((i) => i.id));
   const order = after.criteria.indicators.map((i) => i.id);
+  const place = new Map(order.map((id, k) => [id, k] as const));
   const groupIds = [...after.criteria.root.children.map((n) => n.id)];
   for (const n of before.criteria.root.children) if (!groupIds.includes(n.id)) groupIds.push(n.id);
   const bandIds = after.criteria.bands.list.map((b) => b.id);
   // (every node of every unit, read off the scorings' columns: no object per node)
   const cols = { before: columnsOf(before), after: columnsOf(after) };
-  const shared: Shared = after.criteria.indicators.filter((ind) => beforeIds.has(ind.id)).map((ind) => ({ ind, before: cols.before.node(ind.id), after: cols.after.node(ind.id) }));
+  const shared: Shared = after.criteria.indicators.flatMap((ind, k) => (beforeIds.has(ind.id) ? [{ k, penalty: ind.role === "penalty", before: cols.before.node(ind.id), after: cols.after.node(ind.id) }] : []));
+  const groupCols = { before: groupIds.map((g) => cols.before.node(g)), after: groupIds.map((g) => cols.after.node(g)) };
 
   const levelIds = after.levels.map((l) => l.level.id);
   for (const l of before.levels) if (!levelIds.includes(l.level.id)) levelIds.push(l.level.id);
-  const allBefore = new Map<string, UnitResult>();
-  const allAfter = new Map<string, UnitResult>();
-  for (const l of before.levels) for (const u of l.units) allBefore.set(u.code, u);
-  for (const l of after.levels) for (const u of l.units) allAfter.set(u.code, u);
-  const ranksBefore = new Map<string, number>();
-  const ranksAfter = new Map<string, number>();
-  for (const l of before.levels) for (const [k, v] of competitionRanks(l.units)) ranksBefore.set(k, v);
-  for (const l of after.levels) for (const [k, v] of competitionRanks(l.units)) ranksAfter.set(k, v);
+  const allBefore = entriesOf(before, cols.before);
+  const allAfter = entriesOf(after, cols.after);
 
   // Units of the first result that the crosswalk merged into units of the second: not gone.
   const lineages = o.lineages ?? new Map<string, Lineage>();
@@ -433,13 +510,11 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
     const level = (la ?? lb)?.level as Level;
     // A unit is listed at its level in the second result; a gone unit at its level in the first.
     const codes = [...(la?.units ?? []).map((u) => u.code), ...(lb?.units ?? []).filter((u) => !allAfter.has(u.code) && !consumed.has(u.code)).map((u) => u.code)];
-    const diffs = new Map<string, IndicatorChange[]>();
+    const diffs = new Map<UnitChange, Changes>();
     /** A unit's change, from its two sides: the unit shown (the second side's, else the first's),
      * the points of each group before, and the crosswalk's note for a merged unit. */
-    const change = (u: UnitResult, presence: UnitChange["presence"], sb: Side | null, sa: Side | null, changes: IndicatorChange[], groupBefore: (g: string) => number | null, moved: boolean, note?: UnitChange["crosswalk"]): UnitChange => {
-      diffs.set(u.code, changes);
+    const change = (u: UnitResult, ea: Entry | undefined, presence: UnitChange["presence"], sb: Side | null, sa: Side | null, changes: Changes, groupBefore: (i: number) => number | null, moved: boolean, note?: UnitChange["crosswalk"]): UnitChange => {
       const both = isRanked(sb) && isRanked(sa);
-      const a = allAfter.get(u.code);
       const c: UnitChange = {
         code: u.code,
         name: u.name,
@@ -452,15 +527,16 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
         scoreChange: both && basis === "score" && sa.score !== null && sb.score !== null ? difference(sa.score, sb.score) : null,
         percentChange: both ? difference(sa.percent, sb.percent) : null,
         bandChange: bandChange(sb, sa, after.criteria.bands.list),
-        groups: groupIds.map((g) => {
-          const pb = groupBefore(g);
-          const pa = groupPoints(cols.after, a, g);
+        groups: groupIds.map((g, i) => {
+          const pb = groupBefore(i);
+          const pa = groupAt(groupCols.after[i], ea);
           return { id: g, before: pb, after: pa, change: pb !== null && pa !== null ? difference(pa, pb) : null };
         }),
-        differences: [...changes].sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || order.indexOf(x.id) - order.indexOf(y.id)).slice(0, limit),
+        differences: largestChanges(changes, limit, order),
         ...(note ? { crosswalk: note } : {}),
       };
       if (u.parent !== undefined) c.parent = u.parent;
+      diffs.set(c, changes);
       return c;
     };
     const units = codes.map((code): UnitChange => {
@@ -469,27 +545,23 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
       if (a && lineage) {
         // a unit formed from earlier units, against their combination (no move: no rank before)
         const m = merge(lineage);
-        const changes = a.status === NOT_RANKED ? [] : m.indicators.flatMap((x): IndicatorChange[] => {
-          const pa = pointsAt(cols.after, a, x.id);
-          if (pa === null || pa === undefined) return [];
-          const change = x.penalty ? difference(x.points, pa) : difference(pa, x.points);
-          return roundTo(change, decimals) === 0 ? [] : [{ id: x.id, before: x.points, after: pa, change }];
-        });
-        return change(a, "merged", m.side, sideOf(a, ranksAfter), changes, (g) => m.groups.get(g) ?? null, false, m.note);
+        const changes: Changes = [];
+        if (a.u.status !== NOT_RANKED) {
+          for (const x of m.indicators) {
+            const pa = pointsOf(cols.after.node(x.id), a.g);
+            if (pa === null || pa === undefined) continue;
+            const change = x.penalty ? difference(x.points, pa) : difference(pa, x.points);
+            if (roundTo(change, decimals) !== 0) changes.push(place.get(x.id) as number, x.points, pa, change);
+          }
+        }
+        return change(a.u, a, "merged", m.side, sideOf(a), changes, (i) => m.groups.get(groupIds[i] as string) ?? null, false, m.note);
       }
       const b = allBefore.get(code);
-      const changes = a && b ? indicatorChanges(b, a, cols, shared, decimals) : [];
-      return change((a ?? b) as UnitResult, a && b ? "both" : a ? "new" : "gone", b ? sideOf(b, ranksBefore) : null, a ? sideOf(a, ranksAfter) : null, changes, (g) => groupPoints(cols.before, b, g), a?.peerGroup === b?.peerGroup);
+      const changes = a && b ? indicatorChanges(b, a, shared, decimals) : NO_CHANGES;
+      return change((a ?? b)?.u as UnitResult, a, a && b ? "both" : a ? "new" : "gone", b ? sideOf(b) : null, a ? sideOf(a) : null, changes, (i) => groupAt(groupCols.before[i], b), a?.u.peerGroup === b?.u.peerGroup);
     });
-    const place = (u: UnitChange): number => (u.presence === "gone" ? 2 : u.after?.rank === null || u.after === null ? 1 : 0);
-    units.sort(
-      (x, y) =>
-        compareCodes(x.peerGroup, y.peerGroup) ||
-        place(x) - place(y) ||
-        (x.after?.rank ?? x.before?.rank ?? Infinity) - (y.after?.rank ?? y.before?.rank ?? Infinity) ||
-        compareCodes(x.code, y.code),
-    );
-    return { level, units, summary: summarise(units, bandIds, diffs, order, top, decimals) };
+    const sorted = listed(units);
+    return { level, units: sorted, summary: summarise(sorted, bandIds, diffs, order, top, decimals) };
   });
 
   const merged = levels.flatMap((l) => l.units.filter((u) => u.presence === "merged"));
@@ -505,10 +577,10 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
  * Percentages are combined directly (mean, weighted), or as the sum of scores over the sum of
  * maxima (sum); the band is the first criteria's band of the combined figure; there is no rank.
  */
-function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, UnitResult>, cols: ResultColumns, bc: Criteria, ac: Criteria, beforeIds: ReadonlySet<string>, groupIds: readonly string[]) {
+function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, Entry>, cols: ResultColumns, bc: Criteria, ac: Criteria, beforeIds: ReadonlySet<string>, groupIds: readonly string[]) {
   const how = l.method.combine;
   const preds = l.from.flatMap((p) => {
-    const u = allBefore.get(p.code);
+    const u = allBefore.get(p.code)?.u;
     return u ? [{ p, u }] : [];
   });
   const ranked = preds.filter(({ u }) => u.status !== NOT_RANKED && u.percent !== null && u.score !== null);
@@ -538,7 +610,7 @@ function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, UnitResult>, cols
     ...(how === "weighted" && l.method.weight !== undefined ? { weight: l.method.weight } : {}),
     dates: l.dates,
     from: l.from.map((p) => {
-      const u = allBefore.get(p.code);
+      const u = allBefore.get(p.code)?.u;
       return { code: p.code, name: u?.name ?? p.code, share: p.share, weight: p.weight, status: u?.status ?? null, percent: u && u.status !== NOT_RANKED ? u.percent : null };
     }),
   };

@@ -44,6 +44,30 @@ export function atPrecisionOf(x: number, scale: number): number {
   if (!Number.isFinite(x) || m === 0) return x;
   const decimals = 14 - Math.floor(Math.log10(m));
   if (decimals > 100) return x;
-  const y = decimals <= 0 ? x : Number(x.toFixed(decimals));
+  const y = decimals <= 0 ? x : fixed(x, decimals);
   return y === 0 ? 0 : y;
+}
+
+// 10^d as doubles, exact for d up to 22
+const POW10 = Array.from({ length: 23 }, (_, d) => Number(`1e${d}`));
+
+/**
+ * Number(x.toFixed(d)), without toFixed's exact decimal arithmetic, which is slow (a comparison
+ * makes a few for each unit and indicator). toFixed takes the integer n nearest to x × 10^d (a
+ * half away from zero), and Number() of its text is the double nearest n / 10^d, which is the
+ * quotient of the two doubles when both are exact. y = |x| × 10^d is within y × 2^-53 of the
+ * exact product: where that leaves no doubt about the nearest integer (y not within the error of
+ * a half, and below 2^52, where doubles still have halves), n is Math.round(y); otherwise, and
+ * for d above 22, toFixed decides. test/engine/stats.test.ts holds the two together.
+ */
+function fixed(x: number, d: number): number {
+  const p = POW10[d];
+  const a = x < 0 ? -x : x;
+  if (p === undefined) return Number(x.toFixed(d));
+  const y = a * p;
+  if (!(y < 4503599627370496)) return Number(x.toFixed(d));
+  const n = Math.round(y);
+  const off = y - Math.floor(y) - 0.5;
+  if ((off < 0 ? -off : off) <= y * 2.3e-16) return Number(x.toFixed(d));
+  return x < 0 ? -(n / p) : n / p;
 }

@@ -4,7 +4,7 @@ import { drawTable } from "./grid.ts";
 import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvDocument, groupBy, inert, mdText, machine, shown, type CsvCell, type RenderOptions, decimalFor } from "./common.ts";
+import { bandIndex, bandLabel, csvField, csvFieldWriters, csvLine, defaultCsv, groupBy, inert, mdText, machine, shown, type RenderOptions, decimalFor } from "./common.ts";
 import { t } from "./labels.ts";
 import { escapeXml, slopeChart } from "./svg.ts";
 
@@ -317,49 +317,36 @@ export function compareColumns(c: Comparison): string[] {
 }
 
 export function compareCsv(c: Comparison, o?: RenderOptions): string {
-  const comma = o?.csv?.decimal === ",";
-  const num = (x: number): string => {
-    const s = String(machine(x));
-    return comma ? s.replace(".", ",") : s;
-  };
-  const rows: CsvCell[][] = [compareColumns(c)];
+  const csv = o?.csv ?? defaultCsv;
+  const d = csv.delimiter;
+  // (a row per unit, written from its figures: the field writers of render/common.ts)
+  const { text, num } = csvFieldWriters(csv);
+  // text written as it is, which most codes and names are (csvField would neither quote nor
+  // neutralise it): one test instead of csvField's three; csvField writes the rest
+  const special = new RegExp(`^[=+\\-@\\t\\r]|["\\r\\n${d}]`);
+  const field = (s: string): string => (special.test(s) ? csvField(s, csv) : s);
+  const whole = (x: number | null | undefined): string => (x === null || x === undefined ? "" : String(x));
+  const labels = `${text(c.labels.before)}${d}${text(c.labels.after)}`;
+  const lines = [csvLine(compareColumns(c), csv)];
   for (const l of c.levels) {
-    const corr = new Map(l.summary.rankCorrelation.map((r) => [r.peerGroup, r]));
+    // of the unit's peer group: the same on every row of the group
+    const corr = new Map(l.summary.rankCorrelation.map((r) => [r.peerGroup, `${num(r.spearman)}${d}${num(r.kendall)}`]));
     for (const u of l.units) {
-      rows.push([
-        c.labels.before,
-        c.labels.after,
-        u.level,
-        u.peerGroup,
-        u.code,
-        u.name,
-        u.parent ?? "",
-        u.presence,
-        u.before?.rank ?? null,
-        u.after?.rank ?? null,
-        u.move,
-        machine(u.before?.score),
-        machine(u.after?.score),
-        machine(u.scoreChange),
-        machine(u.before?.max),
-        machine(u.after?.max),
-        machine(u.before?.percent),
-        machine(u.after?.percent),
-        machine(u.percentChange),
-        u.before?.band ?? "",
-        u.after?.band ?? "",
-        u.bandChange ?? "",
-        u.before?.status ?? "",
-        u.after?.status ?? "",
-        ...u.groups.flatMap((g) => [machine(g.before), machine(g.after), machine(g.change)]),
-        u.differences.map((d) => `${d.id}:${d.change > 0 ? "+" : ""}${num(d.change)}`).join(" "),
-        machine(corr.get(u.peerGroup)?.spearman),
-        machine(corr.get(u.peerGroup)?.kendall),
-        u.crosswalk ? `${u.crosswalk.combine}${u.crosswalk.weight ? `(${u.crosswalk.weight})` : ""}:${u.crosswalk.from.map((p) => (p.share !== 1 ? `${p.code}*${num(p.share)}` : p.code)).join(" ")}` : "",
-      ]);
+      const [b, a] = [u.before, u.after];
+      let line = `${labels}${d}${text(u.level)}${d}${text(u.peerGroup)}${d}${field(u.code)}${d}${field(u.name)}${d}${text(u.parent ?? "")}${d}${text(u.presence)}`;
+      line += `${d}${whole(b?.rank)}${d}${whole(a?.rank)}${d}${whole(u.move)}`;
+      line += `${d}${num(b?.score ?? null)}${d}${num(a?.score ?? null)}${d}${num(u.scoreChange)}${d}${num(b?.max ?? null)}${d}${num(a?.max ?? null)}`;
+      line += `${d}${num(b?.percent ?? null)}${d}${num(a?.percent ?? null)}${d}${num(u.percentChange)}`;
+      line += `${d}${text(b?.band ?? "")}${d}${text(a?.band ?? "")}${d}${text(u.bandChange ?? "")}${d}${text(b?.status ?? "")}${d}${text(a?.status ?? "")}`;
+      for (const g of u.groups) line += `${d}${num(g.before)}${d}${num(g.after)}${d}${num(g.change)}`;
+      line += `${d}${field(u.differences.map((x) => `${x.id}:${x.change > 0 ? "+" : ""}${num(x.change)}`).join(" "))}`;
+      line += `${d}${corr.get(u.peerGroup) ?? d}`;
+      const x = u.crosswalk;
+      line += `${d}${x ? field(`${x.combine}${x.weight ? `(${x.weight})` : ""}:${x.from.map((p) => (p.share !== 1 ? `${p.code}*${num(p.share)}` : p.code)).join(" ")}`) : ""}`;
+      lines.push(line);
     }
   }
-  return csvDocument(rows, o?.csv);
+  return `${csv.bom ? "\ufeff" : ""}${lines.join("\n")}\n`;
 }
 
 const sideJson = (s: UnitChange["before"]) =>

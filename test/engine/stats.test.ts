@@ -90,6 +90,34 @@ describe("figures without binary noise", () => {
     expect(atPrecisionOf(0.1 + 0.2, 0)).toBe(0.1 + 0.2);
   });
 
+  it("atPrecisionOf is toFixed's rounding, exactly, without toFixed (millions of sums, differences, halves and ratios)", async () => {
+    const { atPrecisionOf } = await import("../../src/engine/stats.ts");
+    // the definition: Number(x.toFixed(14 - floor(log10 |scale|)))
+    const reference = (x: number, scale: number): number => {
+      const m = Math.abs(scale);
+      if (!Number.isFinite(x) || m === 0) return x;
+      const decimals = 14 - Math.floor(Math.log10(m));
+      if (decimals > 100) return x;
+      const y = decimals <= 0 ? x : Number(x.toFixed(decimals));
+      return y === 0 ? 0 : y;
+    };
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const two = () => Math.round(rnd() * 10000) / 100;
+    const cases: [number, number][] = [];
+    for (let i = 0; i < 400_000; i++) {
+      const [a, b, c] = [two(), two(), rnd() * 10 ** Math.floor(rnd() * 12 - 4)];
+      cases.push([a - b, Math.max(a, b)], [b - a, Math.max(a, b)], [a + b + c, a + b + c], [c - c * (1 + 2 ** -40), c]);
+      // halves at the last digit kept, give or take a unit of the last place
+      const h = (Math.floor(rnd() * 1e6) + 0.5) / 1e12;
+      cases.push([h, 50], [-h, 50], [h + Number.EPSILON * h, 50], [h - Number.EPSILON * h, 50]);
+      // totals over thousands of units (above 2^52 at the decimals kept: toFixed decides)
+      cases.push([(a - b) * 12_000, 100], [c * 1e6, c], [c, 1e-7 * rnd()]);
+    }
+    cases.push([1e21, 1], [-1e21, 1], [4503599627370495.5 / 1e2, 10], [0, 5], [-0.0000000000001, 100], [2 ** -1074, 1e-300]);
+    for (const [x, s] of cases) if (!Object.is(atPrecisionOf(x, s), reference(x, s))) expect([x, s, atPrecisionOf(x, s)]).toEqual([x, s, reference(x, s)]);
+  });
+
   it("a half at the decimals shown rounds up once the noise is gone: 1.465 shows +1.47", async () => {
     const { difference } = await import("../../src/engine/compare.ts");
     const { signed } = await import("../../src/render/compare.ts");

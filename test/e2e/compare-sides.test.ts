@@ -1,0 +1,83 @@
+// `compare` loads and scores its first side in a worker thread while the second is loaded and
+// scored in the main thread (src/cli/scoring-thread.ts). The built CLI is run on two different
+// generated assessments (every rule type, cohort rules, roll-ups, missing-data policies), read
+// whole and streamed: each side's figures in the comparison are the ones `rank` gives for that
+// assessment on its own, in one thread. And failures are reported as when the sides were read in
+// turn: the first side's first.
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../bench/generate.mjs";
+import { run } from "../helpers/exec.ts";
+
+type Row = Record<string, string>;
+const records = (csv: string): Row[] => parse(csv, { columns: true }) as Row[];
+
+describe("compare: the side scored in a worker thread is the side rank scores", () => {
+  let before: string;
+  let after: string;
+  let dir: string;
+  /** The CSV a command writes (into a file: it is larger than a pipe's buffer here). */
+  const csvOf = (args: string[], env: Record<string, string>): Row[] => {
+    const out = path.join(dir, "out.csv");
+    const r = run([...args, "-f", "csv", "-o", out], { env });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    return records(readFileSync(out, "utf8"));
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "egov-score-sides-"));
+    before = path.join(dir, "before");
+    after = path.join(dir, "after");
+    // (over 1 MiB of data each: smaller data is loaded in the main thread, a thread costing
+    // more than it saves)
+    generate(before, 5000, 3);
+    generate(after, 5500, 4);
+    for (const d of [before, after]) expect(statSync(path.join(d, "data.csv")).size).toBeGreaterThan(1 << 20);
+  });
+
+  // (each way round: the units only in the first side, gone, are named from the worker's side)
+  for (const [large, way] of [["never", "forward"], ["always", "forward"], ["always", "back"]] as const) {
+    it(`EGOV_SCORE_LARGE=${large}, ${way}: names, scores, maxima, percentages, bands, statuses and group points of both sides`, () => {
+      const env = { EGOV_SCORE_LARGE: large };
+      const sides = way === "forward" ? [before, after] : [after, before];
+      const rows = csvOf(["compare", ...sides], env);
+      const ranks = sides.map((d) => new Map(csvOf(["rank", d], env).map((x) => [x.code as string, x]))) as [Map<string, Row>, Map<string, Row>];
+      // the second set has the first's units and more
+      expect(new Set(rows.map((r) => r.presence))).toEqual(new Set(["both", way === "forward" ? "new" : "gone"]));
+      let checked = 0;
+      for (const r of rows) {
+        for (const [side, ranked] of [["before", ranks[0]], ["after", ranks[1]]] as const) {
+          const u = ranked.get(r.code as string);
+          if (!u) {
+            expect(r[`status_${side}`]).toBe("");
+            continue;
+          }
+          checked++;
+          expect([r.name, r[`score_${side}`], r[`max_${side}`], r[`percent_${side}`], r[`band_${side}`], r[`status_${side}`]]).toEqual([u.name, u.score, u.max, u.percent, u.band, u.status]);
+          for (const g of ["g1", "g2", "g3", "g4", "g5", "g6"]) if (r[`${g}_${side}`] !== "") expect(r[`${g}_${side}`]).toBe(u[g]);
+        }
+      }
+      expect(checked).toBeGreaterThan(10_000);
+    }, 180_000);
+  }
+
+  it("two sides that cannot be read: both errors, the first side's first, as when they were read in turn", () => {
+    const [one, two] = [path.join(tmpdir(), "egov-score-no-such-1"), path.join(tmpdir(), "egov-score-no-such-2")];
+    const r = run(["compare", one, two, "-f", "csv", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.match(/MANIFEST_NOT_FOUND: no egov-score\.yaml in \S+/g)).toEqual([`MANIFEST_NOT_FOUND: no egov-score.yaml in ${one},`, `MANIFEST_NOT_FOUND: no egov-score.yaml in ${two},`]);
+  });
+
+  it("one side readable, the other not: that one's error, nothing written", () => {
+    const second = run(["compare", before, path.join(tmpdir(), "egov-score-no-such-2"), "-f", "csv", "--lang", "en"]);
+    expect([second.code, second.stdout]).toEqual([2, ""]);
+    expect(second.stderr).toContain("egov-score-no-such-2");
+    const first = run(["compare", path.join(tmpdir(), "egov-score-no-such-1"), after, "-f", "csv", "--lang", "en"]);
+    expect([first.code, first.stdout]).toEqual([2, ""]);
+    expect(first.stderr).toContain("egov-score-no-such-1");
+  });
+});
