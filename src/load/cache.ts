@@ -16,7 +16,6 @@
 // CLI never reads what an older build wrote); the sources under the tests never do.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { threadId } from "node:worker_threads";
 import { deserialize, serialize } from "node:v8";
 import { packageRoot } from "./shipped.ts";
 
@@ -126,8 +125,9 @@ export function writeCached(slot: CacheSlot | undefined, value: unknown): void {
     const bytes = serialize({ format: FORMAT, settings: slot.settings, source: slot.source, value } satisfies Entry);
     const dir = path.dirname(slot.file);
     mkdirSync(dir, { recursive: true });
-    // (per thread: compare's first side is loaded in a worker thread of the same process)
-    const tmp = `${slot.file}.${process.pid}.${threadId}.tmp`;
+    // (per writer, not only per process: compare's first side is loaded in a worker thread of the
+    // same process; node:worker_threads' threadId would load that module on every run)
+    const tmp = `${slot.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, bytes);
     renameSync(tmp, slot.file);
     prune(dir);
