@@ -79,64 +79,116 @@ export function machineText(x: number | null | undefined): string {
   return p.slice(0, end);
 }
 
-// 10^k as doubles (exact up to 10^22), for k from -30 to 30: POW10[k + 30]; POW10 alone for 0..6
-const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
-const POW10_SIGNED = Array.from({ length: 61 }, (_, i) => Number(`1e${i - 30}`));
-// the scales shortDecimal tries, most frequent first: two decimals (scores such as 73.24), one, three...
-const SCALES = [2, 1, 3, 4, 5, 6];
+/** The most bytes writeMachineNumber writes: a sign, 15 digits, a point and an exponent, with room. */
+export const NUMBER_ROOM = 32;
+
+/**
+ * machineText(x) as ASCII bytes into `buf` at `at`, with `point` for its decimal point (46 ".",
+ * 44 ","): a CSV's number without a string. Null, NaN and infinities write nothing, as
+ * machineText does. Needs NUMBER_ROOM bytes free; returns where the number ends.
+ */
+export function writeMachineNumber(buf: Uint8Array, at: number, x: number | null, point: number): number {
+  if (x === null || !Number.isFinite(x)) return at;
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) {
+    // (-0 is written 0, as String() writes it)
+    if (x < 0) buf[at++] = 45;
+    return writeDigits(buf, at, x < 0 ? -x : x);
+  }
+  if (shortDecimal(x)) {
+    if (x < 0) buf[at++] = 45;
+    const scale = POW10[decimalScale] as number;
+    const whole = Math.floor(decimalDigits / scale);
+    let frac = decimalDigits - whole * scale;
+    at = writeDigits(buf, at, whole);
+    if (frac === 0) return at;
+    buf[at++] = point;
+    // the decimals, zeros first where the fraction is small (0.05)
+    const n = decimalScale;
+    for (let i = at + n - 1; i >= at; i--) {
+      const q = Math.floor(frac / 10);
+      buf[i] = 48 + frac - q * 10;
+      frac = q;
+    }
+    return at + n;
+  }
+  // (the rare number that is no short decimal: a ratio such as 62.7564102564103)
+  const s = machineText(x);
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    buf[at++] = ch === 46 ? point : ch;
+  }
+  return at;
+}
+
+/** A whole number below 10^15, not negative, as ASCII digits. */
+function writeDigits(buf: Uint8Array, at: number, v: number): number {
+  let end = at + 1;
+  for (let p = 10; p <= v; p *= 10) end++;
+  for (let i = end - 1; i >= at; i--) {
+    const q = Math.floor(v / 10);
+    buf[i] = 48 + v - q * 10;
+    v = q;
+  }
+  return end;
+}
+
+// 10^k as doubles, exact, for k from 0 to 22
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+// 2^27 + 1: splits a double into two halves whose products are exact (Veltkamp)
+const SPLIT = 134217729;
 // shortDecimal's answer: |x| written at 15 significant digits is decimalDigits × 10^-decimalScale
 let decimalDigits = 0;
 let decimalScale = 0;
 
 /**
- * Whether x, written at 15 significant digits (toPrecision(15), what machine() keeps), is a
- * decimal of at most 6 decimals: then |that decimal| = decimalDigits × 10^-decimalScale, found
- * without toPrecision's exact arithmetic, which is slow. Most values of an assessment are such
- * decimals (73.24, and their sums, 2558.7200000000003). Exact, not a guess: r = round(|x| × 10^d)
- * is that decimal when |x| is nearer to r × 10^-d than half a unit of the 15th significant digit,
- * with room for the rounding of the product and of the bound itself; otherwise (a ratio such as
- * 62.7564102564103, or a tie) the answer is no, and toPrecision decides. test/render/machine.test.ts
- * holds it to toPrecision(15) on millions of values.
+ * Whether x, written at 15 significant digits (toPrecision(15), what machine() keeps), is found
+ * without toPrecision's exact arithmetic, which is slow: then |that decimal| = decimalDigits ×
+ * 10^-decimalScale, at the least scale (0 to 20: 2558.7200000000003 is 255872 at scale 2). Exact,
+ * not a guess: the 15 digits are r = round(|x| × 10^(14 - e)), 10^e <= |x| < 10^(e + 1), with the
+ * product's rounding error found exactly; near a tie, where that arithmetic cannot be sure, the
+ * answer is no, and toPrecision decides. test/render/common.test.ts holds it to toPrecision(15).
  */
 function shortDecimal(x: number): boolean {
   const a = x < 0 ? -x : x;
   if (!(a >= 1e-6 && a < 1e15)) return false;
-  // the decimal exponent of a, or one less near a power of ten (a smaller one only makes the test stricter)
-  let e = Math.floor(Math.log10(a));
-  if ((POW10_SIGNED[e + 30] as number) > a) e--;
-  for (let i = 0; i < SCALES.length; i++) {
-    const d = SCALES[i] as number;
-    const y = a * (POW10[d] as number);
-    if (y >= 1e15) return false;
-    const r = Math.round(y);
-    if (r === 0) continue;
-    // y - r is exact (Sterbenz); y is within y × 2^-53 of a × 10^d; half a unit of the 15th digit
-    // of a, times 10^d, is 0.5 × 10^(e + d - 14): a quarter of it leaves room for the rest
-    const off = y > r ? y - r : r - y;
-    if (off + y * 1.2e-16 < 0.25 * (POW10_SIGNED[e + d - 14 + 30] as number)) {
-      decimalDigits = r;
-      decimalScale = d;
-      return true;
-    }
-  }
-  return false;
+  // d = 14 - e, with 10^e <= a < 10^(e + 1): 10^14 <= a × 10^d < 10^15 (log10 may be one off)
+  let d = Math.min(20, Math.max(0, 14 - Math.floor(Math.log10(a))));
+  let y = a * (POW10[d] as number);
+  if (y < 1e14) y = a * (POW10[++d] as number);
+  else if (y >= 1e15) y = a * (POW10[--d] as number);
+  // a × 10^d is y + err exactly (Dekker's product: 10^d is exact)
+  const t = POW10[d] as number;
+  let c = SPLIT * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLIT * t;
+  const th = c - (c - t);
+  const tl = t - th;
+  const err = ah * th - y + ah * tl + al * th + al * tl;
+  // y's unit in the last place is at least 2^-6, so y - r is exact, and |err| is below 2^-4: the
+  // sum is within 2^-53 of a × 10^d - r, so r is the nearest integer unless that is near one half
+  let r = Math.round(y);
+  const off = y - r + err;
+  if (!(off < 0.4999999 && off > -0.4999999)) return false;
+  // the trailing zeros off (at most 14 of them, and never past the point)
+  if (d >= 8 && r % 1e8 === 0) (r /= 1e8), (d -= 8);
+  if (d >= 4 && r % 1e4 === 0) (r /= 1e4), (d -= 4);
+  if (d >= 2 && r % 100 === 0) (r /= 100), (d -= 2);
+  if (d >= 1 && r % 10 === 0) (r /= 10), (d -= 1);
+  decimalDigits = r;
+  decimalScale = d;
+  return true;
 }
 
-/** The text of shortDecimal's decimal, without trailing zeros: 255872 at scale 2 is 2558.72. */
+/** The text of shortDecimal's decimal: 255872 at scale 2 is 2558.72. */
 function decimalText(negative: boolean): string {
   const scale = POW10[decimalScale] as number;
-  // the integer part is exact: digits below 10^15, at most 6 decimals
+  // (both parts exact: the digits are at most 10^15, the scale an exact power of ten)
   const whole = Math.floor(decimalDigits / scale);
   const frac = decimalDigits - whole * scale;
-  let t: string;
-  if (frac === 0) t = String(whole);
-  else if (decimalScale === 2) t = `${whole}.${FRACTIONS_2[frac] as string}`;
-  else if (decimalScale === 1) t = `${whole}.${frac}`;
-  else t = `${whole}.${String(frac).padStart(decimalScale, "0").replace(/0+$/, "")}`;
+  const t = frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(decimalScale, "0")}`;
   return negative ? `-${t}` : t;
 }
-// the two decimals 01 to 99 as written after the point: "01", "1" (for 10), "99"...
-const FRACTIONS_2 = Array.from({ length: 100 }, (_, m) => String(m).padStart(2, "0").replace(/0$/, ""));
 
 /** Removes terminal control sequences, so that data cannot recolour or clear the screen. */
 export function inert(s: string): string {
