@@ -92,24 +92,19 @@ export function writeMachineNumber(buf: Uint8Array, at: number, x: number | null
   if (Number.isInteger(x) && x < 1e15 && x > -1e15) {
     // (-0 is written 0, as String() writes it)
     if (x < 0) buf[at++] = 45;
-    return writeDigits(buf, at, x < 0 ? -x : x);
+    const v = x < 0 ? -x : x;
+    return writeDigits(buf, at, v, digitCount(v));
   }
   if (shortDecimal(x)) {
     if (x < 0) buf[at++] = 45;
     const scale = POW10[decimalScale] as number;
     const whole = Math.floor(decimalDigits / scale);
-    let frac = decimalDigits - whole * scale;
-    at = writeDigits(buf, at, whole);
+    const frac = decimalDigits - whole * scale;
+    at = writeDigits(buf, at, whole, digitCount(whole));
     if (frac === 0) return at;
     buf[at++] = point;
     // the decimals, zeros first where the fraction is small (0.05)
-    const n = decimalScale;
-    for (let i = at + n - 1; i >= at; i--) {
-      const q = Math.floor(frac / 10);
-      buf[i] = 48 + frac - q * 10;
-      frac = q;
-    }
-    return at + n;
+    return writeDigits(buf, at, frac, decimalScale);
   }
   // (the rare number that is no short decimal: a ratio such as 62.7564102564103)
   const s = machineText(x);
@@ -120,16 +115,33 @@ export function writeMachineNumber(buf: Uint8Array, at: number, x: number | null
   return at;
 }
 
-/** A whole number below 10^15, not negative, as ASCII digits. */
-function writeDigits(buf: Uint8Array, at: number, v: number): number {
-  let end = at + 1;
-  for (let p = 10; p <= v; p *= 10) end++;
-  for (let i = end - 1; i >= at; i--) {
-    const q = Math.floor(v / 10);
-    buf[i] = 48 + v - q * 10;
+/** How many digits a whole number (0 to 10^15) has. */
+function digitCount(v: number): number {
+  let n = 1;
+  for (let p = 10; p <= v; p *= 10) n++;
+  return n;
+}
+
+/** A whole number (0 to 10^15) as n ASCII digits, zeros first where it has fewer: returns the end. */
+function writeDigits(buf: Uint8Array, at: number, v: number, n: number): number {
+  let end = at + n;
+  // in integer arithmetic, 8 digits at a time (a double's % and / are slower)
+  while (v >= 1e8) {
+    const q = Math.floor(v / 1e8);
+    let lo = (v - q * 1e8) | 0;
+    for (let i = end - 1; i >= end - 8; i--) {
+      buf[i] = 48 + (lo % 10);
+      lo = (lo / 10) | 0;
+    }
+    end -= 8;
     v = q;
   }
-  return end;
+  let w = v | 0;
+  for (let i = end - 1; i >= at; i--) {
+    buf[i] = 48 + (w % 10);
+    w = (w / 10) | 0;
+  }
+  return at + n;
 }
 
 // 10^k as doubles, exact, for k from 0 to 22
@@ -151,13 +163,19 @@ let decimalScale = 0;
 function shortDecimal(x: number): boolean {
   const a = x < 0 ? -x : x;
   if (!(a >= 1e-6 && a < 1e15)) return false;
-  // d = 14 - e, with 10^e <= a < 10^(e + 1): 10^14 <= a × 10^d < 10^15 (log10 may be one off)
-  let d = Math.min(20, Math.max(0, 14 - Math.floor(Math.log10(a))));
-  let y = a * (POW10[d] as number);
-  if (y < 1e14) y = a * (POW10[++d] as number);
-  else if (y >= 1e15) y = a * (POW10[--d] as number);
-  // a × 10^d is y + err exactly (Dekker's product: 10^d is exact)
+  // d = 14 - e, with 10^e <= a < 10^(e + 1): the least d with a × 10^d >= 10^14, by halving (a
+  // few comparisons cost less than Math.log10)
+  let lo = 0;
+  let hi = 20;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a * (POW10[mid] as number) >= 1e14) hi = mid;
+    else lo = mid + 1;
+  }
+  let d = lo;
+  // a × 10^d (< 10^15) is y + err exactly (Dekker's product: 10^d is exact)
   const t = POW10[d] as number;
+  const y = a * t;
   let c = SPLIT * a;
   const ah = c - (c - a);
   const al = a - ah;
@@ -170,11 +188,16 @@ function shortDecimal(x: number): boolean {
   let r = Math.round(y);
   const off = y - r + err;
   if (!(off < 0.4999999 && off > -0.4999999)) return false;
-  // the trailing zeros off (at most 14 of them, and never past the point)
-  if (d >= 8 && r % 1e8 === 0) (r /= 1e8), (d -= 8);
-  if (d >= 4 && r % 1e4 === 0) (r /= 1e4), (d -= 4);
-  if (d >= 2 && r % 100 === 0) (r /= 100), (d -= 2);
-  if (d >= 1 && r % 10 === 0) (r /= 10), (d -= 1);
+  // the trailing zeros off (at most 14 of them, and never past the point): r / 10^k is exact
+  // where 10^k divides r, and else at least 10^-15 of r off any integer, never rounded to one
+  let q = r / 1e8;
+  if (d >= 8 && q === Math.floor(q)) (r = q), (d -= 8);
+  q = r / 1e4;
+  if (d >= 4 && q === Math.floor(q)) (r = q), (d -= 4);
+  q = r / 100;
+  if (d >= 2 && q === Math.floor(q)) (r = q), (d -= 2);
+  q = r / 10;
+  if (d >= 1 && q === Math.floor(q)) (r = q), (d -= 1);
   decimalDigits = r;
   decimalScale = d;
   return true;
