@@ -8,14 +8,11 @@ import { NUMBER_ROOM, writeMachineNumber, type CsvOptions } from "./common.ts";
 const CHUNK = 1 << 16;
 
 export interface ByteWriter {
-  /** bytes encoded once (see encode) */
+  /** bytes encoded once (see encode): a field with the delimiter or line end after it */
   bytes(b: Uint8Array): void;
-  /** the delimiter */
-  delimiter(): void;
-  /** a line's end */
-  newline(): void;
-  /** a number as machineText writes it, in the CSV's decimal convention; nothing for null or NaN */
-  num(x: number | null): void;
+  /** a number as machineText writes it, in the CSV's decimal convention (nothing for null or
+   * NaN), and the delimiter after it */
+  numField(x: number | null): void;
   /** whether a chunk is full, to be taken */
   full(): boolean;
   /** the full chunks, handed over */
@@ -55,17 +52,10 @@ export function byteWriter(c: CsvOptions): ByteWriter {
       else buf.set(b, at);
       at += n;
     },
-    delimiter() {
-      room(1);
+    numField(x) {
+      room(NUMBER_ROOM + 1);
+      if (x !== null) at = writeMachineNumber(buf, at, x, point);
       buf[at++] = delimiter;
-    },
-    newline() {
-      room(1);
-      buf[at++] = 10;
-    },
-    num(x) {
-      room(NUMBER_ROOM);
-      at = writeMachineNumber(buf, at, x, point);
     },
     full: () => ready.length > 0,
     take,

@@ -101,20 +101,23 @@ export function* scoreCsvChunks(r: Result, o?: RenderOptions): Generator<Uint8Ar
   const c = o?.csv ?? defaultCsv;
   const d = c.delimiter;
   const w = byteWriter(c);
-  const { text } = csvFieldWriters(c);
+  const { text, num } = csvFieldWriters(c);
+  // a text value, or a status with the line's end: its field as written, with what follows it
   const known = new Map<string, Uint8Array>();
-  const field = (s: string): Uint8Array => {
-    let b = known.get(s);
-    if (b === undefined) known.set(s, (b = encode(text(s))));
+  const field = (s: string, after: string): Uint8Array => {
+    let b = known.get(s + after);
+    if (b === undefined) known.set(s + after, (b = encode(`${text(s)}${after}`)));
     return b;
   };
-  const yes = encode("yes");
-  const no = encode("no");
+  const yes = encode(`yes${d}`);
+  const no = encode(`no${d}`);
+  const delimiter = encode(d);
   w.bytes(encode(`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}\n`));
   let unit: Uint8Array = new Uint8Array(0);
   let at = -1;
-  // per indicator of a level: its id and the delimiter after it
+  // per indicator of a level: its id, and its maximum where it applies, each with the delimiter after it
   const indicatorField: Uint8Array[] = [];
+  const maxField: Uint8Array[] = [];
   const write = (row: RawRow): void => {
     if (row.unit !== at) {
       at = row.unit;
@@ -123,22 +126,14 @@ export function* scoreCsvChunks(r: Result, o?: RenderOptions): Generator<Uint8Ar
     w.bytes(unit);
     w.bytes((indicatorField[row.slot] ??= encode(`${text(row.indicator)}${d}`)));
     const v = row.value;
-    if (typeof v === "number") w.num(v);
-    else if (typeof v === "boolean") w.bytes(v ? yes : no);
-    else if (v !== null) w.bytes(field(v));
-    w.delimiter();
-    w.num(row.numerator);
-    w.delimiter();
-    w.num(row.denominator);
-    w.delimiter();
-    w.num(row.rate);
-    w.delimiter();
-    w.num(row.points);
-    w.delimiter();
-    w.num(row.max);
-    w.delimiter();
-    w.bytes(field(row.status));
-    w.newline();
+    if (typeof v === "number") w.numField(v);
+    else w.bytes(typeof v === "boolean" ? (v ? yes : no) : v === null ? delimiter : field(v, d));
+    w.numField(row.numerator);
+    w.numField(row.denominator);
+    w.numField(row.rate);
+    w.numField(row.points);
+    w.bytes(Number.isNaN(row.max) ? delimiter : (maxField[row.slot] ??= encode(`${num(row.max)}${d}`)));
+    w.bytes(field(row.status, "\n"));
   };
   for (const _ of eachIndicatorRow(r, write)) if (w.full()) yield* w.take();
   yield* w.end();
