@@ -102,13 +102,17 @@ export function* scoreCsvChunks(r: Result, o?: RenderOptions): Generator<Uint8Ar
   const d = c.delimiter;
   const w = byteWriter(c);
   const { text, num } = csvFieldWriters(c);
-  // a text value, or a status with the line's end: its field as written, with what follows it
-  const known = new Map<string, Uint8Array>();
-  const field = (s: string, after: string): Uint8Array => {
-    let b = known.get(s + after);
-    if (b === undefined) known.set(s + after, (b = encode(`${text(s)}${after}`)));
-    return b;
+  // a text value with the delimiter after it, a status with the line's end: as written, once each
+  const fields = (after: string) => {
+    const known = new Map<string, Uint8Array>();
+    return (s: string): Uint8Array => {
+      let b = known.get(s);
+      if (b === undefined) known.set(s, (b = encode(`${text(s)}${after}`)));
+      return b;
+    };
   };
+  const valueField = fields(d);
+  const statusField = fields("\n");
   const yes = encode(`yes${d}`);
   const no = encode(`no${d}`);
   const delimiter = encode(d);
@@ -127,13 +131,13 @@ export function* scoreCsvChunks(r: Result, o?: RenderOptions): Generator<Uint8Ar
     w.bytes((indicatorField[row.slot] ??= encode(`${text(row.indicator)}${d}`)));
     const v = row.value;
     if (typeof v === "number") w.numField(v);
-    else w.bytes(typeof v === "boolean" ? (v ? yes : no) : v === null ? delimiter : field(v, d));
+    else w.bytes(typeof v === "boolean" ? (v ? yes : no) : v === null ? delimiter : valueField(v));
     w.numField(row.numerator);
     w.numField(row.denominator);
     w.numField(row.rate);
     w.numField(row.points);
     w.bytes(Number.isNaN(row.max) ? delimiter : (maxField[row.slot] ??= encode(`${num(row.max)}${d}`)));
-    w.bytes(field(row.status, "\n"));
+    w.bytes(statusField(row.status));
   };
   for (const _ of eachIndicatorRow(r, write)) if (w.full()) yield* w.take();
   yield* w.end();
