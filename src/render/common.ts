@@ -54,7 +54,7 @@ export function machine(x: number | null | undefined): number | null {
   // an integer of 15 digits or fewer already is its 15-digit form (and is most maxima and ranks)
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
   // r / 10^d of two exact integers is the double nearest that decimal: Number() of its text
-  if (shortDecimal(x)) return x < 0 ? -(decimalDigits / (POW10[decimalScale] as number)) : decimalDigits / (POW10[decimalScale] as number);
+  if (fastDecimal(x)) return x < 0 ? -(decimalDigits / (POW10[decimalScale] as number)) : decimalDigits / (POW10[decimalScale] as number);
   return Number(x.toPrecision(15));
 }
 
@@ -66,7 +66,7 @@ export function machine(x: number | null | undefined): number | null {
 export function machineText(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "";
   if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x === 0 ? "0" : String(x);
-  if (shortDecimal(x)) return decimalText(x < 0);
+  if (fastDecimal(x)) return decimalText(x < 0);
   const a = x < 0 ? -x : x;
   if (a < 1e-6 || a >= 1e15) return String(machine(x));
   const p = x.toPrecision(15);
@@ -95,7 +95,7 @@ export function writeMachineNumber(buf: Uint8Array, at: number, x: number | null
     const v = x < 0 ? -x : x;
     return writeDigits(buf, at, v, digitCount(v));
   }
-  if (shortDecimal(x)) {
+  if (fastDecimal(x)) {
     if (x < 0) buf[at++] = 45;
     const scale = POW10[decimalScale] as number;
     const whole = Math.floor(decimalDigits / scale);
@@ -106,7 +106,7 @@ export function writeMachineNumber(buf: Uint8Array, at: number, x: number | null
     // the decimals, zeros first where the fraction is small (0.05)
     return writeDigits(buf, at, frac, decimalScale);
   }
-  // (the rare number that is no short decimal: a ratio such as 62.7564102564103)
+  // (the rare number fastDecimal leaves to toPrecision: below 10^-6, from 10^15, or near a tie)
   const s = machineText(x);
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
@@ -148,7 +148,7 @@ function writeDigits(buf: Uint8Array, at: number, v: number, n: number): number 
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 // 2^27 + 1: splits a double into two halves whose products are exact (Veltkamp)
 const SPLIT = 134217729;
-// shortDecimal's answer: |x| written at 15 significant digits is decimalDigits × 10^-decimalScale
+// fastDecimal's answer: |x| written at 15 significant digits is decimalDigits × 10^-decimalScale
 let decimalDigits = 0;
 let decimalScale = 0;
 
@@ -160,7 +160,7 @@ let decimalScale = 0;
  * product's rounding error found exactly; near a tie, where that arithmetic cannot be sure, the
  * answer is no, and toPrecision decides. test/render/common.test.ts holds it to toPrecision(15).
  */
-function shortDecimal(x: number): boolean {
+function fastDecimal(x: number): boolean {
   const a = x < 0 ? -x : x;
   if (!(a >= 1e-6 && a < 1e15)) return false;
   // d = 14 - e, with 10^e <= a < 10^(e + 1): the least d with a × 10^d >= 10^14, by halving (a
@@ -203,7 +203,7 @@ function shortDecimal(x: number): boolean {
   return true;
 }
 
-/** The text of shortDecimal's decimal: 255872 at scale 2 is 2558.72. */
+/** The text of fastDecimal's decimal: 255872 at scale 2 is 2558.72. */
 function decimalText(negative: boolean): string {
   const scale = POW10[decimalScale] as number;
   // (both parts exact: the digits are at most 10^15, the scale an exact power of ten)

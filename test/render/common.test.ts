@@ -1,6 +1,6 @@
 // machine(x) and machineText: full precision without binary noise, as CSV and JSON write numbers.
-// Both take a fast way for short decimals (shortDecimal in render/common.ts); whatever the way,
-// the answer must be exactly that of the definition: the number's 15 significant digits.
+// Both take a fast way to the 15 digits (fastDecimal in render/common.ts), as does
+// writeMachineNumber (their bytes, for CSV); whatever the way, the answer must be exactly that of the definition: the number's 15 significant digits.
 // mdText: Markdown-inert text, likewise with a quick way for text with nothing to escape.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
