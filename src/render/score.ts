@@ -5,7 +5,7 @@ import { text } from "../model/criteria.ts";
 import type { NodeScore, Result, UnitResult } from "../model/result.ts";
 import { columnsOf } from "../engine/views.ts";
 import { csvField, csvFieldWriters, csvLine, defaultCsv, inert, machine, shown, type RenderOptions } from "./common.ts";
-import { byteWriter, chunksText, encode } from "./csv-bytes.ts";
+import { byteWriter, chunksText, encode, end, putBytes, putNumber, take } from "./csv-bytes.ts";
 import { t } from "./labels.ts";
 
 export type IndicatorStatus = "scored" | "not-applicable" | "missing" | "excluded" | "imputed" | "not-submitted";
@@ -116,7 +116,7 @@ export function* scoreCsvChunks(r: Result, o?: RenderOptions): Generator<Uint8Ar
   const yes = encode(`yes${d}`);
   const no = encode(`no${d}`);
   const delimiter = encode(d);
-  w.bytes(encode(`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}\n`));
+  putBytes(w, encode(`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}\n`));
   let unit: Uint8Array = new Uint8Array(0);
   let at = -1;
   // per indicator of a level: its id, and its maximum where it applies, each with the delimiter after it
@@ -127,20 +127,20 @@ export function* scoreCsvChunks(r: Result, o?: RenderOptions): Generator<Uint8Ar
       at = row.unit;
       unit = encode(`${text(row.level)}${d}${csvField(row.code, c)}${d}${csvField(row.name, c)}${d}`);
     }
-    w.bytes(unit);
-    w.bytes((indicatorField[row.slot] ??= encode(`${text(row.indicator)}${d}`)));
+    putBytes(w, unit);
+    putBytes(w, (indicatorField[row.slot] ??= encode(`${text(row.indicator)}${d}`)));
     const v = row.value;
-    if (typeof v === "number") w.numField(v);
-    else w.bytes(typeof v === "boolean" ? (v ? yes : no) : v === null ? delimiter : valueField(v));
-    w.numField(row.numerator);
-    w.numField(row.denominator);
-    w.numField(row.rate);
-    w.numField(row.points);
-    w.bytes(Number.isNaN(row.max) ? delimiter : (maxField[row.slot] ??= encode(`${num(row.max)}${d}`)));
-    w.bytes(statusField(row.status));
+    if (typeof v === "number") putNumber(w, v);
+    else putBytes(w, typeof v === "boolean" ? (v ? yes : no) : v === null ? delimiter : valueField(v));
+    putNumber(w, row.numerator);
+    putNumber(w, row.denominator);
+    putNumber(w, row.rate);
+    putNumber(w, row.points);
+    putBytes(w, Number.isNaN(row.max) ? delimiter : (maxField[row.slot] ??= encode(`${num(row.max)}${d}`)));
+    putBytes(w, statusField(row.status));
   };
-  for (const _ of eachIndicatorRow(r, write)) if (w.full()) yield* w.take();
-  yield* w.end();
+  for (const _ of eachIndicatorRow(r, write)) if (w.ready.length) yield* take(w);
+  yield* end(w);
 }
 
 /** The CSV of the rows, whole (scoreCsvChunks' text). */
