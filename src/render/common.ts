@@ -209,7 +209,14 @@ function decimalText(negative: boolean): string {
   // (both parts exact: the digits are at most 10^15, the scale an exact power of ten)
   const whole = Math.floor(decimalDigits / scale);
   const frac = decimalDigits - whole * scale;
-  const t = frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(decimalScale, "0")}`;
+  let t: string;
+  if (frac === 0) t = String(whole);
+  else if (decimalScale <= 8) t = `${whole}.${String(frac).padStart(decimalScale, "0")}`;
+  else {
+    // (in two halves of at most 8 digits: small integers are written faster than large doubles)
+    const hi = Math.floor(frac / 1e8);
+    t = `${whole}.${String(hi).padStart(decimalScale - 8, "0")}${String(frac - hi * 1e8).padStart(8, "0")}`;
+  }
   return negative ? `-${t}` : t;
 }
 
