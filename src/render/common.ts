@@ -184,9 +184,12 @@ function fastDecimal(x: number): boolean {
   const tl = t - th;
   const err = ah * th - y + ah * tl + al * th + al * tl;
   // y's unit in the last place is at least 2^-6, so y - r is exact, and |err| is below 2^-4: the
-  // sum is within 2^-53 of a × 10^d - r, so r is the nearest integer unless that is near one half
+  // sum is within 2^-53 of a × 10^d - r. Where y itself was rounded to a half, err says which
+  // neighbour is nearer; then r is the nearest integer unless a × 10^d is near a half
   let r = Math.round(y);
-  const off = y - r + err;
+  let off = y - r + err;
+  if (off < -0.5) (r -= 1), (off += 1);
+  else if (off > 0.5) (r += 1), (off -= 1);
   if (!(off < 0.4999999 && off > -0.4999999)) return false;
   // the trailing zeros off (at most 14 of them, and never past the point): r / 10^k is exact
   // where 10^k divides r, and else at least 10^-15 of r off any integer, never rounded to one
