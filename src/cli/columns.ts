@@ -12,6 +12,7 @@ import { DEFAULT_LOAD, type LoadOptions } from "../load/tables.ts";
 import { resultOf } from "../engine/views.ts";
 import type { Result } from "../model/result.ts";
 import type { Crosswalk } from "../model/crosswalk.ts";
+import type { Decimal } from "../load/values.ts";
 import type { ColumnarDataset } from "../model/columns.ts";
 import type { Criteria } from "../model/criteria.ts";
 import { loadAssessment, type Loaded } from "../load/assessment.ts";
@@ -40,6 +41,8 @@ export interface ColumnsLoad {
   /** the crosswalk from the previous period's units to these, when the manifest declares one */
   crosswalk?: Crosswalk;
   columns: ColumnarDataset;
+  /** the decimal convention its data was read under (the manifest's input.decimal or --decimal) */
+  decimal: Decimal;
   /** the loader's diagnostics (warnings: errors ended the command, but for errors at cells under --provisional) */
   diagnostics: Diagnostic[];
   /** --provisional: the loader's errors at cells, whose cells were left empty */
@@ -81,7 +84,7 @@ export async function loadColumns(dir: string | undefined, o: CommonOptions, ext
   const read = await readColumns(dir, o, extra);
   try {
     const l = checkLoaded(read, o);
-    return { criteria: l.criteria, inputs: l.inputs, periods: l.periods, ...(l.crosswalk ? { crosswalk: l.crosswalk } : {}), columns: l.dataset, diagnostics: l.diagnostics, cellErrors: l.cellErrors, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
+    return { criteria: l.criteria, inputs: l.inputs, periods: l.periods, ...(l.crosswalk ? { crosswalk: l.crosswalk } : {}), columns: l.dataset, decimal: l.assessment?.decimal ?? ".", diagnostics: l.diagnostics, cellErrors: l.cellErrors, reader: read.reader, ...(read.progress ? { progress: read.progress } : {}) };
   } catch (e) {
     read.progress?.done();
     throw e;

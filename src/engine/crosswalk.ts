@@ -53,10 +53,11 @@ const attribute = (u: SideUnit, name: string): string | undefined => {
 /**
  * The lineage of every later unit the crosswalk names, keyed by its code. Every `old` code must
  * be a unit of the earlier side, on the same level as its successor; with combine: weighted,
- * every predecessor needs a number above 0 in the weight attribute. `before` names the earlier
- * side in the messages (its period or folder).
+ * every predecessor needs a number above 0 in the weight attribute, as `readWeight` reads the
+ * attribute's text (the earlier side's decimal convention: load/crosswalk.ts weightReader).
+ * `beforeName` names the earlier side in the messages (its period or folder).
  */
-export function lineages(cw: Crosswalk, before: ReadonlyMap<string, SideUnit>, after: ReadonlyMap<string, SideUnit>, beforeName: string): { lineages: Map<string, Lineage>; diagnostics: Diagnostic[] } {
+export function lineages(cw: Crosswalk, before: ReadonlyMap<string, SideUnit>, after: ReadonlyMap<string, SideUnit>, beforeName: string, readWeight: (raw: string) => number | undefined): { lineages: Map<string, Lineage>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const out = new Map<string, Lineage>();
   for (const r of cw.rows) {
@@ -76,8 +77,8 @@ export function lineages(cw: Crosswalk, before: ReadonlyMap<string, SideUnit>, a
     let weight = 1;
     if (method.combine === "weighted" && method.weight !== undefined) {
       const raw = attribute(o, method.weight) ?? "";
-      const x = Number(raw.replace(/[\s.](?=\d{3}\b)/g, "").replace(",", "."));
-      if (!(raw.trim() !== "" && Number.isFinite(x) && x > 0)) {
+      const x = readWeight(raw);
+      if (x === undefined || !(x > 0)) {
         diagnostics.push(diag("CROSSWALK_WEIGHT", "error", { code: r.old, attribute: method.weight, value: raw }, at(r.columns.old)));
         continue;
       }

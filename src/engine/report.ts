@@ -7,7 +7,7 @@ import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
 import type { IndicatorFigures, NodeColumn, NodeScore, Result, ResultColumns, UnitResult } from "../model/result.ts";
 import { compareCodes } from "./rank.ts";
-import { columnsOf, unitColumns } from "./views.ts";
+import { columnsOf, includedPoints, unitColumns } from "./views.ts";
 import { max, mean, median, min } from "./stats.ts";
 
 /** How far a rate may be from 0 or 1 and still count as zero or full (binary noise). */
@@ -139,7 +139,12 @@ const isRanked = (u: UnitResult): boolean => u.status !== "not-ranked";
 
 export function summarise(units: readonly UnitResult[], bandIds: readonly string[]): LevelSummary {
   const ranked = units.filter(isRanked);
-  const pct = ranked.flatMap((u) => (u.percent === null ? [] : [u.percent]));
+  const pct: number[] = [];
+  const inBand = new Map<string | null, number>();
+  for (const u of ranked) {
+    if (u.percent !== null) pct.push(u.percent);
+    inBand.set(u.band, (inBand.get(u.band) ?? 0) + 1);
+  }
   return {
     assessed: units.length,
     // (a unit assessed and not ranked is scored, in the statistics, and counted in neither)
@@ -150,94 +155,113 @@ export function summarise(units: readonly UnitResult[], bandIds: readonly string
     median: median(pct),
     min: min(pct),
     max: max(pct),
-    bands: bandIds.map((id) => ({ id, count: ranked.filter((u) => u.band === id).length })),
+    bands: bandIds.map((id) => ({ id, count: inBand.get(id) ?? 0 })),
   };
 }
 
+/** The rows of the units that are scored (ranked, incomplete or assessed): the statistics' units. */
+const rankedRows = (units: readonly UnitResult[], cols: ResultColumns): number[] => units.filter(isRanked).map(cols.rowOf);
+
+// (the means below are sums over the units in their order, divided by the count: stats.ts `mean`
+// of the same figures, without a list of them)
+const meanOf = (sum: number, count: number): number | null => (count ? sum / count : null);
+
 export function pillarAverages(units: readonly UnitResult[], pillars: readonly CriteriaNode[], level: string, cols: ResultColumns = unitColumns(units)): PillarAverage[] {
-  const ranked = units.filter(isRanked).map(cols.rowOf);
-  return pillars.map((p) => {
+  const ranked = rankedRows(units, cols);
+  const averages: PillarAverage[] = [];
+  for (const p of pillars) {
     const c = cols.node(p.id);
-    const points: number[] = [];
-    const maxima: number[] = [];
-    const rates: number[] = [];
+    let count = 0;
+    let points = 0;
+    let maxima = 0;
+    let rates = 0;
     if (c) {
       for (const g of ranked) {
-        if (!has(c, g) || c.included[g] !== 1 || Number.isNaN(c.points[g])) continue;
-        points.push(c.points[g] as number);
-        maxima.push(c.max[g] as number);
-        rates.push(nullIsZero(c.rate[g] as number));
+        const x = includedPoints(c, g);
+        if (x === null) continue;
+        count++;
+        points += x;
+        maxima += c.max[g] as number;
+        rates += nullIsZero(c.rate[g] as number);
       }
     }
-    return {
+    averages.push({
       id: p.id,
       max: p.maxByLevel.get(level) ?? 0,
-      units: points.length,
-      meanPoints: mean(points),
-      meanMax: mean(maxima),
-      meanRate: mean(rates),
-    };
-  });
+      units: count,
+      meanPoints: meanOf(points, count),
+      meanMax: meanOf(maxima, count),
+      meanRate: meanOf(rates, count),
+    });
+  }
+  return averages;
 }
 
-/** Whether the unit of row g has the node (a result built by hand may leave it out). */
-const has = (c: NodeColumn, g: number): boolean => !c.has || c.has[g] === 1;
 const nullIsZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
 
 type Outcome = "full" | "partial" | "zero" | "notApplicable" | "missing";
+const OUTCOMES: readonly Outcome[] = ["full", "partial", "zero", "notApplicable", "missing"];
 
 /** Where one unit stands on one indicator. A value left blank is "missing" whatever its policy. */
 export function outcome(n: NodeScore): Outcome {
-  return outcomeOf(n.applicable, n.included, n.missing !== undefined, n.rate ?? 0);
+  return OUTCOMES[outcomeOf(n.applicable, n.included, n.missing !== undefined, n.rate ?? 0)] as Outcome;
 }
 
-function outcomeOf(applicable: boolean, included: boolean, missing: boolean, rate: number): Outcome {
-  if (!applicable) return "notApplicable";
-  if (missing || !included) return "missing";
-  return rate >= 1 - EPS ? "full" : rate <= EPS ? "zero" : "partial";
+/** outcome's index in OUTCOMES. */
+function outcomeOf(applicable: boolean, included: boolean, missing: boolean, rate: number): number {
+  if (!applicable) return 3;
+  if (missing || !included) return 4;
+  return rate >= 1 - EPS ? 0 : rate <= EPS ? 2 : 1;
 }
 
-const lostOf = (max: number, points: number): number => Math.max(0, max - (Number.isNaN(points) ? 0 : points));
+const lostOf = (max: number, points: number): number => Math.max(0, max - points);
 
 export function indicatorGaps(units: readonly UnitResult[], indicators: readonly { id: string; path: string[]; maxByLevel: Map<string, number> }[], level: string, cols: ResultColumns = unitColumns(units)): IndicatorGap[] {
-  const ranked = units.filter(isRanked).map(cols.rowOf);
-  return indicators.map((ind) => {
-    const g: IndicatorGap = {
+  const ranked = rankedRows(units, cols);
+  const outcomes = new Int32Array(OUTCOMES.length);
+  const gaps: IndicatorGap[] = [];
+  // (loops, not a function per indicator: the one loop nest is compiled once, early in a large level)
+  for (const ind of indicators) {
+    const c = cols.indicator(ind.id);
+    outcomes.fill(0);
+    let count = 0;
+    let counted = 0;
+    let points = 0;
+    let rates = 0;
+    let lost = 0;
+    if (c) {
+      // (the columns read into locals: a property read per unit and column costs more than the arithmetic)
+      const { has, applicable, included, rate: rateOf, max } = c;
+      for (const row of ranked) {
+        if (has !== undefined && has[row] !== 1) continue;
+        count++;
+        const rate = nullIsZero(rateOf[row] as number);
+        (outcomes[outcomeOf(applicable[row] === 1, included[row] === 1, c.missing(row) !== undefined, rate)] as number)++;
+        const x = includedPoints(c, row);
+        if (x === null) continue;
+        counted++;
+        points += x;
+        rates += rate;
+        lost += lostOf(max[row] as number, x);
+      }
+    }
+    gaps.push({
       id: ind.id,
       pillar: ind.path[0] ?? ind.id,
       max: ind.maxByLevel.get(level) ?? 0,
-      units: 0,
-      full: 0,
-      partial: 0,
-      zero: 0,
-      notApplicable: 0,
-      missing: 0,
-      meanPoints: null,
-      meanRate: null,
-      pointsLost: 0,
-      meanLost: null,
-    };
-    const c = cols.indicator(ind.id);
-    const points: number[] = [];
-    const rates: number[] = [];
-    if (c) {
-      for (const row of ranked) {
-        if (!has(c, row)) continue;
-        g.units += 1;
-        const included = c.included[row] === 1;
-        const rate = nullIsZero(c.rate[row] as number);
-        g[outcomeOf(c.applicable[row] === 1, included, c.missing(row) !== undefined, rate)] += 1;
-        if (!included || Number.isNaN(c.points[row])) continue;
-        points.push(c.points[row] as number);
-        rates.push(rate);
-        g.pointsLost += lostOf(c.max[row] as number, c.points[row] as number);
-      }
-    }
-    g.meanPoints = mean(points);
-    g.meanRate = mean(rates);
-    g.meanLost = points.length ? g.pointsLost / points.length : null;
-    return g;
-  });
+      units: count,
+      full: outcomes[0] as number,
+      partial: outcomes[1] as number,
+      zero: outcomes[2] as number,
+      notApplicable: outcomes[3] as number,
+      missing: outcomes[4] as number,
+      meanPoints: meanOf(points, counted),
+      meanRate: meanOf(rates, counted),
+      pointsLost: lost,
+      meanLost: meanOf(lost, counted),
+    });
+  }
+  return gaps;
 }
 
 /** The indicators that cost the most points per unit; ties: the lower mean rate, then criteria order. */
@@ -252,23 +276,55 @@ export function weakestIndicators(gaps: readonly IndicatorGap[], limit = 5): Ind
 
 /** A unit's indicators by points lost, most first; ties in criteria order. */
 export function unitWeakest(u: UnitResult, indicatorIds: readonly string[], limit = 3, cols: ResultColumns = unitColumns([u])): IndicatorLoss[] {
-  const g = cols.rowOf(u);
-  // the `limit` largest losses, kept in order as they come (lost, then criteria order)
-  const top: IndicatorLoss[] = [];
-  for (const id of indicatorIds) {
-    const c = cols.node(id);
-    if (!c || !has(c, g) || c.included[g] !== 1 || Number.isNaN(c.points[g])) continue;
-    const points = c.points[g] as number;
-    const max = c.max[g] as number;
-    const l = lostOf(max, points);
-    if (!(l > EPS)) continue;
-    let at = top.length;
-    while (at > 0 && (top[at - 1] as IndicatorLoss).lost < l) at--;
-    if (at >= limit) continue;
-    top.splice(at, 0, { id, points, max, lost: l });
-    if (top.length > limit) top.pop();
+  return levelWeakest([cols.rowOf(u)], indicatorIds, cols, limit)[0] as IndicatorLoss[];
+}
+
+/**
+ * unitWeakest of the units at `rows`, read one indicator's column at a time (a column read unit
+ * after unit costs less than every column of one unit, then of the next): each unit keeps its
+ * `limit` largest losses as they come, in criteria order, so that an equal loss stays after them.
+ */
+function levelWeakest(rows: readonly number[], ids: readonly string[], cols: ResultColumns, atMost: number): IndicatorLoss[][] {
+  const n = rows.length;
+  const limit = Math.max(0, atMost);
+  // unit p's losses so far, largest first, at p × limit onwards, with the indicators' positions
+  const lost = new Float64Array(n * limit);
+  const which = new Int32Array(n * limit);
+  const kept = new Int32Array(n);
+  const columns = ids.map((id) => cols.node(id));
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    if (!c) continue;
+    const max = c.max;
+    for (let p = 0; p < n; p++) {
+      const g = rows[p] as number;
+      const points = includedPoints(c, g);
+      if (points === null) continue;
+      const l = lostOf(max[g] as number, points);
+      if (!(l > EPS)) continue;
+      const base = p * limit;
+      const k = kept[p] as number;
+      let at = k;
+      while (at > 0 && (lost[base + at - 1] as number) < l) at--;
+      if (at >= limit) continue;
+      for (let j = Math.min(k, limit - 1); j > at; j--) {
+        lost[base + j] = lost[base + j - 1] as number;
+        which[base + j] = which[base + j - 1] as number;
+      }
+      lost[base + at] = l;
+      which[base + at] = i;
+      if (k < limit) kept[p] = k + 1;
+    }
   }
-  return top;
+  return rows.map((g, p) => {
+    const top: IndicatorLoss[] = [];
+    for (let j = p * limit; j < p * limit + (kept[p] as number); j++) {
+      const i = which[j] as number;
+      const c = columns[i] as NodeColumn;
+      top.push({ id: ids[i] as string, points: c.points[g] as number, max: c.max[g] as number, lost: lost[j] as number });
+    }
+    return top;
+  });
 }
 
 function notRankedReason(u: UnitResult, cols: ResultColumns): NotRankedReason {
@@ -313,6 +369,7 @@ export function buildReport(result: Result, o: { weakest?: number; perUnit?: num
     const ids = scored.map((i) => i.id);
     const figures = ids.map((i) => cols.indicator(i));
     const ranked = l.units.filter(isRanked);
+    const weakest = levelWeakest(ranked.map(cols.rowOf), ids, cols, o.perUnit ?? 3);
     return {
       level: l.level,
       units: l.units,
@@ -322,7 +379,7 @@ export function buildReport(result: Result, o: { weakest?: number; perUnit?: num
       pillarAverages: pillarAverages(l.units, pillars, id, cols),
       gaps,
       weakest: weakestIndicators(gaps, o.weakest ?? 5),
-      unitGaps: ranked.map((u) => ({ code: u.code, name: u.name, weakest: unitWeakest(u, ids, o.perUnit ?? 3, cols) })),
+      unitGaps: ranked.map((u, p) => ({ code: u.code, name: u.name, weakest: weakest[p] as IndicatorLoss[] })),
       notRanked: l.units
         .filter((u) => !isRanked(u))
         .sort((a, b) => compareCodes(a.code, b.code))

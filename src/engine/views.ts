@@ -13,6 +13,16 @@ import { NOT_RANKED, scoreColumns, STATUS, type ColumnarResult, type NodeColumns
 
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
+/**
+ * A node's points of the unit at row g where they count in the unit's maximum (the unit has the
+ * node, it is included, it has points); else null: what the report's tables, averages and charts show.
+ */
+export function includedPoints(c: NodeColumn | undefined, g: number): number | null {
+  if (!c || (c.has !== undefined && c.has[g] !== 1) || c.included[g] !== 1) return null;
+  const x = c.points[g] as number;
+  return Number.isNaN(x) ? null : x;
+}
+
 /** Scores an assessment and returns the whole result model: every node of every unit. */
 export function score(criteria: Criteria, data: ColumnarDataset): Result {
   return resultOf(scoreColumns(criteria, data, { keep: "all" }));

@@ -9,7 +9,20 @@ import type { Crosswalk, CrosswalkMethod, CrosswalkRow } from "../model/crosswal
 import { normKey, readCsv } from "./csv.ts";
 import { displayPath, readInput } from "./files.ts";
 import type { Assessment } from "./manifest.ts";
-import { readNumber } from "./values.ts";
+import { readNumber, type Decimal } from "./values.ts";
+
+/**
+ * How a weight attribute's text is read (combine: weighted): as a number under the decimal
+ * convention of the assessment whose registry holds it, like its data, thousands separators
+ * included ("12.345" is twelve thousand under decimal ",", twelve under "."). Undefined: not a
+ * number in that convention (CROSSWALK_WEIGHT).
+ */
+export const weightReader =
+  (decimal: Decimal) =>
+  (raw: string): number | undefined => {
+    const r = readNumber(raw, decimal);
+    return r.ok ? r.value : undefined;
+  };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

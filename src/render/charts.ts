@@ -3,7 +3,7 @@
 // when they are plain hex colours.
 import type { LevelReport, Report } from "../engine/report.ts";
 import { max } from "../engine/stats.ts";
-import { columnsOf } from "../engine/views.ts";
+import { columnsOf, includedPoints } from "../engine/views.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
 import { bandIndex, bandLabel, esc, inert } from "./common.ts";
@@ -161,11 +161,12 @@ export function profileChart(rep: Report, l: LevelReport, u: UnitResult, lang: L
   const g = cols.rowOf(u);
   l.pillars.forEach((p, i) => {
     const n = cols.node(p.id);
-    const included = n !== undefined && n.has?.[g] !== 0 && n.included[g] === 1;
+    const points = includedPoints(n, g);
+    const included = points !== null;
     const orZero = (x: number | undefined): number => (x === undefined || Number.isNaN(x) ? 0 : x);
     const x = gap + i * (bar + gap);
     const rate = included ? orZero(n?.rate[g]) : 0;
-    const tip = included ? `${text(p.label, lang, p.id)}: ${orZero(n?.points[g]).toFixed(dec)} / ${n?.max[g]}` : `${text(p.label, lang, p.id)}: ${t("not-applicable", lang)}`;
+    const tip = included ? `${text(p.label, lang, p.id)}: ${points.toFixed(dec)} / ${n?.max[g]}` : `${text(p.label, lang, p.id)}: ${t("not-applicable", lang)}`;
     body.push(
       `<g><title>${esc(tip)}</title>` +
         `<rect x="${x}" y="2" width="${bar}" height="${h}" fill="#eaeef2"/>` +

@@ -43,10 +43,17 @@ export function shown(x: number | null | undefined, decimals: number, lang: Lang
   return decimalFor(x.toFixed(decimals), lang);
 }
 
-/** A number already written with a dot, in the language's convention. */
+/** A number already written with a dot, in the language's convention (each dot between two digits becomes a comma). */
 export function decimalFor(s: string, lang: Lang): string {
-  return lang === "vi" ? s.replace(/(\d)\.(\d)/g, "$1,$2") : s;
+  if (lang !== "vi") return s;
+  // (most texts are one number, toFixed's or String's: its one dot, if any, is between digits)
+  const dot = s.indexOf(".");
+  if (dot < 0) return s;
+  if (dot === s.lastIndexOf(".") && isDigit(s.charCodeAt(dot - 1)) && isDigit(s.charCodeAt(dot + 1))) return `${s.slice(0, dot)},${s.slice(dot + 1)}`;
+  return s.replace(/(\d)\.(\d)/g, "$1,$2");
 }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** A number for machines: full precision without binary noise (0.1 + 0.2 is written 0.3). */
 export function machine(x: number | null | undefined): number | null {
@@ -325,9 +332,12 @@ export function assessedNote(units: readonly { code: string; status: string; rea
   return listed.length ? `† ${t("assessed-not-ranked", lang)}: ${listed.join(", ")}` : undefined;
 }
 
+/** The words that mark a provisional ranking, in both languages, in every format. */
+export const PROVISIONAL_MARK = "TẠM TÍNH / PROVISIONAL";
+
 /** The mark of a provisional ranking, the same in every format: "TẠM TÍNH / PROVISIONAL: 3 cells in error". */
 export function provisionalHeading(cells: readonly Diagnostic[], lang: Lang): string {
-  return `TẠM TÍNH / PROVISIONAL: ${cells.length} ${t(cells.length === 1 ? "provisional.cell" : "provisional.cells", lang)}`;
+  return `${PROVISIONAL_MARK}: ${cells.length} ${t(cells.length === 1 ? "provisional.cell" : "provisional.cells", lang)}`;
 }
 
 /** One cell in error, as the provisional outputs list it: where, the code, what is wrong. */
@@ -351,7 +361,7 @@ export function provisionalByUnit(cells: readonly Diagnostic[]): Map<string, Dia
 
 /** A CSV row's provisional mark: the heading's words, then the unit's own cells in error. */
 export function provisionalRowMark(own: readonly Diagnostic[] | undefined): string {
-  return own?.length ? `TẠM TÍNH / PROVISIONAL: ${own.map((d) => `${d.args.indicator ?? ""} ${d.code}${d.file ? ` ${location(d)}` : ""}`).join("; ")}` : "TẠM TÍNH / PROVISIONAL";
+  return own?.length ? `${PROVISIONAL_MARK}: ${own.map((d) => `${d.args.indicator ?? ""} ${d.code}${d.file ? ` ${location(d)}` : ""}`).join("; ")}` : PROVISIONAL_MARK;
 }
 
 /** A JSON document's provisional field. */

@@ -24,6 +24,7 @@ import {
   summaryTable,
   unitGapTable,
   type TableModel,
+  type Value,
 } from "./report-tables.ts";
 
 /** Text from the data, made inert: no control sequences, one line, Markdown and HTML escaped. */
@@ -33,7 +34,18 @@ export { mdText };
 export function mdTable(m: TableModel, decimals: number, lang: Lang = "en"): string {
   const head = `| ${m.columns.map((c) => mdText(c.label)).join(" | ")} |`;
   const rule = `|${m.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join("|")}|`;
-  const rows = m.rows.map((r) => `| ${r.map((v, i) => mdText(display(v, m.columns[i]?.kind ?? "text", decimals, lang)) || " ").join(" | ")} |`);
+  const kinds = m.columns.map((c) => c.kind);
+  // (a figure as displayed is digits, a sign, a decimal point or comma, a %: nothing to escape;
+  // each row written as one string, cell after cell: a national table has tens of thousands)
+  const rows = m.rows.map((r) => {
+    let line = "|";
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i] as Value;
+      const kind = kinds[i] ?? "text";
+      line += ` ${typeof v === "number" ? display(v, kind, decimals, lang) : mdText(display(v, kind, decimals, lang)) || " "} |`;
+    }
+    return line;
+  });
   return [head, rule, ...rows, ...(m.note ? ["", mdText(m.note)] : [])].join("\n");
 }
 

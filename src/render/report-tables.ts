@@ -4,7 +4,7 @@
 import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang, type View } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
-import { columnsOf } from "../engine/views.ts";
+import { columnsOf, includedPoints } from "../engine/views.ts";
 import { assessedNote, bandLabel, decimalFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
 
@@ -34,7 +34,6 @@ const wide = (label: string): Column => ({ label: cap(label), kind: "text", wide
 /** Labels shared with running text start lower-case; a heading starts with a capital. */
 export const cap = (s: string): string => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
-/** A value as shown to a reader. */
 /** A cell of a report table for a reader: numbers with a decimal comma in Vietnamese. */
 export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang = "en"): string {
   if (v === null) return "";
@@ -43,18 +42,15 @@ export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang
     case "int":
       return String(v);
     case "number":
-      return figure(String(machine(v)), lang);
+      return decimalFor(String(machine(v)), lang);
     case "rate":
-      return `${figure((v * 100).toFixed(1), lang)}%`;
+      return `${decimalFor((v * 100).toFixed(1), lang)}%`;
     case "text":
       return String(v);
     default:
-      return figure(v.toFixed(decimals), lang);
+      return decimalFor(v.toFixed(decimals), lang);
   }
 }
-
-/** decimalFor of one number's text (toFixed, String): its one dot, if any, is between digits. */
-const figure = (s: string, lang: Lang): string => (lang === "vi" ? s.replace(".", ",") : s);
 
 export const levelTitle = (l: LevelReport, lang: Lang): string => `${text(l.level.label, lang, l.level.id)} (${l.level.id})`;
 export const nodeLabel = (c: Criteria, id: string, lang: Lang): string => {
@@ -117,22 +113,13 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
   const row = (u: UnitResult, i: number): Value[] => {
     const out = u.status === "not-ranked";
     const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : u.status === "assessed" ? " †" : ""}`;
-    return [
-      i + 1,
-      u.code,
-      u.name,
-      ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []),
-      ...pillars.map((n) => {
-        const row = cols.rowOf(u);
-        return out || !n || n.has?.[row] === 0 || n.included[row] !== 1 || Number.isNaN(n.points[row]) ? null : (n.points[row] as number);
-      }),
-      u.score,
-      // a unit not ranked has no score: no maximum nor percentage either
-      out ? null : u.max,
-      u.percent,
-      u.rank,
-      band,
-    ];
+    const cells: Value[] = [i + 1, u.code, u.name];
+    if (showParent) cells.push(u.parent ? (rep.names[u.parent] ?? u.parent) : "");
+    const g = cols.rowOf(u);
+    for (const n of pillars) cells.push(out ? null : includedPoints(n, g));
+    // a unit not ranked has no score: no maximum nor percentage either
+    cells.push(u.score, out ? null : u.max, u.percent, u.rank, band);
+    return cells;
   };
   const m: TableModel = { columns, rows: g.units.map(row) };
   const notes = [g.units.some((u) => u.status === "incomplete") ? `* ${t("incomplete", lang)}` : undefined, assessedNote(g.units, lang)].filter((x): x is string => x !== undefined);
@@ -171,9 +158,16 @@ export function gapTable(gaps: readonly IndicatorGap[], c: Criteria, lang: Lang)
 
 /** Each unit's three weakest indicators, by name, with the points lost. */
 export function unitGapTable(l: LevelReport, c: Criteria, lang: Lang): TableModel {
+  // (a level's few indicators recur in thousands of rows: each label looked up once)
+  const labels = new Map<string, string>();
+  const label = (id: string): string => {
+    let s = labels.get(id);
+    if (s === undefined) labels.set(id, (s = nodeLabel(c, id, lang)));
+    return s;
+  };
   const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
     const x = g.weakest[i];
-    return x ? `${nodeLabel(c, x.id, lang)} (−${figure(x.lost.toFixed(2), lang)})` : "";
+    return x ? `${label(x.id)} (−${decimalFor(x.lost.toFixed(2), lang)})` : "";
   };
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],

@@ -7,6 +7,7 @@
 // exceljs is loaded only here, only when a workbook form is asked for.
 import type { DataValidation, Worksheet } from "exceljs";
 import { cellText, type RenderOptions } from "./common.ts";
+import { columnLetters } from "../diag/format.ts";
 import { FORM_SHEETS, LISTS_SHEET } from "../model/form.ts";
 import { formModel, type Form, type FormModel, type Validation } from "./template.ts";
 
@@ -22,12 +23,6 @@ function inlineList(values: readonly string[]): string | undefined {
   if (values.some((v) => /[,"]/.test(v))) return undefined;
   const joined = values.join(",");
   return joined.length <= 255 ? `"${joined}"` : undefined;
-}
-
-function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /** The data validation of a cell: a warning, not a stop, so that "-" or "không áp dụng" (not applicable) can still be written. */
@@ -144,13 +139,13 @@ export async function formXlsx(f: Form, o: RenderOptions): Promise<Uint8Array> {
     values.forEach((v, i) => {
       (listSheet as Worksheet).getCell(i + 1, listColumn).value = cellText(v);
     });
-    const col = columnLetter(listColumn);
+    const col = columnLetters(listColumn);
     return `${LISTS_SHEET}!$${col}$1:$${col}$${values.length}`;
   };
   const header = dataSheet(ws, m, lists, lang);
-  ws.views = [{ state: "frozen", ySplit: header, xSplit: m.freezeColumns, activeCell: `${columnLetter(m.freezeColumns + 1)}${header + 1}` }];
+  ws.views = [{ state: "frozen", ySplit: header, xSplit: m.freezeColumns, activeCell: `${columnLetters(m.freezeColumns + 1)}${header + 1}` }];
   ws.autoFilter = { from: { row: header, column: 1 }, to: { row: header + Math.max(1, m.rows.length + m.blankRows), column: m.columns.length } };
-  wb.definedNames.add(`'${names.data}'!$A$${header}:$${columnLetter(m.columns.length)}$${header}`, HEADER_NAME);
+  wb.definedNames.add(`'${names.data}'!$A$${header}:$${columnLetters(m.columns.length)}$${header}`, HEADER_NAME);
   await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: true, insertRows: m.blankRows > 0, deleteRows: m.blankRows > 0 });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -12,7 +12,7 @@ import { buildReport, type Report } from "../engine/report.ts";
 import type { SensitivityResult } from "../engine/sensitivity.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Result, UnitResult } from "../model/result.ts";
-import { bandLabel, cellText, machine, provisionalHeading, provisionalLines, type RenderOptions } from "./common.ts";
+import { bandLabel, cellText, machine, provisionalHeading, PROVISIONAL_MARK, provisionalLines, type RenderOptions } from "./common.ts";
 import { message } from "../diag/format.ts";
 
 /** A unit's status in words; an assessed unit's with its reason. */
@@ -176,14 +176,12 @@ export function headingLines(r: Pick<Result, "criteria" | "period" | "provisiona
   return [`${prefix}${text(c.title, lang, c.id)}`, facts.filter(Boolean).join(" · "), ...(r.provisional?.length ? [provisionalHeading(r.provisional, lang)] : [])];
 }
 
-const PROVISIONAL = /^TẠM TÍNH \/ PROVISIONAL/;
-
 /** Writes the heading lines from the first row (the first in bold, a provisional mark in bold red); the row a table below it starts at, after a blank one. */
 function putHeading(ws: Worksheet, lines: readonly string[]): number {
   lines.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = cellText(line);
-    if (PROVISIONAL.test(line)) cell.font = { bold: true, size: 13, color: { argb: "FFCF222E" } };
+    if (line.startsWith(PROVISIONAL_MARK)) cell.font = { bold: true, size: 13, color: { argb: "FFCF222E" } };
     else if (i === 0) cell.font = { bold: true, size: 13 };
   });
   return lines.length + 2;

@@ -106,6 +106,29 @@ describe("compare with a crosswalk: a merged unit meets the combination of its p
     expect(missing.stderr).toMatch(/nowhere\.csv: error FILE_NOT_FOUND/);
   });
 
+  it("weights are read in the earlier side's decimal convention: 2,700 is two thousand seven hundred under a decimal dot, 2.700 under a decimal comma", () => {
+    // the same populations × 9 with thousands separators: the weighted mean stays 68
+    const dot = folder({ ...TWO_FOLDERS(GOOD), "2024/units.csv": 'code,name,level,pop\nA,Xã A,u,900\nB,Xã B,u,"2,700"\nC,Xã C,u,"1,800"\nD,Xã D,u,450\nE,Xã E,u,630\n' });
+    const comma = folder({
+      ...TWO_FOLDERS(GOOD),
+      "2024/egov-score.yaml": 'criteria: ../criteria.yaml\nunits: units.csv\ndata: [data.csv]\nperiod: "2024"\ncolumns: { attributes: [pop] }\ninput: { decimal: "," }\n',
+      "2024/units.csv": "code,name,level,pop\nA,Xã A,u,900\nB,Xã B,u,2.700\nC,Xã C,u,1.800\nD,Xã D,u,450\nE,Xã E,u,630\n",
+    });
+    for (const dir of [dot, comma]) {
+      const r = compareIn(dir, "-f", "json");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const x = JSON.parse(r.stdout).levels[0].units.find((u: { code: string }) => u.code === "X");
+      expect(x.before.percent).toBe(68);
+      expect(x.crosswalk.from.map((f: { weight: number }) => f.weight)).toEqual([900, 2700, 1800]);
+    }
+    // a decimal comma under a decimal dot is no number there: the cell is named, not guessed at
+    const wrong = folder({ ...TWO_FOLDERS(GOOD), "2024/units.csv": 'code,name,level,pop\nA,Xã A,u,100\nB,Xã B,u,"300,5"\nC,Xã C,u,200\nD,Xã D,u,50\nE,Xã E,u,70\n' });
+    const r = compareIn(wrong);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error CROSSWALK_WEIGHT: B has no number in pop ("300,5") to weigh it by');
+  });
+
   it("csv: presence merged and a crosswalk column naming the predecessors and their shares", () => {
     const r = compareIn(weighted, "-f", "csv");
     expect(r.code).toBe(0);

@@ -2,7 +2,8 @@
 // combining predecessors, merged units in the comparison and in the trends.
 import { describe, expect, it } from "vitest";
 import { compare, type Comparison, type UnitChange } from "../../src/engine/compare.ts";
-import { combine, lineages, type Predecessor, type SideUnit } from "../../src/engine/crosswalk.ts";
+import { combine, lineages as lineagesOf, type Predecessor, type SideUnit } from "../../src/engine/crosswalk.ts";
+import { weightReader } from "../../src/load/crosswalk.ts";
 import { trends } from "../../src/engine/trend.ts";
 import type { Crosswalk, CrosswalkRow } from "../../src/model/crosswalk.ts";
 import type { Result } from "../../src/model/result.ts";
@@ -27,6 +28,8 @@ indicators:
 const row = (old: string, neu: string, share = 1, shareGiven = false, date?: string): CrosswalkRow => ({ old, new: neu, share, shareGiven, file: "cw.csv", line: 2, columns: { old: 1, new: 2 }, ...(date ? { date } : {}) });
 const cw = (rows: CrosswalkRow[], method: Crosswalk["method"] = { combine: "mean" }, levels: Crosswalk["levels"] = {}): Crosswalk => ({ file: "cw.csv", rows, method, levels });
 const side = (entries: [string, string, Record<string, string>?][]) => new Map<string, SideUnit>(entries.map(([c, level, attributes]) => [c, { level, attributes: attributes ?? {} }]));
+// (the weights of these sides are written with a decimal dot)
+const lineages = (c: Crosswalk, before: Map<string, SideUnit>, after: Map<string, SideUnit>, name: string, decimal: "." | "," = ".") => lineagesOf(c, before, after, name, weightReader(decimal));
 const p = (share: number, weight = 1): Predecessor => ({ code: "x", share, weight });
 
 describe("combine", () => {
@@ -48,7 +51,8 @@ describe("lineages", () => {
   const after = side([["X", "u"], ["Y", "u"]]);
 
   it("groups rows by the new unit, with shares, weights and dates", () => {
-    const r = lineages(cw([row("A", "X", 1, false, "2025-07-01"), row("B", "X", 0.5, true, "2025-03-01"), row("B", "Y", 0.5, true)], { combine: "weighted", weight: "pop" }), before, after, "2024");
+    // (1.200 is one thousand two hundred in the Vietnamese convention, decimal ",")
+    const r = lineages(cw([row("A", "X", 1, false, "2025-07-01"), row("B", "X", 0.5, true, "2025-03-01"), row("B", "Y", 0.5, true)], { combine: "weighted", weight: "pop" }), before, after, "2024", ",");
     expect(r.diagnostics).toEqual([]);
     expect(r.lineages.get("X")).toEqual({ code: "X", level: "u", method: { combine: "weighted", weight: "pop" }, dates: ["2025-03-01", "2025-07-01"], from: [{ code: "A", share: 1, weight: 100 }, { code: "B", share: 0.5, weight: 1200 }] });
     expect(r.lineages.get("Y")?.from).toEqual([{ code: "B", share: 0.5, weight: 1200 }]);
@@ -63,6 +67,20 @@ describe("lineages", () => {
     ]);
     expect(r.diagnostics[0]).toMatchObject({ file: "cw.csv", line: 2, column: 1 });
     expect(r.lineages.size).toBe(0);
+  });
+
+  it("a weight is read in the earlier side's decimal convention, thousands separators included; text that is no number there is an error, never a guess", () => {
+    const weights = ["12.345", "12,345", "1 234,5", "1,234.5", "1,5", "7", "0", "-3", "n/a"];
+    const b = side(weights.map((w, i) => [`P${i}`, "u", { pop: w }]));
+    const rows = weights.map((_, i) => row(`P${i}`, "X"));
+    const read = (decimal: "." | ",") => {
+      const r = lineages(cw(rows, { combine: "weighted", weight: "pop" }), b, after, "2024", decimal);
+      const got = new Map((r.lineages.get("X")?.from ?? []).map((f) => [weights[Number(f.code.slice(1))], f.weight]));
+      return { got: Object.fromEntries(got), refused: r.diagnostics.map((d) => (d.args as { value: string }).value) };
+    };
+    // before: "12,345" was read 12.345 and "12.345" 12345 whatever the convention
+    expect(read(".")).toEqual({ got: { "12.345": 12.345, "12,345": 12345, "1,234.5": 1234.5, "7": 7 }, refused: ["1 234,5", "1,5", "0", "-3", "n/a"] });
+    expect(read(",")).toEqual({ got: { "12.345": 12345, "12,345": 12.345, "1 234,5": 1234.5, "1,5": 1.5, "7": 7 }, refused: ["1,234.5", "0", "-3", "n/a"] });
   });
 
   it("a method per level overrides the crosswalk's own; an attribute is found whatever its Unicode form", () => {

@@ -1,10 +1,13 @@
 // machine(x) and machineText: full precision without binary noise, as CSV and JSON write numbers.
 // Both take a fast way to the 15 digits (fastDecimal in render/common.ts), as does
-// writeMachineNumber (their bytes, for CSV); whatever the way, the answer must be exactly that of the definition: the number's 15 significant digits.
+// writeMachineNumber (their bytes, for CSV); whatever the way, the answer must be exactly that of
+// the definition: the number's 15 significant digits.
 // mdText: Markdown-inert text, likewise with a quick way for text with nothing to escape.
+// decimalFor: a number's text with a decimal comma, with a quick way for one number's text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inert, machine, machineText, mdText, NUMBER_ROOM, writeMachineNumber } from "../../src/render/common.ts";
+import { decimalFor, inert, machine, machineText, mdText, NUMBER_ROOM, writeMachineNumber } from "../../src/render/common.ts";
+import { display, type ColumnKind } from "../../src/render/report-tables.ts";
 
 // the definitions, as they were written before any fast way
 const machineRef = (x: number | null | undefined): number | null => {
@@ -154,5 +157,37 @@ describe("mdText", () => {
     expect(mdText("94,87%")).toBe("94,87%");
     expect(mdText(" a_b ")).toBe("a\\_b");
     expect(mdText("x\u001b[31my")).toBe("xy");
+  });
+});
+
+describe("decimalFor", () => {
+  // the definition, as it was written before the quick way for one number's text
+  const ref = (s: string) => s.replace(/(\d)\.(\d)/g, "$1,$2");
+  it("is the definition for any text, one number's or not", () => {
+    const chars = fc.constantFrom(..."0123456789.-+e, %()abcđ");
+    const numbers = fc.oneof(fc.double(), fc.integer()).chain((x) => fc.constantFrom(String(x), x.toFixed(2), (x * 100).toFixed(1), String(machine(x))));
+    fc.assert(
+      fc.property(fc.oneof(numbers, fc.array(chars).map((xs) => xs.join(""))), (s) => {
+        expect(decimalFor(s, "vi")).toBe(ref(s));
+        expect(decimalFor(s, "en")).toBe(s);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of ["12.34", "-0.50", "1.5e-7", "1.", ".5", "v1.2.3", "1.2 và 3.4", "a.b", "NaN", "1e+21"]) expect(decimalFor(s, "vi")).toBe(ref(s));
+  });
+});
+
+describe("a figure in a report table", () => {
+  // mdTable writes numbers as displayed, unescaped: their text must be what mdText would leave
+  it("needs no Markdown escaping, in either language and any kind", () => {
+    const kinds: ColumnKind[] = ["int", "number", "points", "percent", "rate", "text"];
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.integer()), fc.constantFrom(...kinds), fc.integer({ min: 0, max: 6 }), fc.constantFrom("vi" as const, "en" as const), (x, kind, decimals, lang) => {
+        const shown = display(x, kind, decimals, lang);
+        expect(mdText(shown)).toBe(shown);
+        expect(shown).not.toBe("");
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

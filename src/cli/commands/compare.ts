@@ -6,6 +6,7 @@ import { formatDiagnostic, message } from "../../diag/format.ts";
 import { compare, drops, type Comparison, type Drop } from "../../engine/compare.ts";
 import { score } from "../../engine/views.ts";
 import { lineages, sideUnitsOf } from "../../engine/crosswalk.ts";
+import { weightReader } from "../../load/crosswalk.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";
@@ -130,7 +131,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
 
   const names = labels ?? defaultLabels(specs, scored, lang);
   // The crosswalk of the second side (its manifest's `crosswalk:`): merged units meet their predecessors.
-  const cw = la.crosswalk ? lineages(la.crosswalk, sideUnitsOf(lb.criteria, lb.dataset), sideUnitsOf(la.criteria, la.dataset), names.before) : undefined;
+  const cw = la.crosswalk ? lineages(la.crosswalk, sideUnitsOf(lb.criteria, lb.dataset), sideUnitsOf(la.criteria, la.dataset), names.before, weightReader(lb.assessment?.decimal ?? ".")) : undefined;
   if (cw) {
     const d = strictly(cw.diagnostics, o);
     if (hasErrors(d)) throw new InputError(d);

@@ -7,6 +7,8 @@ import { lineages, sideUnitsOf } from "../../engine/crosswalk.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria } from "../../model/criteria.ts";
 import type { Crosswalk } from "../../model/crosswalk.ts";
+import { weightReader } from "../../load/crosswalk.ts";
+import type { Decimal } from "../../load/values.ts";
 import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
 import { select } from "../../render/select.ts";
@@ -32,10 +34,10 @@ async function scorePeriod(dir: string | undefined, o: CommonOptions, period: st
  * the trend: its merged units are followed back through their predecessors.
  */
 type Side = { criteria: Criteria; dataset: ColumnarDataset };
-function trendCrosswalk(loaded: { crosswalk?: Crosswalk; criteria: Criteria; columns: ColumnarDataset }, earlier: Side[], o: CommonOptions): TrendCrosswalk | undefined {
+function trendCrosswalk(loaded: { crosswalk?: Crosswalk; criteria: Criteria; columns: ColumnarDataset; decimal: Decimal }, earlier: Side[], o: CommonOptions): TrendCrosswalk | undefined {
   if (!loaded.crosswalk) return undefined;
   const units = (sides: Side[]) => new Map(sides.flatMap((s) => [...sideUnitsOf(s.criteria, s.dataset)]));
-  const cw = lineages(loaded.crosswalk, units(earlier), units([{ criteria: loaded.criteria, dataset: loaded.columns }]), earlier.map((s) => s.dataset.period).filter((p) => p !== undefined).join(", "));
+  const cw = lineages(loaded.crosswalk, units(earlier), units([{ criteria: loaded.criteria, dataset: loaded.columns }]), earlier.map((s) => s.dataset.period).filter((p) => p !== undefined).join(", "), weightReader(loaded.decimal));
   const errors = strictly(cw.diagnostics, o).filter((d) => d.severity === "error");
   if (errors.length) throw new InputError(errors);
   return { lineages: cw.lineages, file: loaded.crosswalk.file };
