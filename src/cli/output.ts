@@ -66,7 +66,7 @@ export function writeOutput(target: string | undefined, content: string | Uint8A
  * writeOutput for an output made in pieces (a ranking of a million units): each piece is written
  * as it comes, so the whole never sits in memory; to a file, still atomically.
  */
-export async function writeOutputPieces(target: string | undefined, pieces: Iterable<string>, inputs: readonly string[] = []): Promise<void> {
+export async function writeOutputPieces(target: string | undefined, pieces: Iterable<string | Uint8Array>, inputs: readonly string[] = []): Promise<void> {
   if (target === undefined || target === "-") {
     for (const p of pieces) if (!process.stdout.write(p)) await once(process.stdout, "drain");
     return;
@@ -74,7 +74,11 @@ export async function writeOutputPieces(target: string | undefined, pieces: Iter
   toFile(target, inputs, (tmp) => {
     const fd = openSync(tmp, "wx");
     try {
-      for (const p of pieces) writeSync(fd, p);
+      for (const p of pieces) {
+        if (typeof p === "string") writeSync(fd, p);
+        // (a write may take part of the bytes: the rest follows)
+        else for (let done = 0; done < p.length; ) done += writeSync(fd, p, done);
+      }
     } finally {
       closeSync(fd);
     }

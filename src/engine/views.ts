@@ -99,6 +99,8 @@ function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>
       },
       ratio(g) {
         if (!col || ((col.state[g] as number) & CELL_FROM_RATIO) === 0 || silent(g) || shown(col.state[g] as number) !== "rated") return noRatio;
+        // the two as the loader kept them; else (a dataset made otherwise) the cell read again
+        if (col.numerator && col.denominator) return { numerator: orNull(col.numerator[g] as number), denominator: orNull(col.denominator[g] as number) };
         const cell = d.cellAt?.(g, k);
         return cell?.kind === "number" ? { numerator: cell.numerator ?? null, denominator: cell.denominator ?? null } : noRatio;
       },

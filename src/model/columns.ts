@@ -55,6 +55,10 @@ export interface IndicatorColumn {
   wide?: Map<number, number>;
   /** the distinct texts of a text indicator */
   texts: string[];
+  /** per unit whose value is the quotient of a numerator and a denominator (CELL_FROM_RATIO):
+   * the two, as read (the loader's, where the indicator has both columns) */
+  numerator?: Float64Array;
+  denominator?: Float64Array;
 }
 
 /**

@@ -61,7 +61,7 @@ export function machine(x: number | null | undefined): number | null {
   // an integer of 15 digits or fewer already is its 15-digit form (and is most maxima and ranks)
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
   // r / 10^d of two exact integers is the double nearest that decimal: Number() of its text
-  if (shortDecimal(x)) return x < 0 ? -(decimalDigits / (POW10[decimalScale] as number)) : decimalDigits / (POW10[decimalScale] as number);
+  if (fastDecimal(x)) return x < 0 ? -(decimalDigits / (POW10[decimalScale] as number)) : decimalDigits / (POW10[decimalScale] as number);
   return Number(x.toPrecision(15));
 }
 
@@ -73,7 +73,7 @@ export function machine(x: number | null | undefined): number | null {
 export function machineText(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "";
   if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x === 0 ? "0" : String(x);
-  if (shortDecimal(x)) return decimalText(x < 0);
+  if (fastDecimal(x)) return decimalText(x < 0);
   const a = x < 0 ? -x : x;
   if (a < 1e-6 || a >= 1e15) return String(machine(x));
   const p = x.toPrecision(15);
@@ -86,64 +86,149 @@ export function machineText(x: number | null | undefined): string {
   return p.slice(0, end);
 }
 
-// 10^k as doubles (exact up to 10^22), for k from -30 to 30: POW10[k + 30]; POW10 alone for 0..6
-const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
-const POW10_SIGNED = Array.from({ length: 61 }, (_, i) => Number(`1e${i - 30}`));
-// the scales shortDecimal tries, most frequent first: two decimals (scores such as 73.24), one, three...
-const SCALES = [2, 1, 3, 4, 5, 6];
-// shortDecimal's answer: |x| written at 15 significant digits is decimalDigits × 10^-decimalScale
+/** The most bytes writeMachineNumber writes: a sign, 15 digits, a point and an exponent, with room. */
+export const NUMBER_ROOM = 32;
+
+/**
+ * machineText(x) as ASCII bytes into `buf` at `at`, with `point` for its decimal point (46 ".",
+ * 44 ","): a CSV's number without a string. Null, NaN and infinities write nothing, as
+ * machineText does. Needs NUMBER_ROOM bytes free; returns where the number ends.
+ */
+export function writeMachineNumber(buf: Uint8Array, at: number, x: number | null, point: number): number {
+  if (x === null || !Number.isFinite(x)) return at;
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) {
+    // (-0 is written 0, as String() writes it)
+    if (x < 0) buf[at++] = 45;
+    const v = x < 0 ? -x : x;
+    return writeDigits(buf, at, v, digitCount(v));
+  }
+  if (fastDecimal(x)) {
+    if (x < 0) buf[at++] = 45;
+    const scale = POW10[decimalScale] as number;
+    const whole = Math.floor(decimalDigits / scale);
+    const frac = decimalDigits - whole * scale;
+    at = writeDigits(buf, at, whole, digitCount(whole));
+    if (frac === 0) return at;
+    buf[at++] = point;
+    // the decimals, zeros first where the fraction is small (0.05)
+    return writeDigits(buf, at, frac, decimalScale);
+  }
+  // (the rare number fastDecimal leaves to toPrecision: below 10^-6, from 10^15, or near a tie)
+  const s = machineText(x);
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    buf[at++] = ch === 46 ? point : ch;
+  }
+  return at;
+}
+
+/** How many digits a whole number (0 to 10^15) has. */
+function digitCount(v: number): number {
+  let n = 1;
+  for (let p = 10; p <= v; p *= 10) n++;
+  return n;
+}
+
+/** A whole number (0 to 10^15) as n ASCII digits, zeros first where it has fewer: returns the end. */
+function writeDigits(buf: Uint8Array, at: number, v: number, n: number): number {
+  let end = at + n;
+  // in integer arithmetic, 8 digits at a time (a double's % and / are slower)
+  while (v >= 1e8) {
+    const q = Math.floor(v / 1e8);
+    let lo = (v - q * 1e8) | 0;
+    for (let i = end - 1; i >= end - 8; i--) {
+      buf[i] = 48 + (lo % 10);
+      lo = (lo / 10) | 0;
+    }
+    end -= 8;
+    v = q;
+  }
+  let w = v | 0;
+  for (let i = end - 1; i >= at; i--) {
+    buf[i] = 48 + (w % 10);
+    w = (w / 10) | 0;
+  }
+  return at + n;
+}
+
+// 10^k as doubles, exact, for k from 0 to 22
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+// 2^27 + 1: splits a double into two halves whose products are exact (Veltkamp)
+const SPLIT = 134217729;
+// fastDecimal's answer: |x| written at 15 significant digits is decimalDigits × 10^-decimalScale
 let decimalDigits = 0;
 let decimalScale = 0;
 
 /**
- * Whether x, written at 15 significant digits (toPrecision(15), what machine() keeps), is a
- * decimal of at most 6 decimals: then |that decimal| = decimalDigits × 10^-decimalScale, found
- * without toPrecision's exact arithmetic, which is slow. Most values of an assessment are such
- * decimals (73.24, and their sums, 2558.7200000000003). Exact, not a guess: r = round(|x| × 10^d)
- * is that decimal when |x| is nearer to r × 10^-d than half a unit of the 15th significant digit,
- * with room for the rounding of the product and of the bound itself; otherwise (a ratio such as
- * 62.7564102564103, or a tie) the answer is no, and toPrecision decides. test/render/machine.test.ts
- * holds it to toPrecision(15) on millions of values.
+ * Whether x, written at 15 significant digits (toPrecision(15), what machine() keeps), is found
+ * without toPrecision's exact arithmetic, which is slow: then |that decimal| = decimalDigits ×
+ * 10^-decimalScale, at the least scale (0 to 20: 2558.7200000000003 is 255872 at scale 2). Exact,
+ * not a guess: the 15 digits are r = round(|x| × 10^(14 - e)), 10^e <= |x| < 10^(e + 1), with the
+ * product's rounding error found exactly; near a tie, where that arithmetic cannot be sure, the
+ * answer is no, and toPrecision decides. test/render/common.test.ts holds it to toPrecision(15).
  */
-function shortDecimal(x: number): boolean {
+function fastDecimal(x: number): boolean {
   const a = x < 0 ? -x : x;
   if (!(a >= 1e-6 && a < 1e15)) return false;
-  // the decimal exponent of a, or one less near a power of ten (a smaller one only makes the test stricter)
-  let e = Math.floor(Math.log10(a));
-  if ((POW10_SIGNED[e + 30] as number) > a) e--;
-  for (let i = 0; i < SCALES.length; i++) {
-    const d = SCALES[i] as number;
-    const y = a * (POW10[d] as number);
-    if (y >= 1e15) return false;
-    const r = Math.round(y);
-    if (r === 0) continue;
-    // y - r is exact (Sterbenz); y is within y × 2^-53 of a × 10^d; half a unit of the 15th digit
-    // of a, times 10^d, is 0.5 × 10^(e + d - 14): a quarter of it leaves room for the rest
-    const off = y > r ? y - r : r - y;
-    if (off + y * 1.2e-16 < 0.25 * (POW10_SIGNED[e + d - 14 + 30] as number)) {
-      decimalDigits = r;
-      decimalScale = d;
-      return true;
-    }
+  // d = 14 - e, with 10^e <= a < 10^(e + 1): the least d with a × 10^d >= 10^14, by halving (a
+  // few comparisons cost less than Math.log10)
+  let lo = 0;
+  let hi = 20;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a * (POW10[mid] as number) >= 1e14) hi = mid;
+    else lo = mid + 1;
   }
-  return false;
+  let d = lo;
+  // a × 10^d (< 10^15) is y + err exactly (Dekker's product: 10^d is exact)
+  const t = POW10[d] as number;
+  const y = a * t;
+  let c = SPLIT * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLIT * t;
+  const th = c - (c - t);
+  const tl = t - th;
+  const err = ah * th - y + ah * tl + al * th + al * tl;
+  // y's unit in the last place is at least 2^-6, so y - r is exact, and |err| is below 2^-4: the
+  // sum is within 2^-53 of a × 10^d - r. Where y itself was rounded to a half, err says which
+  // neighbour is nearer; then r is the nearest integer unless a × 10^d is near a half
+  let r = Math.round(y);
+  let off = y - r + err;
+  if (off < -0.5) (r -= 1), (off += 1);
+  else if (off > 0.5) (r += 1), (off -= 1);
+  if (!(off < 0.4999999 && off > -0.4999999)) return false;
+  // the trailing zeros off (at most 14 of them, and never past the point): r / 10^k is exact
+  // where 10^k divides r, and else at least 10^-15 of r off any integer, never rounded to one
+  let q = r / 1e8;
+  if (d >= 8 && q === Math.floor(q)) (r = q), (d -= 8);
+  q = r / 1e4;
+  if (d >= 4 && q === Math.floor(q)) (r = q), (d -= 4);
+  q = r / 100;
+  if (d >= 2 && q === Math.floor(q)) (r = q), (d -= 2);
+  q = r / 10;
+  if (d >= 1 && q === Math.floor(q)) (r = q), (d -= 1);
+  decimalDigits = r;
+  decimalScale = d;
+  return true;
 }
 
-/** The text of shortDecimal's decimal, without trailing zeros: 255872 at scale 2 is 2558.72. */
+/** The text of fastDecimal's decimal: 255872 at scale 2 is 2558.72. */
 function decimalText(negative: boolean): string {
   const scale = POW10[decimalScale] as number;
-  // the integer part is exact: digits below 10^15, at most 6 decimals
+  // (both parts exact: the digits are at most 10^15, the scale an exact power of ten)
   const whole = Math.floor(decimalDigits / scale);
   const frac = decimalDigits - whole * scale;
   let t: string;
   if (frac === 0) t = String(whole);
-  else if (decimalScale === 2) t = `${whole}.${FRACTIONS_2[frac] as string}`;
-  else if (decimalScale === 1) t = `${whole}.${frac}`;
-  else t = `${whole}.${String(frac).padStart(decimalScale, "0").replace(/0+$/, "")}`;
+  else if (decimalScale <= 8) t = `${whole}.${String(frac).padStart(decimalScale, "0")}`;
+  else {
+    // (in two halves of at most 8 digits: small integers are written faster than large doubles)
+    const hi = Math.floor(frac / 1e8);
+    t = `${whole}.${String(hi).padStart(decimalScale - 8, "0")}${String(frac - hi * 1e8).padStart(8, "0")}`;
+  }
   return negative ? `-${t}` : t;
 }
-// the two decimals 01 to 99 as written after the point: "01", "1" (for 10), "99"...
-const FRACTIONS_2 = Array.from({ length: 100 }, (_, m) => String(m).padStart(2, "0").replace(/0$/, ""));
 
 /** Removes terminal control sequences, so that data cannot recolour or clear the screen. */
 export function inert(s: string): string {

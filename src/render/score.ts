@@ -5,6 +5,7 @@ import { text } from "../model/criteria.ts";
 import type { NodeScore, Result, UnitResult } from "../model/result.ts";
 import { columnsOf } from "../engine/views.ts";
 import { csvField, csvFieldWriters, csvLine, defaultCsv, inert, machine, shown, type RenderOptions } from "./common.ts";
+import { byteWriter, chunksText, encode, end, putBytes, putNumber, take } from "./csv-bytes.ts";
 import { t } from "./labels.ts";
 
 export type IndicatorStatus = "scored" | "not-applicable" | "missing" | "excluded" | "imputed" | "not-submitted";
@@ -42,9 +43,10 @@ type RawRow = Omit<IndicatorRow, "rate" | "points" | "max"> & { rate: number; po
 /**
  * Every row of the `score` formats, one per unit and applicable indicator, handed to `visit` as
  * one object filled anew for each row (copy it to keep it): read off the result's columns, so
- * that half a million rows cost no object per node.
+ * that half a million rows cost no object per node. Pauses after each unit's rows (a consumer
+ * may hand out what it made of them): iterate it to the end.
  */
-function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
+function* eachIndicatorRow(r: Result, visit: (row: RawRow) => void): Generator<void> {
   const cols = columnsOf(r);
   const row: RawRow = { level: "", code: "", name: "", indicator: "", value: null, numerator: null, denominator: null, rate: NaN, points: NaN, max: NaN, status: "scored", unit: -1, slot: -1 };
   let slots = 0;
@@ -76,6 +78,7 @@ function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
         row.slot = slot;
         visit(row);
       }
+      yield;
     }
   }
 }
@@ -83,47 +86,66 @@ function eachIndicatorRow(r: Result, visit: (row: RawRow) => void): void {
 /** One row per unit and applicable indicator, the shared shape of every `score` format. */
 export function indicatorRows(r: Result): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
-  eachIndicatorRow(r, ({ unit: _unit, slot: _slot, ...row }) => rows.push({ ...row, rate: machine(row.rate), points: machine(row.points), max: machine(row.max) }));
+  for (const _ of eachIndicatorRow(r, ({ unit: _unit, slot: _slot, ...row }) => rows.push({ ...row, rate: machine(row.rate), points: machine(row.points), max: machine(row.max) })));
   return rows;
 }
 
 const COLUMNS = ["level", "code", "name", "indicator", "value", "numerator", "denominator", "rate", "points", "max", "status"] as const;
 
-/** csvDocument of the rows, written as they come: the same bytes, without a row of cells each. */
-export function scoreCsv(r: Result, o?: RenderOptions): string {
+/**
+ * The CSV of the rows (csvDocument's bytes), in chunks as they fill: `score -f csv` writes each
+ * as it comes. The texts that repeat are encoded once: a unit's level, code and name, an
+ * indicator's id, a text value, a status; numbers are written as digits.
+ */
+export function* scoreCsvChunks(r: Result, o?: RenderOptions): Generator<Uint8Array> {
   const c = o?.csv ?? defaultCsv;
   const d = c.delimiter;
-  // the few distinct texts (levels, codes, names, indicators, statuses) written once each
+  const w = byteWriter(c);
   const { text, num } = csvFieldWriters(c);
-  const value = (v: IndicatorRow["value"]): string => (typeof v === "boolean" ? (v ? "yes" : "no") : typeof v === "number" ? num(v) : v === null ? "" : csvField(v, c));
-  // (lines joined a thousand at a time: each piece one flat string, its parts garbage at once)
-  const pieces: string[] = [`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}`];
-  let lines: string[] = [];
-  let unit = "";
+  // a text value with the delimiter after it, a status with the line's end: as written, once each
+  const fields = (after: string) => {
+    const known = new Map<string, Uint8Array>();
+    return (s: string): Uint8Array => {
+      let b = known.get(s);
+      if (b === undefined) known.set(s, (b = encode(`${text(s)}${after}`)));
+      return b;
+    };
+  };
+  const valueField = fields(d);
+  const statusField = fields("\n");
+  const yes = encode(`yes${d}`);
+  const no = encode(`no${d}`);
+  const delimiter = encode(d);
+  putBytes(w, encode(`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}\n`));
+  let unit: Uint8Array = new Uint8Array(0);
   let at = -1;
-  // per indicator of a level: its id and, where it applies, its maximum, as written
-  const indicatorText: string[] = [];
-  const maxText: string[] = [];
-  eachIndicatorRow(r, (row) => {
+  // per indicator of a level: its id, and its maximum where it applies, each with the delimiter after it
+  const indicatorField: Uint8Array[] = [];
+  const maxField: Uint8Array[] = [];
+  const write = (row: RawRow): void => {
     if (row.unit !== at) {
       at = row.unit;
-      unit = `${text(row.level)}${d}${csvField(row.code, c)}${d}${csvField(row.name, c)}${d}`;
+      unit = encode(`${text(row.level)}${d}${csvField(row.code, c)}${d}${csvField(row.name, c)}${d}`);
     }
-    const slot = row.slot;
-    if (indicatorText[slot] === undefined) indicatorText[slot] = `${text(row.indicator)}${d}`;
-    let max = "";
-    if (!Number.isNaN(row.max)) {
-      max = maxText[slot] ?? "";
-      if (max === "") maxText[slot] = max = num(row.max);
-    }
-    lines.push(`${unit}${indicatorText[slot]}${value(row.value)}${d}${num(row.numerator)}${d}${num(row.denominator)}${d}${num(row.rate)}${d}${num(row.points)}${d}${max}${d}${text(row.status)}`);
-    if (lines.length === 1000) {
-      pieces.push(lines.join("\n"));
-      lines = [];
-    }
-  });
-  if (lines.length) pieces.push(lines.join("\n"));
-  return `${pieces.join("\n")}\n`;
+    putBytes(w, unit);
+    putBytes(w, (indicatorField[row.slot] ??= encode(`${text(row.indicator)}${d}`)));
+    const v = row.value;
+    if (typeof v === "number") putNumber(w, v);
+    else putBytes(w, typeof v === "boolean" ? (v ? yes : no) : v === null ? delimiter : valueField(v));
+    putNumber(w, row.numerator);
+    putNumber(w, row.denominator);
+    putNumber(w, row.rate);
+    putNumber(w, row.points);
+    putBytes(w, Number.isNaN(row.max) ? delimiter : (maxField[row.slot] ??= encode(`${num(row.max)}${d}`)));
+    putBytes(w, statusField(row.status));
+  };
+  for (const _ of eachIndicatorRow(r, write)) if (w.ready.length) yield* take(w);
+  yield* end(w);
+}
+
+/** The CSV of the rows, whole (scoreCsvChunks' text). */
+export function scoreCsv(r: Result, o?: RenderOptions): string {
+  return chunksText([...scoreCsvChunks(r, o)]);
 }
 
 export function scoreJson(r: Result): string {

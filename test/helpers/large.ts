@@ -12,6 +12,9 @@ import { unitsOf } from "./dataset.ts";
 import type { ReadOptions } from "../../src/load/rows/read.ts";
 import { plainPalette } from "../../src/render/common.ts";
 import { rankCsv } from "../../src/render/rank.ts";
+import { scoreCsv } from "../../src/render/score.ts";
+import { CELL_FROM_RATIO, stateOf, VALUE, type ColumnarDataset } from "../../src/model/columns.ts";
+import type { Criteria } from "../../src/model/criteria.ts";
 
 const o = { lang: "vi" as const, palette: plainPalette };
 
@@ -73,8 +76,35 @@ export async function sameAsObjectLoader(dir: string, read: Partial<ReadOptions>
     const b = scoreColumns(c, l.dataset);
     expect(b.diagnostics).toEqual(a.diagnostics);
     expect(rankCsv(resultOf(b), o)).toBe(rankCsv(resultOf(a), o));
+    expect(scoreCsv(resultOf(b), o)).toBe(scoreCsv(resultOf(a), o));
+    // the numerators and denominators the loader kept are the cells', as read again
+    for (const d of [standard.dataset, l.dataset]) {
+      const { kept, read } = ratios(c, d);
+      expect(kept).toEqual(read);
+    }
     // and every unit's cells, as explain and score show them
     expect(unitsOf(c, l.dataset)).toEqual(unitsOf(c, standard.dataset));
   }
   return { standard, large: l };
+}
+
+/**
+ * Every quotient cell's numerator and denominator, as the loader kept them in the columns and as
+ * the cell read again from its file (cellAt) says: `score` shows the first.
+ */
+export function ratios(c: Criteria, d: ColumnarDataset): { kept: string[]; read: string[] } {
+  const kept: string[] = [];
+  const read: string[] = [];
+  c.indicators.forEach((ind, k) => {
+    const col = d.cells[k];
+    if (!col) return;
+    for (let g = 0; g < d.size; g++) {
+      const st = col.state[g] as number;
+      if (stateOf(st) !== VALUE || (st & CELL_FROM_RATIO) === 0) continue;
+      const cell = d.cellAt?.(g, k);
+      kept.push(`${ind.id} ${d.code[g]} ${col.numerator?.[g]}/${col.denominator?.[g]}`);
+      read.push(`${ind.id} ${d.code[g]} ${cell?.kind === "number" ? `${cell.numerator}/${cell.denominator}` : "none"}`);
+    }
+  });
+  return { kept, read };
 }

@@ -9,7 +9,7 @@ import { generate } from "../../bench/generate.mjs";
 import { loadAssessment } from "../../src/load/assessment.ts";
 import type { LoadOptions } from "../../src/load/tables.ts";
 import { folder, ROOT } from "../helpers/exec.ts";
-import { sameAsObjectLoader, TWO_LEVELS } from "../helpers/large.ts";
+import { ratios, sameAsObjectLoader, TWO_LEVELS } from "../helpers/large.ts";
 
 async function compare(dir: string, chunk = 97, overrides = {}) {
   return (await sameAsObjectLoader(dir, { chunk }, overrides)) as NonNullable<Awaited<ReturnType<typeof sameAsObjectLoader>>>;
@@ -57,7 +57,9 @@ describe("the large-input loader reads as the object loader", () => {
   it.each([1, 7, 42])("generated national-style data, seed %i, cut into many ranges", async (seed) => {
     const dir = mkdtempSync(path.join(tmpdir(), "egov-score-large-"));
     generate(dir, 700, seed);
-    await compare(dir, 4096);
+    const { standard, large } = await compare(dir, 4096);
+    // (the numerators and denominators kept: the file's one-for-one columns, streamed and whole)
+    expect(ratios(standard.criteria as never, large.dataset as never).kept.length).toBeGreaterThan(100);
   });
 
   it("line ends CRLF and lone CR, blank lines, quoted fields with line breaks, a BOM, a repeated header", async () => {
@@ -88,6 +90,18 @@ describe("the large-input loader reads as the object loader", () => {
     const { standard } = await compare(dir, 50);
     const codes = standard.diagnostics.map((d) => d.code);
     for (const c of ["DATA_DUPLICATE_UNIT", "DATA_UNKNOWN_UNIT", "DATA_DUPLICATE_VALUE", "PERIOD_LATEST", "VALUE_UNKNOWN_CATEGORY", "UNIT_PARENT_MISSING", "DATA_NO_LEVEL", "CSV_UNKNOWN_COLUMN"]) expect(codes).toContain(c);
+  });
+
+  it("keeps a ratio's numerator and denominator read from a second data file, unit by unit", async () => {
+    const dir = folder({
+      "egov-score.yaml": "criteria: criteria.yaml\nunits: units.csv\ndata: data/*.csv\ncolumns:\n  attributes: [kind]\n",
+      "criteria.yaml": TWO_LEVELS,
+      "units.csv": "code,name,level,parent,kind\nH1,Huyện 1,huyen,,huyen\nH2,Huyện 2,huyen,,huyen\nX1,Xã 1,xa,H1,\nX2,Xã 2,xa,H2,\n",
+      "data/a.csv": "code,a,b,c,d,e,f\nH1,50,có,40,tot,1,2\nH2,60,không,50,kha,2,3\nX1,80,có,,tot,3,4\nX2,70,có,,kha,4,5\n",
+      "data/b.csv": "code,z.num,z.den\nX2,1.5,4\nH1,3,7\nX1,-,\n",
+    });
+    const { standard, large } = await compare(dir, 20);
+    expect(ratios(standard.criteria as never, large.dataset as never).kept).toEqual(["z H1 3/7", "z X2 1.5/4"]);
   });
 
   it("reads a long file whole beside a streamed wide one; small data whole in auto mode", async () => {

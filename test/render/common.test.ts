@@ -1,11 +1,12 @@
 // machine(x) and machineText: full precision without binary noise, as CSV and JSON write numbers.
-// Both take a fast way for short decimals (shortDecimal in render/common.ts); whatever the way,
-// the answer must be exactly that of the definition: the number's 15 significant digits.
+// Both take a fast way to the 15 digits (fastDecimal in render/common.ts), as does
+// writeMachineNumber (their bytes, for CSV); whatever the way, the answer must be exactly that of
+// the definition: the number's 15 significant digits.
 // mdText: Markdown-inert text, likewise with a quick way for text with nothing to escape.
 // decimalFor: a number's text with a decimal comma, with a quick way for one number's text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decimalFor, inert, machine, machineText, mdText } from "../../src/render/common.ts";
+import { decimalFor, inert, machine, machineText, mdText, NUMBER_ROOM, writeMachineNumber } from "../../src/render/common.ts";
 import { display, type ColumnKind } from "../../src/render/report-tables.ts";
 
 // the definitions, as they were written before any fast way
@@ -67,7 +68,28 @@ describe("machine and machineText", () => {
     );
   });
 
-  it.each([0, -0, 1e-6, 9.99999e-7, 1e15, 999999999999999.9, 0.1 + 0.2, 100 / 3, 999.9999999999999, 97, -12.5, 2558.7200000000003, 0.000001, 0.0000015, 99999999999999.98, Infinity, NaN])("%s", (x) => {
+  it("are the 15 significant digits of quotients and of any size between 1e-6 and 1e15", () => {
+    // rates and points: a value's place between two bounds, times a maximum (the 15 digits themselves)
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 1000 }), (n, m, max) => {
+        same(n / m);
+        same((n / m) * max);
+        same(n / 100 / (m / 100));
+      }),
+      { numRuns: 20000 },
+    );
+    // every magnitude alike (log-uniform), and near ties of the 15th digit
+    fc.assert(
+      fc.property(fc.double({ min: -6, max: 15, noNaN: true }), fc.integer({ min: 1e14, max: 1e15 - 1 }), fc.integer({ min: -6, max: 14 }), fc.integer({ min: -3, max: 3 }), (p, r, e, k) => {
+        same(10 ** p);
+        same(ulpsAway((r + 0.5) * 10 ** (e - 14), k));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  // (the last three: a × 10^(14 - e) rounded to a half, the 15th digit decided by the product's error)
+  it.each([0, -0, 1e-6, 9.99999e-7, 1e15, 999999999999999.9, 0.8291873963515755, 0.6795714285714285, 2.594464500601685, 0.1 + 0.2, 100 / 3, 999.9999999999999, 97, -12.5, 2558.7200000000003, 0.000001, 0.0000015, 99999999999999.98, Infinity, NaN])("%s", (x) => {
     same(x);
   });
 
@@ -76,6 +98,42 @@ describe("machine and machineText", () => {
       expect(machineText(x)).toBe("");
       expect(machine(x)).toBe(null);
     }
+  });
+});
+
+describe("writeMachineNumber", () => {
+  // the bytes of machineText, with "." or "," for the point
+  const bytesOf = (x: number | null, point: string): string => {
+    const buf = new Uint8Array(NUMBER_ROOM + 5).fill(120);
+    const end = writeMachineNumber(buf, 5, x, point.charCodeAt(0));
+    expect(end - 5).toBeLessThanOrEqual(NUMBER_ROOM);
+    // (nothing written outside its room)
+    expect([...buf.subarray(0, 5), ...buf.subarray(end)].every((b) => b === 120)).toBe(true);
+    return new TextDecoder().decode(buf.subarray(5, end));
+  };
+  const sameBytes = (x: number | null): void => {
+    for (const v of x === null ? [x] : [x, -x]) {
+      expect(bytesOf(v, ".")).toBe(machineText(v));
+      expect(bytesOf(v, ",")).toBe(machineText(v).replace(".", ","));
+    }
+  };
+
+  it("writes machineText's characters for any number, whole, decimal, quotient, huge or tiny", () => {
+    fc.assert(fc.property(fc.double({ noNaN: false }), sameBytes), { numRuns: 5000 });
+    fc.assert(fc.property(fc.integer({ min: -1e15 + 1, max: 1e15 - 1 }), sameBytes), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.double({ min: 1e-7, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 8 }), (x, k) => sameBytes(Math.round(x * 10 ** k) / 10 ** k)),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 1000 }), (n, m, max) => sameBytes((n / m) * max)),
+      { numRuns: 5000 },
+    );
+    fc.assert(fc.property(fc.double({ min: -8, max: 17, noNaN: true }), (p) => sameBytes(10 ** p)), { numRuns: 5000 });
+  });
+
+  it.each([null, NaN, Infinity, 0, -0, 1, 10, 0.8291873963515755, 0.6795714285714285, 1e-6, 9.99999e-7, 1.5e-7, 1e15, 1e21, 999999999999999.9, 0.1 + 0.2, 100 / 3, 0.05, 0.000001, 2558.7200000000003, 5e-324, Number.MAX_VALUE])("%s", (x) => {
+    sameBytes(x);
   });
 });
 

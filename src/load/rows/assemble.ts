@@ -363,8 +363,12 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     if (identity && only) {
       const e = only.spec.entries.findIndex((x) => x.indicator === ind);
       // (the engine reads the state's low bits only: the loader's flags above them can stay)
-      if (e >= 0) return { state: only.rows.columns.state[e] as Uint8Array, value: only.rows.columns.value[e] as Float64Array | Int32Array, wide: only.rows.columns.wide[e] as Map<number, number>, texts: only.rows.texts[e] as string[] };
-      return { state: new Uint8Array(n), value: new Float64Array(n), texts };
+      if (e < 0) return { state: new Uint8Array(n), value: new Float64Array(n), texts };
+      const c = only.rows.columns;
+      const col: IndicatorColumn = { state: c.state[e] as Uint8Array, value: c.value[e] as Float64Array | Int32Array, wide: c.wide[e] as Map<number, number>, texts: only.rows.texts[e] as string[] };
+      const [numerator, denominator] = [c.numerator[e], c.denominator[e]];
+      if (numerator && denominator) Object.assign(col, { numerator, denominator });
+      return col;
     }
     const col: IndicatorColumn = { state: new Uint8Array(n), value: new Float64Array(n), texts };
     const textIndex = new Map<string, number>();
@@ -379,9 +383,15 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
         const u = rows[r] as number;
         const st = stateOf(state[r] as number);
         if (u < 0 || st === ABSENT) continue;
-        // (the values are copied whole, in 8 bytes: the scale goes, the ratio flag stays)
+        // (the values are copied whole, in 8 bytes: the scale goes, the ratio flag stays, with the
+        // numerator and the denominator)
         col.state[u] = st | ((state[r] as number) & CELL_FROM_RATIO);
         if (st !== VALUE) continue;
+        const [nums, dens] = [t.rows.columns.numerator[e], t.rows.columns.denominator[e]];
+        if (nums && dens && (state[r] as number) & CELL_FROM_RATIO) {
+          (col.numerator ??= new Float64Array(n))[u] = nums[r] as number;
+          (col.denominator ??= new Float64Array(n))[u] = dens[r] as number;
+        }
         let v = valueAt(from, r);
         if (ind.unit === "text") {
           const text = t.rows.texts[e]?.[v] as string;

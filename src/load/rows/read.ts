@@ -12,7 +12,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { packageRoot } from "../shipped.ts";
-import { decimalEntry, readRange, rowWriter, scanRange, type CellProblemAt, type LineProblem, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
+import { decimalEntry, ratioColumns, readRange, rowWriter, scanRange, type CellProblemAt, type LineProblem, type Range, type RowColumns, type RowOutcome, type RowSpec, type Scan } from "./rows.ts";
 import { joinTexts, type Coded, type Texts } from "./texts.ts";
 import { stateOf, VALUE } from "../../model/columns.ts";
 import type { Columns, Job } from "./worker.ts";
@@ -127,15 +127,19 @@ function allocate(spec: RowSpec, capacity: number, shared = true) {
     state: spec.entries.map(() => buffer(capacity)),
     // decimal digits in 4 bytes; ratios of two columns, quotients, in 8 (rows.ts decimalEntry)
     value: spec.entries.map((e) => buffer(capacity * (decimalEntry(e) ? 4 : 8))),
+    // and their numerators and denominators
+    numerator: spec.entries.map((e) => (decimalEntry(e) ? undefined : buffer(capacity * 8))),
+    denominator: spec.entries.map((e) => (decimalEntry(e) ? undefined : buffer(capacity * 8))),
     line: buffer(capacity * 4),
   };
   const columns: RowColumns = {
     state: buffers.state.map((b) => new Uint8Array(b)),
     value: spec.entries.map((e, k) => (decimalEntry(e) ? new Int32Array(buffers.value[k] as ArrayBuffer) : new Float64Array(buffers.value[k] as ArrayBuffer))),
     wide: spec.entries.map(() => new Map<number, number>()),
+    ...ratioColumns(buffers),
     line: new Int32Array(buffers.line),
   };
-  return { shared: buffers as { state: SharedArrayBuffer[]; value: SharedArrayBuffer[]; line: SharedArrayBuffer }, columns };
+  return { shared: buffers as Omit<Columns, "offset" | "range" | "scan">, columns };
 }
 
 export async function readRows(spec: RowSpec, o: ReadOptions = DEFAULT_READ): Promise<FileRows> {
@@ -254,7 +258,7 @@ function merge(spec: RowSpec, scans: Scan[], offsets: number[], capacity: number
     // blank lines) are closed up, in place.
     const from = offsets[j] as number;
     if (from !== row) {
-      for (const c of [...columns.state, ...columns.value, columns.line]) c.copyWithin(row, from, from + x.rows);
+      for (const c of [...columns.state, ...columns.value, ...columns.numerator, ...columns.denominator, columns.line]) c?.copyWithin(row, from, from + x.rows);
     }
     const offset = row;
     if (lineOffset) for (let r = 0; r < x.rows; r++) columns.line[offset + r] = (columns.line[offset + r] as number) + lineOffset;

@@ -81,8 +81,17 @@ export interface RowColumns {
   value: (Float64Array | Int32Array)[];
   /** per entry, the values that are not a decimal of 9 digits or fewer, by row */
   wide: Map<number, number>[];
+  /** per entry of a ratio of two columns (not decimalEntry), per row whose value is their quotient
+   * (CELL_FROM_RATIO): the numerator and the denominator, as `score` shows them */
+  numerator: (Float64Array | undefined)[];
+  denominator: (Float64Array | undefined)[];
   /** per row: its line, counted from the range's first line (1) */
   line: Int32Array;
+}
+
+/** The numerator and denominator columns of RowColumns over their buffers (none for an entry that is no ratio). */
+export function ratioColumns(b: { numerator: (ArrayBufferLike | undefined)[]; denominator: (ArrayBufferLike | undefined)[] }): Pick<RowColumns, "numerator" | "denominator"> {
+  return { numerator: b.numerator.map((x) => x && new Float64Array(x)), denominator: b.denominator.map((x) => x && new Float64Array(x)) };
 }
 
 /** An entry whose values are kept as decimal digits (4 bytes): any but a ratio of two columns,
@@ -334,6 +343,8 @@ export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots:
       const den = plainNumber(cells[cols.denominator] ?? "", sep);
       if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
         put(k, row, state, VALUE | CELL_FROM_RATIO, ratioValue(num, den, unitScale(ind)), 0, -1);
+        (out.numerator[k] as Float64Array)[row] = num;
+        (out.denominator[k] as Float64Array)[row] = den;
         return;
       }
     }
@@ -363,8 +374,16 @@ export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots:
       return;
     }
     let x: number;
-    if (read.kind === "number") x = read.value;
-    else if (read.kind === "boolean") x = read.value ? 1 : 0;
+    if (read.kind === "number") {
+      x = read.value;
+      // (a quotient: its entry has both columns, and their arrays)
+      const nums = out.numerator[k];
+      const dens = out.denominator[k];
+      if (from && nums && dens) {
+        nums[row] = read.numerator ?? NaN;
+        dens[row] = read.denominator ?? NaN;
+      }
+    } else if (read.kind === "boolean") x = read.value ? 1 : 0;
     else {
       const t = textIndex[k] as Map<string, number>;
       let i = t.get(read.value);

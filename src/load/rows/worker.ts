@@ -2,7 +2,7 @@
 // the shared columns the main thread allocates from every range's line count, reads its rows
 // into them, and sends back the strings, texts and problems (the protocol: read.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { decimalEntry, readRange, scanRange, transferable, type Range, type RowSpec, type Scan } from "./rows.ts";
+import { decimalEntry, ratioColumns, readRange, scanRange, transferable, type Range, type RowSpec, type Scan } from "./rows.ts";
 
 export interface Job {
   spec: RowSpec;
@@ -14,6 +14,9 @@ export interface Job {
 export interface Columns {
   state: SharedArrayBuffer[];
   value: SharedArrayBuffer[];
+  /** per entry of a ratio of two columns: its numerators, its denominators */
+  numerator: (SharedArrayBuffer | undefined)[];
+  denominator: (SharedArrayBuffer | undefined)[];
   line: SharedArrayBuffer;
   offset: number;
   range: Range;
@@ -33,6 +36,7 @@ if (port) {
       state: c.state.map((b) => new Uint8Array(b)),
       value: spec.entries.map((e, k) => (decimalEntry(e) ? new Int32Array(c.value[k] as SharedArrayBuffer) : new Float64Array(c.value[k] as SharedArrayBuffer))),
       wide: spec.entries.map(() => new Map<number, number>()),
+      ...ratioColumns(c),
       line: new Int32Array(c.line),
     };
     let bytes = 0;
