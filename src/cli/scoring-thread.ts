@@ -3,14 +3,13 @@
 // on the second core. The worker (scoring-worker.ts, bundled as dist/scoring-worker.js) runs the
 // one loader and the one engine, and sends back the loaded columns and the scoring as data
 // (typed arrays and texts; the units' names as texts), which become here the result model the
-// same scoring in this thread would give. For small data (a thread costs more to start than
-// it saves), without the bundled worker (the tests run the sources), or when the thread fails
-// for any reason, the answer is undefined and the caller loads and scores in this thread: the
-// outcome is the same, only later.
+// same scoring in this thread would give. Without the bundled worker (the tests run the
+// sources), or when the thread fails for any reason, the answer is undefined and the caller
+// loads and scores in this thread: the outcome is the same, only later.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Worker as WorkerType } from "node:worker_threads";
-import { dataBytes, type Loaded } from "../load/assessment.ts";
+import type { Loaded } from "../load/assessment.ts";
 import type { Overrides } from "../load/manifest.ts";
 import type { LoadOptions } from "../load/tables.ts";
 import type { ReadOptions } from "../load/rows/read.ts";
@@ -64,12 +63,10 @@ export interface ScoredOffThread {
 
 /**
  * Loads and scores an assessment in a worker thread (see the top of this file); its reading is
- * shown on `progress`. Undefined: its data is small (under the loader's threshold for streaming,
- * LoadOptions.threshold: 1 MiB), or no worker could do it; load and score in this thread.
+ * shown on `progress`. Undefined: no worker could do it; load and score in this thread.
  */
 export function loadScoredOffThread(job: ScoringJob, progress: SharedProgress): Promise<ScoredOffThread | undefined> {
-  // (below the data the loader streams, a thread costs more to start than it saves)
-  const file = dataBytes(job.dir, job.overrides) >= job.load.threshold ? workerFile() : undefined;
+  const file = workerFile();
   if (!file) return Promise.resolve(undefined);
   return import("node:worker_threads").then(
     ({ Worker }) =>

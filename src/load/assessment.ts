@@ -2,7 +2,6 @@
 // the data files) into the engine's columns (model/columns.ts), with every diagnostic found on
 // the way. Every input, of any size and format, takes one path: its files read into tables of
 // rows (tables.ts), the tables assembled into units (rows/assemble.ts).
-import { statSync } from "node:fs";
 import path from "node:path";
 import { diag, pushAll, type Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria } from "../model/criteria.ts";
@@ -109,36 +108,6 @@ export async function loadAssessment(dir: string | undefined, o: Overrides, opts
   const cw = loadCrosswalk(a, criteria, d.dataset.code, inputs);
   pushAll(diagnostics, cw.diagnostics);
   return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, ...(cw.crosswalk ? { crosswalk: cw.crosswalk } : {}) };
-}
-
-/**
- * The bytes of an assessment's data files (its units registry aside), found as loadAssessment
- * finds them, none of them read: whether loading it is worth a thread of its own. 0 when the
- * manifest names none, or cannot be read (the loader says why).
- */
-export function dataBytes(dir: string | undefined, o: Overrides): number {
-  try {
-    const a = loadManifest(dir, o).assessment;
-    if (!a) return 0;
-    if (a.delegate) {
-      const { period: _asked, ...rest } = o;
-      void _asked;
-      return dataBytes(a.delegate, rest);
-    }
-    const units = a.units && path.resolve(a.units);
-    let bytes = 0;
-    for (const f of expandData(a.data, a.dataBase, a.dataAt, [a.manifest, a.criteria, a.units]).files) {
-      if (path.resolve(f) === units) continue;
-      try {
-        bytes += statSync(f).size;
-      } catch {
-        // not there: the loader says so
-      }
-    }
-    return bytes;
-  } catch {
-    return 0;
-  }
 }
 
 /**
