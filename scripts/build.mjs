@@ -118,9 +118,6 @@ await Promise.all([
   // the entries of the worker threads, found beside the running bundle: the sensitivity worker
   // (src/cli/sensitivity-runner.ts) and the loader of large inputs (src/load/rows/read.ts)
   build({ ...common, entryPoints: { "sensitivity-worker": "src/cli/sensitivity-worker.ts", worker: "src/load/rows/worker.ts" }, outdir: "dist" }),
-  // and the one that loads and scores compare's first side (src/cli/scoring-thread.ts): the whole
-  // loader, which its thread compiles as it starts, so without exceljs and with the CLI's lazy modules
-  build({ ...common, entryPoints: { "scoring-worker": "src/cli/scoring-worker.ts" }, outdir: "dist", plugins: [excelApart, lazyBuiltins, lazyModules, fdirNoPicomatch] }),
   build({ ...common, stdin: { contents: 'module.exports = require("exceljs");', resolveDir: fileURLToPath(new URL("..", import.meta.url)) }, outfile: "dist/excel.js", sourcemap: false }),
 ]);
 // dist/cli.js in ASCII only: bin/egov-score.js reads it as Latin-1, four times faster than UTF-8

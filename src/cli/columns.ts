@@ -14,7 +14,7 @@ import type { Result } from "../model/result.ts";
 import type { Crosswalk } from "../model/crosswalk.ts";
 import type { Decimal } from "../load/values.ts";
 import type { ColumnarDataset } from "../model/columns.ts";
-import type { Criteria, Lang } from "../model/criteria.ts";
+import type { Criteria } from "../model/criteria.ts";
 import { loadAssessment, type Loaded } from "../load/assessment.ts";
 import { checkLevel, checkLoaded, langOf, overrides, type CommonOptions } from "./context.ts";
 import { scoreProvisionally } from "./provisional.ts";
@@ -59,55 +59,17 @@ export type ColumnsRead = Loaded & { reader: Reader; progress?: Progress };
 /** How the data was read: streamed (in byte ranges, on every core), or each file whole. */
 export type Reader = "streamed" | "whole";
 
-/** How one of several assessments read at once is read: its share of their one progress bar. */
-export interface ReadAlongside {
-  progress: SharedProgress;
-}
-
-/**
- * One progress bar for assessments read at once (compare's two sides): the first that streams
- * draws it, each adds its bytes to the total, and it is cleared when every one is done.
- */
-export interface SharedProgress {
-  begin(bytes: number, lang: Lang): Progress;
-}
-
-export function sharedProgress(now?: () => number): SharedProgress {
-  let bar: Progress | undefined;
-  let total = 0;
-  let open = 0;
-  return {
-    begin(bytes, lang) {
-      total += bytes;
-      open++;
-      bar ??= startProgress(() => total, lang, now);
-      const shown = bar;
-      let done = false;
-      return {
-        read: (b, r) => shown.read(b, r),
-        step: (l) => shown.step(l),
-        done() {
-          if (done) return;
-          done = true;
-          if (--open === 0) shown.done();
-        },
-      };
-    },
-  };
-}
-
 /**
  * An assessment in columns, unchecked (load/assessment.ts), with a progress bar while data is
- * streamed. `extra`: settings over the flags' (compare's and report's other periods); `along`:
- * read at once with others (see ReadAlongside).
+ * streamed. `extra`: settings over the flags' (compare's and report's other periods).
  */
-export async function readColumns(dir: string | undefined, o: CommonOptions, extra: Partial<Overrides> = {}, along?: ReadAlongside): Promise<ColumnsRead> {
+export async function readColumns(dir: string | undefined, o: CommonOptions, extra: Partial<Overrides> = {}): Promise<ColumnsRead> {
   const opts = loadOptions();
   let progress: Progress | undefined;
   try {
     const loaded = await loadAssessment(dir, { ...overrides(o), ...extra }, {
       ...opts,
-      begin: (bytes, criteria) => (progress = along ? along.progress.begin(bytes, langOf(o, criteria)) : startProgress(bytes, langOf(o, criteria))),
+      begin: (bytes, criteria) => (progress = startProgress(bytes, langOf(o, criteria))),
       read: { ...opts.read, progress: (b, r) => progress?.read(b, r) },
     });
     return { ...loaded, reader: progress ? "streamed" : "whole", ...(progress ? { progress } : {}) };

@@ -56,10 +56,8 @@ export function progressBar(label: string, total: number, unit: string, o: Progr
   };
 }
 
-/** `totalBytes`: a function where the total grows as other files are planned (sharedProgress, cli/columns.ts). */
-export function startProgress(totalBytes: number | (() => number), lang: Lang, now: () => number = () => performance.now()): ReadProgress {
+export function startProgress(totalBytes: number, lang: Lang, now: () => number = () => performance.now()): ReadProgress {
   const t0 = now();
-  const total = typeof totalBytes === "number" ? () => totalBytes : totalBytes;
   let bytes = 0;
   let rows = 0;
   let label = lang === "vi" ? "đọc dữ liệu" : "reading";
@@ -69,8 +67,7 @@ export function startProgress(totalBytes: number | (() => number), lang: Lang, n
     const t = now();
     if (t - t0 < 1000 || (!force && t - drawn < 100)) return;
     drawn = t;
-    const all = total();
-    const share = all > 0 ? Math.min(1, bytes / all) : 1;
+    const share = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 1;
     const filled = Math.round(share * WIDTH);
     const rate = Math.round(rows / ((t - t0) / 1000));
     progressLine(`egov-score ${"█".repeat(filled)}${"░".repeat(WIDTH - filled)} ${String(Math.round(share * 100)).padStart(3)}% · ${rows.toLocaleString("en")} ${units} · ${rate.toLocaleString("en")} ${units}/s · ${label}`);

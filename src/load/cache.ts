@@ -125,9 +125,7 @@ export function writeCached(slot: CacheSlot | undefined, value: unknown): void {
     const bytes = serialize({ format: FORMAT, settings: slot.settings, source: slot.source, value } satisfies Entry);
     const dir = path.dirname(slot.file);
     mkdirSync(dir, { recursive: true });
-    // (per writer, not only per process: compare's first side is loaded in a worker thread of the
-    // same process; node:worker_threads' threadId would load that module on every run)
-    const tmp = `${slot.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const tmp = `${slot.file}.${process.pid}.tmp`;
     writeFileSync(tmp, bytes);
     renameSync(tmp, slot.file);
     prune(dir);

@@ -48,27 +48,6 @@ describe("progress on stderr", () => {
     expect(c.written[2]).toBe("\r\u001b[K");
   });
 
-  it("one bar for two assessments read at once (compare's sides): both files in the total, cleared when both are done", async () => {
-    const { sharedProgress } = await import("../../src/cli/columns.ts");
-    const c = capture(true);
-    restore = c.restore;
-    let t = 0;
-    const shared = sharedProgress(() => t);
-    const first = shared.begin(1000, "en");
-    const second = shared.begin(3000, "en");
-    t = 2000;
-    first.read(1000, 10);
-    expect(c.written.at(-1)).toContain(" 25% · 10 units");
-    t = 2200;
-    second.read(1000, 10);
-    expect(c.written.at(-1)).toContain(" 50% · 20 units");
-    first.done();
-    first.done();
-    expect(c.written.at(-1)).not.toBe("\r\u001b[K");
-    second.done();
-    expect(c.written.at(-1)).toBe("\r\u001b[K");
-  });
-
   it("nothing into a pipe, nothing with --quiet", () => {
     for (const [tty, quiet] of [[false, false], [true, true]] as const) {
       const c = capture(tty);

@@ -1,9 +1,8 @@
-// `compare` loads and scores its first side in a worker thread while the second is loaded and
-// scored in the main thread (src/cli/scoring-thread.ts). The built CLI is run on two different
-// generated assessments (every rule type, cohort rules, roll-ups, missing-data policies), read
-// whole and streamed: each side's figures in the comparison are the ones `rank` gives for that
-// assessment on its own, in one thread. And failures are reported as when the sides were read in
-// turn: the first side's first.
+// `compare` reads each side's figures off the scoring's columns (engine/compare.ts). The built
+// CLI is run on two different generated assessments (every rule type, cohort rules, roll-ups,
+// missing-data policies), read whole and streamed: each side's figures in the comparison are the
+// ones `rank` gives for that assessment on its own. And failures are reported side by side: the
+// first side's first.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,7 +14,7 @@ import { run } from "../helpers/exec.ts";
 type Row = Record<string, string>;
 const records = (csv: string): Row[] => parse(csv, { columns: true }) as Row[];
 
-describe("compare: the side scored in a worker thread is the side rank scores", () => {
+describe("compare: each side is the side rank scores", () => {
   let before: string;
   let after: string;
   beforeAll(() => {
@@ -26,7 +25,7 @@ describe("compare: the side scored in a worker thread is the side rank scores", 
     generate(after, 900, 4);
   });
 
-  // (each way round: the units only in the first side, gone, are named from the worker's side)
+  // (each way round: the units only in the first side, gone, are named from that side)
   for (const [large, way] of [["never", "forward"], ["always", "forward"], ["always", "back"]] as const) {
     it(`EGOV_SCORE_LARGE=${large}, ${way}: names, scores, maxima, percentages, bands, statuses and group points of both sides`, () => {
       const env = { EGOV_SCORE_LARGE: large };
@@ -59,7 +58,7 @@ describe("compare: the side scored in a worker thread is the side rank scores", 
     });
   }
 
-  it("two sides that cannot be read: both errors, the first side's first, as when they were read in turn", () => {
+  it("two sides that cannot be read: both errors, the first side's first", () => {
     const [one, two] = [path.join(tmpdir(), "egov-score-no-such-1"), path.join(tmpdir(), "egov-score-no-such-2")];
     const r = run(["compare", one, two, "-f", "csv", "--lang", "en"]);
     expect(r.code).toBe(2);

@@ -7,16 +7,15 @@ import { compare, drops, type Comparison, type Drop } from "../../engine/compare
 import { score } from "../../engine/views.ts";
 import { lineages, sideUnitsOf } from "../../engine/crosswalk.ts";
 import { weightReader } from "../../load/crosswalk.ts";
+import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";
-import type { Overrides } from "../../load/manifest.ts";
 import { dropDetail } from "../../render/compare.ts";
 import { render } from "../../render/index.ts";
 import { t } from "../../render/labels.ts";
 import { select } from "../../render/select.ts";
-import { loadOptions, readColumns, sharedProgress, type ColumnsRead } from "../columns.ts";
-import { loadScoredOffThread } from "../scoring-thread.ts";
-import { langOf, noUnits, overrides, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
+import { readColumns, type ColumnsRead } from "../columns.ts";
+import { langOf, noUnits, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
 import { writeOutput } from "../output.ts";
 import { configureStderr, printDiagnostics, printError, styles } from "../stderr.ts";
 
@@ -92,11 +91,6 @@ function basisDetail(c: Comparison, lang: Lang): string {
   return parts.join("; ");
 }
 
-/** A side's scoring, where its loader found no error (else the command stops before scoring). */
-function scoredIfClean(l: ColumnsRead): Result | undefined {
-  return l.criteria && l.dataset && !hasErrors(l.diagnostics) ? score(l.criteria, l.dataset) : undefined;
-}
-
 function checkLevelIn(criteria: Criteria[], level: string | undefined): void {
   if (level === undefined) return;
   const known = [...new Set(criteria.flatMap((c) => c.levels.map((l) => l.id)))];
@@ -114,29 +108,14 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   if (format === "junit" && maxFall === undefined) throw new UsageError("USAGE_JUNIT_GATE", { command: "compare", option: "--fail-on-drop N" });
   const specs = sides(args, o);
 
-  // The two sides at once, under one progress bar: the first is loaded and scored in a worker
-  // thread (cli/scoring-thread.ts) while the second is loaded and scored here; without that
-  // thread, the first is loaded here too, after the second. A side is scored as soon as it is
-  // loaded without error (the scoring is pure: what the checks below stop is only not used).
-  // Of two failures the first side's is reported, as when they were read in turn. --crosswalk
-  // belongs to the second side: the first side's units are its old codes.
-  const extra = (i: 0 | 1): Partial<Overrides> => ({ ...(specs[i].period !== undefined ? { period: specs[i].period } : {}), ...(i === 1 && o.crosswalk !== undefined ? { crosswalk: o.crosswalk } : {}) });
-  const progress = sharedProgress();
-  const first = loadScoredOffThread({ dir: specs[0].dir, overrides: { ...overrides(o), ...extra(0) }, load: loadOptions(), ...(o.lang ? { lang: o.lang } : {}) }, progress);
-  const second = readColumns(specs[1].dir, o, extra(1), { progress }).then((read) => ({ read, result: scoredIfClean(read) }));
-  const [off, after] = await Promise.allSettled([first, second]);
-  const early = off.status === "fulfilled" ? off.value : undefined;
-  let lb: ColumnsRead;
-  try {
-    lb = early?.read ?? (await readColumns(specs[0].dir, o, extra(0), { progress }));
-  } catch (e) {
-    if (after.status === "fulfilled") after.value.read.progress?.done();
-    throw e;
+  // --crosswalk belongs to the second side: the first side's units are its old codes
+  const loaded: ColumnsRead[] = [];
+  for (const [i, s] of specs.entries()) {
+    const read = await readColumns(s.dir, o, { ...(s.period !== undefined ? { period: s.period } : {}), ...(i === 1 && o.crosswalk !== undefined ? { crosswalk: o.crosswalk } : {}) });
+    read.progress?.done();
+    loaded.push(read);
   }
-  lb.progress?.done();
-  if (after.status === "rejected") throw after.reason;
-  const la = after.value.read;
-  la.progress?.done();
+  const [lb, la] = loaded as [ColumnsRead, ColumnsRead];
   const lang = langOf(o, la.criteria ?? lb.criteria);
   configureStderr({ lang });
   const loadDiags = strictly(unique([...lb.diagnostics, ...noUnits(lb), ...la.diagnostics, ...noUnits(la)]), o);
@@ -144,7 +123,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   printDiagnostics(loadDiags, lang);
   checkLevelIn([lb.criteria, la.criteria], o.level);
 
-  const scored = [early?.result ?? score(lb.criteria, lb.dataset), after.value.result ?? score(la.criteria, la.dataset)] as [Result, Result];
+  const scored = [lb, la].map((l) => score(l.criteria as Criteria, l.dataset as ColumnarDataset)) as [Result, Result];
   const scoreDiags = strictly(unique([...scored[0].diagnostics, ...scored[1].diagnostics]), o);
   if (hasErrors(scoreDiags)) throw new InputError(scoreDiags);
   printDiagnostics(scoreDiags, lang);
