@@ -149,7 +149,7 @@ if (want("national")) {
     ["national explain", [BIN, "explain", unit, dir]],
     ["national compare", [BIN, "compare", dir, dir, "-f", "csv"]],
   ]) {
-    if (want(id.replace(" ", "-")) || want("national")) cases.push({ id, data: "the national dataset", argv, ref: rank, refName: "rank -f csv", warmup: 1, runs: 5, target: 1.3 });
+    if (want(id.replace(" ", "-")) || want("national")) cases.push({ id, data: "the national dataset", argv, ref: rank, refName: "rank -f csv", warmup: 1, runs: 9, target: 1.3 });
   }
 }
 if (want("national")) {
