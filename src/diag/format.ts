@@ -15,7 +15,7 @@ const plain: Styles = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold:
 
 /** The sentence of a diagnostic; with the period it was found in, when `validate` checked several. */
 export function message(d: Pick<Diagnostic, "code" | "args" | "period">, lang: Lang): string {
-  const m = messages[d.code][lang](d.args);
+  const m = messages[d.code][lang](argsIn(d.args, lang));
   return d.period === undefined ? m : `${m} ${periodTag(d.period, lang)}`;
 }
 
@@ -23,7 +23,23 @@ const periodTag = (p: string, lang: Lang): string => (lang === "vi" ? `[kỳ ${p
 
 export function hint(d: Pick<Diagnostic, "code" | "args">, lang: Lang): string | undefined {
   const e = messages[d.code] as { hint?: { en: (a: Diagnostic["args"]) => string; vi: (a: Diagnostic["args"]) => string } };
-  return e.hint?.[lang](d.args);
+  return e.hint?.[lang](argsIn(d.args, lang));
+}
+
+/**
+ * The arguments as a message in the language shows them: in Vietnamese, a number with decimals
+ * is written with a decimal comma (72,25, as the user typed it in a Vietnamese form), in English
+ * with a dot. Whole numbers (lines, counts, codes) are left as they are; so is every text.
+ */
+function argsIn(args: Diagnostic["args"], lang: Lang): Diagnostic["args"] {
+  if (lang !== "vi") return args;
+  let out: Diagnostic["args"] | undefined;
+  for (const [k, v] of Object.entries(args)) {
+    if (typeof v !== "number" || Number.isInteger(v) || !Number.isFinite(v)) continue;
+    out ??= { ...args };
+    out[k] = String(v).replace(".", ",");
+  }
+  return out ?? args;
 }
 
 /** A worksheet column's letters: 1 is A, 27 is AA. */
