@@ -37,7 +37,7 @@ function argsIn(args: Diagnostic["args"], lang: Lang): Diagnostic["args"] {
   for (const [k, v] of Object.entries(args)) {
     if (typeof v !== "number" || Number.isInteger(v) || !Number.isFinite(v)) continue;
     out ??= { ...args };
-    out[k] = String(v).replace(".", ",");
+    out[k] = decimalFor(String(v), lang);
   }
   return out ?? args;
 }
@@ -109,3 +109,15 @@ export function summary(diags: readonly Diagnostic[], lang: Lang): string {
   const notes = n === 0 ? "" : lang === "vi" ? `, ${n} ghi chú` : `, ${n} note${n === 1 ? "" : "s"}`;
   return lang === "vi" ? `${e} lỗi, ${w} cảnh báo${notes}` : `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}${notes}`;
 }
+
+/** A number already written with a dot, in the language's convention (each dot between two digits becomes a comma). */
+export function decimalFor(s: string, lang: Lang): string {
+  if (lang !== "vi") return s;
+  // (most texts are one number, toFixed's or String's: its one dot, if any, is between digits)
+  const dot = s.indexOf(".");
+  if (dot < 0) return s;
+  if (dot === s.lastIndexOf(".") && isDigit(s.charCodeAt(dot - 1)) && isDigit(s.charCodeAt(dot + 1))) return `${s.slice(0, dot)},${s.slice(dot + 1)}`;
+  return s.replace(/(\d)\.(\d)/g, "$1,$2");
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;

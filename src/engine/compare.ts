@@ -346,17 +346,10 @@ function firstOf<T>(xs: Iterable<T>, n: number, cmp: (x: T, y: T) => number): T[
 
 /** The `limit` largest changes, largest first; of equal ones, the first in the criteria (as a stable sort). */
 function largestChanges(changes: Changes, limit: number, order: readonly string[]): IndicatorChange[] {
-  // the offsets of the largest so far, largest first
-  const top: number[] = [];
-  for (let i = 0; i < changes.length && limit > 0; i += 4) {
-    const size = Math.abs(changes[i + 3] as number);
-    let j = top.length;
-    while (j > 0 && Math.abs(changes[(top[j - 1] as number) + 3] as number) < size) j--;
-    if (j === limit) continue;
-    top.splice(j, 0, i);
-    if (top.length > limit) top.pop();
-  }
-  return top.map((i) => ({ id: order[changes[i] as number] as string, before: changes[i + 1] as number, after: changes[i + 2] as number, change: changes[i + 3] as number }));
+  // (each change is four numbers: the indicator, before, after, the change; picked by offset)
+  const offsets = Array.from({ length: changes.length >> 2 }, (_, i) => i << 2);
+  const size = (i: number) => Math.abs(changes[i + 3] as number);
+  return firstOf(offsets, limit, (i, j) => size(j) - size(i)).map((i) => ({ id: order[changes[i] as number] as string, before: changes[i + 1] as number, after: changes[i + 2] as number, change: changes[i + 3] as number }));
 }
 
 function transitionsOf(units: readonly UnitChange[], bandIds: readonly string[]): Transitions {

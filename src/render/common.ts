@@ -3,7 +3,7 @@
 import type { Band, Criteria, Lang } from "../model/criteria.ts";
 import { text } from "../model/criteria.ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
-import { location, message } from "../diag/format.ts";
+import { decimalFor, location, message } from "../diag/format.ts";
 import { t } from "./labels.ts";
 
 /** Colour and emphasis, decided by the CLI; renderers stay pure. */
@@ -43,17 +43,8 @@ export function shown(x: number | null | undefined, decimals: number, lang: Lang
   return decimalFor(x.toFixed(decimals), lang);
 }
 
-/** A number already written with a dot, in the language's convention (each dot between two digits becomes a comma). */
-export function decimalFor(s: string, lang: Lang): string {
-  if (lang !== "vi") return s;
-  // (most texts are one number, toFixed's or String's: its one dot, if any, is between digits)
-  const dot = s.indexOf(".");
-  if (dot < 0) return s;
-  if (dot === s.lastIndexOf(".") && isDigit(s.charCodeAt(dot - 1)) && isDigit(s.charCodeAt(dot + 1))) return `${s.slice(0, dot)},${s.slice(dot + 1)}`;
-  return s.replace(/(\d)\.(\d)/g, "$1,$2");
-}
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** (the one definition lives beside the messages, which write numbers in the language too) */
+export { decimalFor } from "../diag/format.ts";
 
 /** A number for machines: full precision without binary noise (0.1 + 0.2 is written 0.3). */
 export function machine(x: number | null | undefined): number | null {
