@@ -10,6 +10,7 @@ import { DEFAULT_READ } from "../load/rows/read.ts";
 import type { Overrides } from "../load/manifest.ts";
 import { DEFAULT_LOAD, type LoadOptions } from "../load/tables.ts";
 import { resultOf } from "../engine/views.ts";
+import type { ColumnarResult } from "../engine/scoring.ts";
 import type { Result } from "../model/result.ts";
 import type { Crosswalk } from "../model/crosswalk.ts";
 import type { Decimal } from "../load/values.ts";
@@ -96,6 +97,12 @@ export async function loadColumns(dir: string | undefined, o: CommonOptions, ext
  * rule): what score, explain, report and audit show. `level`: checked before the scoring.
  */
 export async function loadScored(dir: string | undefined, o: CommonOptions & { level?: string }, extra: Partial<Overrides> = {}): Promise<{ loaded: ColumnsLoad; result: Result }> {
+  const { loaded, scored } = await loadScoring(dir, o, extra);
+  return { loaded, result: resultOf(scored) };
+}
+
+/** loadScored's scoring in columns, before the result model is read off it (`score -f csv` writes its rows straight from it). */
+export async function loadScoring(dir: string | undefined, o: CommonOptions & { level?: string }, extra: Partial<Overrides> = {}): Promise<{ loaded: ColumnsLoad; scored: ColumnarResult }> {
   const loaded = await loadColumns(dir, o, extra);
   try {
     checkLevel(loaded.criteria, o.level);
@@ -103,7 +110,7 @@ export async function loadScored(dir: string | undefined, o: CommonOptions & { l
     // (--provisional, for report: errors at cells do not stop it, and the result carries them)
     const { scored, diagnostics } = scoreProvisionally(loaded.criteria, loaded.columns, "all", o, loaded.cellErrors);
     printDiagnostics(diagnostics, langOf(o, loaded.criteria));
-    return { loaded, result: resultOf(scored) };
+    return { loaded, scored };
   } finally {
     loaded.progress?.done();
   }

@@ -3,7 +3,7 @@
 // the account of a rule's arithmetic (explain) is written from the value and the context the
 // rule read, only when asked.
 import type { Criteria, IndicatorNode } from "../model/criteria.ts";
-import { CELL_FROM_RATIO, cellKind, cellValueAt, NOT_APPLICABLE, stateOf, VALUE, type ColumnarDataset } from "../model/columns.ts";
+import { CELL_FROM_RATIO, cellKind, cellValueAt, NOT_APPLICABLE, stateOf, VALUE, type CellKind, type ColumnarDataset, type IndicatorColumn } from "../model/columns.ts";
 import type { IndicatorFigures, NodeColumn, NodeScore, Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
 import { missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
@@ -52,6 +52,7 @@ export function resultOf(r: ColumnarResult): Result {
   if (r.dataset.unranked) result.unranked = true;
   if (r.provisional) result.provisional = r.provisional;
   Object.defineProperty(result, "columns", { value: scoringColumns(r, rows), enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(result, "scoring", { value: r, enumerable: false, writable: true, configurable: true });
   return result;
 }
 
@@ -63,48 +64,138 @@ export function columnsOf(r: Result): ResultColumns {
   return r.columns ?? unitColumns(r.levels.flatMap((l) => l.units));
 }
 
+/** What a unit's `score` row of an indicator shows of the cell, as bits (shownAt): its value, */
+export const SHOWS_VALUE = 1;
+/** and the numerator and denominator the value was read from (numeratorAt, denominatorAt). */
+export const SHOWS_RATIO = 2;
+
+/** The status of a unit's `score` row of an indicator (rowStatusAt gives its index here). */
+export const ROW_STATUS = ["scored", "not-applicable", "missing", "excluded", "imputed", "not-submitted"] as const;
+export type RowStatus = (typeof ROW_STATUS)[number];
+const ROW_NOT_APPLICABLE = ROW_STATUS.indexOf("not-applicable");
+const ROW_NOT_SUBMITTED = ROW_STATUS.indexOf("not-submitted");
+
+/**
+ * One indicator of a scoring (keep "all") as every unit's `score` row of it reads it: the
+ * scoring's and the dataset's arrays in place, and, worked out once, what is the same for every
+ * unit. The functions below read one unit's row off it (shownAt, rowStatusAt, numeratorAt,
+ * denominatorAt): the one definition of what such a row holds, which the result's columns
+ * (columnsOf: `value`, `ratio`, `missing`) read too. A row of a unit not submitted (status
+ * "not-submitted") has no rate nor points; a row where the indicator does not apply, no maximum.
+ */
+export interface IndicatorRowView {
+  ind: IndicatorNode;
+  /** the indicator's index in criteria.indicators (and in the dataset's cells) */
+  k: number;
+  /** its scores of every unit: applicable, points, rate, and how a missing value was handled */
+  scores: NodeColumns;
+  /** the column its cells are in (undefined: no row shows a value nor a ratio: the dataset has no such column, or the indicator is a roll-up, whose value is no cell) */
+  cells: IndicatorColumn | undefined;
+  /** what its cells hold: a number, a yes/no, a text */
+  kind: CellKind;
+  /** per level index (criteria.levels; NO_LEVEL too): 1 where the indicator applies */
+  atLevel: Uint8Array;
+  /**
+   * per state byte of a cell (model/columns.ts), where the row shows something of it (the
+   * indicator applies at the unit's level, and no missing-data policy stood in for its value):
+   * SHOWS_VALUE where the rule rated the value (any computed value), with SHOWS_RATIO where it
+   * was read from a numerator and a denominator; 0 for "not applicable", or nothing
+   */
+  shows: Uint8Array;
+  /** per missing-data code (rate.ts missingCode; NOT_MISSING too): the row's status in ROW_STATUS, where the unit was submitted and the indicator applies to it */
+  statusOfMissing: Uint8Array;
+}
+
+/** A node's scores as the scoring kept them: every node under keep "all", else the top-level ones. */
+function keptNode(r: ColumnarResult): (id: string) => NodeColumns | undefined {
+  if (r.keep === "all") return (id) => r.nodes.get(id);
+  const top = new Map(r.top.map((c) => [c.node.id, c] as const));
+  return (id) => top.get(id);
+}
+
+/** Every indicator of a scoring as its `score` rows read it, in criteria order; undefined for one the scoring did not keep (all of them kept under keep "all"). */
+export function indicatorRowViews(r: ColumnarResult): (IndicatorRowView | undefined)[] {
+  const d = r.dataset;
+  const node = keptNode(r);
+  const statusOfMissing = Uint8Array.from({ length: 256 }, (_, code) => {
+    const policy = missingPolicyOf(code);
+    return ROW_STATUS.indexOf(policy === undefined ? "scored" : policy === "exclude" ? "excluded" : policy === "impute-mean" || policy === "impute-median" ? "imputed" : "missing");
+  });
+  return r.criteria.indicators.map((ind, k) => {
+    const scores = node(ind.id);
+    if (!scores) return undefined;
+    const col = d.cells[k];
+    const kind = cellKind(ind);
+    // the rule reads the cell as it holds it: a value it rated is shown, and a ratio's two figures
+    const reads = ruleReads(ind.rule) === kind;
+    // (the cell as read holds the value the engine scored: it is read off the column; a value
+    // rated is shown where the dataset keeps its cells as read, as indicatorScore shows them)
+    const valueShown = ind.formula !== undefined || (reads && d.cellAt !== undefined);
+    const shows = Uint8Array.from({ length: 256 }, (_, state) => (stateOf(state) !== VALUE ? 0 : (valueShown ? SHOWS_VALUE : 0) | (reads && (state & CELL_FROM_RATIO) !== 0 ? SHOWS_RATIO : 0)));
+    const atLevel = new Uint8Array(256);
+    r.criteria.levels.forEach((l, i) => (atLevel[i] = ind.maxByLevel.has(l.id) ? 1 : 0));
+    return { ind, k, scores, cells: col === undefined || r.rollups.has(k) ? undefined : col, kind, atLevel, shows, statusOfMissing };
+  });
+}
+
+/** What unit g's row shows of its cell: SHOWS_VALUE and SHOWS_RATIO bits (0: neither). */
+export function shownAt(v: IndicatorRowView, level: Uint8Array, g: number): number {
+  const col = v.cells;
+  if (col === undefined || v.atLevel[level[g] as number] !== 1) return 0;
+  const missing = v.scores.missing;
+  if (missing !== undefined && missing[g] !== NOT_MISSING) return 0;
+  return v.shows[col.state[g] as number] as number;
+}
+
+/** Unit g's row's status, an index into ROW_STATUS; `status` is the scoring's, per unit. */
+export function rowStatusAt(v: IndicatorRowView, status: Uint8Array, g: number): number {
+  if (status[g] === NOT_RANKED) return ROW_NOT_SUBMITTED;
+  if (v.scores.applicable[g] !== 1) return ROW_NOT_APPLICABLE;
+  return v.statusOfMissing[v.scores.missing?.[g] ?? NOT_MISSING] as number;
+}
+
+/** The value a row shows (where shownAt says SHOWS_VALUE): as the rule read it. */
+export const shownValueAt = (v: IndicatorRowView, g: number): number | boolean | string => cellValueAt(v.cells as IndicatorColumn, g, v.kind);
+
+/** The numerator a row's value was read from (where shownAt says SHOWS_RATIO), NaN for none: as the loader kept it; else (a dataset made otherwise) the cell read again. */
+export function numeratorAt(v: IndicatorRowView, d: ColumnarDataset, g: number): number {
+  const kept = v.cells?.numerator;
+  if (kept && v.cells?.denominator) return kept[g] as number;
+  const cell = d.cellAt?.(g, v.k);
+  return cell?.kind === "number" ? (cell.numerator ?? NaN) : NaN;
+}
+
+/** The denominator, as numeratorAt. */
+export function denominatorAt(v: IndicatorRowView, d: ColumnarDataset, g: number): number {
+  const kept = v.cells?.denominator;
+  if (kept && v.cells?.numerator) return kept[g] as number;
+  const cell = d.cellAt?.(g, v.k);
+  return cell?.kind === "number" ? (cell.denominator ?? NaN) : NaN;
+}
+
 /** The columns of a scoring, read in place: no copy, no object per node. */
 function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>): ResultColumns {
   const d = r.dataset;
-  const top = new Map(r.top.map((c) => [c.node.id, c] as const));
-  const node = (id: string): NodeColumns | undefined => (r.keep === "all" ? r.nodes.get(id) : top.get(id));
+  const node = keptNode(r);
   const noRatio = { numerator: null, denominator: null };
   const indicators = new Map<string, IndicatorFigures & { cell(g: number): boolean }>();
+  const views = indicatorRowViews(r);
   r.criteria.indicators.forEach((ind, k) => {
-    const scores = node(ind.id);
-    if (!scores) return;
+    const v = views[k];
+    if (!v) return;
+    const scores = v.scores;
     const col = d.cells[k];
-    const kind = cellKind(ind);
-    const reads = ruleReads(ind.rule) === kind;
-    // where indicatorScore writes no cell, no value and no formula: a level it does not apply
-    // at, a missing value, a roll-up (its value is not a cell), a dataset without the column
+    const reads = ruleReads(ind.rule) === cellKind(ind);
+    // where indicatorScore writes no cell: as shownAt, and a "not applicable" cell is one too
     const atLevel = r.criteria.levels.map((l) => ind.maxByLevel.has(l.id));
-    const none = !col || r.rollups.has(k);
-    const silent = (g: number): boolean => none || !atLevel[d.level[g] as number] || (scores.missing?.[g] ?? NOT_MISSING) !== NOT_MISSING;
-    /** the rule rated the value (a computed indicator's too), or the cell says "not applicable": the cell is shown */
-    const shown = (state: number): "rated" | "na" | undefined => {
-      const s = stateOf(state);
-      return s === VALUE && reads ? "rated" : s === NOT_APPLICABLE ? "na" : undefined;
-    };
+    const silent = (g: number): boolean => !col || r.rollups.has(k) || !atLevel[d.level[g] as number] || (scores.missing?.[g] ?? NOT_MISSING) !== NOT_MISSING;
+    const shown = (state: number): boolean => (stateOf(state) === VALUE && reads) || stateOf(state) === NOT_APPLICABLE;
     indicators.set(ind.id, {
       ...scores,
       missing: (g) => missingPolicyOf(scores.missing?.[g] ?? NOT_MISSING),
-      value(g) {
-        if (!col || silent(g)) return null;
-        const state = col.state[g] as number;
-        // (the cell as read holds the value the engine scored: it is read off the column, and
-        // the cell itself only where it says more, a ratio's two figures)
-        if (ind.formula) return stateOf(state) === VALUE ? (cellValueAt(col, g, kind) as number | boolean) : null;
-        return shown(state) === "rated" && d.cellAt ? cellValueAt(col, g, kind) : null;
-      },
-      ratio(g) {
-        if (!col || ((col.state[g] as number) & CELL_FROM_RATIO) === 0 || silent(g) || shown(col.state[g] as number) !== "rated") return noRatio;
-        // the two as the loader kept them; else (a dataset made otherwise) the cell read again
-        if (col.numerator && col.denominator) return { numerator: orNull(col.numerator[g] as number), denominator: orNull(col.denominator[g] as number) };
-        const cell = d.cellAt?.(g, k);
-        return cell?.kind === "number" ? { numerator: cell.numerator ?? null, denominator: cell.denominator ?? null } : noRatio;
-      },
-      cell: (g) => !!col && !silent(g) && shown(col.state[g] as number) !== undefined && d.cellAt?.(g, k) !== undefined,
+      value: (g) => (shownAt(v, d.level, g) & SHOWS_VALUE ? shownValueAt(v, g) : null),
+      ratio: (g) => (shownAt(v, d.level, g) & SHOWS_RATIO ? { numerator: orNull(numeratorAt(v, d, g)), denominator: orNull(denominatorAt(v, d, g)) } : noRatio),
+      cell: (g) => !!col && !silent(g) && shown(col.state[g] as number) && d.cellAt?.(g, k) !== undefined,
     });
   });
   return {

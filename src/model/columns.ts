@@ -75,6 +75,17 @@ export function valueAt(col: IndicatorColumn, g: number): number {
   return scale === WIDE_SCALE ? (col.wide?.get(g) as number) : decodeDecimal(v[g] as number, scale);
 }
 
+/**
+ * The scale of a unit's value where the column keeps it as decimal digits (the value is
+ * `value[g]` / 10^scale, decodeDecimal): what a writer of the number may write from; -1 where
+ * it is kept as a number (a Float64Array, or `wide`).
+ */
+export function digitsScaleAt(col: IndicatorColumn, g: number): number {
+  if (col.value instanceof Float64Array) return -1;
+  const scale = scaleOf(col.state[g] as number);
+  return scale === WIDE_SCALE ? -1 : scale;
+}
+
 /** A unit's value as its rule reads it: a number, a yes/no, or a text. */
 export function cellValueAt(col: IndicatorColumn, g: number, kind: CellKind): number | boolean | string {
   const x = valueAt(col, g);

@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Criteria, Level } from "./criteria.ts";
 import type { Cell } from "./data.ts";
+import type { ColumnarResult } from "../engine/scoring.ts";
 
 /** ranked; not-ranked (no data); incomplete (ranked, with missing values handled); assessed (scored and shown, never ranked: the manifest's `unranked:`) */
 export type Status = "ranked" | "not-ranked" | "incomplete" | "assessed";
@@ -90,6 +91,11 @@ export interface Result {
    * without an object per node.
    */
   columns?: ResultColumns;
+  /**
+   * The scoring itself (engine/views.ts resultOf; not enumerable): what the `score` rows of
+   * every unit and indicator are read off (render/score.ts), in every format.
+   */
+  scoring?: ColumnarResult;
 }
 
 /**

@@ -113,6 +113,33 @@ export function writeMachineNumber(buf: Uint8Array, at: number, x: number | null
   return at;
 }
 
+/**
+ * writeMachineNumber(decodeDecimal(digits, scale)), written from the digits themselves: a value
+ * the loader kept as decimal digits (model/columns.ts) without a double to take apart. The
+ * double nearest a decimal of 15 digits or fewer reads back at 15 digits as that decimal
+ * (trailing zeros dropped), and machineText writes it without an exponent from 10^-6 up: so
+ * here for a scale of 6 or less (any other, writeMachineNumber). |digits| below 2^31.
+ */
+export function writeDecimalDigits(buf: Uint8Array, at: number, digits: number, scale: number, point: number): number {
+  if (scale > 6) return writeMachineNumber(buf, at, digits / (POW10[scale] as number), point);
+  if (digits < 0) {
+    buf[at++] = 45;
+    digits = -digits;
+  }
+  // the trailing zeros of the fraction off
+  while (scale > 0 && digits % 10 === 0) {
+    digits /= 10;
+    scale--;
+  }
+  if (scale === 0) return writeDigits(buf, at, digits, digitCount(digits));
+  const unit = POW10[scale] as number;
+  const whole = Math.floor(digits / unit);
+  at = writeDigits(buf, at, whole, digitCount(whole));
+  buf[at++] = point;
+  // the decimals, zeros first where the fraction is small (0.05)
+  return writeDigits(buf, at, digits - whole * unit, scale);
+}
+
 /** How many digits a whole number (0 to 10^15) has. */
 function digitCount(v: number): number {
   let n = 1;

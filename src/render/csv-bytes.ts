@@ -5,7 +5,7 @@
 //
 // The writer is plain data and the functions below, not closures: V8 inlines them into the
 // renderer's loop, which writes a dozen fields a row.
-import { NUMBER_ROOM, writeMachineNumber, type CsvOptions } from "./common.ts";
+import { NUMBER_ROOM, writeDecimalDigits, writeMachineNumber, type CsvOptions } from "./common.ts";
 
 /** A chunk's size: a pipe's buffer. */
 const CHUNK = 1 << 16;
@@ -53,6 +53,14 @@ export function putBytes(w: ByteWriter, b: Uint8Array): void {
 export function putNumber(w: ByteWriter, x: number | null): void {
   room(w, NUMBER_ROOM + 1);
   const at = x === null ? w.at : writeMachineNumber(w.buf, w.at, x, w.point);
+  w.buf[at] = w.delimiter;
+  w.at = at + 1;
+}
+
+/** A number kept as decimal digits (digits / 10^scale: model/columns.ts) as putNumber writes it, from its digits (common.ts writeDecimalDigits). */
+export function putDecimal(w: ByteWriter, digits: number, scale: number): void {
+  room(w, NUMBER_ROOM + 1);
+  const at = writeDecimalDigits(w.buf, w.at, digits, scale, w.point);
   w.buf[at] = w.delimiter;
   w.at = at + 1;
 }

@@ -1,14 +1,16 @@
 // Per unit and indicator: the value as read, the rate, the points and the maximum.
 import { fitLines, fitTable, type Column } from "./fit.ts";
-import type { IndicatorNode } from "../model/criteria.ts";
+import type { IndicatorNode, Level } from "../model/criteria.ts";
 import { text } from "../model/criteria.ts";
-import type { NodeScore, Result, UnitResult } from "../model/result.ts";
-import { columnsOf } from "../engine/views.ts";
+import { digitsScaleAt, valueAt } from "../model/columns.ts";
+import type { Result } from "../model/result.ts";
+import type { ColumnarResult } from "../engine/scoring.ts";
+import { denominatorAt, indicatorRowViews, numeratorAt, ROW_STATUS, rowStatusAt, shownAt, shownValueAt, SHOWS_RATIO, SHOWS_VALUE, type IndicatorRowView, type RowStatus } from "../engine/views.ts";
 import { csvField, csvFieldWriters, csvLine, defaultCsv, inert, machine, shown, type RenderOptions } from "./common.ts";
-import { byteWriter, chunksText, encode, end, putBytes, putNumber, take } from "./csv-bytes.ts";
+import { byteWriter, chunksText, encode, end, putBytes, putDecimal, putNumber, take } from "./csv-bytes.ts";
 import { t } from "./labels.ts";
 
-export type IndicatorStatus = "scored" | "not-applicable" | "missing" | "excluded" | "imputed" | "not-submitted";
+export type IndicatorStatus = RowStatus;
 
 export interface IndicatorRow {
   level: string;
@@ -24,58 +26,95 @@ export interface IndicatorRow {
   status: IndicatorStatus;
 }
 
-function statusOf(u: UnitResult, applicable: boolean, missing: NodeScore["missing"]): IndicatorStatus {
-  if (u.status === "not-ranked") return "not-submitted";
-  if (!applicable) return "not-applicable";
-  if (missing === "exclude") return "excluded";
-  if (missing === "impute-mean" || missing === "impute-median") return "imputed";
-  if (missing) return "missing";
-  return "scored";
+/** What the `score` rows are read from: a scoring that kept every node, and the levels shown (--level; absent: every level). */
+export interface ScoreInput {
+  scoring: ColumnarResult;
+  levels?: readonly string[];
+}
+
+/** A result's rows: those of the scoring it was read from (engine/views.ts resultOf), at its levels (after --level). */
+export function scoreInput(r: Result): ScoreInput {
+  if (!r.scoring) throw new Error("the score rows are read off a scoring: a result made by resultOf");
+  return { scoring: r.scoring, levels: r.levels.map((l) => l.level.id) };
+}
+
+const NOT_SUBMITTED = ROW_STATUS.indexOf("not-submitted");
+
+/** An indicator of a level as its rows read it: its view, its maximum at the level, and its place among the indicators of every level shown (`slot`). */
+interface LevelIndicator {
+  view: IndicatorRowView;
+  max: number;
+  slot: number;
+}
+
+/** The levels shown, each with its units (in the ranking's order) and the indicators that apply at it (in criteria order). */
+function scoreLevels(s: ScoreInput): { level: Level; order: Int32Array; indicators: LevelIndicator[] }[] {
+  const r = s.scoring;
+  const views = indicatorRowViews(r);
+  let slots = 0;
+  return r.levels
+    .filter((l) => s.levels === undefined || s.levels.includes(l.level.id))
+    .map((l) => ({
+      level: l.level,
+      order: l.order,
+      indicators: r.criteria.indicators.flatMap((ind: IndicatorNode, k) => {
+        const view = views[k];
+        const max = ind.maxByLevel.get(l.level.id);
+        return view && max !== undefined ? [{ view, max, slot: slots++ }] : [];
+      }),
+    }));
 }
 
 /**
- * An IndicatorRow with its figures as the engine has them (not yet machine(), NaN for null), and
- * where it stands: the unit's count and the indicator's place among the level's (`slot`), that
- * a writer may keep what it made of them.
+ * One row, as the engine has its figures (NaN for none, not yet machine()): the unit's row in
+ * the scoring (`g`) and its count among the units walked (`unit`), the level's indicator, what
+ * the row shows of the cell (SHOWS_VALUE, SHOWS_RATIO: the value is read off `at.view` where
+ * shown) and its status (an index into ROW_STATUS). One object, filled anew for each row.
  */
-type RawRow = Omit<IndicatorRow, "rate" | "points" | "max"> & { rate: number; points: number; max: number; unit: number; slot: number };
+interface RowAt {
+  g: number;
+  unit: number;
+  at: LevelIndicator;
+  shows: number;
+  status: number;
+  numerator: number;
+  denominator: number;
+  rate: number;
+  points: number;
+  max: number;
+}
+
+/** Fills `row` with unit g's row of the indicator `at`: what every format writes of it. */
+function readRow(row: RowAt, r: ColumnarResult, at: LevelIndicator, g: number): void {
+  const v = at.view;
+  const shows = shownAt(v, r.dataset.level, g);
+  const status = rowStatusAt(v, r.status, g);
+  row.g = g;
+  row.at = at;
+  row.shows = shows;
+  row.status = status;
+  row.numerator = shows & SHOWS_RATIO ? numeratorAt(v, r.dataset, g) : NaN;
+  row.denominator = shows & SHOWS_RATIO ? denominatorAt(v, r.dataset, g) : NaN;
+  // (a unit that sent nothing has no rate nor points; a maximum only where the indicator applies)
+  row.rate = status === NOT_SUBMITTED ? NaN : (v.scores.rate[g] as number);
+  row.points = status === NOT_SUBMITTED ? NaN : (v.scores.points[g] as number);
+  row.max = v.scores.applicable[g] === 1 ? at.max : NaN;
+}
 
 /**
- * Every row of the `score` formats, one per unit and applicable indicator, handed to `visit` as
- * one object filled anew for each row (copy it to keep it): read off the result's columns, so
- * that half a million rows cost no object per node. Pauses after each unit's rows (a consumer
- * may hand out what it made of them): iterate it to the end.
+ * Every row of the `score` formats, one per unit and indicator that applies at its level, level
+ * by level, each level's units in the ranking's order, handed to `visit` (one object, filled
+ * anew: copy it to keep it). Pauses after each unit's rows (a consumer may hand out what it
+ * made of them): iterate it to the end.
  */
-function* eachIndicatorRow(r: Result, visit: (row: RawRow) => void): Generator<void> {
-  const cols = columnsOf(r);
-  const row: RawRow = { level: "", code: "", name: "", indicator: "", value: null, numerator: null, denominator: null, rate: NaN, points: NaN, max: NaN, status: "scored", unit: -1, slot: -1 };
-  let slots = 0;
-  for (const l of r.levels) {
-    const inds = r.criteria.indicators.filter((i: IndicatorNode) => i.maxByLevel.has(l.level.id)).flatMap((ind) => {
-      const c = cols.indicator(ind.id);
-      return c ? [{ ind, c, max: ind.maxByLevel.get(l.level.id) as number, slot: slots++ }] : [];
-    });
-    for (const u of l.units) {
+function* eachIndicatorRow(s: ScoreInput, visit: (row: RowAt) => void): Generator<void> {
+  const r = s.scoring;
+  const row: RowAt = { g: -1, unit: -1, at: { view: undefined as unknown as IndicatorRowView, max: NaN, slot: -1 }, shows: 0, status: 0, numerator: NaN, denominator: NaN, rate: NaN, points: NaN, max: NaN };
+  for (const l of scoreLevels(s)) {
+    for (const g of l.order) {
       row.unit++;
-      const g = cols.rowOf(u);
-      const submitted = u.status !== "not-ranked";
-      row.level = u.level;
-      row.code = u.code;
-      row.name = u.name;
-      for (const { ind, c, max, slot } of inds) {
-        if (c.has && c.has[g] !== 1) continue;
-        const applicable = c.applicable[g] === 1;
-        // (a computed indicator has no cell: its value is the expression's)
-        const { numerator, denominator } = c.ratio(g);
-        row.indicator = ind.id;
-        row.value = c.value(g);
-        row.numerator = numerator;
-        row.denominator = denominator;
-        row.rate = submitted ? (c.rate[g] as number) : NaN;
-        row.points = submitted ? (c.points[g] as number) : NaN;
-        row.max = applicable ? max : NaN;
-        row.status = statusOf(u, applicable, c.missing(g));
-        row.slot = slot;
+      for (const at of l.indicators) {
+        readRow(row, r, at, g);
         visit(row);
       }
       yield;
@@ -83,10 +122,31 @@ function* eachIndicatorRow(r: Result, visit: (row: RawRow) => void): Generator<v
   }
 }
 
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** A row as the JSON, the table and the workbook have it. */
+function indicatorRow(r: ColumnarResult, row: RowAt): IndicatorRow {
+  const g = row.g;
+  const d = r.dataset;
+  return {
+    level: r.criteria.levels[d.level[g] as number]?.id as string,
+    code: d.code[g] as string,
+    name: d.nameOf(g),
+    indicator: row.at.view.ind.id,
+    value: row.shows & SHOWS_VALUE ? shownValueAt(row.at.view, g) : null,
+    numerator: orNull(row.numerator),
+    denominator: orNull(row.denominator),
+    rate: machine(row.rate),
+    points: machine(row.points),
+    max: machine(row.max),
+    status: ROW_STATUS[row.status] as IndicatorStatus,
+  };
+}
+
 /** One row per unit and applicable indicator, the shared shape of every `score` format. */
-export function indicatorRows(r: Result): IndicatorRow[] {
+export function indicatorRows(s: ScoreInput): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
-  for (const _ of eachIndicatorRow(r, ({ unit: _unit, slot: _slot, ...row }) => rows.push({ ...row, rate: machine(row.rate), points: machine(row.points), max: machine(row.max) })));
+  for (const _ of eachIndicatorRow(s, (row) => rows.push(indicatorRow(s.scoring, row))));
   return rows;
 }
 
@@ -95,61 +155,74 @@ const COLUMNS = ["level", "code", "name", "indicator", "value", "numerator", "de
 /**
  * The CSV of the rows (csvDocument's bytes), in chunks as they fill: `score -f csv` writes each
  * as it comes. The texts that repeat are encoded once: a unit's level, code and name, an
- * indicator's id, a text value, a status; numbers are written as digits.
+ * indicator's id, a text value, a status; numbers are written as digits, a value kept as
+ * decimal digits straight from them.
  */
-export function* scoreCsvChunks(r: Result, o?: RenderOptions): Generator<Uint8Array> {
+export function* scoreCsvChunks(s: ScoreInput, o?: RenderOptions): Generator<Uint8Array> {
+  const r = s.scoring;
+  const data = r.dataset;
   const c = o?.csv ?? defaultCsv;
   const d = c.delimiter;
   const w = byteWriter(c);
   const { text, num } = csvFieldWriters(c);
-  // a text value with the delimiter after it, a status with the line's end: as written, once each
-  const fields = (after: string) => {
-    const known = new Map<string, Uint8Array>();
-    return (s: string): Uint8Array => {
-      let b = known.get(s);
-      if (b === undefined) known.set(s, (b = encode(`${text(s)}${after}`)));
-      return b;
-    };
+  // a text value with the delimiter after it, as written, once each
+  const known = new Map<string, Uint8Array>();
+  const valueField = (s: string): Uint8Array => {
+    let b = known.get(s);
+    if (b === undefined) known.set(s, (b = encode(`${text(s)}${d}`)));
+    return b;
   };
-  const valueField = fields(d);
-  const statusField = fields("\n");
+  const statusField = ROW_STATUS.map((x) => encode(`${text(x)}\n`));
   const yes = encode(`yes${d}`);
   const no = encode(`no${d}`);
   const delimiter = encode(d);
+  const levels = r.criteria.levels.map((l) => text(l.id));
   putBytes(w, encode(`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}\n`));
   let unit: Uint8Array = new Uint8Array(0);
   let at = -1;
   // per indicator of a level: its id, and its maximum where it applies, each with the delimiter after it
   const indicatorField: Uint8Array[] = [];
   const maxField: Uint8Array[] = [];
-  const write = (row: RawRow): void => {
+  const write = (row: RowAt): void => {
+    const g = row.g;
     if (row.unit !== at) {
       at = row.unit;
-      unit = encode(`${text(row.level)}${d}${csvField(row.code, c)}${d}${csvField(row.name, c)}${d}`);
+      unit = encode(`${levels[data.level[g] as number]}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}`);
     }
     putBytes(w, unit);
-    putBytes(w, (indicatorField[row.slot] ??= encode(`${text(row.indicator)}${d}`)));
-    const v = row.value;
-    if (typeof v === "number") putNumber(w, v);
-    else putBytes(w, typeof v === "boolean" ? (v ? yes : no) : v === null ? delimiter : valueField(v));
+    const ind = row.at;
+    putBytes(w, (indicatorField[ind.slot] ??= encode(`${text(ind.view.ind.id)}${d}`)));
+    if (row.shows & SHOWS_VALUE) {
+      const v = ind.view;
+      const col = v.cells as NonNullable<IndicatorRowView["cells"]>;
+      if (v.kind === "number") {
+        // (the value as the loader kept it: its decimal digits where it has them, else the number)
+        const scale = digitsScaleAt(col, g);
+        if (scale >= 0) putDecimal(w, col.value[g] as number, scale);
+        else putNumber(w, valueAt(col, g));
+      } else {
+        const x = valueAt(col, g);
+        putBytes(w, v.kind === "boolean" ? (x === 1 ? yes : no) : valueField(col.texts[x] as string));
+      }
+    } else putBytes(w, delimiter);
     putNumber(w, row.numerator);
     putNumber(w, row.denominator);
     putNumber(w, row.rate);
     putNumber(w, row.points);
-    putBytes(w, Number.isNaN(row.max) ? delimiter : (maxField[row.slot] ??= encode(`${num(row.max)}${d}`)));
-    putBytes(w, statusField(row.status));
+    putBytes(w, Number.isNaN(row.max) ? delimiter : (maxField[ind.slot] ??= encode(`${num(row.max)}${d}`)));
+    putBytes(w, statusField[row.status] as Uint8Array);
   };
-  for (const _ of eachIndicatorRow(r, write)) if (w.ready.length) yield* take(w);
+  for (const _ of eachIndicatorRow(s, write)) if (w.ready.length) yield* take(w);
   yield* end(w);
 }
 
 /** The CSV of the rows, whole (scoreCsvChunks' text). */
 export function scoreCsv(r: Result, o?: RenderOptions): string {
-  return chunksText([...scoreCsvChunks(r, o)]);
+  return chunksText([...scoreCsvChunks(scoreInput(r), o)]);
 }
 
 export function scoreJson(r: Result): string {
-  const doc = { schemaVersion: 1, criteria: { id: r.criteria.id, version: r.criteria.version }, period: r.period ?? null, rows: indicatorRows(r) };
+  const doc = { schemaVersion: 1, criteria: { id: r.criteria.id, version: r.criteria.version }, period: r.period ?? null, rows: indicatorRows(scoreInput(r)) };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
@@ -159,7 +232,7 @@ export function scoreTable(r: Result, o: RenderOptions): string {
   const label = new Map(r.criteria.indicators.map((i) => [i.id, text(i.label, lang, i.id)]));
   const dec = r.criteria.decimals;
   const out: string[] = [];
-  const rows = indicatorRows(r);
+  const rows = indicatorRows(scoreInput(r));
   const byUnit = new Map<string, IndicatorRow[]>();
   for (const row of rows) byUnit.set(row.code, [...(byUnit.get(row.code) ?? []), row]);
   for (const l of r.levels) {

@@ -23,9 +23,11 @@ function narrow<R extends ByLevel>(result: R, o: { level?: string; top?: number 
       return { ...l, whole, units: l.units.filter((u) => u.rank !== null && u.rank <= (o.top as number)) };
     });
   const out = { ...result, names: unitNames(result), levels };
-  // (a result's columns, engine/views.ts, are not enumerable: the spread leaves them behind)
-  const columns = Object.getOwnPropertyDescriptor(result, "columns");
-  if (columns) Object.defineProperty(out, "columns", columns);
+  // (a result's columns and scoring, engine/views.ts, are not enumerable: the spread leaves them behind)
+  for (const key of ["columns", "scoring"]) {
+    const kept = Object.getOwnPropertyDescriptor(result, key);
+    if (kept) Object.defineProperty(out, key, kept);
+  }
   return out;
 }
 

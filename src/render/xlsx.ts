@@ -21,7 +21,7 @@ const statusText = (u: UnitResult | undefined, lang: Lang): string =>
 import { compareCriteriaLine, compareTitle, moveText } from "./compare.ts";
 import { t } from "./labels.ts";
 import { gapTable, levelTitle, peerGroupTitle, pillarTable, rankingTable, summaryTable, type ColumnKind, type TableModel, type Value } from "./report-tables.ts";
-import { indicatorRows } from "./score.ts";
+import { indicatorRows, scoreInput } from "./score.ts";
 import { sensitivityTitle, settingsLine } from "./sensitivity.ts";
 
 
@@ -243,7 +243,7 @@ function detailSheet(wb: Workbook, r: Result, lang: Lang, heading?: readonly str
     { header: t("status", lang), kind: "text" },
   ];
   const labels = new Map(c.indicators.map((i) => [i.id, text(i.label, lang, i.id)] as const));
-  const dRows: Value[][] = indicatorRows(r).map((x) => [
+  const dRows: Value[][] = indicatorRows(scoreInput(r)).map((x) => [
     x.level,
     x.code,
     x.name,

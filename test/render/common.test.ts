@@ -6,7 +6,8 @@
 // decimalFor: a number's text with a decimal comma, with a quick way for one number's text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decimalFor, inert, machine, machineText, mdText, NUMBER_ROOM, writeMachineNumber } from "../../src/render/common.ts";
+import { decimalFor, inert, machine, machineText, mdText, NUMBER_ROOM, writeDecimalDigits, writeMachineNumber } from "../../src/render/common.ts";
+import { decodeDecimal } from "../../src/model/columns.ts";
 import { display, type ColumnKind } from "../../src/render/report-tables.ts";
 
 // the definitions, as they were written before any fast way
@@ -135,6 +136,42 @@ describe("writeMachineNumber", () => {
   it.each([null, NaN, Infinity, 0, -0, 1, 10, 0.8291873963515755, 0.6795714285714285, 1e-6, 9.99999e-7, 1.5e-7, 1e15, 1e21, 999999999999999.9, 0.1 + 0.2, 100 / 3, 0.05, 0.000001, 2558.7200000000003, 5e-324, Number.MAX_VALUE])("%s", (x) => {
     sameBytes(x);
   });
+});
+
+describe("writeDecimalDigits", () => {
+  // a value the loader kept as decimal digits, written from them: writeMachineNumber's bytes of the value decoded
+  const sameBytes = (digits: number, scale: number): void => {
+    for (const point of [".", ","]) {
+      const want = new Uint8Array(NUMBER_ROOM);
+      const got = new Uint8Array(NUMBER_ROOM).fill(120);
+      const end = writeDecimalDigits(got, 0, digits, scale, point.charCodeAt(0));
+      expect([...got.subarray(end)].every((b) => b === 120)).toBe(true);
+      const text = new TextDecoder().decode(got.subarray(0, end));
+      expect(text, `${digits} at scale ${scale}`).toBe(new TextDecoder().decode(want.subarray(0, writeMachineNumber(want, 0, decodeDecimal(digits, scale), point.charCodeAt(0)))));
+    }
+  };
+
+  it("writes the decoded value's bytes for any digits and scale the columns keep", () => {
+    fc.assert(fc.property(fc.integer({ min: -(2 ** 31) + 1, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 14 }), sameBytes), { numRuns: 20000 });
+    // short decimals, with trailing zeros (46.60), and small fractions (0.05, 0.000001)
+    fc.assert(fc.property(fc.integer({ min: -99999, max: 99999 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 3 }), (d, s, z) => sameBytes(d * 10 ** z, Math.min(14, s + z))), { numRuns: 20000 });
+  });
+
+  it.each([
+    [0, 0],
+    [0, 3],
+    [4664, 2],
+    [4660, 2],
+    [-4660, 2],
+    [5, 2],
+    [1, 6],
+    [1, 7],
+    [9, 7],
+    [2147483647, 0],
+    [-2147483647, 9],
+    [100, 2],
+    [1234567, 14],
+  ])("%s at scale %s", (digits, scale) => sameBytes(digits, scale));
 });
 
 describe("mdText", () => {
