@@ -6,8 +6,8 @@ import { digitsScaleAt, valueAt } from "../model/columns.ts";
 import type { Result } from "../model/result.ts";
 import type { ColumnarResult } from "../engine/scoring.ts";
 import { denominatorAt, indicatorRowViews, numeratorAt, ROW_STATUS, rowStatusAt, shownAt, shownValueAt, SHOWS_RATIO, SHOWS_VALUE, type IndicatorRowView, type RowStatus } from "../engine/views.ts";
-import { csvField, csvFieldWriters, csvLine, defaultCsv, inert, machine, shown, type RenderOptions } from "./common.ts";
-import { byteWriter, chunksText, encode, end, putBytes, putDecimal, putNumber, take } from "./csv-bytes.ts";
+import { csvField, csvFieldWriters, csvLine, defaultCsv, inert, machine, NUMBER_ROOM, shown, type RenderOptions } from "./common.ts";
+import { byteWriter, chunksText, copyBytes, decimalBytes, encode, end, numberBytes, putBytes, room, take } from "./csv-bytes.ts";
 import { t } from "./labels.ts";
 
 export type IndicatorStatus = RowStatus;
@@ -67,13 +67,12 @@ function scoreLevels(s: ScoreInput): { level: Level; order: Int32Array; indicato
 
 /**
  * One row, as the engine has its figures (NaN for none, not yet machine()): the unit's row in
- * the scoring (`g`) and its count among the units walked (`unit`), the level's indicator, what
- * the row shows of the cell (SHOWS_VALUE, SHOWS_RATIO: the value is read off `at.view` where
- * shown) and its status (an index into ROW_STATUS). One object, filled anew for each row.
+ * the scoring (`g`), the level's indicator, what the row shows of the cell (SHOWS_VALUE,
+ * SHOWS_RATIO: the value is read off `at.view` where shown) and its status (an index into
+ * ROW_STATUS). One object, filled anew for each row by readRow.
  */
 interface RowAt {
   g: number;
-  unit: number;
   at: LevelIndicator;
   shows: number;
   status: number;
@@ -84,8 +83,10 @@ interface RowAt {
   max: number;
 }
 
+const newRow = (): RowAt => ({ g: -1, at: { view: undefined as unknown as IndicatorRowView, max: NaN, slot: -1 }, shows: 0, status: 0, numerator: NaN, denominator: NaN, rate: NaN, points: NaN, max: NaN });
+
 /** Fills `row` with unit g's row of the indicator `at`: what every format writes of it. */
-function readRow(row: RowAt, r: ColumnarResult, at: LevelIndicator, g: number): void {
+function readRow(row: RowAt, r: ColumnarResult, at: LevelIndicator, g: number): RowAt {
   const v = at.view;
   const shows = shownAt(v, r.dataset.level, g);
   const status = rowStatusAt(v, r.status, g);
@@ -99,27 +100,16 @@ function readRow(row: RowAt, r: ColumnarResult, at: LevelIndicator, g: number): 
   row.rate = status === NOT_SUBMITTED ? NaN : (v.scores.rate[g] as number);
   row.points = status === NOT_SUBMITTED ? NaN : (v.scores.points[g] as number);
   row.max = v.scores.applicable[g] === 1 ? at.max : NaN;
+  return row;
 }
 
 /**
- * Every row of the `score` formats, one per unit and indicator that applies at its level, level
- * by level, each level's units in the ranking's order, handed to `visit` (one object, filled
- * anew: copy it to keep it). Pauses after each unit's rows (a consumer may hand out what it
- * made of them): iterate it to the end.
+ * The units whose rows the `score` formats show, level by level, each level's units in the
+ * ranking's order: each unit's row in the scoring (`g`), and the indicators that apply at its
+ * level, in criteria order, a row each (readRow).
  */
-function* eachIndicatorRow(s: ScoreInput, visit: (row: RowAt) => void): Generator<void> {
-  const r = s.scoring;
-  const row: RowAt = { g: -1, unit: -1, at: { view: undefined as unknown as IndicatorRowView, max: NaN, slot: -1 }, shows: 0, status: 0, numerator: NaN, denominator: NaN, rate: NaN, points: NaN, max: NaN };
-  for (const l of scoreLevels(s)) {
-    for (const g of l.order) {
-      row.unit++;
-      for (const at of l.indicators) {
-        readRow(row, r, at, g);
-        visit(row);
-      }
-      yield;
-    }
-  }
+function* scoreUnits(s: ScoreInput): Generator<{ g: number; indicators: readonly LevelIndicator[] }> {
+  for (const l of scoreLevels(s)) for (const g of l.order) yield { g, indicators: l.indicators };
 }
 
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -146,7 +136,8 @@ function indicatorRow(r: ColumnarResult, row: RowAt): IndicatorRow {
 /** One row per unit and applicable indicator, the shared shape of every `score` format. */
 export function indicatorRows(s: ScoreInput): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
-  for (const _ of eachIndicatorRow(s, (row) => rows.push(indicatorRow(s.scoring, row))));
+  const row = newRow();
+  for (const u of scoreUnits(s)) for (const at of u.indicators) rows.push(indicatorRow(s.scoring, readRow(row, s.scoring, at, u.g)));
   return rows;
 }
 
@@ -178,41 +169,49 @@ export function* scoreCsvChunks(s: ScoreInput, o?: RenderOptions): Generator<Uin
   const delimiter = encode(d);
   const levels = r.criteria.levels.map((l) => text(l.id));
   putBytes(w, encode(`${c.bom ? "\ufeff" : ""}${csvLine([...COLUMNS], c)}\n`));
-  let unit: Uint8Array = new Uint8Array(0);
-  let at = -1;
   // per indicator of a level: its id, and its maximum where it applies, each with the delimiter after it
   const indicatorField: Uint8Array[] = [];
   const maxField: Uint8Array[] = [];
-  const write = (row: RowAt): void => {
-    const g = row.g;
-    if (row.unit !== at) {
-      at = row.unit;
-      unit = encode(`${levels[data.level[g] as number]}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}`);
-    }
-    putBytes(w, unit);
-    const ind = row.at;
-    putBytes(w, (indicatorField[ind.slot] ??= encode(`${text(ind.view.ind.id)}${d}`)));
-    if (row.shows & SHOWS_VALUE) {
+  // the most bytes of a row but for its fields of text: five numbers with their delimiters
+  const numbers = 5 * (NUMBER_ROOM + 1);
+  const row = newRow();
+  // (a unit's rows written by a function of their own, not in the generator's loop: V8 compiles
+  // it, hot from the first units, long before it would the generator's whole loop)
+  const writeUnit = (g: number, indicators: readonly LevelIndicator[]): void => {
+    const unit = encode(`${levels[data.level[g] as number]}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}`);
+    for (const ind of indicators) {
+      readRow(row, r, ind, g);
       const v = ind.view;
+      const id = (indicatorField[ind.slot] ??= encode(`${text(v.ind.id)}${d}`));
+      const max = Number.isNaN(row.max) ? delimiter : (maxField[ind.slot] ??= encode(`${num(row.max)}${d}`));
+      const status = statusField[row.status] as Uint8Array;
+      // the value's field where it is not a number (whose room is among `numbers`)
+      let value: Uint8Array | undefined = delimiter;
       const col = v.cells as NonNullable<IndicatorRowView["cells"]>;
-      if (v.kind === "number") {
+      if (row.shows & SHOWS_VALUE) value = v.kind === "number" ? undefined : v.kind === "boolean" ? (valueAt(col, g) === 1 ? yes : no) : valueField(col.texts[valueAt(col, g)] as string);
+      // (room for the whole row once, then every field written without a check)
+      room(w, unit.length + id.length + (value?.length ?? 0) + numbers + max.length + status.length);
+      const buf = w.buf;
+      let to = copyBytes(buf, w.at, unit);
+      to = copyBytes(buf, to, id);
+      if (value !== undefined) to = copyBytes(buf, to, value);
+      else {
         // (the value as the loader kept it: its decimal digits where it has them, else the number)
         const scale = digitsScaleAt(col, g);
-        if (scale >= 0) putDecimal(w, col.value[g] as number, scale);
-        else putNumber(w, valueAt(col, g));
-      } else {
-        const x = valueAt(col, g);
-        putBytes(w, v.kind === "boolean" ? (x === 1 ? yes : no) : valueField(col.texts[x] as string));
+        to = scale >= 0 ? decimalBytes(w, to, col.value[g] as number, scale) : numberBytes(w, to, valueAt(col, g));
       }
-    } else putBytes(w, delimiter);
-    putNumber(w, row.numerator);
-    putNumber(w, row.denominator);
-    putNumber(w, row.rate);
-    putNumber(w, row.points);
-    putBytes(w, Number.isNaN(row.max) ? delimiter : (maxField[ind.slot] ??= encode(`${num(row.max)}${d}`)));
-    putBytes(w, statusField[row.status] as Uint8Array);
+      to = numberBytes(w, to, row.numerator);
+      to = numberBytes(w, to, row.denominator);
+      to = numberBytes(w, to, row.rate);
+      to = numberBytes(w, to, row.points);
+      to = copyBytes(buf, to, max);
+      w.at = copyBytes(buf, to, status);
+    }
   };
-  for (const _ of eachIndicatorRow(s, write)) if (w.ready.length) yield* take(w);
+  for (const { g, indicators } of scoreUnits(s)) {
+    writeUnit(g, indicators);
+    if (w.ready.length) yield* take(w);
+  }
   yield* end(w);
 }
 
