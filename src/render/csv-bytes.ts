@@ -94,9 +94,9 @@ export function putDecimal(w: ByteWriter, digits: number, scale: number): void {
 
 /** The full chunks, handed over (a generator yields them as they come). */
 export function take(w: ByteWriter): Uint8Array[] {
-  const out = w.ready;
-  w.ready = [];
-  return out;
+  // (the same array emptied, not a new one: a new empty array has another map, and the compiled
+  // writer that had made room in the old one would be thrown away at the next full chunk)
+  return w.ready.splice(0, w.ready.length);
 }
 
 /** Every chunk, the last one as far as it is filled: the writer is done. */

@@ -202,8 +202,14 @@ export function* scoreCsvChunks(s: ScoreInput, o?: RenderOptions): Generator<Uin
         const scale = digitsScaleAt(col, g);
         to = scale >= 0 ? decimalBytes(w, to, col.value[g] as number, scale) : numberBytes(w, to, valueAt(col, g));
       }
-      to = numberBytes(w, to, row.numerator);
-      to = numberBytes(w, to, row.denominator);
+      if (row.shows & SHOWS_RATIO) {
+        to = numberBytes(w, to, row.numerator);
+        to = numberBytes(w, to, row.denominator);
+      } else {
+        // (no ratio: nothing, as numberBytes writes for NaN, without the two calls)
+        buf[to++] = w.delimiter;
+        buf[to++] = w.delimiter;
+      }
       to = numberBytes(w, to, row.rate);
       to = numberBytes(w, to, row.points);
       to = copyBytes(buf, to, max);
