@@ -175,46 +175,47 @@ export function* scoreCsvChunks(s: ScoreInput, o?: RenderOptions): Generator<Uin
   // the most bytes of a row but for its fields of text: five numbers with their delimiters
   const numbers = 5 * (NUMBER_ROOM + 1);
   const row = newRow();
-  // (a unit's rows written by a function of their own, not in the generator's loop: V8 compiles
-  // it, hot from the first units, long before it would the generator's whole loop)
+  // (a row written by a function of its own, not in the generator's loop: V8 compiles it, hot
+  // from the first units, long before it would the generator's whole loop)
+  const writeRow = (unit: Uint8Array, ind: LevelIndicator, g: number): void => {
+    readRow(row, r, ind, g);
+    const v = ind.view;
+    const id = (indicatorField[ind.slot] ??= encode(`${text(v.ind.id)}${d}`));
+    const max = Number.isNaN(row.max) ? delimiter : (maxField[ind.slot] ??= encode(`${num(row.max)}${d}`));
+    const status = statusField[row.status] as Uint8Array;
+    // the value's field where it is not a number (whose room is among `numbers`)
+    let value: Uint8Array | undefined = delimiter;
+    const col = v.cells as NonNullable<IndicatorRowView["cells"]>;
+    if (row.shows & SHOWS_VALUE) value = v.kind === "number" ? undefined : v.kind === "boolean" ? (valueAt(col, g) === 1 ? yes : no) : valueField(col.texts[valueAt(col, g)] as string);
+    // (room for the whole row once, then every field written without a check)
+    room(w, unit.length + id.length + (value?.length ?? 0) + numbers + max.length + status.length);
+    const buf = w.buf;
+    // (a unit's fields, some dozens of bytes, copied natively: a loop costs more until V8 compiles it)
+    buf.set(unit, w.at);
+    let to = w.at + unit.length;
+    to = copyBytes(buf, to, id);
+    if (value !== undefined) to = copyBytes(buf, to, value);
+    else {
+      // (the value as the loader kept it: its decimal digits where it has them, else the number)
+      const scale = digitsScaleAt(col, g);
+      to = scale >= 0 ? decimalBytes(w, to, col.value[g] as number, scale) : numberBytes(w, to, valueAt(col, g));
+    }
+    if (row.shows & SHOWS_RATIO) {
+      to = numberBytes(w, to, row.numerator);
+      to = numberBytes(w, to, row.denominator);
+    } else {
+      // (no ratio: nothing, as numberBytes writes for NaN, without the two calls)
+      buf[to++] = w.delimiter;
+      buf[to++] = w.delimiter;
+    }
+    to = numberBytes(w, to, row.rate);
+    to = numberBytes(w, to, row.points);
+    to = copyBytes(buf, to, max);
+    w.at = copyBytes(buf, to, status);
+  };
   const writeUnit = (g: number, indicators: readonly LevelIndicator[]): void => {
     const unit = encode(`${levels[data.level[g] as number]}${d}${csvField(data.code[g] as string, c)}${d}${csvField(data.nameOf(g), c)}${d}`);
-    for (const ind of indicators) {
-      readRow(row, r, ind, g);
-      const v = ind.view;
-      const id = (indicatorField[ind.slot] ??= encode(`${text(v.ind.id)}${d}`));
-      const max = Number.isNaN(row.max) ? delimiter : (maxField[ind.slot] ??= encode(`${num(row.max)}${d}`));
-      const status = statusField[row.status] as Uint8Array;
-      // the value's field where it is not a number (whose room is among `numbers`)
-      let value: Uint8Array | undefined = delimiter;
-      const col = v.cells as NonNullable<IndicatorRowView["cells"]>;
-      if (row.shows & SHOWS_VALUE) value = v.kind === "number" ? undefined : v.kind === "boolean" ? (valueAt(col, g) === 1 ? yes : no) : valueField(col.texts[valueAt(col, g)] as string);
-      // (room for the whole row once, then every field written without a check)
-      room(w, unit.length + id.length + (value?.length ?? 0) + numbers + max.length + status.length);
-      const buf = w.buf;
-      // (a unit's fields, some dozens of bytes, copied natively: a loop costs more until V8 compiles it)
-      buf.set(unit, w.at);
-      let to = w.at + unit.length;
-      to = copyBytes(buf, to, id);
-      if (value !== undefined) to = copyBytes(buf, to, value);
-      else {
-        // (the value as the loader kept it: its decimal digits where it has them, else the number)
-        const scale = digitsScaleAt(col, g);
-        to = scale >= 0 ? decimalBytes(w, to, col.value[g] as number, scale) : numberBytes(w, to, valueAt(col, g));
-      }
-      if (row.shows & SHOWS_RATIO) {
-        to = numberBytes(w, to, row.numerator);
-        to = numberBytes(w, to, row.denominator);
-      } else {
-        // (no ratio: nothing, as numberBytes writes for NaN, without the two calls)
-        buf[to++] = w.delimiter;
-        buf[to++] = w.delimiter;
-      }
-      to = numberBytes(w, to, row.rate);
-      to = numberBytes(w, to, row.points);
-      to = copyBytes(buf, to, max);
-      w.at = copyBytes(buf, to, status);
-    }
+    for (const ind of indicators) writeRow(unit, ind, g);
   };
   for (const { g, indicators } of scoreUnits(s)) {
     writeUnit(g, indicators);
