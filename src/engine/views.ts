@@ -80,9 +80,8 @@ const ROW_NOT_SUBMITTED = ROW_STATUS.indexOf("not-submitted");
  * One indicator of a scoring (keep "all") as every unit's `score` row of it reads it: the
  * scoring's and the dataset's arrays in place, and, worked out once, what is the same for every
  * unit. The functions below read one unit's row off it (shownAt, rowStatusAt, numeratorAt,
- * denominatorAt): the one definition of what such a row holds, which the result's columns
- * (columnsOf: `value`, `ratio`, `missing`) read too. A row of a unit not submitted (status
- * "not-submitted") has no rate nor points; a row where the indicator does not apply, no maximum.
+ * denominatorAt, rowFigureAt, rowMaxAt): the one definition of what such a row holds, which the
+ * result's columns (columnsOf: `value`, `ratio`, `missing`) read too.
  */
 export interface IndicatorRowView {
   ind: IndicatorNode;
@@ -154,6 +153,15 @@ export function rowStatusAt(v: IndicatorRowView, status: Uint8Array, g: number):
   if (v.scores.applicable[g] !== 1) return ROW_NOT_APPLICABLE;
   return v.statusOfMissing[v.scores.missing?.[g] ?? NOT_MISSING] as number;
 }
+
+/**
+ * A row's rate or points (`figures`: the view's `scores.rate` or `scores.points`), NaN for none:
+ * a unit not submitted (rowStatusAt "not-submitted") has neither.
+ */
+export const rowFigureAt = (figures: Float64Array, status: Uint8Array, g: number): number => (status[g] === NOT_RANKED ? NaN : (figures[g] as number));
+
+/** A row's maximum, the indicator's at the unit's level (`max`), where it applies to the unit; else NaN. */
+export const rowMaxAt = (v: IndicatorRowView, g: number, max: number): number => (v.scores.applicable[g] === 1 ? max : NaN);
 
 /** The value a row shows (where shownAt says SHOWS_VALUE): as the rule read it. */
 export const shownValueAt = (v: IndicatorRowView, g: number): number | boolean | string => cellValueAt(v.cells as IndicatorColumn, g, v.kind);

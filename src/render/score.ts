@@ -5,7 +5,7 @@ import { text } from "../model/criteria.ts";
 import { digitsScaleAt, valueAt } from "../model/columns.ts";
 import type { Result } from "../model/result.ts";
 import type { ColumnarResult } from "../engine/scoring.ts";
-import { denominatorAt, indicatorRowViews, numeratorAt, ROW_STATUS, rowStatusAt, shownAt, shownValueAt, SHOWS_RATIO, SHOWS_VALUE, type IndicatorRowView, type RowStatus } from "../engine/views.ts";
+import { denominatorAt, indicatorRowViews, numeratorAt, ROW_STATUS, rowFigureAt, rowMaxAt, rowStatusAt, shownAt, shownValueAt, SHOWS_RATIO, SHOWS_VALUE, type IndicatorRowView, type RowStatus } from "../engine/views.ts";
 import { csvField, csvFieldWriters, csvLine, defaultCsv, inert, machine, NUMBER_ROOM, shown, type RenderOptions } from "./common.ts";
 import { byteWriter, chunksText, copyBytes, decimalBytes, encode, end, numberBytes, putBytes, room, take } from "./csv-bytes.ts";
 import { t } from "./labels.ts";
@@ -37,8 +37,6 @@ export function scoreInput(r: Result): ScoreInput {
   if (!r.scoring) throw new Error("the score rows are read off a scoring: a result made by resultOf");
   return { scoring: r.scoring, levels: r.levels.map((l) => l.level.id) };
 }
-
-const NOT_SUBMITTED = ROW_STATUS.indexOf("not-submitted");
 
 /** An indicator of a level as its rows read it: its view, its maximum at the level, and its place among the indicators of every level shown (`slot`). */
 interface LevelIndicator {
@@ -96,10 +94,9 @@ function readRow(row: RowAt, r: ColumnarResult, at: LevelIndicator, g: number): 
   row.status = status;
   row.numerator = shows & SHOWS_RATIO ? numeratorAt(v, r.dataset, g) : NaN;
   row.denominator = shows & SHOWS_RATIO ? denominatorAt(v, r.dataset, g) : NaN;
-  // (a unit that sent nothing has no rate nor points; a maximum only where the indicator applies)
-  row.rate = status === NOT_SUBMITTED ? NaN : (v.scores.rate[g] as number);
-  row.points = status === NOT_SUBMITTED ? NaN : (v.scores.points[g] as number);
-  row.max = v.scores.applicable[g] === 1 ? at.max : NaN;
+  row.rate = rowFigureAt(v.scores.rate, r.status, g);
+  row.points = rowFigureAt(v.scores.points, r.status, g);
+  row.max = rowMaxAt(v, g, at.max);
   return row;
 }
 
