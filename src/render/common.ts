@@ -5,6 +5,7 @@ import { text } from "../model/criteria.ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import { decimalFor, location, message } from "../diag/format.ts";
 import { t } from "./labels.ts";
+import { fixedDigits } from "../engine/stats.ts";
 
 /** Colour and emphasis, decided by the CLI; renderers stay pure. */
 export interface Palette {
@@ -40,7 +41,25 @@ export interface RenderOptions {
 /** A number for display, at fixed decimals; with a decimal comma in Vietnamese (94,87). */
 export function shown(x: number | null | undefined, decimals: number, lang: Lang = "en"): string {
   if (x === null || x === undefined) return "";
-  return decimalFor(x.toFixed(decimals), lang);
+  return fixedFor(x, decimals, lang);
+}
+
+/**
+ * decimalFor(x.toFixed(d), lang): the same text, written from engine/stats.ts fixedDigits where
+ * that is sure, without toFixed's exact decimal arithmetic (a report writes a figure per unit and
+ * column: 100,000 of them for a national set). test/render/common.test.ts holds it to toFixed.
+ */
+export function fixedFor(x: number, d: number, lang: Lang): string {
+  const n = fixedDigits(x, d);
+  if (n < 0) return decimalFor(x.toFixed(d), lang);
+  // (toFixed writes the sign of every negative x, "-0.00" too, and none for -0)
+  const sign = x < 0 ? "-" : "";
+  if (d === 0) return `${sign}${n}`;
+  const p = POW10[d] as number;
+  let whole = Math.floor(n / p);
+  if (whole * p > n) whole--;
+  const frac = n - whole * p;
+  return `${sign}${whole}${lang === "vi" ? "," : "."}${frac >= p / 10 ? String(frac) : String(frac).padStart(d, "0")}`;
 }
 
 /** (the one definition lives beside the messages, which write numbers in the language too) */

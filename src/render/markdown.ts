@@ -36,17 +36,18 @@ export function mdTable(m: TableModel, decimals: number, lang: Lang = "en"): str
   const rule = `|${m.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join("|")}|`;
   const kinds = m.columns.map((c) => c.kind);
   // (a figure as displayed is digits, a sign, a decimal point or comma, a %: nothing to escape;
-  // each row written as one string, cell after cell: a national table has tens of thousands)
-  const rows = m.rows.map((r) => {
-    let line = "|";
+  // each row written as one string, cell after cell, onto the table: a national table has tens
+  // of thousands)
+  let body = "";
+  for (const r of m.rows) {
+    let line = "\n|";
     for (let i = 0; i < r.length; i++) {
       const v = r[i] as Value;
-      const kind = kinds[i] ?? "text";
-      line += ` ${typeof v === "number" ? display(v, kind, decimals, lang) : mdText(display(v, kind, decimals, lang)) || " "} |`;
+      line += typeof v === "number" ? ` ${display(v, kinds[i] ?? "text", decimals, lang)} |` : v === null ? "   |" : ` ${mdText(v) || " "} |`;
     }
-    return line;
-  });
-  return [head, rule, ...rows, ...(m.note ? ["", mdText(m.note)] : [])].join("\n");
+    body += line;
+  }
+  return `${head}\n${rule}${body}${m.note ? `\n\n${mdText(m.note)}` : ""}`;
 }
 
 function heading(r: Result, o: RenderOptions, prefix: string): string[] {
@@ -85,10 +86,28 @@ export function rankMd(r: Result, o: RenderOptions): string {
 }
 
 export function reportMd(rep: Report, o: RenderOptions): string {
+  let doc = "";
+  for (const piece of reportMdPieces(rep, o)) doc += piece;
+  return doc;
+}
+
+/**
+ * reportMd in pieces, as they are written (the report command writes each as it comes: a
+ * national report is megabytes, and its tables need not all be held until the end). Each piece is
+ * lines, each line ended by "\n".
+ */
+export function* reportMdPieces(rep: Report, o: RenderOptions): Generator<string> {
   const { lang } = o;
   const c = rep.result.criteria;
   const dec = c.decimals;
-  const out = heading(rep.result, o, `${t("report", lang)}: `);
+  let out = heading(rep.result, o, `${t("report", lang)}: `);
+  // the lines so far, as a piece (the document's last line is text, so the whole is these lines
+  // joined, then "\n": what a trimEnd() of it would leave)
+  const piece = (): string => {
+    const s = out.length ? `${out.join("\n")}\n` : "";
+    out = [];
+    return s;
+  };
   if (rep.levels.length > 1) {
     out.push(`## ${t("contents", lang)}`, "");
     for (const l of rep.levels) out.push(`- ${mdText(levelTitle(l, lang))}`);
@@ -108,7 +127,13 @@ export function reportMd(rep: Report, o: RenderOptions): string {
         out.push("");
       }
     }
-    out.push(`### ${t("ranking", lang)}`, "", ...rankingSections(rep, l, o, "####"));
+    out.push(`### ${t("ranking", lang)}`, "");
+    for (const g of l.peerGroups) {
+      const title = peerGroupTitle(l, g, lang);
+      if (title) out.push(`#### ${mdText(title)}`, "");
+      out.push(mdTable(rankingTable(rep, l, g, lang), dec, lang), "");
+      if (out.length >= 64) yield piece();
+    }
     out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec, lang), "");
     for (const v of c.views) out.push(`### ${t("views", lang)}: ${mdText(text(v.label, lang, v.id))}`, "", mdTable(viewTable(c, v, l.units, lang), dec, lang), "");
     out.push(`### ${t("gaps", lang)}`, "", mdTable(gapTable(l.gaps, c, lang), dec, lang), "");
@@ -116,12 +141,15 @@ export function reportMd(rep: Report, o: RenderOptions): string {
     if (l.weakest.length === 0) out.push(t("none", lang));
     l.weakest.forEach((g, i) => out.push(`${i + 1}. ${mdText(g.id)} · ${mdText(nodeLabel(c, g.id, lang))} (${t("meanLost", lang)}: ${display(g.meanLost, "points", dec, lang)} ${t("ofMax", lang)} ${display(g.max, "points", dec, lang)})`));
     out.push("");
+    yield piece();
     out.push(`### ${t("unitWeakest", lang)}`, "", l.unitGaps.length ? mdTable(unitGapTable(l, c, lang), dec, lang) : t("none", lang), "");
+    yield piece();
     out.push(`### ${t("notRankedWhy", lang)}`, "", l.notRanked.length ? mdTable(notRankedTable(rep, l, lang), dec, lang) : t("none", lang), "");
     if (l.incomplete.length) out.push(`### ${t("incompleteUnits", lang)}`, "", mdTable(incompleteTable(l, lang), dec, lang), "");
+    yield piece();
   }
   if (rep.sensitivity) out.push(sensitivitySection(rep.sensitivity, "md", o, { depth: 2 }), "");
   if (rep.audit) out.push(auditMd(rep.audit, o, 2), "");
   out.push("---", "", `_${t("madeWith", lang)}_`);
-  return `${out.join("\n").trimEnd()}\n`;
+  yield piece();
 }

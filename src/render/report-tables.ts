@@ -1,11 +1,11 @@
 // The report's tables as plain models (columns with a kind, rows of text and numbers), built once
 // from the engine's report and laid out by the md, html and xlsx renderers alike, so that the
 // three formats cannot disagree on a figure or a heading.
-import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
+import type { IndicatorGap, IndicatorLoss, LevelReport, PeerGroup, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang, type View } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
 import { columnsOf, includedPoints } from "../engine/views.ts";
-import { assessedNote, bandLabel, decimalFor, machine } from "./common.ts";
+import { assessedNote, bandLabel, decimalFor, fixedFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
 
 /**
@@ -44,11 +44,11 @@ export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang
     case "number":
       return decimalFor(String(machine(v)), lang);
     case "rate":
-      return `${decimalFor((v * 100).toFixed(1), lang)}%`;
+      return `${fixedFor(v * 100, 1, lang)}%`;
     case "text":
       return String(v);
     default:
-      return decimalFor(v.toFixed(decimals), lang);
+      return fixedFor(v, decimals, lang);
   }
 }
 
@@ -114,7 +114,7 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
     const out = u.status === "not-ranked";
     const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : u.status === "assessed" ? " †" : ""}`;
     const cells: Value[] = [i + 1, u.code, u.name];
-    if (showParent) cells.push(u.parent ? (rep.names[u.parent] ?? u.parent) : "");
+    if (showParent) cells.push(u.parent ? (rep.names.get(u.parent) ?? u.parent) : "");
     const g = cols.rowOf(u);
     for (const n of pillars) cells.push(out ? null : includedPoints(n, g));
     // a unit not ranked has no score: no maximum nor percentage either
@@ -165,13 +165,10 @@ export function unitGapTable(l: LevelReport, c: Criteria, lang: Lang): TableMode
     if (s === undefined) labels.set(id, (s = nodeLabel(c, id, lang)));
     return s;
   };
-  const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
-    const x = g.weakest[i];
-    return x ? `${label(x.id)} (−${decimalFor(x.lost.toFixed(2), lang)})` : "";
-  };
+  const w = (x: IndicatorLoss | undefined): string => (x ? `${label(x.id)} (−${fixedFor(x.lost, 2, lang)})` : "");
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],
-    rows: l.unitGaps.map((g) => [g.code, g.name, w(0)(g), w(1)(g), w(2)(g)]),
+    rows: l.unitGaps.map((g) => [g.code, g.name, w(g.weakest[0]), w(g.weakest[1]), w(g.weakest[2])]),
   };
 }
 
@@ -179,7 +176,7 @@ export function notRankedTable(rep: Report, l: LevelReport, lang: Lang): TableMo
   const showParent = l.level.parent !== undefined;
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), ...(showParent ? [wide(t("parent", lang))] : []), col(t("reason", lang))],
-    rows: l.notRanked.map((u) => [u.code, u.name, ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []), t(u.reason, lang)]),
+    rows: l.notRanked.map((u) => [u.code, u.name, ...(showParent ? [u.parent ? (rep.names.get(u.parent) ?? u.parent) : ""] : []), t(u.reason, lang)]),
   };
 }
 

@@ -128,7 +128,7 @@ describe("units not ranked, and ranked with missing values", () => {
 
   it("peer groups and parents by name", () => {
     expect(level("xa").peerGroups.map((g) => [g.key, g.units.length])).toEqual([["", 4]]);
-    expect(report.names.H2).toBe("Huyện Hai");
+    expect(report.names.get("H2")).toBe("Huyện Hai");
     expect(level("xa").pillars.map((p) => p.id)).toEqual(["ha-tang", "dich-vu"]);
   });
 });
@@ -140,8 +140,8 @@ describe("the names of units left out by --level", () => {
     const rep = buildReport(onlyXa);
     const x1 = result.levels.find((l) => l.level.id === "xa")?.units.find((u) => u.code === "X1");
     expect(x1?.parent).toBe("H1");
-    expect(rep.names.H1).toBe("Huyện Một");
+    expect(rep.names.get("H1")).toBe("Huyện Một");
     // without the names select() keeps, the district would be known by its code only
-    expect(buildReport({ ...onlyXa, names: undefined }).names.H1).toBeUndefined();
+    expect(buildReport({ ...onlyXa, names: undefined }).names.get("H1")).toBeUndefined();
   });
 });
