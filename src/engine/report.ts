@@ -5,8 +5,9 @@ import type { Audit } from "./audit.ts";
 import type { SensitivityResult } from "./sensitivity.ts";
 import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
-import type { IndicatorFigures, NodeColumn, NodeScore, Result, ResultColumns, UnitResult } from "../model/result.ts";
+import type { IndicatorFigures, LevelResult, NodeColumn, NodeScore, Result, ResultColumns, UnitFigures, UnitResult } from "../model/result.ts";
 import { compareCodes } from "./rank.ts";
+import { NOT_MISSING } from "./rate.ts";
 import { columnsOf, includedPoints, unitColumns } from "./views.ts";
 import { max, mean, median, min } from "./stats.ts";
 
@@ -102,6 +103,9 @@ export interface PeerGroup {
   key: string;
   /** the parent's name (peers by parent), the attribute value, or "" */
   label: string;
+  /** its units' rows in the result's columns (engine/views.ts columnsOf), in the level's order */
+  rows: number[];
+  /** its units (made when first read: the long tables read `rows`) */
   units: UnitResult[];
 }
 
@@ -138,26 +142,34 @@ export interface Report {
 const isRanked = (u: UnitResult): boolean => u.status !== "not-ranked";
 
 export function summarise(units: readonly UnitResult[], bandIds: readonly string[]): LevelSummary {
+  return summaryAt(units.map((_, i) => i), unitColumns(units).unit, bandIds);
+}
+
+/** summarise of the units at `rows`. */
+function summaryAt(rows: ArrayLike<number>, unit: UnitFigures, bandIds: readonly string[]): LevelSummary {
   // (one pass over the units: a national level has thousands)
   const pct: number[] = [];
   const inBand = new Map<string | null, number>();
   let scored = 0;
   let ranked = 0;
   let incomplete = 0;
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i] as UnitResult;
-    if (u.status === "not-ranked") continue;
+  for (let i = 0; i < rows.length; i++) {
+    const g = rows[i] as number;
+    const status = unit.status(g);
+    if (status === "not-ranked") continue;
     scored++;
-    if (u.rank !== null) ranked++;
-    if (u.status === "incomplete") incomplete++;
-    if (u.percent !== null) pct.push(u.percent);
-    inBand.set(u.band, (inBand.get(u.band) ?? 0) + 1);
+    if (unit.rank(g) !== null) ranked++;
+    if (status === "incomplete") incomplete++;
+    const percent = unit.percent(g);
+    if (percent !== null) pct.push(percent);
+    const band = unit.band(g);
+    inBand.set(band, (inBand.get(band) ?? 0) + 1);
   }
   return {
-    assessed: units.length,
+    assessed: rows.length,
     // (a unit assessed and not ranked is scored, in the statistics, and counted in neither)
     ranked,
-    notRanked: units.length - scored,
+    notRanked: rows.length - scored,
     incomplete,
     mean: mean(pct),
     median: median(pct),
@@ -210,6 +222,8 @@ function averagesAt(ranked: readonly number[], pillars: readonly CriteriaNode[],
 }
 
 const nullIsZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
+/** the missing codes of an indicator the result does not hold (read, never written) */
+const NONE_MISSING: ArrayLike<number> = { length: 0 };
 
 type Outcome = "full" | "partial" | "zero" | "notApplicable" | "missing";
 const OUTCOMES: readonly Outcome[] = ["full", "partial", "zero", "notApplicable", "missing"];
@@ -263,6 +277,7 @@ function indicatorsAt(rows: readonly number[], indicators: readonly Indicator[],
     const ind = indicators[i] as Indicator;
     const c = columns[i];
     const f = figures[i];
+    const missingCode = f?.missingCode ?? NONE_MISSING;
     outcomes.fill(0);
     let count = 0;
     let counted = 0;
@@ -283,7 +298,7 @@ function indicatorsAt(rows: readonly number[], indicators: readonly Indicator[],
           // outcomeOf, written out
           let o: number;
           if (applicable[row] !== 1) o = 3;
-          else if (!isIncluded || f.missing(row) !== undefined) o = 4;
+          else if (!isIncluded || missingCode[row] !== NOT_MISSING) o = 4;
           else o = rate >= 1 - EPS ? 0 : rate <= EPS ? 2 : 1;
           (outcomes[o] as number)++;
         }
@@ -330,7 +345,7 @@ function indicatorsAt(rows: readonly number[], indicators: readonly Indicator[],
       meanLost: meanOf(lost, counted),
     });
   }
-  const weakest: IndicatorLoss[][] = new Array(n);
+  const weakest: IndicatorLoss[][] = [];
   for (let p = 0; p < n; p++) {
     const g = rows[p] as number;
     const top: IndicatorLoss[] = [];
@@ -339,7 +354,7 @@ function indicatorsAt(rows: readonly number[], indicators: readonly Indicator[],
       const c = columns[i] as NodeColumn;
       top.push({ id: (indicators[i] as Indicator).id, points: c.points[g] as number, max: c.max[g] as number, lost: lostBy[j] as number });
     }
-    weakest[p] = top;
+    weakest.push(top);
   }
   return { gaps, weakest };
 }
@@ -354,84 +369,116 @@ export function weakestIndicators(gaps: readonly IndicatorGap[], limit = 5): Ind
     .map(({ g }) => g);
 }
 
-function notRankedReason(u: UnitResult, cols: ResultColumns): NotRankedReason {
+function notRankedReason(row: number, cols: ResultColumns): NotRankedReason {
   // A unit that sent nothing has no cell anywhere; one that sent only "not applicable" values
   // (or values its policy left out) has cells but nothing that counts in its maximum.
-  return cols.hasCell(cols.rowOf(u)) ? "nothing-applicable" : "no-data";
+  return cols.hasCell(row) ? "nothing-applicable" : "no-data";
 }
 
 /** The indicators a unit has no value for, and how each was handled. */
 function missingOf(row: number, ids: readonly string[], figures: readonly (IndicatorFigures | undefined)[]): IncompleteUnit["missing"] {
   const out: IncompleteUnit["missing"] = [];
   for (let i = 0; i < figures.length; i++) {
-    const policy = figures[i]?.missing(row);
+    const f = figures[i];
+    // (the code read first: a unit misses a few of dozens of indicators)
+    if (f === undefined || f.missingCode[row] === NOT_MISSING) continue;
+    const policy = f.missing(row);
     if (policy !== undefined) out.push({ id: ids[i] as string, policy });
   }
   return out;
 }
 
-function peerGroupsOf(level: Level, units: readonly UnitResult[], names: ReadonlyMap<string, string>): PeerGroup[] {
-  const groups = new Map<string, UnitResult[]>();
-  for (const u of units) {
-    const g = groups.get(u.peerGroup);
-    if (g) g.push(u);
-    else groups.set(u.peerGroup, [u]);
+/** The level's peer groups, in order of first appearance: each its units' rows and positions in the level. */
+function peerGroupsOf(l: LevelResult, rows: ArrayLike<number>, unit: UnitFigures, names: ReadonlyMap<string, string>): PeerGroup[] {
+  const groups = new Map<string, { rows: number[]; at: number[] }>();
+  for (let i = 0; i < rows.length; i++) {
+    const g = rows[i] as number;
+    const key = unit.peerGroup(g);
+    const group = groups.get(key);
+    if (group) {
+      group.rows.push(g);
+      group.at.push(i);
+    } else groups.set(key, { rows: [g], at: [i] });
   }
-  return [...groups].map(([key, us]) => ({ key, label: level.peers.by === "parent" ? (names.get(key) ?? key) : key, units: us }));
+  return [...groups].map(([key, { rows: groupRows, at }]) => ({
+    key,
+    label: l.level.peers.by === "parent" ? (names.get(key) ?? key) : key,
+    rows: groupRows,
+    get units(): UnitResult[] {
+      const units = l.units;
+      return at.map((i) => units[i] as UnitResult);
+    },
+  }));
 }
 
 /**
  * Every unit's name, districts too when --level kept only the communes: the names select() keeps
  * (of every unit, before --level), where the result has them and they name its units as they are.
  */
-function namesOf(result: Result): ReadonlyMap<string, string> {
+function namesOf(result: Result, cols: ResultColumns): ReadonlyMap<string, string> {
   const given = result.names;
-  if (given && result.levels.every((l) => l.units.every((u) => given.get(u.code) === u.name))) return given;
+  const { code, name } = cols.unit;
+  const agree = (l: LevelResult): boolean => {
+    const rows = cols.rows(l);
+    for (let i = 0; i < rows.length; i++) if (given?.get(code(rows[i] as number)) !== name(rows[i] as number)) return false;
+    return true;
+  };
+  if (given && result.levels.every(agree)) return given;
   const names = new Map(given);
-  for (const l of result.levels) for (const u of l.units) names.set(u.code, u.name);
+  for (const l of result.levels) {
+    const rows = cols.rows(l);
+    for (let i = 0; i < rows.length; i++) names.set(code(rows[i] as number), name(rows[i] as number));
+  }
   return names;
 }
 
 export function buildReport(result: Result, o: { weakest?: number; perUnit?: number } = {}): Report {
   const c = result.criteria;
-  const names = namesOf(result);
-  const bandIds = c.bands.list.map((b) => b.id);
   const cols = columnsOf(result);
+  const names = namesOf(result, cols);
+  const bandIds = c.bands.list.map((b) => b.id);
+  const unit = cols.unit;
   const levels = result.levels.map((l): LevelReport => {
     const id = l.level.id;
     const pillars = c.root.children.filter((n) => n.maxByLevel.has(id));
     const scored = c.indicators.filter((i) => i.role === "score" && i.maxByLevel.has(id));
     const ids = scored.map((i) => i.id);
     const figures = ids.map((i) => cols.indicator(i));
-    // the units sorted out once, each unit's row looked up once (a national level has thousands)
-    const ranked: UnitResult[] = [];
-    const rows: number[] = [];
-    const out: UnitResult[] = [];
+    // the units sorted out once, by row, off the columns (a national level has thousands: no
+    // object per unit is made for them)
+    const all = cols.rows(l);
+    const ranked: number[] = [];
+    const out: number[] = [];
     const incomplete: IncompleteUnit[] = [];
-    for (const u of l.units) {
-      if (u.status === "not-ranked") {
-        out.push(u);
+    for (let i = 0; i < all.length; i++) {
+      const g = all[i] as number;
+      const status = unit.status(g);
+      if (status === "not-ranked") {
+        out.push(g);
         continue;
       }
-      const g = cols.rowOf(u);
-      ranked.push(u);
-      rows.push(g);
-      if (u.status === "incomplete") incomplete.push({ code: u.code, name: u.name, missing: missingOf(g, ids, figures) });
+      ranked.push(g);
+      if (status === "incomplete") incomplete.push({ code: unit.code(g), name: unit.name(g), missing: missingOf(g, ids, figures) });
     }
-    const { gaps, weakest } = indicatorsAt(rows, scored, id, cols, o.perUnit ?? 3);
+    const { gaps, weakest } = indicatorsAt(ranked, scored, id, cols, o.perUnit ?? 3);
     return {
       level: l.level,
-      units: l.units,
-      peerGroups: peerGroupsOf(l.level, l.units, names),
+      get units(): UnitResult[] {
+        return l.units;
+      },
+      peerGroups: peerGroupsOf(l, all, unit, names),
       pillars,
-      summary: summarise(l.units, bandIds),
-      pillarAverages: averagesAt(rows, pillars, id, cols),
+      summary: summaryAt(all, unit, bandIds),
+      pillarAverages: averagesAt(ranked, pillars, id, cols),
       gaps,
       weakest: weakestIndicators(gaps, o.weakest ?? 5),
-      unitGaps: ranked.map((u, p) => ({ code: u.code, name: u.name, weakest: weakest[p] as IndicatorLoss[] })),
+      unitGaps: ranked.map((g, p) => ({ code: unit.code(g), name: unit.name(g), weakest: weakest[p] as IndicatorLoss[] })),
       notRanked: out
-        .sort((a, b) => compareCodes(a.code, b.code))
-        .map((u) => ({ code: u.code, name: u.name, ...(u.parent !== undefined ? { parent: u.parent } : {}), reason: notRankedReason(u, cols) })),
+        .map((g) => {
+          const parent = unit.parent(g);
+          return { code: unit.code(g), name: unit.name(g), ...(parent !== undefined ? { parent } : {}), reason: notRankedReason(g, cols) };
+        })
+        .sort((a, b) => compareCodes(a.code, b.code)),
       incomplete,
     };
   });

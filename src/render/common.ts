@@ -257,11 +257,33 @@ export function esc(s: string): string {
  */
 export function mdText(s: string): string {
   // (most cells are figures, codes and names: nothing to escape, remove or trim)
+  if (plainMd(s)) return s;
   // eslint-disable-next-line no-control-regex
   if (!/[\\`*_{}[\]<>|~$&#!\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s) && s === s.trim()) return s;
   return inert(s.replace(/\r\n|[\r\n\u2028\u2029\t]/g, " "))
     .replace(/[\\`*_{}[\]<>|~$&#!]/g, (ch) => `\\${ch}`)
     .trim();
+}
+
+// the ASCII characters mdText escapes or removes: Markdown's and HTML's, and the controls
+const MD_ASCII = new Uint8Array(128);
+for (const ch of "\\`*_{}[]<>|~$&#!\u007f") MD_ASCII[ch.charCodeAt(0)] = 1;
+MD_ASCII.fill(1, 0, 0x20);
+/** Whether `c` is one of the spaces trim() removes that plainMd does not already refuse (Unicode's Zs, and U+FEFF). */
+const edgeSpace = (c: number): boolean => c === 0x20 || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/**
+ * True when mdText leaves `s` as it is, found by a walk over its characters (a report has
+ * hundreds of thousands of cells, most of them plain): nothing mdText escapes or removes, and
+ * nothing trim() takes off its ends. False where unsure: mdText then decides.
+ */
+function plainMd(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 ? MD_ASCII[c] === 1 : c <= 0x9f || c === 0x2028 || c === 0x2029) return false;
+  }
+  return n === 0 || !(edgeSpace(s.charCodeAt(0)) || edgeSpace(s.charCodeAt(n - 1)));
 }
 
 /** Items grouped by a key, groups in the order they first appear. */

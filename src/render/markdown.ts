@@ -36,18 +36,23 @@ export function mdTable(m: TableModel, decimals: number, lang: Lang = "en"): str
   const rule = `|${m.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join("|")}|`;
   const kinds = m.columns.map((c) => c.kind);
   // (a figure as displayed is digits, a sign, a decimal point or comma, a %: nothing to escape;
-  // each row written as one string, cell after cell, onto the table: a national table has tens
-  // of thousands)
-  let body = "";
+  // each row written as one string, cell after cell: a national table has tens of thousands)
+  const lines = [head, rule];
+  const cells: string[] = [];
   for (const r of m.rows) {
-    let line = "\n|";
+    if (r.length === 0) {
+      lines.push("|");
+      continue;
+    }
+    cells.length = r.length;
     for (let i = 0; i < r.length; i++) {
       const v = r[i] as Value;
-      line += typeof v === "number" ? ` ${display(v, kinds[i] ?? "text", decimals, lang)} |` : v === null ? "   |" : ` ${mdText(v) || " "} |`;
+      cells[i] = typeof v === "number" ? display(v, kinds[i] ?? "text", decimals, lang) : v === null ? " " : mdText(v) || " ";
     }
-    body += line;
+    lines.push(`| ${cells.join(" | ")} |`);
   }
-  return `${head}\n${rule}${body}${m.note ? `\n\n${mdText(m.note)}` : ""}`;
+  if (m.note) lines.push("", mdText(m.note));
+  return lines.join("\n");
 }
 
 function heading(r: Result, o: RenderOptions, prefix: string): string[] {

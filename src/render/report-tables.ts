@@ -110,19 +110,41 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
     col(t("rank", lang), "int"),
     col(t("band", lang)),
   ];
-  const row = (u: UnitResult, i: number): Value[] => {
-    const out = u.status === "not-ranked";
-    const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : u.status === "assessed" ? " †" : ""}`;
-    const cells: Value[] = [i + 1, u.code, u.name];
-    if (showParent) cells.push(u.parent ? (rep.names.get(u.parent) ?? u.parent) : "");
-    const g = cols.rowOf(u);
-    for (const n of pillars) cells.push(out ? null : includedPoints(n, g));
-    // a unit not ranked has no score: no maximum nor percentage either
-    cells.push(u.score, out ? null : u.max, u.percent, u.rank, band);
-    return cells;
+  // (each unit's figures read off the columns by row: no unit object is made for a long table;
+  // a band's label once per band and mark)
+  const { unit } = cols;
+  const bandTexts = new Map<string, string>();
+  const bandText = (band: string | null, status: string): string => {
+    const key = `${status}\u0000${band ?? ""}`;
+    let s = bandTexts.get(key);
+    if (s === undefined) bandTexts.set(key, (s = status === "not-ranked" ? cap(t("not-ranked", lang)) : `${bandLabel(c, band, lang)}${status === "incomplete" ? " *" : status === "assessed" ? " †" : ""}`));
+    return s;
   };
-  const m: TableModel = { columns, rows: g.units.map(row) };
-  const notes = [g.units.some((u) => u.status === "incomplete") ? `* ${t("incomplete", lang)}` : undefined, assessedNote(g.units, lang)].filter((x): x is string => x !== undefined);
+  const rows: Value[][] = [];
+  let incomplete = false;
+  const assessed: { code: string; status: string; reason?: string }[] = [];
+  for (let i = 0; i < g.rows.length; i++) {
+    const row = g.rows[i] as number;
+    const status = unit.status(row);
+    const out = status === "not-ranked";
+    const code = unit.code(row);
+    const cells: Value[] = [i + 1, code, unit.name(row)];
+    if (showParent) {
+      const parent = unit.parent(row);
+      cells.push(parent ? (rep.names.get(parent) ?? parent) : "");
+    }
+    for (const n of pillars) cells.push(out ? null : includedPoints(n, row));
+    // a unit not ranked has no score: no maximum nor percentage either
+    cells.push(unit.score(row), out ? null : unit.max(row), unit.percent(row), unit.rank(row), bandText(unit.band(row), status));
+    rows.push(cells);
+    if (status === "incomplete") incomplete = true;
+    else if (status === "assessed") {
+      const reason = unit.reason(row);
+      assessed.push(reason !== undefined ? { code, status, reason } : { code, status });
+    }
+  }
+  const m: TableModel = { columns, rows };
+  const notes = [incomplete ? `* ${t("incomplete", lang)}` : undefined, assessedNote(assessed, lang)].filter((x): x is string => x !== undefined);
   if (notes.length) m.note = notes.join(" · ");
   return m;
 }
