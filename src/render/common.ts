@@ -277,7 +277,7 @@ const edgeSpace = (c: number): boolean => c === 0x20 || (c >= 0xa0 && (c === 0xa
  * hundreds of thousands of cells, most of them plain): nothing mdText escapes or removes, and
  * nothing trim() takes off its ends. False where unsure: mdText then decides.
  */
-function plainMd(s: string): boolean {
+export function plainMd(s: string): boolean {
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);

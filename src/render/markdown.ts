@@ -5,7 +5,7 @@ import type { LevelReport, Report } from "../engine/report.ts";
 import { buildReport } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
-import { inert, mdText, provisionalLines, type RenderOptions } from "./common.ts";
+import { inert, mdText, plainMd, provisionalLines, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 import { auditMd } from "./audit.ts";
 import { sensitivitySection } from "./sensitivity.ts";
@@ -19,6 +19,7 @@ import {
   notRankedTable,
   peerGroupTitle,
   pillarTable,
+  rankingColumns,
   rankingTable,
   viewTable,
   summaryTable,
@@ -39,6 +40,14 @@ export function mdTable(m: TableModel, decimals: number, lang: Lang = "en"): str
   // each row written as one string, cell after cell: a national table has tens of thousands)
   const lines = [head, rule];
   const cells: string[] = [];
+  // a text to escape, escaped once per table (a band with its mark recurs in thousands of rows)
+  const escaped = new Map<string, string>();
+  const textCell = (s: string): string => {
+    if (plainMd(s)) return s || " ";
+    let e = escaped.get(s);
+    if (e === undefined) escaped.set(s, (e = mdText(s) || " "));
+    return e;
+  };
   for (const r of m.rows) {
     if (r.length === 0) {
       lines.push("|");
@@ -47,7 +56,7 @@ export function mdTable(m: TableModel, decimals: number, lang: Lang = "en"): str
     cells.length = r.length;
     for (let i = 0; i < r.length; i++) {
       const v = r[i] as Value;
-      cells[i] = typeof v === "number" ? display(v, kinds[i] ?? "text", decimals, lang) : v === null ? " " : mdText(v) || " ";
+      cells[i] = typeof v === "number" ? display(v, kinds[i] ?? "text", decimals, lang) : v === null ? " " : textCell(v);
     }
     lines.push(`| ${cells.join(" | ")} |`);
   }
@@ -133,10 +142,11 @@ export function* reportMdPieces(rep: Report, o: RenderOptions): Generator<string
       }
     }
     out.push(`### ${t("ranking", lang)}`, "");
+    const columns = rankingColumns(l, lang);
     for (const g of l.peerGroups) {
       const title = peerGroupTitle(l, g, lang);
       if (title) out.push(`#### ${mdText(title)}`, "");
-      out.push(mdTable(rankingTable(rep, l, g, lang), dec, lang), "");
+      out.push(mdTable(rankingTable(rep, l, g, lang, columns), dec, lang), "");
       if (out.length >= 64) yield piece();
     }
     out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec, lang), "");

@@ -91,14 +91,10 @@ export function bandsTable(l: LevelReport, c: Criteria, lang: Lang): TableModel 
   };
 }
 
-/** The annex layout: STT, code, unit, parent, each pillar's points, total, max, %, rank, band. */
-export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: Lang): TableModel {
-  const c = rep.result.criteria;
-  // (each pillar's points read off the columns: a unit's node objects are made for every node)
-  const cols = columnsOf(rep.result);
-  const pillars = l.pillars.map((p) => cols.node(p.id));
+/** The ranking's columns at a level: the same for each of its peer groups. */
+export function rankingColumns(l: LevelReport, lang: Lang): Column[] {
   const showParent = l.level.parent !== undefined;
-  const columns = [
+  return [
     col(t("stt", lang), "int"),
     col(t("code", lang)),
     wide(t("unit", lang)),
@@ -110,6 +106,15 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
     col(t("rank", lang), "int"),
     col(t("band", lang)),
   ];
+}
+
+/** The annex layout: STT, code, unit, parent, each pillar's points, total, max, %, rank, band. */
+export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: Lang, columns: Column[] = rankingColumns(l, lang)): TableModel {
+  const c = rep.result.criteria;
+  // (each pillar's points read off the columns: a unit's node objects are made for every node)
+  const cols = columnsOf(rep.result);
+  const pillars = l.pillars.map((p) => cols.node(p.id));
+  const showParent = l.level.parent !== undefined;
   // (each unit's figures read off the columns by row: no unit object is made for a long table;
   // a band's label once per band and mark)
   const { unit } = cols;
