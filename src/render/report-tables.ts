@@ -118,11 +118,12 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
   // (each unit's figures read off the columns by row: no unit object is made for a long table;
   // a band's label once per band and mark)
   const { unit } = cols;
-  const bandTexts = new Map<string, string>();
+  const bandTexts = new Map<string, Map<string | null, string>>();
   const bandText = (band: string | null, status: string): string => {
-    const key = `${status}\u0000${band ?? ""}`;
-    let s = bandTexts.get(key);
-    if (s === undefined) bandTexts.set(key, (s = status === "not-ranked" ? cap(t("not-ranked", lang)) : `${bandLabel(c, band, lang)}${status === "incomplete" ? " *" : status === "assessed" ? " †" : ""}`));
+    let byBand = bandTexts.get(status);
+    if (byBand === undefined) bandTexts.set(status, (byBand = new Map()));
+    let s = byBand.get(band);
+    if (s === undefined) byBand.set(band, (s = status === "not-ranked" ? cap(t("not-ranked", lang)) : `${bandLabel(c, band, lang)}${status === "incomplete" ? " *" : status === "assessed" ? " †" : ""}`));
     return s;
   };
   const rows: Value[][] = [];

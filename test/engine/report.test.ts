@@ -145,3 +145,20 @@ describe("the names of units left out by --level", () => {
     expect(buildReport({ ...onlyXa, names: undefined }).names.get("H1")).toBeUndefined();
   });
 });
+
+describe("a report read off the scoring's columns", () => {
+  // A national set has thousands of units: report -f md reads their figures by row, and never
+  // makes a unit object (engine/views.ts lazyLevel); other readers still find the units.
+  it("makes no unit object for the Markdown report, and the same units when they are read", async () => {
+    const { reportMd } = await import("../../src/render/markdown.ts");
+    const fresh = select(await scoreFixture(REPORT_FIXTURE), {});
+    const made = () => fresh.levels.map((l) => typeof Object.getOwnPropertyDescriptor(l, "units")?.get !== "function");
+    const md = reportMd(buildReport(fresh), { lang: "vi" } as Parameters<typeof reportMd>[1]);
+    expect(md).toContain("Xã Tân Lộc");
+    expect(made()).toEqual([false, false]);
+    expect(fresh.levels.map((l) => l.units.map((u) => u.code))).toEqual(result.levels.map((l) => l.units.map((u) => u.code)));
+    expect(made()).toEqual([true, true]);
+    const rep = buildReport(fresh);
+    expect(rep.levels.flatMap((l) => l.peerGroups.map((g) => g.units.map((u) => u.code)))).toEqual(report.levels.flatMap((l) => l.peerGroups.map((g) => g.units.map((u) => u.code))));
+  });
+});
