@@ -37,13 +37,14 @@ export function resultOf(r: ColumnarResult): Result {
   if (r.keep === "points") throw new Error("resultOf needs the nodes a scoring keeps with keep: top or all");
   // each unit's row in the scoring's columns, for the readers of columnsOf; each level's rows
   const rows = new Map<UnitResult, number>();
+  const lazy = lazyParts(r, rows);
   const levelRows = new Map<LevelResult, Int32Array>();
   const result: Result = {
     criteria: r.criteria,
     levels: r.levels.map((l) => {
       const level = lazyLevel(l.level, () =>
         Array.from(l.order, (g) => {
-          const u = unitResult(r, g);
+          const u = unitResult(r, g, lazy);
           rows.set(u, g);
           return u;
         }),
@@ -219,17 +220,54 @@ export function unitColumns(units: readonly UnitResult[]): ResultColumns {
 }
 
 /**
- * One unit of a scoring as the result model has it. Its `nodes` are read off the columns when
- * first asked for (a unit's dozens of node objects cost more than the rest of it, and explain,
- * the gates and the job summary read them for a few units or none), then kept.
+ * The lazy parts of a result's units, one accessor each shared by all its units: a unit's `nodes`
+ * are read off the columns when first asked for (a unit's dozens of node objects cost more than
+ * the rest of it, and explain, the gates and the job summary read them for a few units or none),
+ * then kept; so are its views' scores. (One getter per result, not one per unit: V8 keeps
+ * objects that share an accessor in its fast layout, 180 bytes a unit instead of a kilobyte in a
+ * dictionary, and every later read of a unit's figures is quicker for it.)
  */
-export function unitResult(r: ColumnarResult, g: number): UnitResult {
+interface LazyParts {
+  nodes: PropertyDescriptor;
+  views: PropertyDescriptor | undefined;
+}
+
+function lazyParts(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>): LazyParts {
+  // (redefined in place on first read: the key keeps its position, JSON and spreads see a plain value)
+  const keep = (u: UnitResult, key: "nodes" | "views", value: unknown) => Object.defineProperty(u, key, { value, enumerable: true, writable: true, configurable: true });
+  return {
+    nodes: {
+      get(this: UnitResult) {
+        const g = rows.get(this) as number;
+        const nodes = nodesOf(r, g, r.criteria.levels[r.dataset.level[g] as number]?.id as string);
+        keep(this, "nodes", nodes);
+        return nodes;
+      },
+      enumerable: true,
+      configurable: true,
+    },
+    views:
+      r.keep === "all" && r.criteria.views.length > 0
+        ? {
+            get(this: UnitResult) {
+              const views = viewScores(r.criteria, this);
+              keep(this, "views", views);
+              return views;
+            },
+            enumerable: true,
+            configurable: true,
+          }
+        : undefined,
+  };
+}
+
+/** One unit of a scoring as the result model has it, its nodes and views read when first asked for (LazyParts). */
+function unitResult(r: ColumnarResult, g: number, lazy: LazyParts): UnitResult {
   const d = r.dataset;
-  const levelId = r.criteria.levels[d.level[g] as number]?.id as string;
   const u = {
     code: d.code[g] as string,
     name: d.nameOf(g),
-    level: levelId,
+    level: r.criteria.levels[d.level[g] as number]?.id as string,
     peerGroup: r.peerGroup[g] as string,
     status: statusAt(r, g),
     score: orNull(r.score[g] as number),
@@ -240,26 +278,11 @@ export function unitResult(r: ColumnarResult, g: number): UnitResult {
     base: orNull(r.base[g] as number),
     bonus: r.bonus[g] as number,
     penalty: r.penalty[g] as number,
-    get nodes(): Record<string, NodeScore> {
-      const nodes = nodesOf(r, g, levelId);
-      // (redefined in place: the key keeps its position, JSON and spreads see a plain value)
-      Object.defineProperty(this, "nodes", { value: nodes, enumerable: true, writable: true, configurable: true });
-      return nodes;
-    },
   } as UnitResult;
+  Object.defineProperty(u, "nodes", lazy.nodes);
   const parent = d.parent[g];
   if (parent !== undefined) u.parent = parent;
-  if (r.keep === "all" && r.criteria.views.length > 0) {
-    Object.defineProperty(u, "views", {
-      get(this: UnitResult) {
-        const views = viewScores(r.criteria, this);
-        Object.defineProperty(this, "views", { value: views, enumerable: true, writable: true, configurable: true });
-        return views;
-      },
-      enumerable: true,
-      configurable: true,
-    });
-  }
+  if (lazy.views) Object.defineProperty(u, "views", lazy.views);
   const reason = reasonAt(r, g);
   if (reason !== undefined) u.reason = reason;
   return u;
