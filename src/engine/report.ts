@@ -345,18 +345,28 @@ function indicatorsAt(rows: readonly number[], indicators: readonly Indicator[],
       meanLost: meanOf(lost, counted),
     });
   }
+  return { gaps, weakest: lossesOf(rows, indicators, columns, { lost: lostBy, which, kept, limit }) };
+}
+
+/**
+ * Each unit's largest losses as IndicatorLoss, from indicatorsAt's walk. (A function apart: the
+ * walk's loop is compiled while it runs, and this loop after it, in the same function, had no
+ * type feedback yet there, and threw that compiled code away at every level.)
+ */
+function lossesOf(rows: readonly number[], indicators: readonly Indicator[], columns: readonly (NodeColumn | undefined)[], top: { lost: Float64Array; which: Int32Array; kept: Int32Array; limit: number }): IndicatorLoss[][] {
+  const { lost, which, kept, limit } = top;
   const weakest: IndicatorLoss[][] = [];
-  for (let p = 0; p < n; p++) {
+  for (let p = 0; p < rows.length; p++) {
     const g = rows[p] as number;
-    const top: IndicatorLoss[] = [];
+    const unit: IndicatorLoss[] = [];
     for (let j = p * limit; j < p * limit + (kept[p] as number); j++) {
       const i = which[j] as number;
       const c = columns[i] as NodeColumn;
-      top.push({ id: (indicators[i] as Indicator).id, points: c.points[g] as number, max: c.max[g] as number, lost: lostBy[j] as number });
+      unit.push({ id: (indicators[i] as Indicator).id, points: c.points[g] as number, max: c.max[g] as number, lost: lost[j] as number });
     }
-    weakest.push(top);
+    weakest.push(unit);
   }
-  return { gaps, weakest };
+  return weakest;
 }
 
 /** The indicators that cost the most points per unit; ties: the lower mean rate, then criteria order. */
