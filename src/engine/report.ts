@@ -5,8 +5,9 @@ import type { Audit } from "./audit.ts";
 import type { SensitivityResult } from "./sensitivity.ts";
 import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
-import type { IndicatorFigures, NodeColumn, NodeScore, Result, ResultColumns, UnitResult } from "../model/result.ts";
+import type { IndicatorFigures, LevelResult, NodeColumn, NodeScore, Result, ResultColumns, UnitFigures, UnitResult } from "../model/result.ts";
 import { compareCodes } from "./rank.ts";
+import { NOT_MISSING } from "./rate.ts";
 import { columnsOf, includedPoints, unitColumns } from "./views.ts";
 import { max, mean, median, min } from "./stats.ts";
 
@@ -102,6 +103,9 @@ export interface PeerGroup {
   key: string;
   /** the parent's name (peers by parent), the attribute value, or "" */
   label: string;
+  /** its units' rows in the result's columns (engine/views.ts columnsOf), in the level's order */
+  rows: number[];
+  /** its units (made when first read: the long tables read `rows`) */
   units: UnitResult[];
 }
 
@@ -125,7 +129,7 @@ export interface LevelReport {
 export interface Report {
   result: Result;
   /** unit code -> name, across levels (to show parents by name) */
-  names: Record<string, string>;
+  names: ReadonlyMap<string, string>;
   levels: LevelReport[];
   /** per level, the periods of the data when there are three or more */
   trends?: LevelTrend[];
@@ -138,19 +142,35 @@ export interface Report {
 const isRanked = (u: UnitResult): boolean => u.status !== "not-ranked";
 
 export function summarise(units: readonly UnitResult[], bandIds: readonly string[]): LevelSummary {
-  const ranked = units.filter(isRanked);
+  return summaryAt(units.map((_, i) => i), unitColumns(units).unit, bandIds);
+}
+
+/** summarise of the units at `rows`. */
+function summaryAt(rows: ArrayLike<number>, unit: UnitFigures, bandIds: readonly string[]): LevelSummary {
+  // (one pass over the units: a national level has thousands)
   const pct: number[] = [];
   const inBand = new Map<string | null, number>();
-  for (const u of ranked) {
-    if (u.percent !== null) pct.push(u.percent);
-    inBand.set(u.band, (inBand.get(u.band) ?? 0) + 1);
+  let scored = 0;
+  let ranked = 0;
+  let incomplete = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const g = rows[i] as number;
+    const status = unit.status(g);
+    if (status === "not-ranked") continue;
+    scored++;
+    if (unit.rank(g) !== null) ranked++;
+    if (status === "incomplete") incomplete++;
+    const percent = unit.percent(g);
+    if (percent !== null) pct.push(percent);
+    const band = unit.band(g);
+    inBand.set(band, (inBand.get(band) ?? 0) + 1);
   }
   return {
-    assessed: units.length,
+    assessed: rows.length,
     // (a unit assessed and not ranked is scored, in the statistics, and counted in neither)
-    ranked: ranked.filter((u) => u.rank !== null).length,
-    notRanked: units.length - ranked.length,
-    incomplete: units.filter((u) => u.status === "incomplete").length,
+    ranked,
+    notRanked: rows.length - scored,
+    incomplete,
     mean: mean(pct),
     median: median(pct),
     min: min(pct),
@@ -167,7 +187,11 @@ const rankedRows = (units: readonly UnitResult[], cols: ResultColumns): number[]
 const meanOf = (sum: number, count: number): number | null => (count ? sum / count : null);
 
 export function pillarAverages(units: readonly UnitResult[], pillars: readonly CriteriaNode[], level: string, cols: ResultColumns = unitColumns(units)): PillarAverage[] {
-  const ranked = rankedRows(units, cols);
+  return averagesAt(rankedRows(units, cols), pillars, level, cols);
+}
+
+/** pillarAverages of the scored units at `rows`. */
+function averagesAt(ranked: readonly number[], pillars: readonly CriteriaNode[], level: string, cols: ResultColumns): PillarAverage[] {
   const averages: PillarAverage[] = [];
   for (const p of pillars) {
     const c = cols.node(p.id);
@@ -198,6 +222,8 @@ export function pillarAverages(units: readonly UnitResult[], pillars: readonly C
 }
 
 const nullIsZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
+/** the missing codes of an indicator the result does not hold (read, never written) */
+const NONE_MISSING: ArrayLike<number> = { length: 0 };
 
 type Outcome = "full" | "partial" | "zero" | "notApplicable" | "missing";
 const OUTCOMES: readonly Outcome[] = ["full", "partial", "zero", "notApplicable", "missing"];
@@ -214,15 +240,44 @@ function outcomeOf(applicable: boolean, included: boolean, missing: boolean, rat
   return rate >= 1 - EPS ? 0 : rate <= EPS ? 2 : 1;
 }
 
-const lostOf = (max: number, points: number): number => Math.max(0, max - points);
+type Indicator = { id: string; path: string[]; maxByLevel: Map<string, number> };
 
-export function indicatorGaps(units: readonly UnitResult[], indicators: readonly { id: string; path: string[]; maxByLevel: Map<string, number> }[], level: string, cols: ResultColumns = unitColumns(units)): IndicatorGap[] {
-  const ranked = rankedRows(units, cols);
+export function indicatorGaps(units: readonly UnitResult[], indicators: readonly Indicator[], level: string, cols: ResultColumns = unitColumns(units)): IndicatorGap[] {
+  return indicatorsAt(rankedRows(units, cols), indicators, level, cols, 0).gaps;
+}
+
+/** A unit's indicators by points lost, most first; ties in criteria order. */
+export function unitWeakest(u: UnitResult, indicatorIds: readonly string[], limit = 3, cols: ResultColumns = unitColumns([u])): IndicatorLoss[] {
+  const indicators = indicatorIds.map((id) => ({ id, path: [], maxByLevel: new Map<string, number>() }));
+  return indicatorsAt([cols.rowOf(u)], indicators, "", cols, limit).weakest[0] as IndicatorLoss[];
+}
+
+/**
+ * The gap analysis of the indicators over the scored units at `rows` (indicatorGaps), and each
+ * unit's `atMost` largest losses (unitWeakest), in one walk: one indicator's column at a time, unit
+ * after unit (a column read unit after unit costs less than every column of one unit, then of the
+ * next). Each unit keeps its largest losses as they come, in criteria order, so that an equal
+ * loss stays after them.
+ */
+function indicatorsAt(rows: readonly number[], indicators: readonly Indicator[], level: string, cols: ResultColumns, atMost: number): { gaps: IndicatorGap[]; weakest: IndicatorLoss[][] } {
+  const n = rows.length;
+  const limit = Math.max(0, atMost);
+  // unit p's losses so far, largest first, at p × limit onwards, with the indicators' positions
+  const lostBy = new Float64Array(n * limit);
+  const which = new Int32Array(n * limit);
+  const kept = new Int32Array(n);
   const outcomes = new Int32Array(OUTCOMES.length);
+  const figures = indicators.map((ind) => cols.indicator(ind.id));
+  // (the same columns: an indicator's figures are its node's, with its cells)
+  const columns = indicators.map((ind, i) => figures[i] ?? cols.node(ind.id));
   const gaps: IndicatorGap[] = [];
-  // (loops, not a function per indicator: the one loop nest is compiled once, early in a large level)
-  for (const ind of indicators) {
-    const c = cols.indicator(ind.id);
+  // (loops, not a function per indicator, and no call per unit: the one loop nest is compiled
+  // once, early in a large level, and runs over every unit of every indicator)
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i] as Indicator;
+    const c = columns[i];
+    const f = figures[i];
+    const missingCode = f?.missingCode ?? NONE_MISSING;
     outcomes.fill(0);
     let count = 0;
     let counted = 0;
@@ -231,18 +286,47 @@ export function indicatorGaps(units: readonly UnitResult[], indicators: readonly
     let lost = 0;
     if (c) {
       // (the columns read into locals: a property read per unit and column costs more than the arithmetic)
-      const { has, applicable, included, rate: rateOf, max } = c;
-      for (const row of ranked) {
+      const { has, applicable, included, rate: rateOf, max, points: pointsOf } = c;
+      for (let p = 0; p < n; p++) {
+        const row = rows[p] as number;
         if (has !== undefined && has[row] !== 1) continue;
-        count++;
-        const rate = nullIsZero(rateOf[row] as number);
-        (outcomes[outcomeOf(applicable[row] === 1, included[row] === 1, c.missing(row) !== undefined, rate)] as number)++;
-        const x = includedPoints(c, row);
-        if (x === null) continue;
-        counted++;
-        points += x;
-        rates += rate;
-        lost += lostOf(max[row] as number, x);
+        let rate = rateOf[row] as number;
+        if (rate !== rate) rate = 0;
+        const isIncluded = included[row] === 1;
+        if (f) {
+          count++;
+          // outcomeOf, written out
+          let o: number;
+          if (applicable[row] !== 1) o = 3;
+          else if (!isIncluded || missingCode[row] !== NOT_MISSING) o = 4;
+          else o = rate >= 1 - EPS ? 0 : rate <= EPS ? 2 : 1;
+          (outcomes[o] as number)++;
+        }
+        // includedPoints, written out: the points where they count in the unit's maximum
+        if (!isIncluded) continue;
+        const x = pointsOf[row] as number;
+        if (x !== x) continue;
+        const l = Math.max(0, (max[row] as number) - x);
+        if (f) {
+          counted++;
+          points += x;
+          rates += rate;
+          lost += l;
+        }
+        if (!(l > EPS) || limit === 0) continue;
+        // the unit's largest losses so far, this one put in its place
+        const base = p * limit;
+        const k = kept[p] as number;
+        let at = k;
+        while (at > 0 && (lostBy[base + at - 1] as number) < l) at--;
+        if (at >= limit) continue;
+        for (let j = Math.min(k, limit - 1); j > at; j--) {
+          lostBy[base + j] = lostBy[base + j - 1] as number;
+          which[base + j] = which[base + j - 1] as number;
+        }
+        lostBy[base + at] = l;
+        which[base + at] = i;
+        if (k < limit) kept[p] = k + 1;
       }
     }
     gaps.push({
@@ -261,7 +345,28 @@ export function indicatorGaps(units: readonly UnitResult[], indicators: readonly
       meanLost: meanOf(lost, counted),
     });
   }
-  return gaps;
+  return { gaps, weakest: lossesOf(rows, indicators, columns, { lost: lostBy, which, kept, limit }) };
+}
+
+/**
+ * Each unit's largest losses as IndicatorLoss, from indicatorsAt's walk. (A function apart: the
+ * walk's loop is compiled while it runs, and this loop after it, in the same function, had no
+ * type feedback yet there, and threw that compiled code away at every level.)
+ */
+function lossesOf(rows: readonly number[], indicators: readonly Indicator[], columns: readonly (NodeColumn | undefined)[], top: { lost: Float64Array; which: Int32Array; kept: Int32Array; limit: number }): IndicatorLoss[][] {
+  const { lost, which, kept, limit } = top;
+  const weakest: IndicatorLoss[][] = [];
+  for (let p = 0; p < rows.length; p++) {
+    const g = rows[p] as number;
+    const unit: IndicatorLoss[] = [];
+    for (let j = p * limit; j < p * limit + (kept[p] as number); j++) {
+      const i = which[j] as number;
+      const c = columns[i] as NodeColumn;
+      unit.push({ id: (indicators[i] as Indicator).id, points: c.points[g] as number, max: c.max[g] as number, lost: lost[j] as number });
+    }
+    weakest.push(unit);
+  }
+  return weakest;
 }
 
 /** The indicators that cost the most points per unit; ties: the lower mean rate, then criteria order. */
@@ -274,123 +379,117 @@ export function weakestIndicators(gaps: readonly IndicatorGap[], limit = 5): Ind
     .map(({ g }) => g);
 }
 
-/** A unit's indicators by points lost, most first; ties in criteria order. */
-export function unitWeakest(u: UnitResult, indicatorIds: readonly string[], limit = 3, cols: ResultColumns = unitColumns([u])): IndicatorLoss[] {
-  return levelWeakest([cols.rowOf(u)], indicatorIds, cols, limit)[0] as IndicatorLoss[];
-}
-
-/**
- * unitWeakest of the units at `rows`, read one indicator's column at a time (a column read unit
- * after unit costs less than every column of one unit, then of the next): each unit keeps its
- * `limit` largest losses as they come, in criteria order, so that an equal loss stays after them.
- */
-function levelWeakest(rows: readonly number[], ids: readonly string[], cols: ResultColumns, atMost: number): IndicatorLoss[][] {
-  const n = rows.length;
-  const limit = Math.max(0, atMost);
-  // unit p's losses so far, largest first, at p × limit onwards, with the indicators' positions
-  const lost = new Float64Array(n * limit);
-  const which = new Int32Array(n * limit);
-  const kept = new Int32Array(n);
-  const columns = ids.map((id) => cols.node(id));
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i];
-    if (!c) continue;
-    const max = c.max;
-    for (let p = 0; p < n; p++) {
-      const g = rows[p] as number;
-      const points = includedPoints(c, g);
-      if (points === null) continue;
-      const l = lostOf(max[g] as number, points);
-      if (!(l > EPS)) continue;
-      const base = p * limit;
-      const k = kept[p] as number;
-      let at = k;
-      while (at > 0 && (lost[base + at - 1] as number) < l) at--;
-      if (at >= limit) continue;
-      for (let j = Math.min(k, limit - 1); j > at; j--) {
-        lost[base + j] = lost[base + j - 1] as number;
-        which[base + j] = which[base + j - 1] as number;
-      }
-      lost[base + at] = l;
-      which[base + at] = i;
-      if (k < limit) kept[p] = k + 1;
-    }
-  }
-  return rows.map((g, p) => {
-    const top: IndicatorLoss[] = [];
-    for (let j = p * limit; j < p * limit + (kept[p] as number); j++) {
-      const i = which[j] as number;
-      const c = columns[i] as NodeColumn;
-      top.push({ id: ids[i] as string, points: c.points[g] as number, max: c.max[g] as number, lost: lost[j] as number });
-    }
-    return top;
-  });
-}
-
-function notRankedReason(u: UnitResult, cols: ResultColumns): NotRankedReason {
+function notRankedReason(row: number, cols: ResultColumns): NotRankedReason {
   // A unit that sent nothing has no cell anywhere; one that sent only "not applicable" values
   // (or values its policy left out) has cells but nothing that counts in its maximum.
-  return cols.hasCell(cols.rowOf(u)) ? "nothing-applicable" : "no-data";
+  return cols.hasCell(row) ? "nothing-applicable" : "no-data";
 }
 
 /** The indicators a unit has no value for, and how each was handled. */
 function missingOf(row: number, ids: readonly string[], figures: readonly (IndicatorFigures | undefined)[]): IncompleteUnit["missing"] {
   const out: IncompleteUnit["missing"] = [];
-  figures.forEach((f, i) => {
-    const policy = f?.missing(row);
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i];
+    // (the code read first: a unit misses a few of dozens of indicators)
+    if (f === undefined || f.missingCode[row] === NOT_MISSING) continue;
+    const policy = f.missing(row);
     if (policy !== undefined) out.push({ id: ids[i] as string, policy });
-  });
+  }
   return out;
 }
 
-function peerGroupsOf(level: Level, units: readonly UnitResult[], names: Record<string, string>): PeerGroup[] {
-  const groups = new Map<string, UnitResult[]>();
-  for (const u of units) {
-    const g = groups.get(u.peerGroup);
-    if (g) g.push(u);
-    else groups.set(u.peerGroup, [u]);
+/** The level's peer groups, in order of first appearance: each its units' rows and positions in the level. */
+function peerGroupsOf(l: LevelResult, rows: ArrayLike<number>, unit: UnitFigures, names: ReadonlyMap<string, string>): PeerGroup[] {
+  const groups = new Map<string, { rows: number[]; at: number[] }>();
+  for (let i = 0; i < rows.length; i++) {
+    const g = rows[i] as number;
+    const key = unit.peerGroup(g);
+    const group = groups.get(key);
+    if (group) {
+      group.rows.push(g);
+      group.at.push(i);
+    } else groups.set(key, { rows: [g], at: [i] });
   }
-  return [...groups].map(([key, us]) => ({ key, label: level.peers.by === "parent" ? (names[key] ?? key) : key, units: us }));
+  return [...groups].map(([key, { rows: groupRows, at }]) => ({
+    key,
+    label: l.level.peers.by === "parent" ? (names.get(key) ?? key) : key,
+    rows: groupRows,
+    get units(): UnitResult[] {
+      const units = l.units;
+      return at.map((i) => units[i] as UnitResult);
+    },
+  }));
+}
+
+/**
+ * Every unit's name, districts too when --level kept only the communes: the names select() keeps
+ * (of every unit, before --level), where the result has them and they name its units as they are.
+ */
+function namesOf(result: Result, cols: ResultColumns): ReadonlyMap<string, string> {
+  const given = result.names;
+  const { code, name } = cols.unit;
+  const agree = (l: LevelResult): boolean => {
+    const rows = cols.rows(l);
+    for (let i = 0; i < rows.length; i++) if (given?.get(code(rows[i] as number)) !== name(rows[i] as number)) return false;
+    return true;
+  };
+  if (given && result.levels.every(agree)) return given;
+  const names = new Map(given);
+  for (const l of result.levels) {
+    const rows = cols.rows(l);
+    for (let i = 0; i < rows.length; i++) names.set(code(rows[i] as number), name(rows[i] as number));
+  }
+  return names;
 }
 
 export function buildReport(result: Result, o: { weakest?: number; perUnit?: number } = {}): Report {
   const c = result.criteria;
-  const names: Record<string, string> = {};
-  // every unit's name, districts too when --level kept only the communes
-  if (result.names) for (const [code, name] of result.names) names[code] = name;
-  for (const l of result.levels) for (const u of l.units) names[u.code] = u.name;
-  const bandIds = c.bands.list.map((b) => b.id);
   const cols = columnsOf(result);
+  const names = namesOf(result, cols);
+  const bandIds = c.bands.list.map((b) => b.id);
+  const unit = cols.unit;
   const levels = result.levels.map((l): LevelReport => {
     const id = l.level.id;
     const pillars = c.root.children.filter((n) => n.maxByLevel.has(id));
     const scored = c.indicators.filter((i) => i.role === "score" && i.maxByLevel.has(id));
-    const gaps = indicatorGaps(l.units, scored, id, cols);
     const ids = scored.map((i) => i.id);
     const figures = ids.map((i) => cols.indicator(i));
-    const ranked = l.units.filter(isRanked);
-    const weakest = levelWeakest(ranked.map(cols.rowOf), ids, cols, o.perUnit ?? 3);
+    // the units sorted out once, by row, off the columns (a national level has thousands: no
+    // object per unit is made for them)
+    const all = cols.rows(l);
+    const ranked: number[] = [];
+    const out: number[] = [];
+    const incomplete: IncompleteUnit[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const g = all[i] as number;
+      const status = unit.status(g);
+      if (status === "not-ranked") {
+        out.push(g);
+        continue;
+      }
+      ranked.push(g);
+      if (status === "incomplete") incomplete.push({ code: unit.code(g), name: unit.name(g), missing: missingOf(g, ids, figures) });
+    }
+    const { gaps, weakest } = indicatorsAt(ranked, scored, id, cols, o.perUnit ?? 3);
     return {
       level: l.level,
-      units: l.units,
-      peerGroups: peerGroupsOf(l.level, l.units, names),
+      get units(): UnitResult[] {
+        return l.units;
+      },
+      peerGroups: peerGroupsOf(l, all, unit, names),
       pillars,
-      summary: summarise(l.units, bandIds),
-      pillarAverages: pillarAverages(l.units, pillars, id, cols),
+      summary: summaryAt(all, unit, bandIds),
+      pillarAverages: averagesAt(ranked, pillars, id, cols),
       gaps,
       weakest: weakestIndicators(gaps, o.weakest ?? 5),
-      unitGaps: ranked.map((u, p) => ({ code: u.code, name: u.name, weakest: weakest[p] as IndicatorLoss[] })),
-      notRanked: l.units
-        .filter((u) => !isRanked(u))
-        .sort((a, b) => compareCodes(a.code, b.code))
-        .map((u) => ({ code: u.code, name: u.name, ...(u.parent !== undefined ? { parent: u.parent } : {}), reason: notRankedReason(u, cols) })),
-      incomplete: l.units
-        .filter((u) => u.status === "incomplete")
-        .map((u) => ({
-          code: u.code,
-          name: u.name,
-          missing: missingOf(cols.rowOf(u), ids, figures),
-        })),
+      unitGaps: ranked.map((g, p) => ({ code: unit.code(g), name: unit.name(g), weakest: weakest[p] as IndicatorLoss[] })),
+      notRanked: out
+        .map((g) => {
+          const parent = unit.parent(g);
+          return { code: unit.code(g), name: unit.name(g), ...(parent !== undefined ? { parent } : {}), reason: notRankedReason(g, cols) };
+        })
+        .sort((a, b) => compareCodes(a.code, b.code)),
+      incomplete,
     };
   });
   return { result, names, levels };

@@ -61,13 +61,24 @@ const POW10 = Array.from({ length: 23 }, (_, d) => Number(`1e${d}`));
  * for d above 22, toFixed decides. test/engine/stats.test.ts holds the two together.
  */
 function fixed(x: number, d: number): number {
-  const p = POW10[d];
-  const a = x < 0 ? -x : x;
-  if (p === undefined) return Number(x.toFixed(d));
-  const y = a * p;
-  if (!(y < 4503599627370496)) return Number(x.toFixed(d));
-  const n = Math.round(y);
-  const off = y - Math.floor(y) - 0.5;
-  if ((off < 0 ? -off : off) <= y * 2.3e-16) return Number(x.toFixed(d));
+  const n = fixedDigits(x, d);
+  if (n < 0) return Number(x.toFixed(d));
+  const p = POW10[d] as number;
   return x < 0 ? -(n / p) : n / p;
+}
+
+/**
+ * The integer toFixed(d) writes the digits of, for |x| (|x| × 10^d, a half away from zero), where
+ * that is sure without toFixed's exact arithmetic (see fixed); else -1, and toFixed decides. What
+ * fixed reads, and render/common.ts fixedFor, which writes toFixed's text from it.
+ */
+export function fixedDigits(x: number, d: number): number {
+  const p = POW10[d];
+  if (p === undefined) return -1;
+  const a = x < 0 ? -x : x;
+  const y = a * p;
+  if (!(y < 4503599627370496)) return -1;
+  const off = y - Math.floor(y) - 0.5;
+  if ((off < 0 ? -off : off) <= y * 2.3e-16) return -1;
+  return Math.round(y);
 }

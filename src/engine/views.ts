@@ -4,12 +4,13 @@
 // rule read, only when asked.
 import type { Criteria, IndicatorNode } from "../model/criteria.ts";
 import { CELL_FROM_RATIO, cellKind, cellValueAt, NOT_APPLICABLE, stateOf, VALUE, type CellKind, type ColumnarDataset, type IndicatorColumn } from "../model/columns.ts";
-import type { IndicatorFigures, NodeColumn, NodeScore, Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
-import { missingPolicyOf, NOT_MISSING } from "./rate.ts";
+import type { Level } from "../model/criteria.ts";
+import type { IndicatorFigures, LevelResult, NodeColumn, NodeScore, Result, ResultColumns, Status, UnitFigures, UnitResult } from "../model/result.ts";
+import { missingCode, missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
 import { formulaTrace } from "./compute.ts";
 import { viewScores } from "./regroup.ts";
-import { NOT_RANKED, scoreColumns, STATUS, type ColumnarResult, type NodeColumns } from "./scoring.ts";
+import { ASSESSED, NOT_RANKED, scoreColumns, STATUS, type ColumnarResult, type NodeColumns } from "./scoring.ts";
 
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
@@ -34,27 +35,51 @@ export function score(criteria: Criteria, data: ColumnarDataset): Result {
  */
 export function resultOf(r: ColumnarResult): Result {
   if (r.keep === "points") throw new Error("resultOf needs the nodes a scoring keeps with keep: top or all");
-  // each unit's row in the scoring's columns, for the readers of columnsOf
+  // each unit's row in the scoring's columns, for the readers of columnsOf; each level's rows
   const rows = new Map<UnitResult, number>();
   const lazy = lazyParts(r, rows);
+  const levelRows = new Map<LevelResult, Int32Array>();
   const result: Result = {
     criteria: r.criteria,
-    levels: r.levels.map((l) => ({
-      level: l.level,
-      units: Array.from(l.order, (g) => {
-        const u = unitResult(r, g, lazy);
-        rows.set(u, g);
-        return u;
-      }),
-    })),
+    levels: r.levels.map((l) => {
+      const level = lazyLevel(l.level, () =>
+        Array.from(l.order, (g) => {
+          const u = unitResult(r, g, lazy);
+          rows.set(u, g);
+          return u;
+        }),
+      );
+      levelRows.set(level, l.order);
+      return level;
+    }),
     diagnostics: r.diagnostics,
   };
   if (r.period !== undefined) result.period = r.period;
   if (r.dataset.unranked) result.unranked = true;
   if (r.provisional) result.provisional = r.provisional;
-  Object.defineProperty(result, "columns", { value: scoringColumns(r, rows), enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(result, "columns", { value: scoringColumns(r, rows, levelRows), enumerable: false, writable: true, configurable: true });
   Object.defineProperty(result, "scoring", { value: r, enumerable: false, writable: true, configurable: true });
   return result;
+}
+
+/**
+ * A level whose units are made when first read, then kept: the report's long tables read the
+ * columns (columnsOf: `rows`, `unit`) and never ask, so that a national report makes no object
+ * per unit; every other reader sees a plain list.
+ */
+function lazyLevel(level: Level, make: () => UnitResult[]): LevelResult {
+  const keep = (l: LevelResult, units: UnitResult[]): void => void Object.defineProperty(l, "units", { value: units, enumerable: true, writable: true, configurable: true });
+  return {
+    level,
+    get units(): UnitResult[] {
+      const units = make();
+      keep(this, units);
+      return units;
+    },
+    set units(units: UnitResult[]) {
+      keep(this, units);
+    },
+  };
 }
 
 /**
@@ -183,7 +208,7 @@ export function denominatorAt(v: IndicatorRowView, d: ColumnarDataset, g: number
 }
 
 /** The columns of a scoring, read in place: no copy, no object per node. */
-function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>): ResultColumns {
+function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>, levelRows: ReadonlyMap<LevelResult, Int32Array>): ResultColumns {
   const d = r.dataset;
   const node = keptNode(r);
   const noRatio = { numerator: null, denominator: null };
@@ -199,16 +224,22 @@ function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>
     const atLevel = r.criteria.levels.map((l) => ind.maxByLevel.has(l.id));
     const silent = (g: number): boolean => !col || r.rollups.has(k) || !atLevel[d.level[g] as number] || (scores.missing?.[g] ?? NOT_MISSING) !== NOT_MISSING;
     const shown = (state: number): boolean => (stateOf(state) === VALUE && reads) || stateOf(state) === NOT_APPLICABLE;
+    const missingCodes = scores.missing ?? new Uint8Array(d.size);
     indicators.set(ind.id, {
       ...scores,
-      missing: (g) => missingPolicyOf(scores.missing?.[g] ?? NOT_MISSING),
+      missing: (g) => missingPolicyOf(missingCodes[g] ?? NOT_MISSING),
+      missingCode: missingCodes,
       value: (g) => (shownAt(v, d.level, g) & SHOWS_VALUE ? shownValueAt(v, g) : null),
       ratio: (g) => (shownAt(v, d.level, g) & SHOWS_RATIO ? { numerator: orNull(numeratorAt(v, d, g)), denominator: orNull(denominatorAt(v, d, g)) } : noRatio),
       cell: (g) => !!col && !silent(g) && shown(col.state[g] as number) && d.cellAt?.(g, k) !== undefined,
     });
   });
+  const rowOf = (u: UnitResult): number => rows.get(u) as number;
   return {
-    rowOf: (u) => rows.get(u) as number,
+    rowOf,
+    // (a level narrowed by --top is a new list of the units: their rows)
+    rows: (l) => levelRows.get(l) ?? l.units.map(rowOf),
+    unit: unitFigures(r),
     node,
     indicator: (id) => indicators.get(id),
     hasCell(g) {
@@ -222,7 +253,7 @@ function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>
 export function unitColumns(units: readonly UnitResult[]): ResultColumns {
   const rows = new Map(units.map((u, i) => [u, i] as const));
   const made = new Map<string, NodeColumn | undefined>();
-  const at = (id: string, g: number): NodeScore | undefined => units[g]?.nodes[id];
+  const nodeAt = (id: string, g: number): NodeScore | undefined => units[g]?.nodes[id];
   const node = (id: string): NodeColumn | undefined => {
     if (made.has(id)) return made.get(id);
     const n = units.length;
@@ -241,23 +272,44 @@ export function unitColumns(units: readonly UnitResult[]): ResultColumns {
     made.set(id, out);
     return out;
   };
+  const rowOf = (u: UnitResult): number => rows.get(u) as number;
+  const at = (g: number): UnitResult => units[g] as UnitResult;
   return {
-    rowOf: (u) => rows.get(u) as number,
+    rowOf,
+    rows: (l) => l.units.map(rowOf),
+    unit: {
+      code: (g) => at(g).code,
+      name: (g) => at(g).name,
+      parent: (g) => at(g).parent,
+      peerGroup: (g) => at(g).peerGroup,
+      status: (g) => at(g).status,
+      score: (g) => at(g).score,
+      max: (g) => at(g).max,
+      percent: (g) => at(g).percent,
+      band: (g) => at(g).band,
+      rank: (g) => at(g).rank,
+      reason: (g) => at(g).reason,
+    },
     node,
     indicator(id) {
       const c = node(id);
       if (!c || !units.some((u) => u.nodes[id]?.kind === "indicator")) return undefined;
+      const missing = (g: number): NodeScore["missing"] => nodeAt(id, g)?.missing;
       return {
         ...c,
-        missing: (g) => at(id, g)?.missing,
+        missing,
+        missingCode: Uint8Array.from(units, (_, g) => {
+          const policy = missing(g);
+          return policy === undefined ? NOT_MISSING : missingCode(policy);
+        }),
         value(g) {
-          const s = at(id, g);
+          const s = nodeAt(id, g);
           if (s?.formula) return s.formula().value;
           const cell = s?.cell;
           return !cell || cell.kind === "na" ? null : cell.value;
         },
         ratio(g) {
-          const cell = at(id, g)?.cell;
+          const cell = nodeAt(id, g)?.cell;
           return cell?.kind === "number" ? { numerator: cell.numerator ?? null, denominator: cell.denominator ?? null } : { numerator: null, denominator: null };
         },
       };
@@ -316,13 +368,12 @@ function unitResult(r: ColumnarResult, g: number, lazy: LazyParts): UnitResult {
     name: d.nameOf(g),
     level: r.criteria.levels[d.level[g] as number]?.id as string,
     peerGroup: r.peerGroup[g] as string,
-    status: STATUS[r.status[g] as number] as Status,
+    status: statusAt(r, g),
     score: orNull(r.score[g] as number),
-    // a unit not ranked has no score, so no maximum nor percentage to show
-    max: r.status[g] === NOT_RANKED ? null : (r.max[g] as number),
+    max: maxAt(r, g),
     percent: orNull(r.percent[g] as number),
-    band: r.band[g] === -1 ? null : (r.criteria.bands.list[r.band[g] as number]?.id ?? null),
-    rank: r.rank[g] === 0 ? null : (r.rank[g] as number),
+    band: bandAt(r, g),
+    rank: rankAt(r, g),
     base: orNull(r.base[g] as number),
     bonus: r.bonus[g] as number,
     penalty: r.penalty[g] as number,
@@ -331,9 +382,39 @@ function unitResult(r: ColumnarResult, g: number, lazy: LazyParts): UnitResult {
   const parent = d.parent[g];
   if (parent !== undefined) u.parent = parent;
   if (lazy.views) Object.defineProperty(u, "views", lazy.views);
-  const reason = d.unranked?.get(g);
-  if (reason !== undefined && u.status === "assessed") u.reason = reason;
+  const reason = reasonAt(r, g);
+  if (reason !== undefined) u.reason = reason;
   return u;
+}
+
+// A unit's own figures, as unitResult and unitFigures both write them.
+const statusAt = (r: ColumnarResult, g: number): Status => STATUS[r.status[g] as number] as Status;
+// a unit not ranked has no score, so no maximum nor percentage to show
+const maxAt = (r: ColumnarResult, g: number): number | null => (r.status[g] === NOT_RANKED ? null : (r.max[g] as number));
+const bandAt = (r: ColumnarResult, g: number): string | null => (r.band[g] === -1 ? null : (r.criteria.bands.list[r.band[g] as number]?.id ?? null));
+const rankAt = (r: ColumnarResult, g: number): number | null => (r.rank[g] === 0 ? null : (r.rank[g] as number));
+/** why an assessed unit is not ranked: only for a unit assessed */
+const reasonAt = (r: ColumnarResult, g: number): string | undefined => (r.status[g] === ASSESSED ? r.dataset.unranked?.get(g) : undefined);
+
+/** UnitResult's own fields of a scoring's units, by row, read off its columns. */
+function unitFigures(r: ColumnarResult): UnitFigures {
+  const d = r.dataset;
+  // each name decoded once, when first read (the loader keeps names as bytes, and a report
+  // shows a unit's name in several tables)
+  const names = new Array<string | undefined>(d.size).fill(undefined);
+  return {
+    code: (g) => d.code[g] as string,
+    name: (g) => names[g] ?? (names[g] = d.nameOf(g)),
+    parent: (g) => d.parent[g],
+    peerGroup: (g) => r.peerGroup[g] as string,
+    status: (g) => statusAt(r, g),
+    score: (g) => orNull(r.score[g] as number),
+    max: (g) => maxAt(r, g),
+    percent: (g) => orNull(r.percent[g] as number),
+    band: (g) => bandAt(r, g),
+    rank: (g) => rankAt(r, g),
+    reason: (g) => reasonAt(r, g),
+  };
 }
 
 /** Every node of a unit under keep "all" (indicators in criteria order, then the groups); else the top-level nodes. */

@@ -98,6 +98,21 @@ export interface Result {
   scoring?: ColumnarResult;
 }
 
+/** UnitResult's own fields, by the unit's row (ResultColumns.rowOf): for the long tables of thousands of units. */
+export interface UnitFigures {
+  code(row: number): string;
+  name(row: number): string;
+  parent(row: number): string | undefined;
+  peerGroup(row: number): string;
+  status(row: number): Status;
+  score(row: number): number | null;
+  max(row: number): number | null;
+  percent(row: number): number | null;
+  band(row: number): string | null;
+  rank(row: number): number | null;
+  reason(row: number): string | undefined;
+}
+
 /**
  * Every unit's figures of one node, by the unit's row (ResultColumns.rowOf): NodeScore's fields
  * as numbers, NaN for null, 1 and 0 for true and false.
@@ -116,6 +131,8 @@ export interface NodeColumn {
 export interface IndicatorFigures extends NodeColumn {
   /** NodeScore.missing */
   missing(row: number): NodeScore["missing"];
+  /** the same as codes, by row (engine/rate.ts missingCode; 0: not missing): for walks over thousands of units */
+  missingCode: ArrayLike<number>;
   /** the value as read or computed (`cell.value`, or the computed `formula().value`); null for none or "not applicable" */
   value(row: number): number | string | boolean | null;
   /** the numerator and denominator a ratio cell was read from (`cell.numerator`, `cell.denominator`) */
@@ -129,6 +146,13 @@ export interface IndicatorFigures extends NodeColumn {
 export interface ResultColumns {
   /** the unit's row in these columns */
   rowOf(u: UnitResult): number;
+  /**
+   * The rows of a level's units, in the level's order: the rows of `l.units`, read without making
+   * a unit object each (a result read off a scoring makes them when first asked for).
+   */
+  rows(l: LevelResult): ArrayLike<number>;
+  /** the units' own figures by row, as their UnitResult has them */
+  unit: UnitFigures;
   /** a node's figures (undefined: the result does not hold the node, as `nodes[id]` would be) */
   node(id: string): NodeColumn | undefined;
   /** an indicator's figures and cells (undefined as for `node`) */

@@ -5,6 +5,7 @@ import { text } from "../model/criteria.ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import { decimalFor, location, message } from "../diag/format.ts";
 import { t } from "./labels.ts";
+import { fixedDigits } from "../engine/stats.ts";
 
 /** Colour and emphasis, decided by the CLI; renderers stay pure. */
 export interface Palette {
@@ -40,7 +41,25 @@ export interface RenderOptions {
 /** A number for display, at fixed decimals; with a decimal comma in Vietnamese (94,87). */
 export function shown(x: number | null | undefined, decimals: number, lang: Lang = "en"): string {
   if (x === null || x === undefined) return "";
-  return decimalFor(x.toFixed(decimals), lang);
+  return fixedFor(x, decimals, lang);
+}
+
+/**
+ * decimalFor(x.toFixed(d), lang): the same text, written from engine/stats.ts fixedDigits where
+ * that is sure, without toFixed's exact decimal arithmetic (a report writes a figure per unit and
+ * column: 100,000 of them for a national set). test/render/common.test.ts holds it to toFixed.
+ */
+export function fixedFor(x: number, d: number, lang: Lang): string {
+  const n = fixedDigits(x, d);
+  if (n < 0) return decimalFor(x.toFixed(d), lang);
+  // (toFixed writes the sign of every negative x, "-0.00" too, and none for -0)
+  const sign = x < 0 ? "-" : "";
+  if (d === 0) return `${sign}${n}`;
+  const p = POW10[d] as number;
+  let whole = Math.floor(n / p);
+  if (whole * p > n) whole--;
+  const frac = n - whole * p;
+  return `${sign}${whole}${lang === "vi" ? "," : "."}${frac >= p / 10 ? String(frac) : String(frac).padStart(d, "0")}`;
 }
 
 /** (the one definition lives beside the messages, which write numbers in the language too) */
@@ -265,11 +284,33 @@ export function esc(s: string): string {
  */
 export function mdText(s: string): string {
   // (most cells are figures, codes and names: nothing to escape, remove or trim)
+  if (plainMd(s)) return s;
   // eslint-disable-next-line no-control-regex
   if (!/[\\`*_{}[\]<>|~$&#!\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s) && s === s.trim()) return s;
   return inert(s.replace(/\r\n|[\r\n\u2028\u2029\t]/g, " "))
     .replace(/[\\`*_{}[\]<>|~$&#!]/g, (ch) => `\\${ch}`)
     .trim();
+}
+
+// the ASCII characters mdText escapes or removes: Markdown's and HTML's, and the controls
+const MD_ASCII = new Uint8Array(128);
+for (const ch of "\\`*_{}[]<>|~$&#!\u007f") MD_ASCII[ch.charCodeAt(0)] = 1;
+MD_ASCII.fill(1, 0, 0x20);
+/** Whether `c` is one of the spaces trim() removes that plainMd does not already refuse (Unicode's Zs, and U+FEFF). */
+const edgeSpace = (c: number): boolean => c === 0x20 || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/**
+ * True when mdText leaves `s` as it is, found by a walk over its characters (a report has
+ * hundreds of thousands of cells, most of them plain): nothing mdText escapes or removes, and
+ * nothing trim() takes off its ends. False where unsure: mdText then decides.
+ */
+export function plainMd(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 ? MD_ASCII[c] === 1 : c <= 0x9f || c === 0x2028 || c === 0x2029) return false;
+  }
+  return n === 0 || !(edgeSpace(s.charCodeAt(0)) || edgeSpace(s.charCodeAt(n - 1)));
 }
 
 /** Items grouped by a key, groups in the order they first appear. */

@@ -5,7 +5,7 @@ import type { LevelReport, Report } from "../engine/report.ts";
 import { buildReport } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
-import { inert, mdText, provisionalLines, type RenderOptions } from "./common.ts";
+import { inert, mdText, plainMd, provisionalLines, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 import { auditMd } from "./audit.ts";
 import { sensitivitySection } from "./sensitivity.ts";
@@ -19,6 +19,7 @@ import {
   notRankedTable,
   peerGroupTitle,
   pillarTable,
+  rankingColumns,
   rankingTable,
   viewTable,
   summaryTable,
@@ -37,16 +38,30 @@ export function mdTable(m: TableModel, decimals: number, lang: Lang = "en"): str
   const kinds = m.columns.map((c) => c.kind);
   // (a figure as displayed is digits, a sign, a decimal point or comma, a %: nothing to escape;
   // each row written as one string, cell after cell: a national table has tens of thousands)
-  const rows = m.rows.map((r) => {
-    let line = "|";
+  const lines = [head, rule];
+  const cells: string[] = [];
+  // a text to escape, escaped once per table (a band with its mark recurs in thousands of rows)
+  const escaped = new Map<string, string>();
+  const textCell = (s: string): string => {
+    if (plainMd(s)) return s || " ";
+    let e = escaped.get(s);
+    if (e === undefined) escaped.set(s, (e = mdText(s) || " "));
+    return e;
+  };
+  for (const r of m.rows) {
+    if (r.length === 0) {
+      lines.push("|");
+      continue;
+    }
+    cells.length = r.length;
     for (let i = 0; i < r.length; i++) {
       const v = r[i] as Value;
-      const kind = kinds[i] ?? "text";
-      line += ` ${typeof v === "number" ? display(v, kind, decimals, lang) : mdText(display(v, kind, decimals, lang)) || " "} |`;
+      cells[i] = typeof v === "number" ? display(v, kinds[i] ?? "text", decimals, lang) : v === null ? " " : textCell(v);
     }
-    return line;
-  });
-  return [head, rule, ...rows, ...(m.note ? ["", mdText(m.note)] : [])].join("\n");
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
+  if (m.note) lines.push("", mdText(m.note));
+  return lines.join("\n");
 }
 
 function heading(r: Result, o: RenderOptions, prefix: string): string[] {
@@ -85,10 +100,28 @@ export function rankMd(r: Result, o: RenderOptions): string {
 }
 
 export function reportMd(rep: Report, o: RenderOptions): string {
+  let doc = "";
+  for (const piece of reportMdPieces(rep, o)) doc += piece;
+  return doc;
+}
+
+/**
+ * reportMd in pieces, as they are written (the report command writes each as it comes: a
+ * national report is megabytes, and its tables need not all be held until the end). Each piece is
+ * lines, each line ended by "\n".
+ */
+export function* reportMdPieces(rep: Report, o: RenderOptions): Generator<string> {
   const { lang } = o;
   const c = rep.result.criteria;
   const dec = c.decimals;
-  const out = heading(rep.result, o, `${t("report", lang)}: `);
+  let out = heading(rep.result, o, `${t("report", lang)}: `);
+  // the lines so far, as a piece (the document's last line is text, so the whole is these lines
+  // joined, then "\n": what a trimEnd() of it would leave)
+  const piece = (): string => {
+    const s = out.length ? `${out.join("\n")}\n` : "";
+    out = [];
+    return s;
+  };
   if (rep.levels.length > 1) {
     out.push(`## ${t("contents", lang)}`, "");
     for (const l of rep.levels) out.push(`- ${mdText(levelTitle(l, lang))}`);
@@ -108,7 +141,14 @@ export function reportMd(rep: Report, o: RenderOptions): string {
         out.push("");
       }
     }
-    out.push(`### ${t("ranking", lang)}`, "", ...rankingSections(rep, l, o, "####"));
+    out.push(`### ${t("ranking", lang)}`, "");
+    const columns = rankingColumns(l, lang);
+    for (const g of l.peerGroups) {
+      const title = peerGroupTitle(l, g, lang);
+      if (title) out.push(`#### ${mdText(title)}`, "");
+      out.push(mdTable(rankingTable(rep, l, g, lang, columns), dec, lang), "");
+      if (out.length >= 64) yield piece();
+    }
     out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec, lang), "");
     for (const v of c.views) out.push(`### ${t("views", lang)}: ${mdText(text(v.label, lang, v.id))}`, "", mdTable(viewTable(c, v, l.units, lang), dec, lang), "");
     out.push(`### ${t("gaps", lang)}`, "", mdTable(gapTable(l.gaps, c, lang), dec, lang), "");
@@ -116,12 +156,15 @@ export function reportMd(rep: Report, o: RenderOptions): string {
     if (l.weakest.length === 0) out.push(t("none", lang));
     l.weakest.forEach((g, i) => out.push(`${i + 1}. ${mdText(g.id)} · ${mdText(nodeLabel(c, g.id, lang))} (${t("meanLost", lang)}: ${display(g.meanLost, "points", dec, lang)} ${t("ofMax", lang)} ${display(g.max, "points", dec, lang)})`));
     out.push("");
+    yield piece();
     out.push(`### ${t("unitWeakest", lang)}`, "", l.unitGaps.length ? mdTable(unitGapTable(l, c, lang), dec, lang) : t("none", lang), "");
+    yield piece();
     out.push(`### ${t("notRankedWhy", lang)}`, "", l.notRanked.length ? mdTable(notRankedTable(rep, l, lang), dec, lang) : t("none", lang), "");
     if (l.incomplete.length) out.push(`### ${t("incompleteUnits", lang)}`, "", mdTable(incompleteTable(l, lang), dec, lang), "");
+    yield piece();
   }
   if (rep.sensitivity) out.push(sensitivitySection(rep.sensitivity, "md", o, { depth: 2 }), "");
   if (rep.audit) out.push(auditMd(rep.audit, o, 2), "");
   out.push("---", "", `_${t("madeWith", lang)}_`);
-  return `${out.join("\n").trimEnd()}\n`;
+  yield piece();
 }

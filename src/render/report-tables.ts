@@ -1,11 +1,11 @@
 // The report's tables as plain models (columns with a kind, rows of text and numbers), built once
 // from the engine's report and laid out by the md, html and xlsx renderers alike, so that the
 // three formats cannot disagree on a figure or a heading.
-import type { IndicatorGap, LevelReport, PeerGroup, Report } from "../engine/report.ts";
+import type { IndicatorGap, IndicatorLoss, LevelReport, PeerGroup, Report } from "../engine/report.ts";
 import { text, type Criteria, type Lang, type View } from "../model/criteria.ts";
 import type { UnitResult } from "../model/result.ts";
 import { columnsOf, includedPoints } from "../engine/views.ts";
-import { assessedNote, bandLabel, decimalFor, machine } from "./common.ts";
+import { assessedNote, bandLabel, decimalFor, fixedFor, machine } from "./common.ts";
 import { t } from "./labels.ts";
 
 /**
@@ -44,11 +44,11 @@ export function display(v: Value, kind: ColumnKind, decimals: number, lang: Lang
     case "number":
       return decimalFor(String(machine(v)), lang);
     case "rate":
-      return `${decimalFor((v * 100).toFixed(1), lang)}%`;
+      return `${fixedFor(v * 100, 1, lang)}%`;
     case "text":
       return String(v);
     default:
-      return decimalFor(v.toFixed(decimals), lang);
+      return fixedFor(v, decimals, lang);
   }
 }
 
@@ -91,14 +91,10 @@ export function bandsTable(l: LevelReport, c: Criteria, lang: Lang): TableModel 
   };
 }
 
-/** The annex layout: STT, code, unit, parent, each pillar's points, total, max, %, rank, band. */
-export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: Lang): TableModel {
-  const c = rep.result.criteria;
-  // (each pillar's points read off the columns: a unit's node objects are made for every node)
-  const cols = columnsOf(rep.result);
-  const pillars = l.pillars.map((p) => cols.node(p.id));
+/** The ranking's columns at a level: the same for each of its peer groups. */
+export function rankingColumns(l: LevelReport, lang: Lang): Column[] {
   const showParent = l.level.parent !== undefined;
-  const columns = [
+  return [
     col(t("stt", lang), "int"),
     col(t("code", lang)),
     wide(t("unit", lang)),
@@ -110,19 +106,51 @@ export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: La
     col(t("rank", lang), "int"),
     col(t("band", lang)),
   ];
-  const row = (u: UnitResult, i: number): Value[] => {
-    const out = u.status === "not-ranked";
-    const band = out ? cap(t("not-ranked", lang)) : `${bandLabel(c, u.band, lang)}${u.status === "incomplete" ? " *" : u.status === "assessed" ? " †" : ""}`;
-    const cells: Value[] = [i + 1, u.code, u.name];
-    if (showParent) cells.push(u.parent ? (rep.names[u.parent] ?? u.parent) : "");
-    const g = cols.rowOf(u);
-    for (const n of pillars) cells.push(out ? null : includedPoints(n, g));
-    // a unit not ranked has no score: no maximum nor percentage either
-    cells.push(u.score, out ? null : u.max, u.percent, u.rank, band);
-    return cells;
+}
+
+/** The annex layout: STT, code, unit, parent, each pillar's points, total, max, %, rank, band. */
+export function rankingTable(rep: Report, l: LevelReport, g: PeerGroup, lang: Lang, columns: Column[] = rankingColumns(l, lang)): TableModel {
+  const c = rep.result.criteria;
+  // (each pillar's points read off the columns: a unit's node objects are made for every node)
+  const cols = columnsOf(rep.result);
+  const pillars = l.pillars.map((p) => cols.node(p.id));
+  const showParent = l.level.parent !== undefined;
+  // (each unit's figures read off the columns by row: no unit object is made for a long table;
+  // a band's label once per band and mark)
+  const { unit } = cols;
+  const bandTexts = new Map<string, Map<string | null, string>>();
+  const bandText = (band: string | null, status: string): string => {
+    let byBand = bandTexts.get(status);
+    if (byBand === undefined) bandTexts.set(status, (byBand = new Map()));
+    let s = byBand.get(band);
+    if (s === undefined) byBand.set(band, (s = status === "not-ranked" ? cap(t("not-ranked", lang)) : `${bandLabel(c, band, lang)}${status === "incomplete" ? " *" : status === "assessed" ? " †" : ""}`));
+    return s;
   };
-  const m: TableModel = { columns, rows: g.units.map(row) };
-  const notes = [g.units.some((u) => u.status === "incomplete") ? `* ${t("incomplete", lang)}` : undefined, assessedNote(g.units, lang)].filter((x): x is string => x !== undefined);
+  const rows: Value[][] = [];
+  let incomplete = false;
+  const assessed: { code: string; status: string; reason?: string }[] = [];
+  for (let i = 0; i < g.rows.length; i++) {
+    const row = g.rows[i] as number;
+    const status = unit.status(row);
+    const out = status === "not-ranked";
+    const code = unit.code(row);
+    const cells: Value[] = [i + 1, code, unit.name(row)];
+    if (showParent) {
+      const parent = unit.parent(row);
+      cells.push(parent ? (rep.names.get(parent) ?? parent) : "");
+    }
+    for (const n of pillars) cells.push(out ? null : includedPoints(n, row));
+    // a unit not ranked has no score: no maximum nor percentage either
+    cells.push(unit.score(row), out ? null : unit.max(row), unit.percent(row), unit.rank(row), bandText(unit.band(row), status));
+    rows.push(cells);
+    if (status === "incomplete") incomplete = true;
+    else if (status === "assessed") {
+      const reason = unit.reason(row);
+      assessed.push(reason !== undefined ? { code, status, reason } : { code, status });
+    }
+  }
+  const m: TableModel = { columns, rows };
+  const notes = [incomplete ? `* ${t("incomplete", lang)}` : undefined, assessedNote(assessed, lang)].filter((x): x is string => x !== undefined);
   if (notes.length) m.note = notes.join(" · ");
   return m;
 }
@@ -165,13 +193,10 @@ export function unitGapTable(l: LevelReport, c: Criteria, lang: Lang): TableMode
     if (s === undefined) labels.set(id, (s = nodeLabel(c, id, lang)));
     return s;
   };
-  const w = (i: number) => (g: LevelReport["unitGaps"][number]) => {
-    const x = g.weakest[i];
-    return x ? `${label(x.id)} (−${decimalFor(x.lost.toFixed(2), lang)})` : "";
-  };
+  const w = (x: IndicatorLoss | undefined): string => (x ? `${label(x.id)} (−${fixedFor(x.lost, 2, lang)})` : "");
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), col(t("weak1", lang)), col(t("weak2", lang)), col(t("weak3", lang))],
-    rows: l.unitGaps.map((g) => [g.code, g.name, w(0)(g), w(1)(g), w(2)(g)]),
+    rows: l.unitGaps.map((g) => [g.code, g.name, w(g.weakest[0]), w(g.weakest[1]), w(g.weakest[2])]),
   };
 }
 
@@ -179,7 +204,7 @@ export function notRankedTable(rep: Report, l: LevelReport, lang: Lang): TableMo
   const showParent = l.level.parent !== undefined;
   return {
     columns: [col(t("code", lang)), wide(t("unit", lang)), ...(showParent ? [wide(t("parent", lang))] : []), col(t("reason", lang))],
-    rows: l.notRanked.map((u) => [u.code, u.name, ...(showParent ? [u.parent ? (rep.names[u.parent] ?? u.parent) : ""] : []), t(u.reason, lang)]),
+    rows: l.notRanked.map((u) => [u.code, u.name, ...(showParent ? [u.parent ? (rep.names.get(u.parent) ?? u.parent) : ""] : []), t(u.reason, lang)]),
   };
 }
 

@@ -1,7 +1,7 @@
 // Narrowing a result to what the user asked for (--level, --top) before any renderer runs,
 // so that every format shows the same rows.
 import type { SensitivityResult } from "../engine/sensitivity.ts";
-import type { Result } from "../model/result.ts";
+import type { LevelResult, Result, ResultColumns } from "../model/result.ts";
 
 /** Anything with units by level: a result, a sensitivity analysis. */
 interface ByLevel {
@@ -44,6 +44,13 @@ export function selectSensitivity(result: SensitivityResult, o: { level?: string
 export function unitNames(result: ByLevel): ReadonlyMap<string, string> {
   if (result.names) return result.names;
   const m = new Map<string, string>();
-  for (const l of result.levels) for (const u of l.units) m.set(u.code, u.name);
+  // (a result read off a scoring: its units named off the columns, without making them)
+  const cols = (result as { columns?: ResultColumns }).columns;
+  for (const l of result.levels) {
+    if (cols) {
+      const rows = cols.rows(l as LevelResult);
+      for (let i = 0; i < rows.length; i++) m.set(cols.unit.code(rows[i] as number), cols.unit.name(rows[i] as number));
+    } else for (const u of l.units) m.set(u.code, u.name);
+  }
   return m;
 }

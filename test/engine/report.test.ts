@@ -128,7 +128,7 @@ describe("units not ranked, and ranked with missing values", () => {
 
   it("peer groups and parents by name", () => {
     expect(level("xa").peerGroups.map((g) => [g.key, g.units.length])).toEqual([["", 4]]);
-    expect(report.names.H2).toBe("Huyện Hai");
+    expect(report.names.get("H2")).toBe("Huyện Hai");
     expect(level("xa").pillars.map((p) => p.id)).toEqual(["ha-tang", "dich-vu"]);
   });
 });
@@ -140,8 +140,25 @@ describe("the names of units left out by --level", () => {
     const rep = buildReport(onlyXa);
     const x1 = result.levels.find((l) => l.level.id === "xa")?.units.find((u) => u.code === "X1");
     expect(x1?.parent).toBe("H1");
-    expect(rep.names.H1).toBe("Huyện Một");
+    expect(rep.names.get("H1")).toBe("Huyện Một");
     // without the names select() keeps, the district would be known by its code only
-    expect(buildReport({ ...onlyXa, names: undefined }).names.H1).toBeUndefined();
+    expect(buildReport({ ...onlyXa, names: undefined }).names.get("H1")).toBeUndefined();
+  });
+});
+
+describe("a report read off the scoring's columns", () => {
+  // A national set has thousands of units: report -f md reads their figures by row, and never
+  // makes a unit object (engine/views.ts lazyLevel); other readers still find the units.
+  it("makes no unit object for the Markdown report, and the same units when they are read", async () => {
+    const { reportMd } = await import("../../src/render/markdown.ts");
+    const fresh = select(await scoreFixture(REPORT_FIXTURE), {});
+    const made = () => fresh.levels.map((l) => typeof Object.getOwnPropertyDescriptor(l, "units")?.get !== "function");
+    const md = reportMd(buildReport(fresh), { lang: "vi" } as Parameters<typeof reportMd>[1]);
+    expect(md).toContain("Xã Tân Lộc");
+    expect(made()).toEqual([false, false]);
+    expect(fresh.levels.map((l) => l.units.map((u) => u.code))).toEqual(result.levels.map((l) => l.units.map((u) => u.code)));
+    expect(made()).toEqual([true, true]);
+    const rep = buildReport(fresh);
+    expect(rep.levels.flatMap((l) => l.peerGroups.map((g) => g.units.map((u) => u.code)))).toEqual(report.levels.flatMap((l) => l.peerGroups.map((g) => g.units.map((u) => u.code))));
   });
 });

@@ -6,7 +6,7 @@
 // decimalFor: a number's text with a decimal comma, with a quick way for one number's text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decimalFor, inert, machine, machineText, mdText, NUMBER_ROOM, writeDecimalDigits, writeMachineNumber } from "../../src/render/common.ts";
+import { decimalFor, fixedFor, inert, machine, machineText, mdText, NUMBER_ROOM, writeDecimalDigits, writeMachineNumber } from "../../src/render/common.ts";
 import { decodeDecimal } from "../../src/model/columns.ts";
 import { display, type ColumnKind } from "../../src/render/report-tables.ts";
 
@@ -181,12 +181,12 @@ describe("mdText", () => {
       .replace(/[\\`*_{}[\]<>|~$&#!]/g, (ch) => `\\${ch}`)
       .trim();
   it("is the full escaping for any text, whether it takes the quick way or not", () => {
-    const chars = fc.constantFrom(..."aZ09 .,%-+_*|<>[]`\\#!~$&{}\t\r\n\u0000\u001b\u007f\u0085\u00a0\u2028\u2029\ufeffàếỗĐ");
+    const chars = fc.constantFrom(..."aZ09 .,%-+_*|<>[]`\\#!~$&{}\t\r\n\u0000\u001b\u007f\u0080\u0085\u009f\u00a0\u1680\u2000\u200a\u200b\u202f\u205f\u3000\u2028\u2029\ufeffàếỗĐ");
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.array(chars).map((xs) => xs.join(""))), (s) => {
         expect(mdText(s)).toBe(full(s));
       }),
-      { numRuns: 3000 },
+      { numRuns: 10000 },
     );
   });
   it("leaves names, codes and figures as they are, and escapes what Markdown would read", () => {
@@ -211,6 +211,24 @@ describe("decimalFor", () => {
       { numRuns: 5000 },
     );
     for (const s of ["12.34", "-0.50", "1.5e-7", "1.", ".5", "v1.2.3", "1.2 và 3.4", "a.b", "NaN", "1e+21"]) expect(decimalFor(s, "vi")).toBe(ref(s));
+  });
+});
+
+describe("fixedFor", () => {
+  // the definition: toFixed's text, with the decimal comma in Vietnamese
+  const ref = (x: number, d: number, lang: "vi" | "en") => decimalFor(x.toFixed(d), lang);
+  it("is toFixed's text for any number and any decimals", () => {
+    // figures as a report has them (a few decimals, halves and near-halves among them) and any double
+    const figure = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(1, 10, 100, 1000, 1e4, 1e6), fc.constantFrom(0, 0.5, -0.5, 1e-9, -1e-9, 5e-16)).map(([n, s, e]) => n / s + e);
+    const x = fc.oneof(figure, fc.double(), fc.double({ min: -1e4, max: 1e4 }), fc.integer());
+    fc.assert(
+      fc.property(x, fc.integer({ min: 0, max: 22 }), fc.constantFrom("vi" as const, "en" as const), (v, d, lang) => {
+        expect(fixedFor(v, d, lang)).toBe(ref(v, d, lang));
+      }),
+      { numRuns: 20000 },
+    );
+    const edges = [0, -0, 0.5, -0.5, 1.005, 2.675, -0.001, 0.045, 1e15, 4503599627370495.5, 4503599627370496, 1e21, 1e-7, -1e-7, 99.995, 0.125, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity];
+    for (const v of edges) for (let d = 0; d <= 22; d++) for (const lang of ["vi", "en"] as const) expect(fixedFor(v, d, lang)).toBe(ref(v, d, lang));
   });
 });
 

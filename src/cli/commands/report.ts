@@ -11,11 +11,12 @@ import { weightReader } from "../../load/crosswalk.ts";
 import type { Decimal } from "../../load/values.ts";
 import type { Result } from "../../model/result.ts";
 import { render } from "../../render/index.ts";
+import { reportMdPieces } from "../../render/markdown.ts";
 import { select } from "../../render/select.ts";
 import { finishRun, summarizeFailure, type GateOptions } from "../ci.ts";
 import { loadScored, readColumns } from "../columns.ts";
 import { langOf, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
-import { writeOutput } from "../output.ts";
+import { writeOutput, writeOutputPieces } from "../output.ts";
 import type { SensitivityOptions } from "./sensitivity.ts";
 
 /** Another period of the same data, for the trend: its problems stop the report, its warnings were already shown. */
@@ -71,7 +72,10 @@ export async function run([dir]: unknown[], o: CommonOptions & GateOptions & Sen
     const settings = settingsOf(o, loaded.criteria);
     report.sensitivity = (await runSensitivity(loaded.criteria, loaded.columns, result, settings, { progress: progressBar("sensitivity", settings.runs, "runs") })).result;
   }
-  const out = await render("report", format, report, renderOptions(o, loaded.criteria));
-  writeOutput(o.output, out, loaded.inputs);
+  const ro = renderOptions(o, loaded.criteria);
+  // Markdown written as it is made (render/markdown.ts reportMdPieces, which reportMd joins): a
+  // national report is megabytes; html and xlsx are written whole
+  if (format === "md") await writeOutputPieces(o.output, reportMdPieces(report, ro), loaded.inputs);
+  else writeOutput(o.output, await render("report", format, report, ro), loaded.inputs);
   finishRun("report", result, [...loaded.diagnostics, ...result.diagnostics], o, langOf(o, loaded.criteria), loaded.inputs);
 }
