@@ -163,13 +163,19 @@ export function indicatorRowViews(r: ColumnarResult): (IndicatorRowView | undefi
   });
 }
 
+/**
+ * Whether unit g's row reads its cell at all: the indicator has cells (not a roll-up), applies at
+ * the unit's level, and no missing-data policy stood in for the value.
+ */
+function readsCell(v: IndicatorRowView, level: Uint8Array, g: number): boolean {
+  if (v.cells === undefined || v.atLevel[level[g] as number] !== 1) return false;
+  const missing = v.scores.missing;
+  return missing === undefined || missing[g] === NOT_MISSING;
+}
+
 /** What unit g's row shows of its cell: SHOWS_VALUE and SHOWS_RATIO bits (0: neither). */
 export function shownAt(v: IndicatorRowView, level: Uint8Array, g: number): number {
-  const col = v.cells;
-  if (col === undefined || v.atLevel[level[g] as number] !== 1) return 0;
-  const missing = v.scores.missing;
-  if (missing !== undefined && missing[g] !== NOT_MISSING) return 0;
-  return v.shows[col.state[g] as number] as number;
+  return readsCell(v, level, g) ? (v.shows[(v.cells as IndicatorColumn).state[g] as number] as number) : 0;
 }
 
 /** Unit g's row's status, an index into ROW_STATUS; `status` is the scoring's, per unit. */
@@ -218,11 +224,8 @@ function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>
     const v = views[k];
     if (!v) return;
     const scores = v.scores;
-    const col = d.cells[k];
     const reads = ruleReads(ind.rule) === cellKind(ind);
-    // where indicatorScore writes no cell: as shownAt, and a "not applicable" cell is one too
-    const atLevel = r.criteria.levels.map((l) => ind.maxByLevel.has(l.id));
-    const silent = (g: number): boolean => !col || r.rollups.has(k) || !atLevel[d.level[g] as number] || (scores.missing?.[g] ?? NOT_MISSING) !== NOT_MISSING;
+    // the cells indicatorScore writes: a value the rule rated, and a "not applicable", where the row reads its cell
     const shown = (state: number): boolean => (stateOf(state) === VALUE && reads) || stateOf(state) === NOT_APPLICABLE;
     const missingCodes = scores.missing ?? new Uint8Array(d.size);
     indicators.set(ind.id, {
@@ -231,7 +234,7 @@ function scoringColumns(r: ColumnarResult, rows: ReadonlyMap<UnitResult, number>
       missingCode: missingCodes,
       value: (g) => (shownAt(v, d.level, g) & SHOWS_VALUE ? shownValueAt(v, g) : null),
       ratio: (g) => (shownAt(v, d.level, g) & SHOWS_RATIO ? { numerator: orNull(numeratorAt(v, d, g)), denominator: orNull(denominatorAt(v, d, g)) } : noRatio),
-      cell: (g) => !!col && !silent(g) && shown(col.state[g] as number) && d.cellAt?.(g, k) !== undefined,
+      cell: (g) => readsCell(v, d.level, g) && shown((v.cells as IndicatorColumn).state[g] as number) && d.cellAt?.(g, k) !== undefined,
     });
   });
   const rowOf = (u: UnitResult): number => rows.get(u) as number;

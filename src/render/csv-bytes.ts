@@ -5,7 +5,7 @@
 //
 // The writer is plain data and the functions below, not closures: V8 inlines them into the
 // renderer's loop, which writes a dozen fields a row.
-import { NUMBER_ROOM, writeDecimalDigits, writeMachineNumber, type CsvOptions } from "./common.ts";
+import { writeDecimalDigits, writeMachineNumber, type CsvOptions } from "./common.ts";
 
 /** A chunk's size: a pipe's buffer. */
 const CHUNK = 1 << 16;
@@ -43,14 +43,8 @@ export function room(w: ByteWriter, n: number): void {
 
 /** Bytes encoded once (see encode): a field with the delimiter or line end after it. */
 export function putBytes(w: ByteWriter, b: Uint8Array): void {
-  const n = b.length;
-  room(w, n);
-  const buf = w.buf;
-  const at = w.at;
-  // (a loop copies the few bytes of a field faster than set(), which pays a call's cost)
-  if (n < 32) for (let i = 0; i < n; i++) buf[at + i] = b[i] as number;
-  else buf.set(b, at);
-  w.at = at + n;
+  room(w, b.length);
+  w.at = copyBytes(w.buf, w.at, b);
 }
 
 /** b's bytes into buf at `at` (room made for them): returns where they end. */
@@ -62,34 +56,18 @@ export function copyBytes(buf: Uint8Array, at: number, b: Uint8Array): number {
   return at + n;
 }
 
-/** putNumber's bytes into w.buf at `at` (room made: NUMBER_ROOM + 1): returns where they end. */
+/** A number as machineText writes it, in the CSV's decimal convention (nothing for NaN), and the delimiter after it, into w.buf at `at` (room made: NUMBER_ROOM + 1): returns where they end. */
 export function numberBytes(w: ByteWriter, at: number, x: number): number {
   const end = writeMachineNumber(w.buf, at, x, w.point);
   w.buf[end] = w.delimiter;
   return end + 1;
 }
 
-/** putDecimal's bytes into w.buf at `at` (room made: NUMBER_ROOM + 1): returns where they end. */
+/** A number kept as decimal digits (digits / 10^scale: model/columns.ts) as numberBytes writes it, from its digits (common.ts writeDecimalDigits), and the delimiter after it: returns where they end. */
 export function decimalBytes(w: ByteWriter, at: number, digits: number, scale: number): number {
   const end = writeDecimalDigits(w.buf, at, digits, scale, w.point);
   w.buf[end] = w.delimiter;
   return end + 1;
-}
-
-/** A number as machineText writes it, in the CSV's decimal convention (nothing for null or NaN), and the delimiter after it. */
-export function putNumber(w: ByteWriter, x: number | null): void {
-  room(w, NUMBER_ROOM + 1);
-  const at = x === null ? w.at : writeMachineNumber(w.buf, w.at, x, w.point);
-  w.buf[at] = w.delimiter;
-  w.at = at + 1;
-}
-
-/** A number kept as decimal digits (digits / 10^scale: model/columns.ts) as putNumber writes it, from its digits (common.ts writeDecimalDigits). */
-export function putDecimal(w: ByteWriter, digits: number, scale: number): void {
-  room(w, NUMBER_ROOM + 1);
-  const at = writeDecimalDigits(w.buf, w.at, digits, scale, w.point);
-  w.buf[at] = w.delimiter;
-  w.at = at + 1;
 }
 
 /** The full chunks, handed over (a generator yields them as they come). */

@@ -77,14 +77,14 @@ function heading(r: Result, o: RenderOptions, prefix: string): string[] {
   return lines;
 }
 
-function rankingSections(rep: Report, l: LevelReport, o: RenderOptions, depth: string): string[] {
-  const out: string[] = [];
+/** The ranking of a level, a section per peer group (its title, then its table), as lines: a report writes each as it comes. */
+function* rankingSections(rep: Report, l: LevelReport, o: RenderOptions, depth: string): Generator<string[]> {
+  // (the columns made once for the level: a national level has hundreds of peer groups)
+  const columns = rankingColumns(l, o.lang);
   for (const g of l.peerGroups) {
     const title = peerGroupTitle(l, g, o.lang);
-    if (title) out.push(`${depth} ${mdText(title)}`, "");
-    out.push(mdTable(rankingTable(rep, l, g, o.lang), rep.result.criteria.decimals, o.lang), "");
+    yield [...(title ? [`${depth} ${mdText(title)}`, ""] : []), mdTable(rankingTable(rep, l, g, o.lang, columns), rep.result.criteria.decimals, o.lang), ""];
   }
-  return out;
 }
 
 export function rankMd(r: Result, o: RenderOptions): string {
@@ -93,7 +93,7 @@ export function rankMd(r: Result, o: RenderOptions): string {
   for (const l of rep.levels) {
     out.push(`## ${mdText(levelTitle(l, o.lang))}`, "");
     out.push(`${l.summary.assessed} ${t("units", o.lang)}, ${l.summary.ranked} ${t("ranked", o.lang)}`, "");
-    out.push(...rankingSections(rep, l, o, "###"));
+    for (const lines of rankingSections(rep, l, o, "###")) out.push(...lines);
     for (const v of r.criteria.views) out.push(`### ${t("views", o.lang)}: ${mdText(text(v.label, o.lang, v.id))}`, "", mdTable(viewTable(r.criteria, v, l.units, o.lang), r.criteria.decimals, o.lang), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
@@ -142,11 +142,8 @@ export function* reportMdPieces(rep: Report, o: RenderOptions): Generator<string
       }
     }
     out.push(`### ${t("ranking", lang)}`, "");
-    const columns = rankingColumns(l, lang);
-    for (const g of l.peerGroups) {
-      const title = peerGroupTitle(l, g, lang);
-      if (title) out.push(`#### ${mdText(title)}`, "");
-      out.push(mdTable(rankingTable(rep, l, g, lang, columns), dec, lang), "");
+    for (const lines of rankingSections(rep, l, o, "####")) {
+      out.push(...lines);
       if (out.length >= 64) yield piece();
     }
     out.push(`### ${t("pillars", lang)}`, "", mdTable(pillarTable(l, lang), dec, lang), "");

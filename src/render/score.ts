@@ -183,7 +183,13 @@ export function* scoreCsvChunks(s: ScoreInput, o?: RenderOptions): Generator<Uin
     // the value's field where it is not a number (whose room is among `numbers`)
     let value: Uint8Array | undefined = delimiter;
     const col = v.cells as NonNullable<IndicatorRowView["cells"]>;
-    if (row.shows & SHOWS_VALUE) value = v.kind === "number" ? undefined : v.kind === "boolean" ? (valueAt(col, g) === 1 ? yes : no) : valueField(col.texts[valueAt(col, g)] as string);
+    if (row.shows & SHOWS_VALUE) {
+      if (v.kind === "number") value = undefined;
+      else {
+        const x = shownValueAt(v, g);
+        value = typeof x === "boolean" ? (x ? yes : no) : valueField(String(x));
+      }
+    }
     // (room for the whole row once, then every field written without a check)
     room(w, unit.length + id.length + (value?.length ?? 0) + numbers + max.length + status.length);
     const buf = w.buf;
