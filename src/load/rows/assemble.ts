@@ -16,7 +16,7 @@ import type { CsvRow } from "../csv.ts";
 import { closest } from "../../util/similar.ts";
 import type { Assessment } from "../manifest.ts";
 import type { FileRows } from "./read.ts";
-import { textAt } from "./texts.ts";
+import { textAt, textReader } from "./texts.ts";
 import type { RowSpec } from "./rows.ts";
 
 /** What reading a table's rows and making its units depend on in the manifest. */
@@ -408,13 +408,20 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     return col;
   });
 
+  // the names of each file's rows, each read by one reader (a report reads every unit's name)
+  const nameReaders: ((row: number) => string)[] = [];
+  const nameReader = (file: number): ((row: number) => string) => {
+    const t = tableOf(file);
+    return t ? textReader(t.rows.name) : () => "";
+  };
   const attributeMap = new Map(attrNames.map((a, i) => [a, attributes[i] as (string | undefined)[]] as const));
   const dataset: ColumnarDataset = {
     size: n,
     code,
     nameOf: (g) => {
-      const t = tableOf(source.file[g] as number);
-      return (t && textAt(t.rows.name, nameRow[g] as number)) || (code[g] as string);
+      const file = source.file[g] as number;
+      const read = nameReaders[file] ?? (nameReaders[file] = nameReader(file));
+      return read(nameRow[g] as number) || (code[g] as string);
     },
     level: Uint8Array.from(level),
     parent,

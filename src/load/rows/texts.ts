@@ -41,6 +41,16 @@ export function textAt(t: Texts, i: number): string {
   return Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength).toString("utf8", t.start[i], t.start[i + 1]);
 }
 
+/**
+ * textAt for a column read text by text (every unit's name, for a report): one Buffer over its
+ * bytes, made once, rather than one per text.
+ */
+export function textReader(t: Texts): (i: number) => string {
+  const bytes = Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength);
+  const start = t.start;
+  return (i) => bytes.toString("utf8", start[i], start[i + 1]);
+}
+
 /** All the texts, one after the other, as one column. */
 export function joinTexts(parts: readonly Texts[]): Texts {
   const bytes = new Uint8Array(parts.reduce((n, p) => n + (p.start[p.count] as number), 0));
