@@ -317,6 +317,16 @@ export function compareColumns(c: Comparison): string[] {
 }
 
 export function compareCsv(c: Comparison, o?: RenderOptions): string {
+  let out = "";
+  for (const piece of compareCsvPieces(c, o)) out += piece;
+  return out;
+}
+
+/**
+ * compareCsv in pieces of `batch` rows (the same bytes), for the output to write as they come:
+ * a national comparison's rows are never all held at once.
+ */
+export function* compareCsvPieces(c: Comparison, o?: RenderOptions, batch = 1000): Generator<string> {
   const csv = o?.csv ?? defaultCsv;
   const d = csv.delimiter;
   // (a row per unit, written from its figures: the field writers of render/common.ts)
@@ -327,10 +337,12 @@ export function compareCsv(c: Comparison, o?: RenderOptions): string {
   const field = (s: string): string => (special.test(s) ? csvField(s, csv) : s);
   const whole = (x: number | null | undefined): string => (x === null || x === undefined ? "" : String(x));
   const labels = `${text(c.labels.before)}${d}${text(c.labels.after)}`;
-  const lines = [csvLine(compareColumns(c), csv)];
+  yield `${csv.bom ? "\ufeff" : ""}${csvLine(compareColumns(c), csv)}`;
   for (const l of c.levels) {
     // of the unit's peer group: the same on every row of the group
     const corr = new Map(l.summary.rankCorrelation.map((r) => [r.peerGroup, `${num(r.spearman)}${d}${num(r.kendall)}`]));
+    let out = "";
+    let n = 0;
     for (const u of l.units) {
       const [b, a] = [u.before, u.after];
       let line = `${labels}${d}${text(u.level)}${d}${text(u.peerGroup)}${d}${field(u.code)}${d}${field(u.name)}${d}${text(u.parent ?? "")}${d}${text(u.presence)}`;
@@ -343,10 +355,16 @@ export function compareCsv(c: Comparison, o?: RenderOptions): string {
       line += `${d}${corr.get(u.peerGroup) ?? d}`;
       const x = u.crosswalk;
       line += `${d}${x ? field(`${x.combine}${x.weight ? `(${x.weight})` : ""}:${x.from.map((p) => (p.share !== 1 ? `${p.code}*${num(p.share)}` : p.code)).join(" ")}`) : ""}`;
-      lines.push(line);
+      out += `\n${line}`;
+      if (++n === batch) {
+        yield out;
+        out = "";
+        n = 0;
+      }
     }
+    if (out) yield out;
   }
-  return `${csv.bom ? "\ufeff" : ""}${lines.join("\n")}\n`;
+  yield "\n";
 }
 
 const sideJson = (s: UnitChange["before"]) =>
