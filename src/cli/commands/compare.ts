@@ -127,7 +127,8 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   const scoreDiags = strictly(unique([...scored[0].diagnostics, ...scored[1].diagnostics]), o);
   if (hasErrors(scoreDiags)) throw new InputError(scoreDiags);
   printDiagnostics(scoreDiags, lang);
-  const narrowed = scored.map((r) => select(r, o.level ? { level: o.level } : {})) as [Result, Result];
+  // (without --level, select() would only add every unit's name, which compare's renderers find themselves)
+  const narrowed = o.level !== undefined ? (scored.map((r) => select(r, { level: o.level as string })) as [Result, Result]) : scored;
 
   const names = labels ?? defaultLabels(specs, scored, lang);
   // The crosswalk of the second side (its manifest's `crosswalk:`): merged units meet their predecessors.
