@@ -339,7 +339,8 @@ function indicatorChanges(b: Entry, a: Entry, shared: Shared, decimals: number):
   for (const s of shared) {
     const pb = pointsOf(s.before, b.g);
     const pa = pointsOf(s.after, a.g);
-    if (pb === null || pb === undefined || pa === null || pa === undefined) continue;
+    // (the same points: no change, which most indicators of most units show)
+    if (pb === null || pb === undefined || pa === null || pa === undefined || pa === pb) continue;
     const change = s.penalty ? difference(pb, pa) : difference(pa, pb);
     if (roundTo(change, decimals) === 0) continue;
     out.push(s.k, pb, pa, change);
@@ -366,6 +367,7 @@ function firstOf<T>(xs: Iterable<T>, n: number, cmp: (x: T, y: T) => number): T[
 
 /** The `limit` largest changes, largest first; of equal ones, the first in the criteria (as a stable sort). */
 function largestChanges(changes: Changes, limit: number, order: readonly string[]): IndicatorChange[] {
+  if (changes.length === 0) return [];
   // (each change is four numbers: the indicator, before, after, the change; picked by offset)
   const offsets = Array.from({ length: changes.length >> 2 }, (_, i) => i << 2);
   const size = (i: number) => Math.abs(changes[i + 3] as number);
