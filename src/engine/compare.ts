@@ -297,6 +297,8 @@ function bandChange(before: Side | null, after: Side | null, bands: readonly { i
  * 0.802000000000001).
  */
 export function difference(a: number, b: number): number {
+  // (equal figures, as most of a unit's groups are from one year to the next: no rounding to do)
+  if (a === b && Number.isFinite(a)) return 0;
   return atPrecisionOf(a - b, Math.max(Math.abs(a), Math.abs(b)));
 }
 
