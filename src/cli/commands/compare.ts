@@ -10,7 +10,7 @@ import { weightReader } from "../../load/crosswalk.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";
-import { compareCsvPieces, dropDetail } from "../../render/compare.ts";
+import { compareCsvChunks, dropDetail } from "../../render/compare.ts";
 import { render } from "../../render/index.ts";
 import { t } from "../../render/labels.ts";
 import { select } from "../../render/select.ts";
@@ -150,7 +150,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
 
   const ro = { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) };
   // (the CSV, a row per unit, written in pieces as they are made, as rank's is)
-  if (format === "csv") await writeOutputPieces(o.output, compareCsvPieces(comparison, ro), [...lb.inputs, ...la.inputs]);
+  if (format === "csv") await writeOutputPieces(o.output, compareCsvChunks(comparison, ro), [...lb.inputs, ...la.inputs]);
   else writeOutput(o.output, await render("compare", format, comparison, ro), [...lb.inputs, ...la.inputs]);
 
   if (maxFall === undefined) return;
