@@ -1,7 +1,7 @@
 // What changed between two results: two periods of an assessment, or a self-assessment and its
 // verification. Pure: two result models in, a comparison model out; every renderer reads it.
 import type { Criteria, IndicatorNode, Level, Text } from "../model/criteria.ts";
-import type { NodeColumn, Result, ResultColumns, Status, UnitResult } from "../model/result.ts";
+import type { LevelResult, NodeColumn, Result, ResultColumns, Status, UnitFigures, UnitResult } from "../model/result.ts";
 import { columnsOf, includedPoints } from "./views.ts";
 import type { Combine } from "../model/crosswalk.ts";
 import { bandOf, compareCodes, roundTo } from "./rank.ts";
@@ -212,51 +212,71 @@ export function criteriaDifferences(before: Criteria, after: Criteria): Comparis
   return { onlyBefore, onlyAfter, maxChanged };
 }
 
-/** A unit of one result: its row in that result's columns, and its competition rank. */
+/**
+ * A unit of one result: its row in that result's columns, its level and place there, its status
+ * and peer group, and its competition rank. (Read by row: a unit object each, for every unit of
+ * both results, was much of the comparison's garbage.)
+ */
 interface Entry {
-  u: UnitResult;
   g: number;
+  l: LevelResult;
+  i: number;
+  status: Status;
+  peerGroup: string;
   rank: number | null;
 }
 
 /** The units of a result by code, each with its row and its competition rank in its peer group. */
 function entriesOf(r: Result, cols: ResultColumns): Map<string, Entry> {
   const out = new Map<string, Entry>();
+  const unit = cols.unit;
   for (const l of r.levels) {
-    const ranks = competitionRanks(l.units);
-    l.units.forEach((u, i) => out.set(u.code, { u, g: cols.rowOf(u), rank: ranks[i] as number | null }));
+    const rows = cols.rows(l);
+    const ranks = competitionRanks(rows, unit);
+    for (let i = 0; i < rows.length; i++) {
+      const g = rows[i] as number;
+      out.set(unit.code(g), { g, l, i, status: unit.status(g), peerGroup: unit.peerGroup(g), rank: ranks[i] as number | null });
+    }
   }
   return out;
 }
 
-/** The competition rank of every ranked unit (null: not ranked), whatever method the criteria rank with. */
-function competitionRanks(units: readonly UnitResult[]): (number | null)[] {
+/** The unit object of an entry (a merged unit's predecessors: the few a crosswalk names). */
+const unitOf = (e: Entry): UnitResult => e.l.units[e.i] as UnitResult;
+
+/** The competition rank of every ranked unit of a level's rows (null: not ranked), whatever method the criteria rank with. */
+function competitionRanks(rows: ArrayLike<number>, unit: UnitFigures): (number | null)[] {
   const byGroup = new Map<string, number[]>();
-  for (const u of units) {
-    if (u.rank === null) continue;
-    const g = byGroup.get(u.peerGroup);
-    if (g) g.push(u.rank);
-    else byGroup.set(u.peerGroup, [u.rank]);
+  const ranks: (number | null)[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const g = rows[i] as number;
+    const rank = unit.rank(g);
+    ranks.push(rank);
+    if (rank === null) continue;
+    const peers = unit.peerGroup(g);
+    const list = byGroup.get(peers);
+    if (list) list.push(rank);
+    else byGroup.set(peers, [rank]);
   }
-  for (const g of byGroup.values()) g.sort((a, b) => a - b);
-  return units.map((u) => {
-    if (u.rank === null) return null;
+  for (const list of byGroup.values()) list.sort((a, b) => a - b);
+  return ranks.map((rank, i) => {
+    if (rank === null) return null;
     // 1 + the number of ranks below this one: the first index holding this rank (binary search)
-    const g = byGroup.get(u.peerGroup) as number[];
+    const list = byGroup.get(unit.peerGroup(rows[i] as number)) as number[];
     let lo = 0;
-    let hi = g.length;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((g[mid] as number) < u.rank) lo = mid + 1;
+      if ((list[mid] as number) < rank) lo = mid + 1;
       else hi = mid;
     }
     return 1 + lo;
   });
 }
 
-function sideOf(e: Entry): Side {
-  const u = e.u;
-  return { status: u.status, rank: e.rank, score: u.score, max: u.max, percent: u.percent, band: u.band };
+function sideOf(e: Entry, unit: UnitFigures): Side {
+  const g = e.g;
+  return { status: e.status, rank: e.rank, score: unit.score(g), max: unit.max(g), percent: unit.percent(g), band: unit.band(g) };
 }
 
 const isRanked = (s: Side | null): s is Side & { percent: number } => s !== null && s.status !== NOT_RANKED && s.percent !== null;
@@ -277,6 +297,8 @@ function bandChange(before: Side | null, after: Side | null, bands: readonly { i
  * 0.802000000000001).
  */
 export function difference(a: number, b: number): number {
+  // (equal figures, as most of a unit's groups are from one year to the next: no rounding to do)
+  if (a === b && Number.isFinite(a)) return 0;
   return atPrecisionOf(a - b, Math.max(Math.abs(a), Math.abs(b)));
 }
 
@@ -284,12 +306,12 @@ export function difference(a: number, b: number): number {
 const pointsAt = (cols: ResultColumns, u: UnitResult, id: string): number | null | undefined => pointsOf(cols.node(id), cols.rowOf(u));
 
 /** A unit's points of a node where they count in its maximum; null when the unit is absent or not ranked. */
-function groupAt(c: NodeColumn | undefined, e: { u: UnitResult; g: number } | undefined): number | null {
-  return !e || e.u.status === NOT_RANKED ? null : includedPoints(c, e.g);
+function groupAt(c: NodeColumn | undefined, e: { status: Status; g: number } | undefined): number | null {
+  return !e || e.status === NOT_RANKED ? null : includedPoints(c, e.g);
 }
 
 /** A unit's points of a node where they count in its maximum, else null. */
-const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string): number | null => groupAt(cols.node(id), u && { u, g: cols.rowOf(u) });
+const groupPoints = (cols: ResultColumns, u: UnitResult | undefined, id: string): number | null => groupAt(cols.node(id), u && { status: u.status, g: cols.rowOf(u) });
 
 /**
  * The indicators of the second criteria that the first has too, with their figures on each side;
@@ -314,12 +336,13 @@ type Changes = number[];
 const NO_CHANGES: Changes = [];
 
 function indicatorChanges(b: Entry, a: Entry, shared: Shared, decimals: number): Changes {
-  if (b.u.status === NOT_RANKED || a.u.status === NOT_RANKED) return NO_CHANGES;
+  if (b.status === NOT_RANKED || a.status === NOT_RANKED) return NO_CHANGES;
   const out: Changes = [];
   for (const s of shared) {
     const pb = pointsOf(s.before, b.g);
     const pa = pointsOf(s.after, a.g);
-    if (pb === null || pb === undefined || pa === null || pa === undefined) continue;
+    // (the same points: no change, which most indicators of most units show)
+    if (pb === null || pb === undefined || pa === null || pa === undefined || pa === pb) continue;
     const change = s.penalty ? difference(pb, pa) : difference(pa, pb);
     if (roundTo(change, decimals) === 0) continue;
     out.push(s.k, pb, pa, change);
@@ -346,6 +369,7 @@ function firstOf<T>(xs: Iterable<T>, n: number, cmp: (x: T, y: T) => number): T[
 
 /** The `limit` largest changes, largest first; of equal ones, the first in the criteria (as a stable sort). */
 function largestChanges(changes: Changes, limit: number, order: readonly string[]): IndicatorChange[] {
+  if (changes.length === 0) return [];
   // (each change is four numbers: the indicator, before, after, the change; picked by offset)
   const offsets = Array.from({ length: changes.length >> 2 }, (_, i) => i << 2);
   const size = (i: number) => Math.abs(changes[i + 3] as number);
@@ -502,17 +526,25 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
     const lb = before.levels.find((l) => l.level.id === id);
     const level = (la ?? lb)?.level as Level;
     // A unit is listed at its level in the second result; a gone unit at its level in the first.
-    const codes = [...(la?.units ?? []).map((u) => u.code), ...(lb?.units ?? []).filter((u) => !allAfter.has(u.code) && !consumed.has(u.code)).map((u) => u.code)];
+    const codes: string[] = [];
+    if (la) for (const g of Array.from(cols.after.rows(la))) codes.push(cols.after.unit.code(g));
+    if (lb) {
+      for (const g of Array.from(cols.before.rows(lb))) {
+        const code = cols.before.unit.code(g);
+        if (!allAfter.has(code) && !consumed.has(code)) codes.push(code);
+      }
+    }
     const diffs = new Map<UnitChange, Changes>();
-    /** A unit's change, from its two sides: the unit shown (the second side's, else the first's),
-     * the points of each group before, and the crosswalk's note for a merged unit. */
-    const change = (u: UnitResult, ea: Entry | undefined, presence: UnitChange["presence"], sb: Side | null, sa: Side | null, changes: Changes, groupBefore: (i: number) => number | null, moved: boolean, note?: UnitChange["crosswalk"]): UnitChange => {
+    /** A unit's change, from its two sides: the unit shown (the second side's, else the first's,
+     * with its result's figures), the points of each group before, and the crosswalk's note for a merged unit. */
+    const change = (shown: Entry, unit: UnitFigures, ea: Entry | undefined, presence: UnitChange["presence"], sb: Side | null, sa: Side | null, changes: Changes, groupBefore: (i: number) => number | null, moved: boolean, note?: UnitChange["crosswalk"]): UnitChange => {
       const both = isRanked(sb) && isRanked(sa);
+      const g = shown.g;
       const c: UnitChange = {
-        code: u.code,
-        name: u.name,
-        level: u.level,
-        peerGroup: u.peerGroup,
+        code: unit.code(g),
+        name: unit.name(g),
+        level: shown.l.level.id,
+        peerGroup: shown.peerGroup,
         presence,
         before: sb,
         after: sa,
@@ -528,7 +560,8 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
         differences: largestChanges(changes, limit, order),
         ...(note ? { crosswalk: note } : {}),
       };
-      if (u.parent !== undefined) c.parent = u.parent;
+      const parent = unit.parent(g);
+      if (parent !== undefined) c.parent = parent;
       diffs.set(c, changes);
       return c;
     };
@@ -539,7 +572,7 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
         // a unit formed from earlier units, against their combination (no move: no rank before)
         const m = merge(lineage);
         const changes: Changes = [];
-        if (a.u.status !== NOT_RANKED) {
+        if (a.status !== NOT_RANKED) {
           for (const x of m.indicators) {
             const pa = pointsOf(cols.after.node(x.id), a.g);
             if (pa === null || pa === undefined) continue;
@@ -547,11 +580,11 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
             if (roundTo(change, decimals) !== 0) changes.push(place.get(x.id) as number, x.points, pa, change);
           }
         }
-        return change(a.u, a, "merged", m.side, sideOf(a), changes, (i) => m.groups.get(groupIds[i] as string) ?? null, false, m.note);
+        return change(a, cols.after.unit, a, "merged", m.side, sideOf(a, cols.after.unit), changes, (i) => m.groups.get(groupIds[i] as string) ?? null, false, m.note);
       }
       const b = allBefore.get(code);
       const changes = a && b ? indicatorChanges(b, a, shared, decimals) : NO_CHANGES;
-      return change((a ?? b)?.u as UnitResult, a, a && b ? "both" : a ? "new" : "gone", b ? sideOf(b) : null, a ? sideOf(a) : null, changes, (i) => groupAt(groupCols.before[i], b), a?.u.peerGroup === b?.u.peerGroup);
+      return change((a ?? b) as Entry, a ? cols.after.unit : cols.before.unit, a, a && b ? "both" : a ? "new" : "gone", b ? sideOf(b, cols.before.unit) : null, a ? sideOf(a, cols.after.unit) : null, changes, (i) => groupAt(groupCols.before[i], b), a?.peerGroup === b?.peerGroup);
     });
     const sorted = listed(units);
     return { level, units: sorted, summary: summarise(sorted, bandIds, diffs, order, top, decimals) };
@@ -573,8 +606,8 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
 function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, Entry>, cols: ResultColumns, bc: Criteria, ac: Criteria, beforeIds: ReadonlySet<string>, groupIds: readonly string[]) {
   const how = l.method.combine;
   const preds = l.from.flatMap((p) => {
-    const u = allBefore.get(p.code)?.u;
-    return u ? [{ p, u }] : [];
+    const e = allBefore.get(p.code);
+    return e ? [{ p, u: unitOf(e) }] : [];
   });
   const ranked = preds.filter(({ u }) => u.status !== NOT_RANKED && u.percent !== null && u.score !== null);
   const over = (f: (u: UnitResult) => number | null) => combine(ranked.flatMap(({ p, u }) => { const x = f(u); return x === null ? [] : [{ x, p }]; }), how);
@@ -603,7 +636,8 @@ function mergedSide(l: Lineage, allBefore: ReadonlyMap<string, Entry>, cols: Res
     ...(how === "weighted" && l.method.weight !== undefined ? { weight: l.method.weight } : {}),
     dates: l.dates,
     from: l.from.map((p) => {
-      const u = allBefore.get(p.code)?.u;
+      const e = allBefore.get(p.code);
+      const u = e && unitOf(e);
       return { code: p.code, name: u?.name ?? p.code, share: p.share, weight: p.weight, status: u?.status ?? null, percent: u && u.status !== NOT_RANKED ? u.percent : null };
     }),
   };

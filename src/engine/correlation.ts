@@ -49,9 +49,9 @@ export function midranks(xs: ArrayLike<number>): number[] {
 /**
  * A value as ranks compare it: at 12 significant digits, so that values equal but for the last
  * bits of floating-point arithmetic (a pillar's 11.2 / 14 reached by two sums in different orders)
- * tie, as they do on paper.
+ * tie, as they do on paper. (An integer of up to 12 digits, a rank, is its own key: no text made.)
  */
-const tieKey = (x: number): number => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12)));
+const tieKey = (x: number): number => (x === 0 || !Number.isFinite(x) || (Number.isInteger(x) && Math.abs(x) < 1e12) ? x : Number(x.toPrecision(12)));
 
 /** Spearman's rho: Pearson's r of the mid-ranks (the definition that holds with ties). */
 export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {

@@ -4,7 +4,8 @@ import { drawTable } from "./grid.ts";
 import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvField, csvFieldWriters, csvLine, defaultCsv, groupBy, inert, mdText, machine, shown, type RenderOptions, decimalFor } from "./common.ts";
+import { bandIndex, bandLabel, csvField, csvFieldWriters, csvLine, defaultCsv, groupBy, inert, mdText, machine, shown, type RenderOptions, decimalFor, NUMBER_ROOM } from "./common.ts";
+import { byteWriter, chunksText, copyBytes, encode, end, numberBytes, putBytes, room, take } from "./csv-bytes.ts";
 import { t } from "./labels.ts";
 import { escapeXml, slopeChart } from "./svg.ts";
 
@@ -317,36 +318,97 @@ export function compareColumns(c: Comparison): string[] {
 }
 
 export function compareCsv(c: Comparison, o?: RenderOptions): string {
+  return chunksText([...compareCsvChunks(c, o)]);
+}
+
+/**
+ * compareCsv as bytes, in chunks handed out as they fill (render/csv-bytes.ts), for the output to
+ * write as they come: a national comparison's rows are neither a string each nor all held at once.
+ * The texts that repeat (a level and peer group, a band, a status) are encoded once; numbers are
+ * written as digits.
+ */
+export function* compareCsvChunks(c: Comparison, o?: RenderOptions): Generator<Uint8Array> {
   const csv = o?.csv ?? defaultCsv;
   const d = csv.delimiter;
-  // (a row per unit, written from its figures: the field writers of render/common.ts)
+  const w = byteWriter(csv);
+  // (the field writers of render/common.ts)
   const { text, num } = csvFieldWriters(csv);
   // text written as it is, which most codes and names are (csvField would neither quote nor
   // neutralise it): one test instead of csvField's three; csvField writes the rest
   const special = new RegExp(`^[=+\\-@\\t\\r]|["\\r\\n${d}]`);
   const field = (s: string): string => (special.test(s) ? csvField(s, csv) : s);
-  const whole = (x: number | null | undefined): string => (x === null || x === undefined ? "" : String(x));
-  const labels = `${text(c.labels.before)}${d}${text(c.labels.after)}`;
-  const lines = [csvLine(compareColumns(c), csv)];
+  // a text field that repeats, with the delimiter after it, encoded once
+  const known = new Map<string, Uint8Array>();
+  const textField = (s: string): Uint8Array => {
+    let b = known.get(s);
+    if (b === undefined) known.set(s, (b = encode(`${text(s)}${d}`)));
+    return b;
+  };
+  const delimiter = encode(d);
+  const newline = encode("\n");
+  const labels = `${text(c.labels.before)}${d}${text(c.labels.after)}${d}`;
+  putBytes(w, encode(`${csv.bom ? "\ufeff" : ""}${csvLine(compareColumns(c), csv)}\n`));
+  // the numbers of a row but its groups' (ranks and move, score, max, percent), with their delimiters
+  const numbers = 11 * (NUMBER_ROOM + 1);
+  // (a row written by a function of its own, not in the generator's loop: V8 compiles it sooner)
+  const writeRow = (u: UnitChange, head: Uint8Array, corr: Uint8Array): void => {
+    const b = u.before;
+    const a = u.after;
+    const unit = encode(`${field(u.code)}${d}${field(u.name)}${d}${text(u.parent ?? "")}${d}`);
+    const presence = textField(u.presence);
+    const bandBefore = textField(b?.band ?? "");
+    const bandAfter = textField(a?.band ?? "");
+    const bandChange = textField(u.bandChange ?? "");
+    const statusBefore = textField(b?.status ?? "");
+    const statusAfter = textField(a?.status ?? "");
+    const differences = u.differences.length ? encode(`${field(u.differences.map((x) => `${x.id}:${x.change > 0 ? "+" : ""}${num(x.change)}`).join(" "))}${d}`) : delimiter;
+    const x = u.crosswalk;
+    const crosswalk = x ? encode(`${field(`${x.combine}${x.weight ? `(${x.weight})` : ""}:${x.from.map((p) => (p.share !== 1 ? `${p.code}*${num(p.share)}` : p.code)).join(" ")}`)}\n`) : newline;
+    const size = head.length + unit.length + presence.length + numbers + bandBefore.length + bandAfter.length + bandChange.length + statusBefore.length + statusAfter.length + u.groups.length * 3 * (NUMBER_ROOM + 1) + differences.length + corr.length + crosswalk.length;
+    // (room for the whole row once, then every field written without a check)
+    room(w, size);
+    const buf = w.buf;
+    let to = copyBytes(buf, w.at, head);
+    to = copyBytes(buf, to, unit);
+    to = copyBytes(buf, to, presence);
+    to = numberBytes(w, to, b?.rank ?? NaN);
+    to = numberBytes(w, to, a?.rank ?? NaN);
+    to = numberBytes(w, to, u.move ?? NaN);
+    to = numberBytes(w, to, b?.score ?? NaN);
+    to = numberBytes(w, to, a?.score ?? NaN);
+    to = numberBytes(w, to, u.scoreChange ?? NaN);
+    to = numberBytes(w, to, b?.max ?? NaN);
+    to = numberBytes(w, to, a?.max ?? NaN);
+    to = numberBytes(w, to, b?.percent ?? NaN);
+    to = numberBytes(w, to, a?.percent ?? NaN);
+    to = numberBytes(w, to, u.percentChange ?? NaN);
+    to = copyBytes(buf, to, bandBefore);
+    to = copyBytes(buf, to, bandAfter);
+    to = copyBytes(buf, to, bandChange);
+    to = copyBytes(buf, to, statusBefore);
+    to = copyBytes(buf, to, statusAfter);
+    for (const g of u.groups) {
+      to = numberBytes(w, to, g.before ?? NaN);
+      to = numberBytes(w, to, g.after ?? NaN);
+      to = numberBytes(w, to, g.change ?? NaN);
+    }
+    to = copyBytes(buf, to, differences);
+    to = copyBytes(buf, to, corr);
+    w.at = copyBytes(buf, to, crosswalk);
+  };
   for (const l of c.levels) {
-    // of the unit's peer group: the same on every row of the group
-    const corr = new Map(l.summary.rankCorrelation.map((r) => [r.peerGroup, `${num(r.spearman)}${d}${num(r.kendall)}`]));
+    // of the unit's peer group, the same on every row of the group: the row's first fields, and its rank correlations
+    const heads = new Map<string, Uint8Array>();
+    const corr = new Map(l.summary.rankCorrelation.map((r) => [r.peerGroup, encode(`${num(r.spearman)}${d}${num(r.kendall)}${d}`)]));
+    const noCorr = encode(`${d}${d}`);
     for (const u of l.units) {
-      const [b, a] = [u.before, u.after];
-      let line = `${labels}${d}${text(u.level)}${d}${text(u.peerGroup)}${d}${field(u.code)}${d}${field(u.name)}${d}${text(u.parent ?? "")}${d}${text(u.presence)}`;
-      line += `${d}${whole(b?.rank)}${d}${whole(a?.rank)}${d}${whole(u.move)}`;
-      line += `${d}${num(b?.score ?? null)}${d}${num(a?.score ?? null)}${d}${num(u.scoreChange)}${d}${num(b?.max ?? null)}${d}${num(a?.max ?? null)}`;
-      line += `${d}${num(b?.percent ?? null)}${d}${num(a?.percent ?? null)}${d}${num(u.percentChange)}`;
-      line += `${d}${text(b?.band ?? "")}${d}${text(a?.band ?? "")}${d}${text(u.bandChange ?? "")}${d}${text(b?.status ?? "")}${d}${text(a?.status ?? "")}`;
-      for (const g of u.groups) line += `${d}${num(g.before)}${d}${num(g.after)}${d}${num(g.change)}`;
-      line += `${d}${field(u.differences.map((x) => `${x.id}:${x.change > 0 ? "+" : ""}${num(x.change)}`).join(" "))}`;
-      line += `${d}${corr.get(u.peerGroup) ?? d}`;
-      const x = u.crosswalk;
-      line += `${d}${x ? field(`${x.combine}${x.weight ? `(${x.weight})` : ""}:${x.from.map((p) => (p.share !== 1 ? `${p.code}*${num(p.share)}` : p.code)).join(" ")}`) : ""}`;
-      lines.push(line);
+      let head = heads.get(u.peerGroup);
+      if (head === undefined) heads.set(u.peerGroup, (head = encode(`${labels}${text(u.level)}${d}${text(u.peerGroup)}${d}`)));
+      writeRow(u, head, corr.get(u.peerGroup) ?? noCorr);
+      if (w.ready.length) yield* take(w);
     }
   }
-  return `${csv.bom ? "\ufeff" : ""}${lines.join("\n")}\n`;
+  yield* end(w);
 }
 
 const sideJson = (s: UnitChange["before"]) =>

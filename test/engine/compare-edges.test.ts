@@ -1,7 +1,7 @@
 // Comparisons across criteria versions that add or drop a level or rename bands, values not
 // applicable on one side, ties among indicator shifts, and the order of units on one side only.
 import { describe, expect, it } from "vitest";
-import { compare, criteriaDifferences, type Comparison, type UnitChange } from "../../src/engine/compare.ts";
+import { compare, criteriaDifferences, difference, type Comparison, type UnitChange } from "../../src/engine/compare.ts";
 import { criteriaFrom, scoreOf } from "../helpers/model.ts";
 
 const labels = { before: "2019", after: "2020" };
@@ -145,5 +145,16 @@ describe("the order of units", () => {
       ["G2", "gone"],
       ["G1", "gone"],
     ]);
+  });
+});
+
+describe("difference", () => {
+  it("of two figures, without binary noise; of equal ones, 0 (never -0); of infinities, NaN", () => {
+    expect(difference(9.652, 8.85)).toBe(0.802);
+    expect(difference(0.3, 0.1 + 0.2)).toBe(0);
+    expect(Object.is(difference(-0, -0), 0)).toBe(true);
+    expect(Object.is(difference(-2.5, -2.5), 0)).toBe(true);
+    expect(difference(1e-300, 1e-300)).toBe(0);
+    expect(difference(Infinity, Infinity)).toBeNaN();
   });
 });

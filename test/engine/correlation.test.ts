@@ -27,6 +27,13 @@ describe("by hand", () => {
     expect(kendallTauB([1, 2, 2, 4], [1, 3, 2, 4])).toBeCloseTo(5 / Math.sqrt(30), 14);
   });
 
+  it("values tie at 12 significant digits, integers too: ranks are integers, and from 10^12 on they are rounded as any value", () => {
+    // 0.1 + 0.2 and 0.3 tie; so do 10^12 + 1 and 10^12 + 2 (1.00000000000e12); 999,999,999,999 and 999,999,999,998 do not
+    expect(spearman([0.1 + 0.2, 0.3, 1], [1, 2, 3])).toBeCloseTo(spearman([1, 1, 2], [1, 2, 3]) as number, 14);
+    expect(spearman([1e12 + 1, 1e12 + 2, 1e13], [1, 2, 3])).toBeCloseTo(spearman([1, 1, 2], [1, 2, 3]) as number, 14);
+    expect(spearman([999_999_999_999, 999_999_999_998, 1e13], [1, 2, 3])).toBeCloseTo(spearman([2, 1, 3], [1, 2, 3]) as number, 14);
+  });
+
   it.each([
     ["one pair", [1], [2]],
     ["no pair", [], []],

@@ -3,7 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { compare } from "../../src/engine/compare.ts";
-import { plainPalette } from "../../src/render/common.ts";
+import { machine, plainPalette } from "../../src/render/common.ts";
 import { compareColumns, compareCsv, compareHtml, compareJson, compareMd, compareTable, moveText, signed } from "../../src/render/compare.ts";
 import { scoreOf } from "../helpers/model.ts";
 
@@ -119,6 +119,23 @@ describe("csv and json", () => {
     expect(json.levels[0].summary.gone).toEqual(["C"]);
     expect(json.levels[0].summary.rankCorrelation).toEqual([{ peerGroup: rows[1]?.[3], units: 2, spearman: -1, kendall: -1 }]);
     expect(json.levels[0].summary.transitions.counts.kha).toEqual({ tot: 1, kha: 0, yeu: 0, "not-ranked": 0, absent: 1 });
+  });
+
+  it("csv: rows over many chunks of bytes come out whole, each as the comparison has it", () => {
+    // names quoted (a quote, the delimiter) and in Vietnamese (several bytes a letter), a group change on every row
+    const n = 3000;
+    const units = `code,name\n${Array.from({ length: n }, (_, i) => `U${i},"Ủy ban nhân dân xã Đông Hưng ""số"" ${i}, tỉnh Thái Bình"`).join("\n")}\n`;
+    const data = (k: number) => `code,a,b\n${Array.from({ length: n }, (_, i) => `U${i},${(i * k) % 50},${(i * 7 + k) % 50}.5`).join("\n")}\n`;
+    const big = compare(scoreOf(CRITERIA, data(3), units), scoreOf(CRITERIA, data(5), units), { labels: { before: "x", after: "y" } });
+    const text = compareCsv(big);
+    expect(text.length).toBeGreaterThan(4 * 65536);
+    const parsed = parse(text) as string[][];
+    const us = big.levels[0]?.units ?? [];
+    expect(parsed.length).toBe(n + 1);
+    const cell = (x: number | null | undefined) => (x === null || x === undefined ? "" : String(machine(x)));
+    expect(parsed.slice(1).map((r) => [r[4], r[5], r[8], r[9], r[18], r[29], r[30]])).toEqual(
+      us.map((u) => [u.code, u.name, cell(u.before?.rank), cell(u.after?.rank), cell(u.percentChange), cell(u.groups[1]?.change), u.differences.map((x) => `${x.id}:${x.change > 0 ? "+" : ""}${cell(x.change)}`).join(" ")]),
+    );
   });
 
   it("a decimal comma reaches the numbers inside the differences text too", () => {

@@ -10,13 +10,13 @@ import { weightReader } from "../../load/crosswalk.ts";
 import type { ColumnarDataset } from "../../model/columns.ts";
 import type { Criteria, Lang } from "../../model/criteria.ts";
 import type { Result } from "../../model/result.ts";
-import { dropDetail } from "../../render/compare.ts";
+import { compareCsvChunks, dropDetail } from "../../render/compare.ts";
 import { render } from "../../render/index.ts";
 import { t } from "../../render/labels.ts";
 import { select } from "../../render/select.ts";
 import { readColumns, type ColumnsRead } from "../columns.ts";
 import { langOf, noUnits, parseTop, pickFormat, renderOptions, start, strictly, type CommonOptions } from "../context.ts";
-import { writeOutput } from "../output.ts";
+import { writeOutput, writeOutputPieces } from "../output.ts";
 import { configureStderr, printDiagnostics, printError, styles } from "../stderr.ts";
 
 interface CompareFlags extends CommonOptions {
@@ -127,7 +127,8 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   const scoreDiags = strictly(unique([...scored[0].diagnostics, ...scored[1].diagnostics]), o);
   if (hasErrors(scoreDiags)) throw new InputError(scoreDiags);
   printDiagnostics(scoreDiags, lang);
-  const narrowed = scored.map((r) => select(r, o.level ? { level: o.level } : {})) as [Result, Result];
+  // (without --level, select() would only add every unit's name, which compare's renderers find themselves)
+  const narrowed = o.level !== undefined ? (scored.map((r) => select(r, { level: o.level as string })) as [Result, Result]) : scored;
 
   const names = labels ?? defaultLabels(specs, scored, lang);
   // The crosswalk of the second side (its manifest's `crosswalk:`): merged units meet their predecessors.
@@ -147,8 +148,10 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   });
   if (comparison.basis === "percent") printDiagnostics([diag("COMPARE_DIFFERENT_BASIS", "warning", { detail: basisDetail(comparison, lang) })], lang);
 
-  const out = await render("compare", format, comparison, { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) });
-  writeOutput(o.output, out, [...lb.inputs, ...la.inputs]);
+  const ro = { ...renderOptions(o, la.criteria), ...(maxFall !== undefined ? { gate: { failOnDrop: maxFall } } : {}) };
+  // (the CSV, a row per unit, written in pieces as they are made, as rank's is)
+  if (format === "csv") await writeOutputPieces(o.output, compareCsvChunks(comparison, ro), [...lb.inputs, ...la.inputs]);
+  else writeOutput(o.output, await render("compare", format, comparison, ro), [...lb.inputs, ...la.inputs]);
 
   if (maxFall === undefined) return;
   const fell = drops(comparison, maxFall);
