@@ -248,21 +248,26 @@ const unitOf = (e: Entry): UnitResult => e.l.units[e.i] as UnitResult;
 function competitionRanks(rows: ArrayLike<number>, unit: UnitFigures): (number | null)[] {
   const byGroup = new Map<string, number[]>();
   const ranks: (number | null)[] = [];
+  // each ranked unit's peers' ranks (the list of its group)
+  const peersOf: (number[] | undefined)[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const g = rows[i] as number;
-    const rank = unit.rank(g);
+    const rank = unit.rank(rows[i] as number);
     ranks.push(rank);
-    if (rank === null) continue;
-    const peers = unit.peerGroup(g);
-    const list = byGroup.get(peers);
+    if (rank === null) {
+      peersOf.push(undefined);
+      continue;
+    }
+    const peers = unit.peerGroup(rows[i] as number);
+    let list = byGroup.get(peers);
     if (list) list.push(rank);
-    else byGroup.set(peers, [rank]);
+    else byGroup.set(peers, (list = [rank]));
+    peersOf.push(list);
   }
   for (const list of byGroup.values()) list.sort((a, b) => a - b);
   return ranks.map((rank, i) => {
     if (rank === null) return null;
     // 1 + the number of ranks below this one: the first index holding this rank (binary search)
-    const list = byGroup.get(unit.peerGroup(rows[i] as number)) as number[];
+    const list = peersOf[i] as number[];
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -527,10 +532,14 @@ export function compare(before: Result, after: Result, o: CompareOptions): Compa
     const level = (la ?? lb)?.level as Level;
     // A unit is listed at its level in the second result; a gone unit at its level in the first.
     const codes: string[] = [];
-    if (la) for (const g of Array.from(cols.after.rows(la))) codes.push(cols.after.unit.code(g));
+    if (la) {
+      const rows = cols.after.rows(la);
+      for (let i = 0; i < rows.length; i++) codes.push(cols.after.unit.code(rows[i] as number));
+    }
     if (lb) {
-      for (const g of Array.from(cols.before.rows(lb))) {
-        const code = cols.before.unit.code(g);
+      const rows = cols.before.rows(lb);
+      for (let i = 0; i < rows.length; i++) {
+        const code = cols.before.unit.code(rows[i] as number);
         if (!allAfter.has(code) && !consumed.has(code)) codes.push(code);
       }
     }

@@ -408,20 +408,15 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     return col;
   });
 
-  // the names of each file's rows, each read by one reader (a report reads every unit's name)
-  const nameReaders: ((row: number) => string)[] = [];
-  const nameReader = (file: number): ((row: number) => string) => {
-    const t = tableOf(file);
-    return t ? textReader(t.rows.name) : () => "";
-  };
+  // the names of each file's rows (numbered as tableOf numbers them), each read by one reader (a report reads every unit's name)
+  const nameReaders = [...tables.data, tables.units].map((t) => (t ? textReader(t.rows.name) : () => ""));
   const attributeMap = new Map(attrNames.map((a, i) => [a, attributes[i] as (string | undefined)[]] as const));
   const dataset: ColumnarDataset = {
     size: n,
     code,
     nameOf: (g) => {
-      const file = source.file[g] as number;
-      const read = nameReaders[file] ?? (nameReaders[file] = nameReader(file));
-      return read(nameRow[g] as number) || (code[g] as string);
+      const read = nameReaders[source.file[g] as number];
+      return (read && read(nameRow[g] as number)) || (code[g] as string);
     },
     level: Uint8Array.from(level),
     parent,

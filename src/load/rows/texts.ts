@@ -37,12 +37,13 @@ export function textWriter(rows: number, bytes: number): { add(s: string): void;
   };
 }
 
+/** Text i of a column (a text or two: a diagnostic's; for many, textReader). */
 export function textAt(t: Texts, i: number): string {
-  return Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength).toString("utf8", t.start[i], t.start[i + 1]);
+  return textReader(t)(i);
 }
 
 /**
- * textAt for a column read text by text (every unit's name, for a report): one Buffer over its
+ * The texts of a column, read one by one (every unit's name, for a report): one Buffer over its
  * bytes, made once, rather than one per text.
  */
 export function textReader(t: Texts): (i: number) => string {
