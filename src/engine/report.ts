@@ -5,10 +5,10 @@ import type { Audit } from "./audit.ts";
 import type { SensitivityResult } from "./sensitivity.ts";
 import type { LevelTrend } from "./trend.ts";
 import type { CriteriaNode, Level } from "../model/criteria.ts";
-import type { IndicatorFigures, LevelResult, NodeColumn, NodeScore, Result, ResultColumns, UnitFigures, UnitResult } from "../model/result.ts";
+import type { IndicatorFigures, LevelResult, NodeColumn, NodeScore, Result, ResultColumns, UnitFigures, UnitNames, UnitResult } from "../model/result.ts";
 import { compareCodes } from "./rank.ts";
 import { NOT_MISSING } from "./rate.ts";
-import { columnsOf, includedPoints, unitColumns } from "./views.ts";
+import { columnsOf, includedPoints, namesOfOwnUnits, unitColumns } from "./views.ts";
 import { max, mean, median, min } from "./stats.ts";
 
 /** How far a rate may be from 0 or 1 and still count as zero or full (binary noise). */
@@ -129,7 +129,7 @@ export interface LevelReport {
 export interface Report {
   result: Result;
   /** unit code -> name, across levels (to show parents by name) */
-  names: ReadonlyMap<string, string>;
+  names: UnitNames;
   levels: LevelReport[];
   /** per level, the periods of the data when there are three or more */
   trends?: LevelTrend[];
@@ -399,7 +399,7 @@ function missingOf(row: number, ids: readonly string[], figures: readonly (Indic
 }
 
 /** The level's peer groups, in order of first appearance: each its units' rows and positions in the level. */
-function peerGroupsOf(l: LevelResult, rows: ArrayLike<number>, unit: UnitFigures, names: ReadonlyMap<string, string>): PeerGroup[] {
+function peerGroupsOf(l: LevelResult, rows: ArrayLike<number>, unit: UnitFigures, names: UnitNames): PeerGroup[] {
   const groups = new Map<string, { rows: number[]; at: number[] }>();
   for (let i = 0; i < rows.length; i++) {
     const g = rows[i] as number;
@@ -425,8 +425,9 @@ function peerGroupsOf(l: LevelResult, rows: ArrayLike<number>, unit: UnitFigures
  * Every unit's name, districts too when --level kept only the communes: the names select() keeps
  * (of every unit, before --level), where the result has them and they name its units as they are.
  */
-function namesOf(result: Result, cols: ResultColumns): ReadonlyMap<string, string> {
+function namesOf(result: Result, cols: ResultColumns): UnitNames {
   const given = result.names;
+  if (namesOfOwnUnits(given, result)) return given as UnitNames;
   const { code, name } = cols.unit;
   const agree = (l: LevelResult): boolean => {
     const rows = cols.rows(l);
@@ -434,12 +435,13 @@ function namesOf(result: Result, cols: ResultColumns): ReadonlyMap<string, strin
     return true;
   };
   if (given && result.levels.every(agree)) return given;
-  const names = new Map(given);
+  // (the result's own units' names first, then those given)
+  const own = new Map<string, string>();
   for (const l of result.levels) {
     const rows = cols.rows(l);
-    for (let i = 0; i < rows.length; i++) names.set(code(rows[i] as number), name(rows[i] as number));
+    for (let i = 0; i < rows.length; i++) own.set(code(rows[i] as number), name(rows[i] as number));
   }
-  return names;
+  return given ? { get: (c) => own.get(c) ?? given.get(c) } : own;
 }
 
 export function buildReport(result: Result, o: { weakest?: number; perUnit?: number } = {}): Report {

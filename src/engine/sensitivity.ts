@@ -8,7 +8,7 @@
 // mean.
 import type { MissingPolicyName } from "../model/criteria-schema.ts";
 import type { Criteria, CriteriaNode, GroupNode, IndicatorNode } from "../model/criteria.ts";
-import type { Result, UnitResult } from "../model/result.ts";
+import type { Result, UnitNames, UnitResult } from "../model/result.ts";
 import type { Level } from "../model/criteria.ts";
 import { runRandom } from "./random.ts";
 import type { ColumnarDataset } from "../model/columns.ts";
@@ -366,7 +366,7 @@ export interface SensitivityResult {
   inputs: InputInfo[];
   levels: LevelSensitivity[];
   /** unit code -> name of every unit (render/select.ts), so that parents are named under --level */
-  names?: ReadonlyMap<string, string>;
+  names?: UnitNames;
 }
 
 /**

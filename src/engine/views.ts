@@ -5,7 +5,7 @@
 import type { Criteria, IndicatorNode } from "../model/criteria.ts";
 import { CELL_FROM_RATIO, cellKind, cellValueAt, NOT_APPLICABLE, stateOf, VALUE, type CellKind, type ColumnarDataset, type IndicatorColumn } from "../model/columns.ts";
 import type { Level } from "../model/criteria.ts";
-import type { IndicatorFigures, LevelResult, NodeColumn, NodeScore, Result, ResultColumns, Status, UnitFigures, UnitResult } from "../model/result.ts";
+import type { IndicatorFigures, LevelResult, NodeColumn, NodeScore, Result, ResultColumns, Status, UnitFigures, UnitNames, UnitResult } from "../model/result.ts";
 import { missingCode, missingPolicyOf, NOT_MISSING } from "./rate.ts";
 import { detailOf, ruleReads } from "./rules.ts";
 import { formulaTrace } from "./compute.ts";
@@ -60,6 +60,54 @@ export function resultOf(r: ColumnarResult): Result {
   Object.defineProperty(result, "columns", { value: scoringColumns(r, rows, levelRows), enumerable: false, writable: true, configurable: true });
   Object.defineProperty(result, "scoring", { value: r, enumerable: false, writable: true, configurable: true });
   return result;
+}
+
+/**
+ * The names of a scoring's units by code, at some of its levels (their indexes in
+ * criteria.levels), each decoded from the loaded data when first asked for: a ranking's tables
+ * name a hundred parents, and a map of every unit's name would decode the 12,000 names of a
+ * national assessment to find them.
+ */
+interface ScoringNames extends UnitNames {
+  readonly of: ColumnarResult;
+  readonly levels: ReadonlySet<number>;
+}
+
+/**
+ * The names of the units of a result read off a scoring (resultOf), at the result's levels, read
+ * when asked for; undefined where the result was not read off a scoring or its loader kept no
+ * index of its units by code (the names are then those of its units, render/select.ts).
+ */
+export function scoringNames(result: { levels: readonly { level: { id: string } }[]; scoring?: ColumnarResult }): UnitNames | undefined {
+  const r = result.scoring;
+  const index = r?.dataset.index;
+  if (!r || !index) return undefined;
+  const data = r.dataset;
+  const shown = new Set(result.levels.map((l) => l.level.id));
+  const levels = new Set<number>();
+  r.criteria.levels.forEach((l, i) => shown.has(l.id) && levels.add(i));
+  const read = new Map<string, string | undefined>();
+  const names: ScoringNames = {
+    of: r,
+    levels,
+    get(code) {
+      if (read.has(code)) return read.get(code);
+      const g = index.get(code);
+      const name = g !== undefined && levels.has(data.level[g] as number) ? data.nameOf(g) : undefined;
+      read.set(code, name);
+      return name;
+    },
+  };
+  return names;
+}
+
+/** true where `names` are those scoringNames read off the result's own scoring, at every level of the result: they name each of its units as it is. */
+export function namesOfOwnUnits(names: UnitNames | undefined, result: Result): boolean {
+  const own = names as Partial<ScoringNames> | undefined;
+  if (!own?.of || own.of !== result.scoring || !own.levels) return false;
+  const ids = own.of.criteria.levels.map((l) => l.id);
+  const levels = own.levels;
+  return result.levels.every((l) => levels.has(ids.indexOf(l.level.id)));
 }
 
 /**

@@ -70,6 +70,14 @@ export interface LevelResult {
   whole?: { units: number; ranked: number };
 }
 
+/**
+ * Unit code -> name: a Map, or the names of a scoring's units, each read off the loaded data when
+ * asked for (engine/views.ts scoringNames).
+ */
+export interface UnitNames {
+  get(code: string): string | undefined;
+}
+
 export interface Result {
   criteria: Criteria;
   period?: string;
@@ -78,7 +86,7 @@ export interface Result {
   /** true when the assessment marks units assessed and not ranked (the manifest's `unranked:`): the ranking's CSV has a reason column */
   unranked?: boolean;
   /** after --level (render/select.ts): unit code -> name of every unit, for parents by name */
-  names?: ReadonlyMap<string, string>;
+  names?: UnitNames;
   /**
    * `--provisional`: ranked despite data errors, each cell in error treated by the missing-data
    * policy; these are the errors, one per cell. Every renderer marks its output with them

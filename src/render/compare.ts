@@ -3,6 +3,7 @@
 import { drawTable } from "./grid.ts";
 import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
+import type { UnitNames } from "../model/result.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
 import { bandIndex, bandLabel, csvField, csvFieldWriters, csvLine, defaultCsv, groupBy, inert, mdText, machine, shown, type RenderOptions, decimalFor, NUMBER_ROOM } from "./common.ts";
 import { byteWriter, chunksText, copyBytes, encode, end, numberBytes, putBytes, room, take } from "./csv-bytes.ts";
@@ -77,7 +78,7 @@ function unitNames(c: Comparison): Map<string, string> {
   return m;
 }
 
-function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lang, names: ReadonlyMap<string, string>): string | undefined {
+function peerHeading(c: Comparison, l: LevelComparison, group: string, lang: Lang, names: UnitNames): string | undefined {
   if (group === "" || l.level.peers.by === "level") return undefined;
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }
@@ -142,7 +143,7 @@ function differencesText(c: Comparison, u: UnitChange, dec: number, lang: Lang):
 
 const who = (u: UnitChange): string => `${u.code} ${u.name}`;
 
-function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number, names: ReadonlyMap<string, string>): { label: string; items: string[] }[] {
+function summaryLines(c: Comparison, l: LevelComparison, lang: Lang, dec: number, names: UnitNames): { label: string; items: string[] }[] {
   const s = l.summary;
   const out: { label: string; items: string[] }[] = [];
   if (s.meanPercentChange !== null) {

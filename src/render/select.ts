@@ -1,12 +1,14 @@
 // Narrowing a result to what the user asked for (--level, --top) before any renderer runs,
 // so that every format shows the same rows.
 import type { SensitivityResult } from "../engine/sensitivity.ts";
-import type { LevelResult, Result, ResultColumns } from "../model/result.ts";
+import { scoringNames } from "../engine/views.ts";
+import type { ColumnarResult } from "../engine/scoring.ts";
+import type { LevelResult, Result, ResultColumns, UnitNames } from "../model/result.ts";
 
 /** Anything with units by level: a result, a sensitivity analysis. */
 interface ByLevel {
   levels: { level: { id: string }; units: { code: string; name: string; rank: number | null }[]; whole?: { units: number; ranked: number } }[];
-  names?: ReadonlyMap<string, string>;
+  names?: UnitNames;
 }
 
 /**
@@ -40,9 +42,14 @@ export function selectSensitivity(result: SensitivityResult, o: { level?: string
   return narrow(result, o);
 }
 
-/** unit code -> name, across levels (all of them, before --level), for showing parents by name. */
-export function unitNames(result: ByLevel): ReadonlyMap<string, string> {
+/**
+ * unit code -> name, across levels (all of them, before --level), for showing parents by name:
+ * read off the data when asked for, where the result was read off a scoring; else a map of its units' names.
+ */
+export function unitNames(result: ByLevel): UnitNames {
   if (result.names) return result.names;
+  const read = scoringNames(result as ByLevel & { scoring?: ColumnarResult });
+  if (read) return read;
   const m = new Map<string, string>();
   // (a result read off a scoring: its units named off the columns, without making them)
   const cols = (result as { columns?: ResultColumns }).columns;

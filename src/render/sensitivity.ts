@@ -3,6 +3,7 @@
 // body is `sensitivitySection` (the fragment the full report embeds), with an SVG whisker chart
 // per level: each unit's nominal rank and its 5–95% interval, sorted.
 import type { InputInfo, LevelSensitivity, SensitivityResult, UnitSensitivity } from "../engine/sensitivity.ts";
+import type { UnitNames } from "../model/result.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import { bandIndex, bandLabel, csvDocument, decimalFor, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t, type LabelKey } from "./labels.ts";
@@ -87,7 +88,7 @@ function peerGroups(l: LevelSensitivity): [string, UnitSensitivity[]][] {
   return [...groups];
 }
 
-function groupLabel(l: LevelSensitivity, group: string, names: ReadonlyMap<string, string>, lang: Lang): string | undefined {
+function groupLabel(l: LevelSensitivity, group: string, names: UnitNames, lang: Lang): string | undefined {
   if (group === "" || l.level.peers.by === "level") return undefined;
   return l.level.peers.by === "parent" ? `${t("parent", lang)}: ${names.get(group) ?? group}` : `${t("peerGroup", lang)}: ${group}`;
 }

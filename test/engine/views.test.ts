@@ -4,11 +4,11 @@
 // units that sent nothing; and the columns of a result built by hand (unitColumns) likewise.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { columnsOf, score, unitColumns } from "../../src/engine/views.ts";
+import { columnsOf, namesOfOwnUnits, score, unitColumns } from "../../src/engine/views.ts";
 import { loadAssessment } from "../../src/load/assessment.ts";
 import type { Criteria } from "../../src/model/criteria.ts";
 import type { NodeScore, Result, ResultColumns, UnitResult } from "../../src/model/result.ts";
-import { select } from "../../src/render/select.ts";
+import { select, unitNames } from "../../src/render/select.ts";
 import { scoreOf } from "../helpers/model.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -139,5 +139,54 @@ describe("unitColumns: the columns of units built by hand", () => {
     expect(cols.indicator("t")?.value(0)).toBe("x");
     expect(cols.indicator("n")?.value(0)).toBe(null);
     expect(cols.hasCell(0)).toBe(true);
+  });
+});
+
+describe("unitNames: a scoring's names, read when asked for", () => {
+  // every unit's name, as the map of every unit select() made before (its units' own names)
+  const byUnits = (r: Result) => new Map(r.levels.flatMap((l) => l.units.map((u) => [u.code, u.name] as const)));
+
+  it.each(folders)("%s: each unit's name by its code, and no other code", async (dir) => {
+    const r = await scored(dir);
+    const names = unitNames(r);
+    expect(names).not.toBeInstanceOf(Map);
+    for (const [code, name] of byUnits(r)) expect(names.get(code), code).toBe(name);
+    expect(names.get("no such unit")).toBeUndefined();
+  });
+
+  it("decodes no name until one is asked for, and each once", async () => {
+    const r = await scored(path.join(ROOT, "samples/ca-mau-2019"));
+    const data = (r.scoring as NonNullable<Result["scoring"]>).dataset;
+    const decode = data.nameOf;
+    const decoded: number[] = [];
+    data.nameOf = (g) => (decoded.push(g), decode(g));
+    try {
+      const narrowed = select(r, { level: "xa" });
+      expect(decoded).toEqual([]);
+      // a unit of a level --level left out
+      const { code, name } = r.levels.find((l) => l.level.id !== "xa")?.units[0] as { code: string; name: string };
+      expect(narrowed.levels.some((l) => l.units.some((u) => u.code === code))).toBe(false);
+      decoded.length = 0;
+      expect(narrowed.names?.get(code)).toBe(name);
+      expect(narrowed.names?.get(code)).toBe(name);
+      expect(decoded).toHaveLength(1);
+    } finally {
+      data.nameOf = decode;
+    }
+  });
+
+  it("names a level's units only where the result shows that level", async () => {
+    const r = await scored(path.join(ROOT, "samples/ca-mau-2019"));
+    const onlyXa = { ...r, levels: r.levels.filter((l) => l.level.id === "xa") };
+    Object.defineProperty(onlyXa, "scoring", { value: r.scoring, enumerable: false });
+    const names = unitNames(onlyXa);
+    const xa = r.levels.find((l) => l.level.id === "xa")?.units[0];
+    const other = r.levels.find((l) => l.level.id !== "xa")?.units[0];
+    expect(names.get(xa?.code as string)).toBe(xa?.name);
+    expect(names.get(other?.code as string)).toBeUndefined();
+    // such names do not name every unit of the whole result: the report reads its own
+    expect(namesOfOwnUnits(names, onlyXa)).toBe(true);
+    expect(namesOfOwnUnits(names, r)).toBe(false);
+    expect(namesOfOwnUnits(unitNames(r), onlyXa)).toBe(true);
   });
 });

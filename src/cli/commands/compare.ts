@@ -127,8 +127,7 @@ export async function run(args: unknown[], o: CompareFlags): Promise<void> {
   const scoreDiags = strictly(unique([...scored[0].diagnostics, ...scored[1].diagnostics]), o);
   if (hasErrors(scoreDiags)) throw new InputError(scoreDiags);
   printDiagnostics(scoreDiags, lang);
-  // (without --level, select() would only add every unit's name, which compare's renderers find themselves)
-  const narrowed = o.level !== undefined ? (scored.map((r) => select(r, { level: o.level as string })) as [Result, Result]) : scored;
+  const narrowed = scored.map((r) => select(r, o.level !== undefined ? { level: o.level } : {})) as [Result, Result];
 
   const names = labels ?? defaultLabels(specs, scored, lang);
   // The crosswalk of the second side (its manifest's `crosswalk:`): merged units meet their predecessors.
