@@ -5,7 +5,7 @@
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import type { Audit, IndicatorAudit, LevelAudit } from "../engine/audit.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { csvDocument, decimalFor, esc, inert, machine, mdText, type CsvCell, type RenderOptions } from "./common.ts";
+import { csvDocument, decimalFor, esc, inert, machine, mdGrid, mdText, type CsvCell, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 
 /** What winsorising every flagged indicator would change, in words. */
@@ -217,8 +217,11 @@ export function auditTable(a: Audit, o: RenderOptions): string {
 }
 
 function mdTable(tb: AuditTable, lang: Lang): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(tb.columns.map((c) => mdText(c.header))), line(tb.columns.map((c) => (c.kind === "text" ? "---" : "---:"))), ...tb.rows.map((r) => line(r.map((v, i) => mdText(cellShown(v, tb.columns[i]?.kind ?? "text", lang)))))].join("\n");
+  return mdGrid(
+    tb.columns.map((c) => c.header),
+    tb.rows.map((r) => r.map((v, i) => cellShown(v, tb.columns[i]?.kind ?? "text", lang))),
+    tb.columns.map((c) => c.kind !== "text"),
+  );
 }
 
 /** The audit in Markdown; `depth` is the heading level of its title (1 alone, 2 as the annex of a report). */

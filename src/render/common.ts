@@ -292,6 +292,16 @@ export function mdText(s: string): string {
     .trim();
 }
 
+/**
+ * A Markdown table of texts from the data, each escaped (mdText): a header row, the rule (`---:`
+ * where `right`: figures), then the rows. compare, audit and sensitivity write theirs with it;
+ * the report's long tables have their own writer (render/markdown.ts mdTable).
+ */
+export function mdGrid(head: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(mdText).join(" | ")} |`;
+  return [line(head), `| ${right.map((r) => (r ? "---:" : "---")).join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
 // the ASCII characters mdText escapes or removes: Markdown's and HTML's, and the controls
 const MD_ASCII = new Uint8Array(128);
 for (const ch of "\\`*_{}[]<>|~$&#!\u007f") MD_ASCII[ch.charCodeAt(0)] = 1;

@@ -5,7 +5,7 @@ import { fitLines, fitTable, wrapItems, type Column } from "./fit.ts";
 import type { Comparison, Drop, LevelComparison, UnitChange } from "../engine/compare.ts";
 import type { UnitNames } from "../model/result.ts";
 import { text, type Criteria, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvField, csvFieldWriters, csvLine, defaultCsv, groupBy, inert, mdText, machine, shown, type RenderOptions, decimalFor, NUMBER_ROOM } from "./common.ts";
+import { bandIndex, bandLabel, csvField, csvFieldWriters, csvLine, defaultCsv, groupBy, inert, mdGrid, mdText, machine, shown, type RenderOptions, decimalFor, NUMBER_ROOM } from "./common.ts";
 import { byteWriter, chunksText, copyBytes, encode, end, numberBytes, putBytes, room, take } from "./csv-bytes.ts";
 import { t } from "./labels.ts";
 import { escapeXml, slopeChart } from "./svg.ts";
@@ -485,11 +485,6 @@ export function compareJson(c: Comparison, o: RenderOptions): string {
 // markdown
 
 
-function mdTable(head: string[], rows: string[][], right: boolean[]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(head.map(mdText)), line(right.map((r) => (r ? "---:" : "---"))), ...rows.map((r) => line(r.map(mdText)))].join("\n");
-}
-
 export function compareMd(c: Comparison, o: RenderOptions): string {
   const lang = o.lang;
   const dec = c.after.criteria.decimals;
@@ -522,7 +517,7 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
         ...groups.map((g) => signed(u.groups.find((x) => x.id === g)?.change, dec, lang)),
         differencesText(c, u, dec, lang),
       ]);
-      out.push("", mdTable(head, rows, right));
+      out.push("", mdGrid(head, rows, right));
     }
     out.push("");
     for (const s of summaryLines(c, l, lang, dec, names)) {
@@ -532,7 +527,7 @@ export function compareMd(c: Comparison, o: RenderOptions): string {
     const cats = shownCategories(l);
     out.push("", `**${mdText(t("transitions", lang))}** (${mdText(`${t("rowsColumns", lang)}: ${lb}, ${t("columns", lang)}: ${la}`)})`, "");
     out.push(
-      mdTable(
+      mdGrid(
         ["", ...cats.map((k) => categoryLabel(c, k, lang))],
         cats.map((from) => [categoryLabel(c, from, lang), ...cats.map((to) => String(l.summary.transitions.counts[from]?.[to] ?? 0))]),
         [false, ...cats.map(() => true)],

@@ -5,7 +5,7 @@ import type { LevelReport, Report } from "../engine/report.ts";
 import { buildReport } from "../engine/report.ts";
 import { text, type Lang } from "../model/criteria.ts";
 import type { Result } from "../model/result.ts";
-import { inert, mdText, plainMd, provisionalLines, type RenderOptions } from "./common.ts";
+import { inert, mdGrid, mdText, plainMd, provisionalLines, type RenderOptions } from "./common.ts";
 import { t } from "./labels.ts";
 import { auditMd } from "./audit.ts";
 import { sensitivitySection } from "./sensitivity.ts";
@@ -132,9 +132,9 @@ export function* reportMdPieces(rep: Report, o: RenderOptions): Generator<string
     out.push(`### ${t("summary", lang)}`, "", mdTable(summaryTable(l, lang), dec, lang), "", mdTable(bandsTable(l, c, lang), dec, lang), "");
     const tr = rep.trends?.find((x) => x.level.id === l.level.id);
     if (tr) {
-      const head = [t("period", lang), t("rankedCount", lang), `${t("mean", lang)} %`, ...tr.bands.map((b) => mdText(text(b.label, lang, b.id)))];
-      const rows = tr.periods.map((p, i) => [mdText(p), String(tr.ranked[i] ?? ""), tr.mean[i] === null || tr.mean[i] === undefined ? "" : (tr.mean[i] as number).toFixed(dec), ...tr.bands.map((b) => String(b.counts[i] ?? ""))]);
-      out.push(`### ${t("trend", lang)}`, "", `| ${head.join(" | ")} |`, `|${head.map(() => " --- ").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`), "");
+      const head = [t("period", lang), t("rankedCount", lang), `${t("mean", lang)} %`, ...tr.bands.map((b) => text(b.label, lang, b.id))];
+      const rows = tr.periods.map((p, i) => [p, String(tr.ranked[i] ?? ""), tr.mean[i] === null || tr.mean[i] === undefined ? "" : (tr.mean[i] as number).toFixed(dec), ...tr.bands.map((b) => String(b.counts[i] ?? ""))]);
+      out.push(`### ${t("trend", lang)}`, "", mdGrid(head, rows, head.map(() => false)), "");
       if (tr.crosswalk) {
         out.push(`_${mdText(`${t("crosswalk", lang)} ${tr.crosswalk.file}: ${tr.crosswalk.units} ${t("trendCrosswalk", lang)}.`)}_`, "");
         for (const u of tr.units.filter((x) => x.from)) out.push(`- ${mdText(`${u.code} ${u.name} ← ${(u.from as string[]).join(", ")}: ${u.percent.map((x) => (x === null ? "—" : x.toFixed(dec))).join(" → ")}`)}`);

@@ -5,7 +5,7 @@
 import type { InputInfo, LevelSensitivity, SensitivityResult, UnitSensitivity } from "../engine/sensitivity.ts";
 import type { UnitNames } from "../model/result.ts";
 import { text, type Lang } from "../model/criteria.ts";
-import { bandIndex, bandLabel, csvDocument, decimalFor, inert, machine, shown, type CsvCell, type RenderOptions } from "./common.ts";
+import { bandIndex, bandLabel, csvDocument, decimalFor, inert, machine, mdGrid, shown, type CsvCell, type RenderOptions } from "./common.ts";
 import { t, type LabelKey } from "./labels.ts";
 import { fitLines, fitTable, type Column } from "./fit.ts";
 import { unitNames } from "./select.ts";
@@ -332,9 +332,7 @@ function mdSection(r: SensitivityResult, o: RenderOptions, depth: number, withTi
     for (const line of levelSummary(r, l, lang)) out.push(`- ${mdCell(line)}`);
     out.push("");
     const m = unitTable(r, l, lang);
-    out.push(`| ${m.head.map(mdCell).join(" | ")} |`);
-    out.push(`|${m.numeric.map((num) => (num ? " ---: " : " --- ")).join("|")}|`);
-    for (const row of m.rows) out.push(`| ${row.cells.map(mdCell).join(" | ")} |`);
+    out.push(mdGrid(m.head, m.rows.map((row) => row.cells), m.numeric));
     if (l.units.some((u) => u.status === "incomplete")) out.push("", `\\* ${mdCell(t("incomplete", lang))}`);
     out.push("");
   }
