@@ -46,7 +46,31 @@ export function workbookKind(b: Uint8Array): WorkbookKind | undefined {
 interface SheetRows {
   name: string;
   hidden: boolean;
-  rows: { line: number; cells: string[]; formulas?: Map<number, string> }[];
+  rows: SheetRow[];
+}
+
+/**
+ * A row as read: its cells' texts; the formulas without a cached value, and those whose value is
+ * #N/A (a lookup that failed, not a "not applicable" typed), by 0-based column: problems where
+ * the cell is read.
+ */
+interface SheetRow {
+  line: number;
+  cells: string[];
+  formulas?: Map<number, string>;
+  failed?: Map<number, string>;
+}
+
+/** A cell of `row` at 0-based column i, as cellText read it; false where it holds nothing. */
+function place(row: SheetRow, i: number, t: CellText): boolean {
+  if (typeof t === "string") {
+    row.cells[i] = t;
+    return t !== "";
+  }
+  row.cells[i] = "";
+  if ("formula" in t) (row.formulas ??= new Map()).set(i, t.formula);
+  else (row.failed ??= new Map()).set(i, t.failed);
+  return true;
 }
 
 /** How far down a title block the header row is looked for. */
@@ -166,27 +190,31 @@ function sheetTable(s: SheetRows, file: string, code: string, headerRow: number 
   const at = headerRow !== undefined ? s.rows.findIndex((r) => r.line === headerRow) : s.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.cells.some((c) => normKey(c) === code));
   const headRow = s.rows[at];
   if (at < 0 || !headRow || !headRow.cells.some((c) => normKey(c) === code)) return undefined;
-  const place = { file, sheet: s.name };
+  const where = { file, sheet: s.name };
   const header = trimEnd(headRow.cells.map(normKey));
-  for (const i of duplicateHeaders(header)) diagnostics.push(diag("CSV_DUPLICATE_HEADER", "error", { header: header[i] as string }, { ...place, line: headRow.line, column: i + 1 }));
+  for (const i of duplicateHeaders(header)) diagnostics.push(diag("CSV_DUPLICATE_HEADER", "error", { header: header[i] as string }, { ...where, line: headRow.line, column: i + 1 }));
   const key = headerKey(header);
   const rows: CsvRow[] = [];
   for (const r of s.rows.slice(at + 1)) {
     // a row ends at its last filled cell: the empty cells after it are the header's
     const cells = r.cells.length < header.length ? [...r.cells, ...Array<string>(header.length - r.cells.length).fill("")] : r.cells;
     const k = classifyRecord(cells, header, key);
-    if (k.kind === "repeated-header") diagnostics.push(diag("CSV_REPEATED_HEADER", "warning", { first: headRow.line }, { ...place, line: r.line }));
-    else if (k.kind === "ragged") diagnostics.push(diag("CSV_RAGGED", "error", { expected: header.length, actual: k.actual }, { ...place, line: r.line }));
+    if (k.kind === "repeated-header") diagnostics.push(diag("CSV_REPEATED_HEADER", "warning", { first: headRow.line }, { ...where, line: r.line }));
+    else if (k.kind === "ragged") diagnostics.push(diag("CSV_RAGGED", "error", { expected: header.length, actual: k.actual }, { ...where, line: r.line }));
     else if (k.kind === "row") {
       const row: CsvRow = { line: r.line, cells: k.cells };
       for (const [i, formula] of r.formulas ?? []) {
         if (i >= header.length) continue;
-        (row.problems ??= new Map()).set(i, diag("WORKBOOK_FORMULA_NO_VALUE", "error", { formula, header: header[i] ?? "" }, { ...place, line: r.line, column: i + 1 }));
+        (row.problems ??= new Map()).set(i, diag("WORKBOOK_FORMULA_NO_VALUE", "error", { formula, header: header[i] ?? "" }, { ...where, line: r.line, column: i + 1 }));
+      }
+      for (const [i, value] of r.failed ?? []) {
+        if (i >= header.length) continue;
+        (row.problems ??= new Map()).set(i, diag("VALUE_CELL_ERROR", "error", { value, header: header[i] ?? "" }, { ...where, line: r.line, column: i + 1 }));
       }
       rows.push(row);
     }
   }
-  if (rows.length === 0) diagnostics.push(diag("CSV_NO_ROWS", "warning", {}, { ...place, line: headRow.line }));
+  if (rows.length === 0) diagnostics.push(diag("CSV_NO_ROWS", "warning", {}, { ...where, line: headRow.line }));
   return { file, sheet: s.name, headerLine: headRow.line, header, rows, delimiter: "" };
 }
 
@@ -217,23 +245,14 @@ export async function readSheets(bytes: Uint8Array, decimal: Decimal, only: stri
       continue;
     }
     for await (const row of ws) {
-      const cells: string[] = [];
-      let formulas: Map<number, string> | undefined;
+      const r: SheetRow = { line: row.number, cells: [] };
       let any = false;
       row.eachCell({ includeEmpty: false }, (c, col) => {
-        const t = cellText(c, decimal);
-        if (typeof t === "string") {
-          cells[col - 1] = t;
-          if (t !== "") any = true;
-        } else {
-          cells[col - 1] = "";
-          (formulas ??= new Map()).set(col - 1, t.formula);
-          any = true;
-        }
+        if (place(r, col - 1, cellText(c, decimal))) any = true;
       });
       if (!any) continue;
-      for (let i = 0; i < cells.length; i++) cells[i] ??= "";
-      sheet.rows.push({ line: row.number, cells, ...(formulas ? { formulas } : {}) });
+      for (let i = 0; i < r.cells.length; i++) r.cells[i] ??= "";
+      sheet.rows.push(r);
     }
   }
   // the reader meets sheets in the order of the zip file: put them in the workbook's
@@ -249,15 +268,13 @@ export async function readWhole(bytes: Uint8Array, decimal: Decimal): Promise<Sh
   return wb.worksheets.map((ws) => {
     const sheet: SheetRows = { name: ws.name, hidden: ws.state === "hidden" || ws.state === "veryHidden", rows: [] };
     ws.eachRow((row, line) => {
-      const cells: string[] = [];
-      let formulas: Map<number, string> | undefined;
+      const r: SheetRow = { line, cells: [] };
+      let any = false;
       row.eachCell((c, col) => {
-        const t = cellText(c, decimal);
-        cells[col - 1] = typeof t === "string" ? t : "";
-        if (typeof t !== "string") (formulas ??= new Map()).set(col - 1, t.formula);
+        if (place(r, col - 1, cellText(c, decimal))) any = true;
       });
-      for (let i = 0; i < cells.length; i++) cells[i] ??= "";
-      if (cells.some((c) => c !== "") || formulas) sheet.rows.push({ line, cells, ...(formulas ? { formulas } : {}) });
+      for (let i = 0; i < r.cells.length; i++) r.cells[i] ??= "";
+      if (any) sheet.rows.push(r);
     });
     return sheet;
   });
@@ -279,9 +296,9 @@ async function settleFormulas(bytes: Uint8Array, sheets: SheetRows[], decimal: D
       if (!r.formulas) continue;
       for (const i of [...r.formulas.keys()]) {
         const t = cellText(ws.getCell(r.line, i + 1), decimal);
-        if (typeof t !== "string") continue;
-        r.cells[i] = t;
+        if (typeof t !== "string" && "formula" in t) continue;
         r.formulas.delete(i);
+        place(r, i, t);
       }
       if (r.formulas.size === 0) delete r.formulas;
     }
@@ -296,11 +313,15 @@ const isDateFormat = (numFmt: unknown): boolean => {
   return f !== "general" && /[ymd]/.test(f) && !/[#0?]/.test(f);
 };
 
-/** A number in the assessment's decimal convention, without float noise from ×100. */
+/**
+ * A number in the assessment's decimal convention, at the 15 significant digits Excel shows and
+ * calculates with: Excel saves 17, so a cell that shows 1 may hold 1.0000000000000009, which a
+ * step "at most 1" would fail; without float noise from ×100 either.
+ */
 function numberText(v: number, numFmt: unknown, decimal: Decimal): string {
   if (isDateFormat(numFmt)) return dateText(new Date(Math.round((v - 25569) * 864e5)), numFmt);
   const percent = isPercentFormat(numFmt);
-  const s = String(percent ? Number((v * 100).toPrecision(15)) : v);
+  const s = String(Number((percent ? v * 100 : v).toPrecision(15)));
   return `${decimal === "," ? s.replace(".", ",") : s}${percent ? "%" : ""}`;
 }
 
@@ -314,8 +335,10 @@ function dateText(d: Date, numFmt: unknown): string {
   return `${y}-${m}-${String(d.getUTCDate()).padStart(2, "0")}`;
 }
 
-/** A cell as text, or the formula of a formula cell without a cached value. */
-function cellText(c: XlCell, decimal: Decimal): string | { formula: string } {
+/** A cell as text; the formula of a formula cell without a cached value; the #N/A a formula gave. */
+type CellText = string | { formula: string } | { failed: string };
+
+function cellText(c: XlCell, decimal: Decimal): CellText {
   const v = c.value as unknown;
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return numberText(v, c.numFmt, decimal);
@@ -337,7 +360,11 @@ function cellText(c: XlCell, decimal: Decimal): string | { formula: string } {
     }
     if (typeof r === "number") return numberText(r, c.numFmt, decimal);
     if (typeof r === "boolean") return r ? "TRUE" : "FALSE";
-    if (typeof r === "object" && "error" in r) return String((r as { error: unknown }).error);
+    if (typeof r === "object" && "error" in r) {
+      const error = String((r as { error: unknown }).error);
+      // (#N/A typed reads as not applicable, as in CSV; a formula's #N/A is a lookup that failed)
+      return error.toUpperCase() === "#N/A" ? { failed: error } : error;
+    }
     return String(r);
   }
   if (o.text !== undefined) return typeof o.text === "string" ? o.text : cellText({ value: o.text, numFmt: c.numFmt } as XlCell, decimal) as string;

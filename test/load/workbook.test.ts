@@ -193,6 +193,31 @@ describe("cells as Excel holds them", () => {
   });
 });
 
+describe("cells as Excel shows them", () => {
+  const row = async (values: ExcelJS.CellValue[]) => {
+    const r = await read((wb) => {
+      const s = wb.addWorksheet("S");
+      s.addRow(["code", ...values.map((_, i) => `c${i}`)]);
+      s.addRow(["S01", ...values]);
+    });
+    return r.tables[0]?.rows[0];
+  };
+
+  it("numbers at the 15 digits Excel shows: a cell that shows 1 is 1, not 1.0000000000000009", async () => {
+    // (Excel saves 17 digits: 1.0000000000000009 fails a step "at most 1", which the cell shows met)
+    const r = await row([1.0000000000000009, 0.1 + 0.2, 94.99999999999999, 123456789.123456789, -2.5e-10, { formula: "0.1+0.2", result: 0.1 + 0.2 }]);
+    expect(r?.cells.slice(1)).toEqual(["1", "0.3", "95", "123456789.123457", "-2.5e-10", "0.3"]);
+  });
+
+  it("a formula's #N/A (a lookup that failed) is an error where the cell is read, not the \"not applicable\" typed", async () => {
+    const r = await row([{ formula: "VLOOKUP(A2,X:Y,2,0)", result: { error: "#N/A" } } as ExcelJS.CellFormulaValue, { error: "#N/A" } as ExcelJS.CellErrorValue]);
+    expect(r?.cells.slice(1)).toEqual(["", "#N/A"]);
+    const p = r?.problems?.get(1);
+    expect(p && [p.code, p.severity, p.sheet, p.line, p.column, p.args.value, p.args.header]).toEqual(["VALUE_CELL_ERROR", "error", "S", 2, 2, "#N/A", "c0"]);
+    expect(r?.problems?.size).toBe(1);
+  });
+});
+
 describe("what is not a workbook this reader reads", () => {
   it("kinds by their bytes", async () => {
     expect(workbookKind(await book((wb) => void wb.addWorksheet("S")))).toBe("xlsx");
