@@ -378,6 +378,44 @@ const traps = [
     validate: { exit: 0, strict: 2, diagnostics: [["DATA_COLUMN_ABSENT", "data/xa.csv", 1, null]], message: 'no file of level "xa" has the column "to-cong-nghe-so"' },
     rank: "warns",
   },
+  // (38-42: found by typing what agencies type into each cell: each was read another way, in silence)
+  {
+    id: "38-space-inside-number",
+    mistake: "15 meetings typed as 1 5 (a space slipped in)",
+    files: { "data/so.csv": setCell(so, 2, "hop-ban-chi-dao", "1 5") },
+    validate: { exit: 2, strict: 2, diagnostics: [["VALUE_NOT_A_NUMBER", "data/so.csv", 2, col(so, "hop-ban-chi-dao")]] },
+    rank: "stops",
+  },
+  {
+    id: "39-percent-sign-on-points",
+    mistake: "2% typed for an initiative's bonus points",
+    files: { "data/so.csv": setCell(so, 2, "sang-kien", "2%") },
+    validate: { exit: 2, strict: 2, diagnostics: [["VALUE_PERCENT_SIGN", "data/so.csv", 2, col(so, "sang-kien")]] },
+    rank: "stops",
+  },
+  {
+    id: "40-value-beside-ratio",
+    mistake: "a may-tinh column with the percentage typed beside may-tinh.num and may-tinh.den",
+    files: { "data/so.csv": insertColumn(so, "may-tinh", (code) => (code === "S01" ? "10" : "")) },
+    validate: { exit: 2, strict: 2, diagnostics: [["VALUE_AND_RATIO", "data/so.csv", 2, 2]] },
+    rank: "stops",
+  },
+  {
+    id: "41-thousands-in-count",
+    mistake: "2.154 typed for a count under the decimal dot (two thousand, or two?)",
+    files: { "data/so.csv": setCell(so, 2, "hop-ban-chi-dao", "2.154") },
+    validate: { exit: 0, strict: 2, diagnostics: [["VALUE_LOOKS_LIKE_THOUSANDS", "data/so.csv", 2, col(so, "hop-ban-chi-dao")]], message: 'read as a decimal number, between 2 and 3, not as 2154' },
+    rank: "warns",
+  },
+  {
+    id: "42-level-file-left-out",
+    mistake: "the departments' file left out of data: in the manifest",
+    files: {},
+    replaces: ["so.csv"],
+    dataEntries: [],
+    validate: { exit: 0, strict: 2, diagnostics: [["DATA_LEVEL_NOT_SENT", "../../../../samples/ca-mau-2019/units.csv", 1, null]], message: 'no unit of level "so" has a row in the data files' },
+    rank: "warns",
+  },
 ];
 
 /** Six communes of the 2025 set (criteria/vn-cds-2025.yaml), figures made up, without a registry. */
@@ -398,6 +436,7 @@ rmSync(OUT, { recursive: true, force: true });
 const sampleData = ["so.csv", "huyen.csv", "xa.csv"];
 for (const t of traps) {
   const dir = join(OUT, t.id);
+  mkdirSync(dir, { recursive: true });
   const files = { ...(t.unitsFile ?? {}), ...t.files };
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });

@@ -13,6 +13,9 @@ const SCHEMA_HINT = {
   vi: () => "`egov-score schema` liệt kê mọi khóa hợp lệ; xem docs/criteria.md",
 };
 
+/** A ratio's parts, named in Vietnamese (VALUE_HALF_RATIO's arguments name them in English). */
+const RATIO_PART_VI: Record<string, string> = { numerator: "tử số", denominator: "mẫu số" };
+
 export const messages = {
   // files
   FILE_NOT_FOUND: {
@@ -291,6 +294,14 @@ export const messages = {
   DATA_NO_LEVEL: { en: (a) => `the level of unit "${a.unit}" is not known`, vi: (a) => `không rõ cấp của đơn vị "${a.unit}"`, hint: { en: () => "fill in its level (a level id of the criteria) in a level column, or list the unit in the units registry", vi: () => "điền cấp (mã cấp trong bộ tiêu chí) vào cột level, hoặc khai đơn vị trong danh mục" } },
   DATA_NO_CODE: { en: () => "the row has no unit code", vi: () => "dòng không có mã đơn vị", hint: { en: () => "fill in the code, or delete the row", vi: () => "điền mã đơn vị hoặc xóa dòng" } },
   DATA_UNKNOWN_INDICATOR: { en: (a) => `unknown indicator "${a.indicator}"${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `chỉ số "${a.indicator}" không tồn tại${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "use an indicator id from the criteria (`egov-score criteria` lists them)", vi: () => "dùng mã chỉ số trong bộ tiêu chí (`egov-score criteria` liệt kê)" } },
+  DATA_LEVEL_NOT_SENT: {
+    en: (a) => `no unit of level "${a.level}" has a row in the data files (${a.files}): its ${a.units} units in the registry are not ranked`,
+    vi: (a) => `không đơn vị nào của cấp "${a.level}" có dòng trong các tệp số liệu (${a.files}): ${a.units} đơn vị của cấp này trong danh mục không được xếp hạng`,
+    hint: {
+      en: (a) => `add the file of level "${a.level}" to data: in egov-score.yaml, or check its name and the code column of its rows`,
+      vi: (a) => `thêm tệp số liệu của cấp "${a.level}" vào mục data: trong egov-score.yaml, hoặc kiểm tra tên tệp và cột mã của các dòng`,
+    },
+  },
   DATA_COLUMN_ABSENT: {
     en: (a) => `no file of level "${a.level}" has the column "${a.column}" (${a.files}): its ${a.units} units are scored on "${a.indicator}" by the missing-data policy, ${a.points} point${a.points === 1 ? "" : "s"} at stake`,
     vi: (a) => `không tệp nào của cấp "${a.level}" có cột "${a.column}" (${a.files}): ${a.units} đơn vị bị chấm chỉ số "${a.indicator}" theo quy tắc thiếu số liệu, ${a.points} điểm bị ảnh hưởng`,
@@ -327,12 +338,31 @@ export const messages = {
   VALUE_OUT_OF_RANGE: { en: (a) => `${a.value} in "${a.header}" is outside ${a.range}`, vi: (a) => `${a.value} ở cột "${a.header}" nằm ngoài ${a.range}`, hint: { en: () => "a percentage is between 0 and 100, a fraction between 0 and 1", vi: () => "tỉ lệ phần trăm từ 0 đến 100, phân số từ 0 đến 1" } },
   VALUE_NEGATIVE: { en: (a) => `${a.value} in "${a.header}" is negative`, vi: (a) => `${a.value} ở cột "${a.header}" là số âm`, hint: { en: () => "counts and amounts cannot be negative", vi: () => "số lượng không thể âm" } },
   VALUE_NUM_ABOVE_DEN: { en: (a) => `the numerator ${a.numerator} of "${a.indicator}" is above its denominator ${a.denominator}`, vi: (a) => `tử số ${a.numerator} của "${a.indicator}" lớn hơn mẫu số ${a.denominator}`, hint: { en: () => "check both figures: the numerator counts part of the denominator", vi: () => "kiểm tra hai số: tử số là một phần của mẫu số" } },
-  VALUE_HALF_RATIO: { en: (a) => `"${a.indicator}" of unit "${a.unit}" has a ${a.given} but no ${a.missing}`, vi: (a) => `"${a.indicator}" của "${a.unit}" có ${a.given} nhưng thiếu ${a.missing}`, hint: { en: () => "fill in both the numerator and the denominator", vi: () => "điền cả tử số và mẫu số" } },
+  VALUE_HALF_RATIO: { en: (a) => `"${a.indicator}" of unit "${a.unit}" has a ${a.given} but no ${a.missing}`, vi: (a) => `"${a.indicator}" của "${a.unit}" có ${RATIO_PART_VI[String(a.given)] ?? a.given} nhưng thiếu ${RATIO_PART_VI[String(a.missing)] ?? a.missing}`, hint: { en: () => "fill in both the numerator and the denominator", vi: () => "điền cả tử số và mẫu số" } },
+  VALUE_AND_RATIO: {
+    en: (a) => `"${a.indicator}" of unit "${a.unit}" has both a value, ${a.value}, and a numerator and denominator, ${a.numerator}/${a.denominator}: which one counts cannot be told`,
+    vi: (a) => `"${a.indicator}" của "${a.unit}" có cả giá trị ${a.value} lẫn tử số và mẫu số ${a.numerator}/${a.denominator}: không biết lấy số nào`,
+    hint: { en: () => "keep one: the value, or the numerator and denominator (the value is then worked out from them); leave the other cells empty", vi: () => "giữ một cách ghi: giá trị, hoặc tử số và mẫu số (khi đó giá trị được tính từ hai số này); để trống các ô còn lại" },
+  },
+  VALUE_PERCENT_SIGN: {
+    en: (a) => `"${a.value}" in "${a.header}" has a percent sign, but the column is not a percentage`,
+    vi: (a) => `"${a.value}" ở cột "${a.header}" có dấu phần trăm, nhưng cột này không phải tỉ lệ phần trăm`,
+    hint: { en: () => "write the figure without %: a count, an amount or points (a numerator and a denominator are counts; their ratio is the percentage)", vi: () => "ghi số không có dấu %: số lượng, giá trị hoặc điểm (tử số và mẫu số là số lượng; tỉ lệ phần trăm được tính từ hai số này)" },
+  },
+  VALUE_LOOKS_LIKE_THOUSANDS: {
+    en: (a) => `"${a.value}" in "${a.header}" is read as a decimal number, between ${a.below} and ${a.above}, not as ${a.thousands}`,
+    vi: (a) => `"${a.value}" ở cột "${a.header}" được đọc là số thập phân, giữa ${a.below} và ${a.above}, không phải ${a.thousands}`,
+    hint: {
+      en: (a) => `if it means ${a.thousands}, write it without a thousands separator: ${a.thousands}; if the whole file writes numbers the other way, set input.decimal in egov-score.yaml`,
+      vi: (a) => `nếu ý là ${a.thousands}, ghi không có dấu phân cách hàng nghìn: ${a.thousands}; nếu cả tệp ghi số theo kiểu kia, đặt input.decimal trong egov-score.yaml`,
+    },
+  },
   VALUE_ZERO_DENOMINATOR: { en: (a) => `the denominator of "${a.indicator}" is 0: treated as not applicable`, vi: (a) => `mẫu số của "${a.indicator}" bằng 0: coi là không áp dụng`, hint: { en: () => 'write "-" to say not applicable explicitly', vi: () => 'ghi "-" để ghi rõ không áp dụng' } },
   VALUE_LOOKS_LIKE_FRACTION: {
-    en: (a) => (a.all === "yes" ? `every value of "${a.indicator}" is 1 or less (${a.value} for unit "${a.unit}"): they look like fractions, not percentages` : `${a.value} for "${a.indicator}" of unit "${a.unit}" looks like a fraction among percentages`),
-    vi: (a) => (a.all === "yes" ? `mọi giá trị của "${a.indicator}" đều không quá 1 (${a.value} ở đơn vị "${a.unit}"): trông như phân số, không phải tỉ lệ phần trăm` : `${a.value} của "${a.indicator}" ở đơn vị "${a.unit}" trông như phân số giữa các tỉ lệ phần trăm`),
-    hint: { en: (a) => `a percentage is written from 0 to 100: ${a.percent}, not ${a.value}`, vi: (a) => `tỉ lệ phần trăm ghi từ 0 đến 100: ${a.percent}, không phải ${a.value}` },
+    en: (a) => (a.all === "yes" ? `every value of "${a.indicator}" is 1 or less (${a.written ?? a.value} for unit "${a.unit}"): they look like fractions, not percentages` : `${a.written ?? a.value} for "${a.indicator}" of unit "${a.unit}" looks like a fraction among percentages`),
+    vi: (a) => (a.all === "yes" ? `mọi giá trị của "${a.indicator}" đều không quá 1 (${a.written ?? a.value} ở đơn vị "${a.unit}"): trông như phân số, không phải tỉ lệ phần trăm` : `${a.written ?? a.value} của "${a.indicator}" ở đơn vị "${a.unit}" trông như phân số giữa các tỉ lệ phần trăm`),
+    // (the figures as the file writes them, where the cell's text is kept: the fix is typed there)
+    hint: { en: (a) => `a percentage is written from 0 to 100: ${a.fix ?? a.percent}, not ${a.written ?? a.value}`, vi: (a) => `tỉ lệ phần trăm ghi từ 0 đến 100: ${a.fix ?? a.percent}, không phải ${a.written ?? a.value}` },
   },
   VALUE_ABOVE_MAX: {
     en: (a) => `${a.value} for "${a.indicator}" of unit "${a.unit}" is above the indicator's maximum of ${a.max} points`,

@@ -104,7 +104,9 @@ export async function loadAssessment(dir: string | undefined, o: Overrides, opts
   const columns = checkColumns(a, [...(units ? [units] : []), ...data], criteria, units);
   if (columns.length) return { ...base, diagnostics: [...diagnostics, ...columns], inputs };
   const d = assemble(criteria, a, { ...(units ? { units } : {}), data });
-  pushAll(diagnostics, d.diagnostics);
+  // A file that could not be read leaves its level without rows: that, rather than the level's warning.
+  const unread = diagnostics.some((x) => x.severity === "error");
+  pushAll(diagnostics, unread ? d.diagnostics.filter((x) => x.code !== "DATA_LEVEL_NOT_SENT") : d.diagnostics);
   const cw = loadCrosswalk(a, criteria, d.dataset.code, inputs);
   pushAll(diagnostics, cw.diagnostics);
   return { assessment: a, criteria, dataset: d.dataset, periods: a.periods ?? d.periods, inputs, diagnostics, ...(cw.crosswalk ? { crosswalk: cw.crosswalk } : {}) };

@@ -158,6 +158,11 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
   const num = cellAt(cols.numerator);
   const den = cellAt(cols.denominator);
   if (!isEmpty(num) || !isEmpty(den)) {
+    // a value and a ratio of the same indicator: which one the typist meant, no reader can tell
+    if (cols.value >= 0 && !isEmpty(cellAt(cols.value))) {
+      problem("VALUE_AND_RATIO", cols.value, { value: cellAt(cols.value).trim(), numerator: num.trim(), denominator: den.trim(), indicator: ind.id });
+      return undefined;
+    }
     const parts = readRatio(ind, num, den, cols, decimal, problem);
     if (parts === "error") return undefined;
     const column = cols.numerator >= 0 ? cols.numerator : cols.denominator;
@@ -199,6 +204,11 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
     problem(r.code, cols.value, { value: raw.trim(), ...commaHint(r.code, decimal) });
     return undefined;
   }
+  if (r.percent && ind.unit !== "percent" && ind.unit !== "fraction") {
+    problem("VALUE_PERCENT_SIGN", cols.value, { value: raw.trim() });
+    return undefined;
+  }
+  if (ind.unit === "number") thousandsLike(raw, decimal, r.value, cols.value, problem);
   let value = r.value;
   if (r.percent && ind.unit === "fraction") value /= 100;
   const bad = numberProblem(ind, value);
@@ -254,10 +264,14 @@ function readRatio(
     if (!r.ok) {
       problem(r.code, col, { value: raw.trim(), ...commaHint(r.code, decimal) });
       bad = true;
+    } else if (r.percent) {
+      // (a numerator and a denominator are counts: the ratio is the percentage)
+      problem("VALUE_PERCENT_SIGN", col, { value: raw.trim() });
+      bad = true;
     } else if (r.value < 0) {
       problem("VALUE_NEGATIVE", col, { value: raw.trim() });
       bad = true;
-    }
+    } else thousandsLike(raw, decimal, r.value, col, problem);
   }
   if (bad || !n.ok || !d.ok) return "error";
   if (d.value === 0) {
@@ -293,6 +307,23 @@ export function checkColumns(a: Assessment, headers: readonly { file: string; he
 }
 
 /** A number that could not be read is told how to write one in the data's own convention: under `decimal: ","`, 85,5. */
+/** one group of three digits after the decimal separator, and one to three before it (2.154, 1,100) */
+const THOUSANDS_LIKE = { ".": /^[+-]?[1-9]\d{0,2}\.\d{3}$/, ",": /^[+-]?[1-9]\d{0,2},\d{3}$/ } as const;
+
+/**
+ * A count read with three decimals (2.154 meetings, 1.100 computers): a number written with a
+ * thousands separator under the other convention reads so. Read as written, with a warning at the
+ * cell (DOMAIN.md: a real file turned 2154 procedures into 2.154).
+ */
+function thousandsLike(raw: string, decimal: Decimal, value: number, column: number, problem: CellProblem): void {
+  const s = raw.trim();
+  if (!THOUSANDS_LIKE[decimal].test(s)) return;
+  const whole = Math.trunc(value);
+  // (texts: whole numbers as they are, never written with a separator of either kind)
+  const [below, above] = value < 0 ? [whole - 1, whole] : [whole, whole + 1];
+  problem("VALUE_LOOKS_LIKE_THOUSANDS", column, { value: s, below: String(below), above: String(above), thousands: String(Math.round(value * 1000)) }, "warning");
+}
+
 const commaHint = (code: string, decimal: Decimal): { decimal?: string } => (code === "VALUE_NOT_A_NUMBER" && decimal === "," ? { decimal } : {});
 
 /** A data file as the checks after loading see it: its header, and the levels of the units its rows gave. */

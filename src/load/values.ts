@@ -21,17 +21,27 @@ export type NumberRead =
 
 const EXP = "(?:[eE][+-]?\\d+)?";
 const DOT_PLAIN = new RegExp(`^[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)${EXP}$`);
-const DOT_THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+// (thousands are grouped from a first group of one to three digits that is not 0: 0.071 is no
+// thousand, and 1 5 no fifteen)
+const DOT_THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 const COMMA_PLAIN = new RegExp(`^[+-]?(?:\\d+(?:,\\d*)?|,\\d+)${EXP}$`);
-const COMMA_THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+const COMMA_THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
+/** thousands grouped by spaces (a space, a no-break space, a narrow one: 1 234,5), the decimals after them */
+const SPACE_THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
+const SPACES = /[ \u00a0\u202f]/g;
 
 /** Reads a number written under the given decimal convention; "85%" reads 85 with percent set. */
 export function readNumber(raw: string, decimal: Decimal): NumberRead {
-  let s = raw.trim().replace(/[\s\u00a0\u202f]/g, "");
+  let s = raw.trim();
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;
-    s = s.slice(0, -1);
+    s = s.slice(0, -1).trimEnd();
+  }
+  // spaces inside a number only between groups of three digits: "1 5" is not 15
+  if (/\s/.test(s)) {
+    if (!SPACE_THOUSANDS.test(s)) return { ok: false, code: "VALUE_NOT_A_NUMBER" };
+    s = s.replace(SPACES, "");
   }
   let text: string | undefined;
   if (decimal === ".") {

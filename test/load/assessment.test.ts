@@ -85,7 +85,8 @@ describe("loadAssessment: a whole folder", () => {
       "xa.csv": "code,p\nX1,40\n",
     });
     const l = await loadAssessment(dir, {});
-    expect(l.diagnostics).toEqual([]);
+    // (the province, listed, sent no row: said once)
+    expect(l.diagnostics.map((d) => [d.code, d.args.level])).toEqual([["DATA_LEVEL_NOT_SENT", "tinh"]]);
     expect(l.inputs.map((f) => path.relative(dir, f))).toEqual(["egov-score.yaml", "c.yaml", "units.csv", "xa.csv"]);
     expect(unitsOf(l.criteria!, l.dataset!).filter((u) => u.submitted).map((u) => u.code)).toEqual(["X1"]);
   });
@@ -150,7 +151,7 @@ describe("loadAssessment: where loading stops, and what it reports", () => {
 
   it("a data file with a unit the registry does not list: DATA_UNKNOWN_UNIT at its row and column", async () => {
     const dir = tmp({ "egov-score.yaml": "criteria: c.yaml\nunits: units.csv\ndata: [d.csv]\n", "c.yaml": CRITERIA, "units.csv": UNITS, "d.csv": "p,code\n1,X1\n2,X9\n" });
-    expect(found(dir, (await loadAssessment(dir, {})).diagnostics)).toEqual([["DATA_UNKNOWN_UNIT", "d.csv", 3, 2]]);
+    expect(found(dir, (await loadAssessment(dir, {})).diagnostics)).toEqual([["DATA_UNKNOWN_UNIT", "d.csv", 3, 2], ["DATA_LEVEL_NOT_SENT", "units.csv", 1, undefined]]);
   });
 
   it("criteria that do not load: their problems, and neither data nor dataset is read", async () => {

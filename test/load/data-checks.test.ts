@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { criteriaFrom, load as loadAll, settings } from "../helpers/model.ts";
 import { unitsOf } from "../helpers/dataset.ts";
 
-/** The loader, without DATA_COLUMN_ABSENT: the files of a column or two here raise it for the
+/** The loader, without DATA_COLUMN_ABSENT nor DATA_LEVEL_NOT_SENT (tested in data-checks.test.ts): the files of a column or two here raise it for the
  * criteria's other indicators (test/load/data-checks.test.ts "absent columns" tests it). */
 function load(...args: Parameters<typeof loadAll>) {
   const r = loadAll(...args);
   // (the loader's columns, and the same units as objects)
-  return { ...r, dataset: { ...r.dataset, units: unitsOf(args[0], r.dataset) }, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT") };
+  return { ...r, dataset: { ...r.dataset, units: unitsOf(args[0], r.dataset) }, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT" && d.code !== "DATA_LEVEL_NOT_SENT") };
 }
 
 const CRITERIA = `id: t
@@ -148,6 +148,11 @@ describe("cells", () => {
     ["a negative fraction", "f", "-0.1", "VALUE_OUT_OF_RANGE", { value: "-0.1", range: "0–1" }],
     ["a fraction given as a percentage above 100%", "f", "120%", "VALUE_OUT_OF_RANGE", { value: "120%", range: "0–1" }],
     ["a negative count", "c", "-2", "VALUE_NEGATIVE", { value: "-2" }],
+    // (found by typing into the cells what agencies type: each was read another way, silently)
+    ["a percent sign on a count", "c", "4%", "VALUE_PERCENT_SIGN", { value: "4%" }],
+    ["a percent sign on points", "z", "2 %", "VALUE_PERCENT_SIGN", { value: "2 %" }],
+    ["a space inside a count, not between thousands", "c", "1 5", "VALUE_NOT_A_NUMBER", { value: "1 5" }],
+    ["hundreds of digits", "c", "9".repeat(400), "VALUE_NOT_FINITE", { value: "9".repeat(400) }],
   ])("%s: %s at the cell", (_name, ind, value, code, args) => {
     const r = load(C, `code,${ind}\nX1,${value}\n`, UNITS);
     expect(r.diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, ...d.args }))).toEqual([{ code, line: 2, column: 2, header: ind, indicator: ind, unit: "X1", ...args }]);
@@ -183,6 +188,11 @@ describe("ratios given as two columns", () => {
     ["a negative denominator, at it", "code,a.num,a.den\nX1,3,-4\n", [["VALUE_NEGATIVE", 3, { value: "-4" }]]],
     ["both wrong: both reported", "code,a.num,a.den\nX1,-1,x\n", [["VALUE_NEGATIVE", 2, { value: "-1" }], ["VALUE_NOT_A_NUMBER", 3, { value: "x" }]]],
     ["a numerator above its denominator, at the numerator", "code,a.num,a.den\nX1,5,4\n", [["VALUE_NUM_ABOVE_DEN", 2, { numerator: 5, denominator: 4 }]]],
+    ["a percent sign on a numerator, at it", "code,a.num,a.den\nX1,3%,4\n", [["VALUE_PERCENT_SIGN", 2, { value: "3%" }]]],
+    ["a percent sign on a denominator, at it", "code,a.num,a.den\nX1,3,4 %\n", [["VALUE_PERCENT_SIGN", 3, { value: "4 %" }]]],
+    ["a value beside a numerator and a denominator, at the value", "code,a,a.num,a.den\nX1,94.1,50,100\n", [["VALUE_AND_RATIO", 2, { value: "94.1", numerator: "50", denominator: "100" }]]],
+    ["a value beside a numerator alone, at the value", "code,a,a.num,a.den\nX1,94.1,50,\n", [["VALUE_AND_RATIO", 2, { value: "94.1", numerator: "50", denominator: "" }]]],
+    ["a long row's value beside its ratio, at the value", "code,indicator,value,numerator,denominator\nX1,a,94.1,50,100\n", [["VALUE_AND_RATIO", 3, { value: "94.1", numerator: "50", denominator: "100" }]]],
   ])("%s", (_name, csv, expected) => {
     const r = load(C, csv, UNITS);
     expect(r.diagnostics.map((d) => [d.code, d.column, Object.fromEntries(Object.entries(d.args).filter(([k]) => !["header", "indicator", "unit"].includes(k)))])).toEqual(expected);
@@ -205,6 +215,24 @@ describe("ratios given as two columns", () => {
     const r = load(C, "code,n.num,n.den\nX1,6,4\n", UNITS);
     expect(r.diagnostics).toEqual([]);
     expect(cell(r, "X1", "n")).toMatchObject({ kind: "number", value: 1.5, source: { column: 2, header: "n.num" } });
+  });
+
+  it("a count, a numerator or a denominator written like a thousand of the other convention: read as written, a warning at the cell", () => {
+    // (DOMAIN.md: a real file turned 2154 procedures into 2.154)
+    const r = load(C, "code,c,a.num,a.den\nX1,2.154,1.100,1250\nX2,4,1,1.000\nH1,0.125,1,2\n", UNITS);
+    const warned = r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.args.value, d.args.below, d.args.above, d.args.thousands]);
+    expect(warned).toEqual([
+      ["VALUE_LOOKS_LIKE_THOUSANDS", "warning", 2, 2, "2.154", "2", "3", "2154"],
+      ["VALUE_LOOKS_LIKE_THOUSANDS", "warning", 2, 3, "1.100", "1", "2", "1100"],
+      ["VALUE_LOOKS_LIKE_THOUSANDS", "warning", 3, 4, "1.000", "1", "2", "1000"],
+    ]);
+    expect(cell(r, "X1", "c")).toMatchObject({ value: 2.154 });
+    expect(cell(r, "X1", "a")).toMatchObject({ value: (1.1 * 100) / 1250 });
+    // under decimal ",": 2,154
+    const comma = load(C, "code;c\nX1;2,154\nX2;2,15\n", UNITS, { ...settings, decimal: "," });
+    expect(comma.diagnostics.map((d) => [d.code, d.line, d.args.thousands])).toEqual([["VALUE_LOOKS_LIKE_THOUSANDS", 2, "2154"]]);
+    // a percentage with three decimals is no count: no warning
+    expect(load(C, "code,a\nX1,85.125\n", UNITS).diagnostics).toEqual([]);
   });
 
   it("the value column wins when the two columns are empty", () => {
@@ -235,7 +263,17 @@ describe("absent columns", () => {
     expect(loadAll(C, ["code,indicator,value\nX1,a,50\nH1,a,50\n"], UNITS).diagnostics.map((d) => d.code)).toEqual([]);
   });
 
-  it("a level no file feeds, or whose units sent no row, is not reported here", () => {
-    expect(loadAll(C, [`${all}\n${row("H1")}`], UNITS).diagnostics.map((d) => d.code)).toEqual([]);
+  it("a level of the registry whose units sent no row, where others did: DATA_LEVEL_NOT_SENT at the registry's header (its file left out of data:)", () => {
+    // (found by leaving a level's file out: its units were all "not ranked", and validate said nothing)
+    const r = loadAll(C, [`${all}\n${row("H1")}`], UNITS);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.args])).toEqual([["DATA_LEVEL_NOT_SENT", "warning", "units.csv", 1, { level: "xa", units: 2, files: "data0.csv" }]]);
+    // every level sent a row: nothing; no registry: nothing (the units are those of the rows)
+    expect(loadAll(C, [`${all}\n${row("H1")}\n${row("X1")}`], UNITS).diagnostics.map((d) => d.code)).toEqual([]);
+    expect(loadAll(C, [`${all.replace("code", "code,level")}\n${row("H1").replace("H1", "H1,huyen")}`]).diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  it("a level no indicator applies at sends nothing: its units are parents only, and no warning", () => {
+    const onlyXa = criteriaFrom(CRITERIA.replace(/max: (\d+),/g, "max: { xa: $1 },"));
+    expect(loadAll(onlyXa, [`${all}\n${row("X1")}\n${row("X2")}`], UNITS).diagnostics.map((d) => d.code)).toEqual([]);
   });
 });

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { criteriaFrom, load as loadAll, settings } from "../helpers/model.ts";
 import { unitsOf } from "../helpers/dataset.ts";
 
-/** The loader, without DATA_COLUMN_ABSENT: the files of a column or two here raise it for the
+/** The loader, without DATA_COLUMN_ABSENT nor DATA_LEVEL_NOT_SENT (tested in data-checks.test.ts): the files of a column or two here raise it for the
  * criteria's other indicators (test/load/data-checks.test.ts "absent columns" tests it). */
 function load(...args: Parameters<typeof loadAll>) {
   const r = loadAll(...args);
   // (the loader's columns, and the same units as objects)
-  return { ...r, dataset: { ...r.dataset, units: unitsOf(args[0], r.dataset) }, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT") };
+  return { ...r, dataset: { ...r.dataset, units: unitsOf(args[0], r.dataset) }, diagnostics: r.diagnostics.filter((d) => d.code !== "DATA_COLUMN_ABSENT" && d.code !== "DATA_LEVEL_NOT_SENT") };
 }
 
 const C = criteriaFrom(`id: t

@@ -16,6 +16,11 @@ describe("numbers under each decimal convention", () => {
     ["-3", ".", -3, false],
     ["1.5E+3", ".", 1500, false],
     [".5", ".", 0.5, false],
+    ["95 %", ".", 95, true],
+    ["1\u00a0000", ".", 1000, false],
+    ["1\u202f234,5", ",", 1234.5, false],
+    ["-12 345 678.5", ".", -12345678.5, false],
+    ["1,000", ".", 1000, false],
   ] as const)("%j with decimal %j reads %d", (raw, dec, value, percent) => {
     expect(readNumber(raw, dec)).toEqual({ ok: true, value, percent });
   });
@@ -30,6 +35,23 @@ describe("numbers under each decimal convention", () => {
     ["Infinity", ".", "VALUE_NOT_A_NUMBER"],
     ["--5", ".", "VALUE_NOT_A_NUMBER"],
     ["1e999", ".", "VALUE_NOT_FINITE"],
+    // a first group of 0 starts no thousands: a decimal dot, or a decimal comma, of the other convention
+    ["0.071", ",", "VALUE_DECIMAL_DOT"],
+    ["00.004", ",", "VALUE_DECIMAL_DOT"],
+    ["0,071", ".", "VALUE_DECIMAL_COMMA"],
+    // spaces only between groups of three digits
+    ["1 5", ".", "VALUE_NOT_A_NUMBER"],
+    ["8 5.7", ".", "VALUE_NOT_A_NUMBER"],
+    ["85 .7", ".", "VALUE_NOT_A_NUMBER"],
+    ["85. 7", ".", "VALUE_NOT_A_NUMBER"],
+    ["8\u00a05", ".", "VALUE_NOT_A_NUMBER"],
+    ["1\u202f5", ",", "VALUE_NOT_A_NUMBER"],
+    ["12 34", ".", "VALUE_NOT_A_NUMBER"],
+    ["0 071", ".", "VALUE_NOT_A_NUMBER"],
+    ["1\t000", ".", "VALUE_NOT_A_NUMBER"],
+    ["- 5", ".", "VALUE_NOT_A_NUMBER"],
+    ["1 234,5", ".", "VALUE_DECIMAL_COMMA"],
+    ["1 234.5", ",", "VALUE_DECIMAL_DOT"],
     ["abc", ",", "VALUE_NOT_A_NUMBER"],
     ["12a", ".", "VALUE_NOT_A_NUMBER"],
   ] as const)("%j with decimal %j is %s", (raw, dec, code) => {

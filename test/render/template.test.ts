@@ -74,7 +74,8 @@ describe("templates from the criteria", () => {
       return l.replace(/,,,,$/, `,${values[id]},,,QĐ 12/2024`);
     })].join("\n");
     const r = load(C, filled, "code,name,level,parent,type\nH1,Huyện Một,huyen,,huyen\nX1,Xã Một,xa,H1,xa\n");
-    expect(r.diagnostics).toEqual([]);
+    // (the district, listed, sent no form: its level is named, nothing else)
+    expect(r.diagnostics.map((d) => [d.code, d.args.level])).toEqual([["DATA_LEVEL_NOT_SENT", "huyen"]]);
     const x1 = unitsOf(C, r.dataset).find((u) => u.code === "X1")!;
     expect(Object.fromEntries([...x1.cells].map(([k, c]) => [k, c.kind === "na" ? "na" : c.value]))).toEqual({ a: 72, b: true, c: "chu-tich", d: 1, f: false });
   });

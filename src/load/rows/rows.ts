@@ -251,7 +251,8 @@ function plainDecimal(s: string, sep: number): boolean {
   if (digits > 15) {
     decimalValue = sep === 46 || at === -1 ? Number(s) : Number(`${s.slice(0, at)}.${s.slice(at + 1)}`);
     decimalScale = -1;
-    return true;
+    // (hundreds of digits are no number: readCell says so, VALUE_NOT_FINITE)
+    return Number.isFinite(decimalValue);
   }
   const scale = at === -1 ? 0 : n - 1 - at;
   const x = v / (POW10[scale] as number);
@@ -260,6 +261,17 @@ function plainDecimal(s: string, sep: number): boolean {
   decimalScale = digits <= 9 && !(negative && v === 0) ? scale : -1;
   decimalDigits = negative ? -v : v;
   return true;
+}
+
+/**
+ * Whether the last plain decimal read has three decimals after one to three digits (2.154), as a
+ * number with a thousands separator of the other convention has: readCell warns of it
+ * (load/data.ts, VALUE_LOOKS_LIKE_THOUSANDS).
+ */
+function thousandsLike(): boolean {
+  if (decimalScale !== 3) return false;
+  const a = decimalValue < 0 ? -decimalValue : decimalValue;
+  return a >= 1 && a < 1000;
 }
 
 /** What a row writer has read so far (rowWriter). */
@@ -291,6 +303,8 @@ export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots:
   const plain = entries.map((e) => e.cols.numerator < 0 && e.cols.denominator < 0 && e.cols.value >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
   const bounds = entries.map((e) => numberRange(e.indicator));
   const ratioPlain = entries.map((e) => e.cols.numerator >= 0 && e.cols.denominator >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
+  // a count (unit number): one with three decimals after one to three digits is read by readCell, which warns (2.154: two thousand?)
+  const counts = entries.map((e) => e.indicator.unit === "number");
   const valueCol = entries.map((e) => e.cols.value);
   const digitsOf = entries.map(decimalEntry);
   /** a value into row `row` of entry k: digits and scale where they fit, else `wide` */
@@ -320,7 +334,7 @@ export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots:
       if (raw !== "" && plainDecimal(raw, sep)) {
         const x = decimalValue;
         const b = bounds[k] as [number, number];
-        if (x >= b[0] && x <= b[1]) {
+        if (x >= b[0] && x <= b[1] && !(counts[k] && thousandsLike())) {
           put(k, row, state, VALUE, x, decimalDigits, decimalScale);
           return;
         }
@@ -338,10 +352,12 @@ export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots:
     }
     // A numerator and a denominator, both plain, 0 <= numerator <= denominator (any numerator
     // for a number unit): readCell's value, n × the unit's scale / d (ratioValue).
-    if (ratioPlain[k]) {
+    // (no value beside them: readCell reports one, VALUE_AND_RATIO; nor a figure like 2.154, which it warns of)
+    if (ratioPlain[k] && (cols.value < 0 || cells[cols.value] === "" || cells[cols.value] === undefined)) {
       const num = plainNumber(cells[cols.numerator] ?? "", sep);
+      const numLike = thousandsLike();
       const den = plainNumber(cells[cols.denominator] ?? "", sep);
-      if (num >= 0 && den > 0 && (num <= den || ind.unit === "number")) {
+      if (num >= 0 && den > 0 && (num <= den || ind.unit === "number") && !numLike && !thousandsLike()) {
         put(k, row, state, VALUE | CELL_FROM_RATIO, ratioValue(num, den, unitScale(ind)), 0, -1);
         (out.numerator[k] as Float64Array)[row] = num;
         (out.denominator[k] as Float64Array)[row] = den;
