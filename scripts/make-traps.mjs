@@ -402,9 +402,9 @@ const traps = [
   },
   {
     id: "41-thousands-in-count",
-    mistake: "2.154 typed for a count under the decimal dot (two thousand, or two?)",
-    files: { "data/so.csv": setCell(so, 2, "hop-ban-chi-dao", "2.154") },
-    validate: { exit: 0, strict: 2, diagnostics: [["VALUE_LOOKS_LIKE_THOUSANDS", "data/so.csv", 2, col(so, "hop-ban-chi-dao")]], message: 'read as a decimal number, between 2 and 3, not as 2154' },
+    mistake: "1.100 computers out of 1250 typed with a dot between thousands, under the decimal dot",
+    files: { "data/so.csv": setCell(setCell(so, 2, "may-tinh.num", "1.100"), 2, "may-tinh.den", "1250") },
+    validate: { exit: 0, strict: 2, diagnostics: [["VALUE_LOOKS_LIKE_THOUSANDS", "data/so.csv", 2, col(so, "may-tinh.num")]], message: 'read as a decimal number, between 1 and 2, not as 1100' },
     rank: "warns",
   },
   {
@@ -413,7 +413,7 @@ const traps = [
     files: {},
     replaces: ["so.csv"],
     dataEntries: [],
-    validate: { exit: 0, strict: 2, diagnostics: [["DATA_LEVEL_NOT_SENT", "../../../../samples/ca-mau-2019/units.csv", 1, null]], message: 'no unit of level "so" has a row in the data files' },
+    validate: { exit: 0, strict: 2, diagnostics: [["DATA_LEVEL_NOT_SENT", "../../../../samples/ca-mau-2019/units.csv", 1, null]], message: 'no unit of level "so" has a row in the data files read' },
     rank: "warns",
   },
 ];

@@ -295,11 +295,11 @@ export const messages = {
   DATA_NO_CODE: { en: () => "the row has no unit code", vi: () => "dòng không có mã đơn vị", hint: { en: () => "fill in the code, or delete the row", vi: () => "điền mã đơn vị hoặc xóa dòng" } },
   DATA_UNKNOWN_INDICATOR: { en: (a) => `unknown indicator "${a.indicator}"${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`, vi: (a) => `chỉ số "${a.indicator}" không tồn tại${a.suggestion ? `; có phải "${a.suggestion}"?` : ""}`, hint: { en: () => "use an indicator id from the criteria (`egov-score criteria` lists them)", vi: () => "dùng mã chỉ số trong bộ tiêu chí (`egov-score criteria` liệt kê)" } },
   DATA_LEVEL_NOT_SENT: {
-    en: (a) => `no unit of level "${a.level}" has a row in the data files (${a.files}): its ${a.units} units in the registry are not ranked`,
-    vi: (a) => `không đơn vị nào của cấp "${a.level}" có dòng trong các tệp số liệu (${a.files}): ${a.units} đơn vị của cấp này trong danh mục không được xếp hạng`,
+    en: (a) => `no unit of level "${a.level}" has a row${a.period !== undefined ? ` of period ${a.period}` : ""} in the data files read (${a.files}): its ${a.units} units in the registry are not ranked`,
+    vi: (a) => `không đơn vị nào của cấp "${a.level}" có dòng${a.period !== undefined ? ` của kỳ ${a.period}` : ""} trong các tệp số liệu đã đọc (${a.files}): ${a.units} đơn vị của cấp này trong danh mục không được xếp hạng`,
     hint: {
-      en: (a) => `add the file of level "${a.level}" to data: in egov-score.yaml, or check its name and the code column of its rows`,
-      vi: (a) => `thêm tệp số liệu của cấp "${a.level}" vào mục data: trong egov-score.yaml, hoặc kiểm tra tên tệp và cột mã của các dòng`,
+      en: (a) => `if the level is assessed, add its file to data: in egov-score.yaml (or --data), or check the file's name, its code column${a.period !== undefined ? " and its period column" : ""}`,
+      vi: (a) => `nếu cấp này được đánh giá, thêm tệp của cấp vào mục data: trong egov-score.yaml (hoặc --data), hoặc kiểm tra tên tệp, cột mã${a.period !== undefined ? " và cột kỳ" : ""} của tệp`,
     },
   },
   DATA_COLUMN_ABSENT: {

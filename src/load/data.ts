@@ -158,9 +158,10 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
   const num = cellAt(cols.numerator);
   const den = cellAt(cols.denominator);
   if (!isEmpty(num) || !isEmpty(den)) {
-    // a value and a ratio of the same indicator: which one the typist meant, no reader can tell
-    if (cols.value >= 0 && !isEmpty(cellAt(cols.value))) {
-      problem("VALUE_AND_RATIO", cols.value, { value: cellAt(cols.value).trim(), numerator: num.trim(), denominator: den.trim(), indicator: ind.id });
+    // a value and a ratio of the same indicator that disagree: which one the typist meant, no
+    // reader can tell (a value worked out from them, a formula's, agrees: the ratio is read)
+    if (cols.value >= 0 && !isEmpty(cellAt(cols.value)) && !agrees(ind, cellAt(cols.value), num, den, decimal)) {
+      problem("VALUE_AND_RATIO", cols.value, { value: cellAt(cols.value).trim(), numerator: num.trim() || "—", denominator: den.trim() || "—", indicator: ind.id });
       return undefined;
     }
     const parts = readRatio(ind, num, den, cols, decimal, problem);
@@ -208,7 +209,6 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
     problem("VALUE_PERCENT_SIGN", cols.value, { value: raw.trim() });
     return undefined;
   }
-  if (ind.unit === "number") thousandsLike(raw, decimal, r.value, cols.value, problem);
   let value = r.value;
   if (r.percent && ind.unit === "fraction") value /= 100;
   const bad = numberProblem(ind, value);
@@ -307,20 +307,35 @@ export function checkColumns(a: Assessment, headers: readonly { file: string; he
 }
 
 /** A number that could not be read is told how to write one in the data's own convention: under `decimal: ","`, 85,5. */
+/**
+ * Whether a value typed beside a numerator and a denominator is their ratio, to the decimals it
+ * is written with (85.1 beside 87/94, 92.55 beside 87/94...): then it only repeats them.
+ */
+function agrees(ind: IndicatorNode, value: string, num: string, den: string, decimal: Decimal): boolean {
+  const v = readNumber(value, decimal);
+  const n = readNumber(num, decimal);
+  const d = readNumber(den, decimal);
+  if (!v.ok || !n.ok || !d.ok || n.percent || d.percent || !(d.value > 0)) return false;
+  const x = v.percent && ind.unit === "fraction" ? v.value / 100 : v.value;
+  const ratio = ratioValue(n.value, d.value, unitScale(ind));
+  const decimals = /[.,](\d+)\s*%?\s*$/.exec(value.trim())?.[1]?.length ?? 0;
+  return Math.abs(x - ratio) <= 0.5 * 10 ** -decimals + 1e-9 * Math.abs(ratio);
+}
+
 /** one group of three digits after the decimal separator, and one to three before it (2.154, 1,100) */
-const THOUSANDS_LIKE = { ".": /^[+-]?[1-9]\d{0,2}\.\d{3}$/, ",": /^[+-]?[1-9]\d{0,2},\d{3}$/ } as const;
+const THOUSANDS_LIKE = { ".": /^\+?[1-9]\d{0,2}\.\d{3}$/, ",": /^\+?[1-9]\d{0,2},\d{3}$/ } as const;
 
 /**
- * A count read with three decimals (2.154 meetings, 1.100 computers): a number written with a
- * thousands separator under the other convention reads so. Read as written, with a warning at the
- * cell (DOMAIN.md: a real file turned 2154 procedures into 2.154).
+ * A numerator or a denominator (a count: of staff, of dossiers) read with three decimals (1.100
+ * computers): a number written with a thousands separator under the other convention reads so.
+ * Read as written, with a warning at the cell (DOMAIN.md: a real file turned 2154 procedures into
+ * 2.154). A value column is left alone: days and amounts have three decimals of their own.
  */
 function thousandsLike(raw: string, decimal: Decimal, value: number, column: number, problem: CellProblem): void {
   const s = raw.trim();
   if (!THOUSANDS_LIKE[decimal].test(s)) return;
-  const whole = Math.trunc(value);
   // (texts: whole numbers as they are, never written with a separator of either kind)
-  const [below, above] = value < 0 ? [whole - 1, whole] : [whole, whole + 1];
+  const [below, above] = [Math.trunc(value), Math.trunc(value) + 1];
   problem("VALUE_LOOKS_LIKE_THOUSANDS", column, { value: s, below: String(below), above: String(above), thousands: String(Math.round(value * 1000)) }, "warning");
 }
 

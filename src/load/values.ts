@@ -26,9 +26,9 @@ const DOT_PLAIN = new RegExp(`^[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)${EXP}$`);
 const DOT_THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 const COMMA_PLAIN = new RegExp(`^[+-]?(?:\\d+(?:,\\d*)?|,\\d+)${EXP}$`);
 const COMMA_THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
-/** thousands grouped by spaces (a space, a no-break space, a narrow one: 1 234,5), the decimals after them */
-const SPACE_THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
-const SPACES = /[ \u00a0\u202f]/g;
+/** thousands grouped by spaces (a space, a no-break, narrow, thin or figure space: 1 234,5), the decimals after them */
+const SPACE_THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?:[.,]\d+)?$/;
+const SPACES = /[ \u00a0\u202f\u2009\u2007]/g;
 
 /** Reads a number written under the given decimal convention; "85%" reads 85 with percent set. */
 export function readNumber(raw: string, decimal: Decimal): NumberRead {

@@ -67,9 +67,14 @@ function place(row: SheetRow, i: number, t: CellText): boolean {
     row.cells[i] = t;
     return t !== "";
   }
-  row.cells[i] = "";
-  if ("formula" in t) (row.formulas ??= new Map()).set(i, t.formula);
-  else (row.failed ??= new Map()).set(i, t.failed);
+  if ("formula" in t) {
+    row.cells[i] = "";
+    (row.formulas ??= new Map()).set(i, t.formula);
+  } else {
+    // (its text kept: a code, a parent or a period cell reads "#N/A" as before, and is refused there)
+    row.cells[i] = t.failed;
+    (row.failed ??= new Map()).set(i, t.failed);
+  }
   return true;
 }
 

@@ -191,7 +191,8 @@ describe("ratios given as two columns", () => {
     ["a percent sign on a numerator, at it", "code,a.num,a.den\nX1,3%,4\n", [["VALUE_PERCENT_SIGN", 2, { value: "3%" }]]],
     ["a percent sign on a denominator, at it", "code,a.num,a.den\nX1,3,4 %\n", [["VALUE_PERCENT_SIGN", 3, { value: "4 %" }]]],
     ["a value beside a numerator and a denominator, at the value", "code,a,a.num,a.den\nX1,94.1,50,100\n", [["VALUE_AND_RATIO", 2, { value: "94.1", numerator: "50", denominator: "100" }]]],
-    ["a value beside a numerator alone, at the value", "code,a,a.num,a.den\nX1,94.1,50,\n", [["VALUE_AND_RATIO", 2, { value: "94.1", numerator: "50", denominator: "" }]]],
+    ["a value beside a numerator alone, at the value", "code,a,a.num,a.den\nX1,94.1,50,\n", [["VALUE_AND_RATIO", 2, { value: "94.1", numerator: "50", denominator: "—" }]]],
+    ["a value that is not its numerator and denominator's ratio, to its decimals", "code,a,a.num,a.den\nX1,92.7,87,94\n", [["VALUE_AND_RATIO", 2, { value: "92.7", numerator: "87", denominator: "94" }]]],
     ["a long row's value beside its ratio, at the value", "code,indicator,value,numerator,denominator\nX1,a,94.1,50,100\n", [["VALUE_AND_RATIO", 3, { value: "94.1", numerator: "50", denominator: "100" }]]],
   ])("%s", (_name, csv, expected) => {
     const r = load(C, csv, UNITS);
@@ -217,22 +218,29 @@ describe("ratios given as two columns", () => {
     expect(cell(r, "X1", "n")).toMatchObject({ kind: "number", value: 1.5, source: { column: 2, header: "n.num" } });
   });
 
-  it("a count, a numerator or a denominator written like a thousand of the other convention: read as written, a warning at the cell", () => {
+  it("a numerator or a denominator written like a thousand of the other convention: read as written, a warning at the cell", () => {
     // (DOMAIN.md: a real file turned 2154 procedures into 2.154)
     const r = load(C, "code,c,a.num,a.den\nX1,2.154,1.100,1250\nX2,4,1,1.000\nH1,0.125,1,2\n", UNITS);
     const warned = r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.args.value, d.args.below, d.args.above, d.args.thousands]);
     expect(warned).toEqual([
-      ["VALUE_LOOKS_LIKE_THOUSANDS", "warning", 2, 2, "2.154", "2", "3", "2154"],
       ["VALUE_LOOKS_LIKE_THOUSANDS", "warning", 2, 3, "1.100", "1", "2", "1100"],
       ["VALUE_LOOKS_LIKE_THOUSANDS", "warning", 3, 4, "1.000", "1", "2", "1000"],
     ]);
-    expect(cell(r, "X1", "c")).toMatchObject({ value: 2.154 });
     expect(cell(r, "X1", "a")).toMatchObject({ value: (1.1 * 100) / 1250 });
-    // under decimal ",": 2,154
-    const comma = load(C, "code;c\nX1;2,154\nX2;2,15\n", UNITS, { ...settings, decimal: "," });
-    expect(comma.diagnostics.map((d) => [d.code, d.line, d.args.thousands])).toEqual([["VALUE_LOOKS_LIKE_THOUSANDS", 2, "2154"]]);
-    // a percentage with three decimals is no count: no warning
-    expect(load(C, "code,a\nX1,85.125\n", UNITS).diagnostics).toEqual([]);
+    // a value column is left alone: days and amounts have three decimals of their own
+    expect(cell(r, "X1", "c")).toMatchObject({ value: 2.154 });
+    // under decimal ",": 1,100
+    const comma = load(C, "code;n.num;n.den\nX1;1,100;2\nX2;2,15;2\n", UNITS, { ...settings, decimal: "," });
+    expect(comma.diagnostics.map((d) => [d.code, d.line, d.args.thousands])).toEqual([["VALUE_LOOKS_LIKE_THOUSANDS", 2, "1100"]]);
+    // nor a negative: it is no count (VALUE_NEGATIVE says so)
+    expect(load(C, "code,n.num,n.den\nX1,-1.100,2\n", UNITS).diagnostics.map((d) => d.code)).toEqual(["VALUE_NEGATIVE"]);
+  });
+
+  it("a value beside its numerator and denominator that is their ratio, to its decimals, repeats them: the ratio is read", () => {
+    // (a workbook whose value column is a formula of the two: its value is the ratio)
+    const r = load(C, "code,a,a.num,a.den\nX1,92.55,87,94\nX2,93,87,94\nH1,92.5531914893617,87,94\n", UNITS);
+    expect(r.diagnostics).toEqual([]);
+    for (const u of ["X1", "X2", "H1"]) expect(cell(r, u, "a")).toMatchObject({ value: (87 * 100) / 94, numerator: 87, denominator: 94 });
   });
 
   it("the value column wins when the two columns are empty", () => {
@@ -270,6 +278,12 @@ describe("absent columns", () => {
     // every level sent a row: nothing; no registry: nothing (the units are those of the rows)
     expect(loadAll(C, [`${all}\n${row("H1")}\n${row("X1")}`], UNITS).diagnostics.map((d) => d.code)).toEqual([]);
     expect(loadAll(C, [`${all.replace("code", "code,level")}\n${row("H1").replace("H1", "H1,huyen")}`]).diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  it("rows of other periods only: the warning names the period scored", () => {
+    const dated = (code: string, period: string) => `${period},${row(code)}`;
+    const r = loadAll(C, [`period,${all}\n${dated("H1", "2018")}\n${dated("H1", "2019")}\n${dated("X1", "2018")}`], UNITS, { ...settings, period: "2019" });
+    expect(r.diagnostics.map((d) => [d.code, d.args.level, d.args.period])).toEqual([["DATA_LEVEL_NOT_SENT", "xa", "2019"]]);
   });
 
   it("a level no indicator applies at sends nothing: its units are parents only, and no warning", () => {

@@ -19,6 +19,8 @@ describe("numbers under each decimal convention", () => {
     ["95 %", ".", 95, true],
     ["1\u00a0000", ".", 1000, false],
     ["1\u202f234,5", ",", 1234.5, false],
+    ["1\u2009000", ".", 1000, false],
+    ["1\u2007000", ".", 1000, false],
     ["-12 345 678.5", ".", -12345678.5, false],
     ["1,000", ".", 1000, false],
   ] as const)("%j with decimal %j reads %d", (raw, dec, value, percent) => {

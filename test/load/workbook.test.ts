@@ -211,7 +211,7 @@ describe("cells as Excel shows them", () => {
 
   it("a formula's #N/A (a lookup that failed) is an error where the cell is read, not the \"not applicable\" typed", async () => {
     const r = await row([{ formula: "VLOOKUP(A2,X:Y,2,0)", result: { error: "#N/A" } } as ExcelJS.CellFormulaValue, { error: "#N/A" } as ExcelJS.CellErrorValue]);
-    expect(r?.cells.slice(1)).toEqual(["", "#N/A"]);
+    expect(r?.cells.slice(1)).toEqual(["#N/A", "#N/A"]);
     const p = r?.problems?.get(1);
     expect(p && [p.code, p.severity, p.sheet, p.line, p.column, p.args.value, p.args.header]).toEqual(["VALUE_CELL_ERROR", "error", "S", 2, 2, "#N/A", "c0"]);
     expect(r?.problems?.size).toBe(1);

@@ -445,8 +445,10 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
       diagnostics.push(diag("UNIT_UNRANKED_UNKNOWN", "warning", { unit: c, ...(suggestion ? { suggestion } : {}) }, s.unranked.at?.[written] ?? {}));
     }
   }
-  // a level of the registry none of whose units sent a row, where others did: its file left out
-  // of `data:` or named otherwise (each of its units would be "not ranked", and nothing else said)
+  // a level of the registry none of whose units sent a row (of the period scored), where others
+  // did: its file left out of `data:` or named otherwise, or not yet in (each of its units "not
+  // ranked", and nothing else said). A warning, as a column absent from a level is: a ranking that
+  // differs is never left without one (--strict on data collected in part stops on it).
   if (registry && sent.size > 0) {
     const listed = new Map<string, number>();
     for (let u = 0; u < n; u++) {
@@ -456,7 +458,7 @@ export function assemble(criteria: Criteria, s: Settings, tables: { units?: Tabl
     const files = [...new Set(tables.data.map((t) => (typeof t.at === "string" ? t.at : t.at.file)))].join(", ");
     // (a level no indicator applies at sends nothing: its units are parents only)
     const scored = (id: string): boolean => criteria.indicators.some((ind) => ind.maxByLevel.has(id));
-    for (const [id, units] of listed) if (!sent.has(id) && scored(id)) diagnostics.push(diag("DATA_LEVEL_NOT_SENT", "warning", { level: id, units, files }, where(registry.at, registry.headerLine)));
+    for (const [id, units] of listed) if (!sent.has(id) && scored(id)) diagnostics.push(diag("DATA_LEVEL_NOT_SENT", "warning", { level: id, units, files, ...(periods.size > 0 && period !== undefined ? { period } : {}) }, where(registry.at, registry.headerLine)));
   }
   pushAll(diagnostics, checkAbsentColumns(criteria, s, feeds, sent));
   return { dataset, periods: sortedPeriods, diagnostics };

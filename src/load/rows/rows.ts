@@ -303,8 +303,6 @@ export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots:
   const plain = entries.map((e) => e.cols.numerator < 0 && e.cols.denominator < 0 && e.cols.value >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
   const bounds = entries.map((e) => numberRange(e.indicator));
   const ratioPlain = entries.map((e) => e.cols.numerator >= 0 && e.cols.denominator >= 0 && e.indicator.unit !== "boolean" && e.indicator.unit !== "text");
-  // a count (unit number): one with three decimals after one to three digits is read by readCell, which warns (2.154: two thousand?)
-  const counts = entries.map((e) => e.indicator.unit === "number");
   const valueCol = entries.map((e) => e.cols.value);
   const digitsOf = entries.map(decimalEntry);
   /** a value into row `row` of entry k: digits and scale where they fit, else `wide` */
@@ -334,7 +332,7 @@ export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots:
       if (raw !== "" && plainDecimal(raw, sep)) {
         const x = decimalValue;
         const b = bounds[k] as [number, number];
-        if (x >= b[0] && x <= b[1] && !(counts[k] && thousandsLike())) {
+        if (x >= b[0] && x <= b[1]) {
           put(k, row, state, VALUE, x, decimalDigits, decimalScale);
           return;
         }
