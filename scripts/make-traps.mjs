@@ -416,6 +416,13 @@ const traps = [
     validate: { exit: 0, strict: 2, diagnostics: [["DATA_LEVEL_NOT_SENT", "../../../../samples/ca-mau-2019/units.csv", 1, null]], message: 'no unit of level "so" has a row in the data files read' },
     rank: "warns",
   },
+  {
+    id: "43-header-upper-case",
+    mistake: "the ky-so header typed in capitals, KY-SO",
+    files: { "data/so.csv": renameColumn(so, "ky-so", "KY-SO") },
+    validate: { exit: 0, strict: 0, diagnostics: [] },
+    rank: "same",
+  },
 ];
 
 /** Six communes of the 2025 set (criteria/vn-cds-2025.yaml), figures made up, without a registry. */

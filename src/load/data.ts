@@ -105,14 +105,17 @@ export function choosePeriod(found: ReadonlySet<string>, asked: string | undefin
  * closest column). Unit fields, ignored and attribute columns are left out.
  */
 export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "columns">, header: readonly string[], unitFields: ReadonlySet<number>, file: At, diagnostics: Diagnostic[], headerLine = 1): Map<IndicatorNode, CellColumns> {
-  // every column the data holds, but the computed indicators': they are computed, not read
-  const byColumn = new Map(dataColumns(criteria).flatMap((ind) => (ind.formula ? [] : [[ind.column, ind] as const])));
+  const byColumn = readColumns(criteria);
   const ignore = new Set(s.ignore.map(normKey));
   const attributes = new Set(s.columns.attributes.map(normKey));
   const layout = new Map<IndicatorNode, CellColumns>();
-  header.forEach((h, i) => {
+  const names = columnNames(criteria, header);
+  header.forEach((written, i) => {
     // a duplicated header is reported by the CSV reader; only its first column is read
-    if (unitFields.has(i) || h === "" || ignore.has(h) || attributes.has(h) || header.indexOf(h) !== i) return;
+    if (unitFields.has(i) || written === "" || ignore.has(written) || attributes.has(written) || header.indexOf(written) !== i) return;
+    const h = names[i] as string;
+    // (two headers naming one column case aside: the first is read)
+    if (h !== written && names.indexOf(h) !== i) return;
     const m = /^(.*)\.(num|den|evidence)$/.exec(h);
     const ind = byColumn.get(h) ?? (m ? byColumn.get(m[1] as string) : undefined);
     if (!ind) {
@@ -127,6 +130,33 @@ export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "
     layout.set(ind, l);
   });
   return layout;
+}
+
+/** Every column the data holds, by its name: the computed indicators' aside (they are computed, not read). */
+const readColumns = (criteria: Criteria): Map<string, IndicatorNode> => new Map(dataColumns(criteria).flatMap((ind) => (ind.formula ? [] : [[ind.column, ind] as const])));
+
+/**
+ * The column each header names: itself, or a column of the criteria whose name it is but for
+ * case (KY-SO, May-Tinh.NUM), where the header holds no column of that exact name and no other
+ * column folds to it. Excel users capitalise headers; the column was read as absent (every unit
+ * scored by the missing-data policy, two warnings), though what was meant was plain.
+ */
+export function columnNames(criteria: Criteria, header: readonly string[]): string[] {
+  const byColumn = readColumns(criteria);
+  const caseless = (x: string): string => x.toLocaleLowerCase("vi");
+  // a column's name by its caseless form; undefined where two columns share one
+  const folded = new Map<string, string | undefined>();
+  for (const c of byColumn.keys()) folded.set(caseless(c), folded.has(caseless(c)) ? undefined : c);
+  const present = new Set(header);
+  return header.map((h) => {
+    if (byColumn.has(h)) return h;
+    const m = /^(.*)\.(num|den|evidence)$/i.exec(h);
+    if (m && byColumn.has(m[1] as string) && m[2] === (m[2] as string).toLowerCase()) return h;
+    const column = folded.get(caseless(m ? (m[1] as string) : h));
+    if (column === undefined) return h;
+    const name = m ? `${column}.${(m[2] as string).toLowerCase()}` : column;
+    return present.has(name) ? h : name;
+  });
 }
 
 /** A cell as read, placed: where it was (its file, line, column and header). */
@@ -365,7 +395,7 @@ export function checkAbsentColumns(criteria: Criteria, s: Pick<Assessment, "colu
     const files = feeds.filter((f) => f.levels.has(level.id));
     if (units === 0 || files.length === 0 || files.some((f) => f.header.includes(longColumn))) continue;
     const present = new Set<string>();
-    for (const f of files) for (const h of f.header) present.add(h.replace(/\.(num|den)$/, ""));
+    for (const f of files) for (const h of columnNames(criteria, f.header)) present.add(h.replace(/\.(num|den)$/, ""));
     for (const ind of criteria.indicators) {
       const max = ind.maxByLevel.get(level.id);
       // (a roll-up reads the units below, not a column)

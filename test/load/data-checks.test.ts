@@ -94,6 +94,17 @@ describe("units made from data rows", () => {
     expect(r.dataset.units).toEqual([]);
   });
 
+  it("a header that is a column's name but for case is that column (Excel users capitalise headers); beside the exact name, it is not", () => {
+    // (found by typing KY-SO: the column was read as absent, every unit scored 0 on it, with two warnings)
+    const r = load(C, "code,A,N.NUM,n.Den\nX1,40,3,4\n", UNITS);
+    expect(r.diagnostics).toEqual([]);
+    expect(cell(r, "X1", "a")).toMatchObject({ value: 40, source: { header: "A" } });
+    expect(cell(r, "X1", "n")).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
+    const both = load(C, "code,a,A\nX1,40,50\n", UNITS);
+    expect(both.diagnostics.map((d) => [d.code, d.args.header, d.args.suggestion])).toEqual([["CSV_UNKNOWN_COLUMN", "A", "a"]]);
+    expect(cell(both, "X1", "a")).toMatchObject({ value: 40 });
+  });
+
   it("ignore: skips a column without a warning", () => {
     const s = { ...settings, ignore: ["ghi chu"] };
     expect(load(C, "code,a,ghi chu\nX1,50,ok\n", UNITS, s).diagnostics).toEqual([]);
