@@ -212,6 +212,7 @@ export const rules: { [K in RuleType]: RuleImpl<K> } = {
   },
 };
 
+// A category as it is matched, the same in the loader's check (load/data.ts) and in the rule.
 // Categories repeat (a handful of values over thousands of units) and the Vietnamese lower case
 // is slow: each text is normalised once (a bounded memo, pure).
 const categoryKeys = new Map<string, string>();
@@ -219,7 +220,8 @@ export function normaliseCategory(s: string): string {
   let k = categoryKeys.get(s);
   if (k === undefined) {
     if (categoryKeys.size >= 10_000) categoryKeys.clear();
-    k = s.normalize("NFC").trim().toLocaleLowerCase("vi");
+    // (spaces of any kind, and runs of them, as one: "chủ\u00a0tịch" copied from a web page is "chủ tịch")
+    k = s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("vi");
     categoryKeys.set(s, k);
   }
   return k;

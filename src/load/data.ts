@@ -4,6 +4,7 @@
 import { diag, type Diagnostic } from "../diag/diagnostic.ts";
 import type { DiagCode } from "../diag/messages.ts";
 import { compareCodes } from "../engine/rank.ts";
+import { normaliseCategory } from "../engine/rules.ts";
 import { dataColumns, unitScale, type Criteria, type IndicatorNode } from "../model/criteria.ts";
 import type { Cell, Source } from "../model/data.ts";
 import { closest, fold } from "../util/similar.ts";
@@ -222,8 +223,8 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
     const value = normKey(raw);
     if (ind.rule.type === "categorical" && ind.rule.otherwise === undefined) {
       const all = ind.rule.categories.flatMap((c) => [c.value, ...(c.aliases ?? [])]);
-      const k = value.toLocaleLowerCase("vi");
-      if (!all.some((a) => normKey(a).toLocaleLowerCase("vi") === k)) {
+      const k = normaliseCategory(value);
+      if (!all.some((a) => normaliseCategory(a) === k)) {
         problem("VALUE_UNKNOWN_CATEGORY", cols.value, { value, allowed: ind.rule.categories.map((c) => c.value).join(", ") });
         return undefined;
       }

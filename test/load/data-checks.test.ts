@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { criteriaFrom, load as loadAll, settings } from "../helpers/model.ts";
 import { unitsOf } from "../helpers/dataset.ts";
+import { score } from "../../src/engine/views.ts";
 
 /** The loader, without DATA_COLUMN_ABSENT nor DATA_LEVEL_NOT_SENT (tested in data-checks.test.ts): the files of a column or two here raise it for the
  * criteria's other indicators (test/load/data-checks.test.ts "absent columns" tests it). */
@@ -173,6 +174,8 @@ describe("cells", () => {
   it.each([
     ["a category by its alias, whatever the case", "k", "YES", { kind: "text", value: "YES" }],
     ["a category in NFC form of a decomposed text", "k", "Mo\u0323\u0302t phần", { kind: "text", value: "Một phần" }],
+    ["a category with a no-break space inside, as copied from a web page", "k", "Một\u00a0phần", { kind: "text", value: "Một\u00a0phần" }],
+    ["a category with two spaces inside", "k", "Một  phần", { kind: "text", value: "Một  phần" }],
     ["any text when the rule has otherwise:", "o", "Z", { kind: "text", value: "Z" }],
     ["a fraction as a percentage", "f", "40%", { kind: "number", value: 0.4 }],
     ["a negative value for a relative rule", "z", "-3", { kind: "number", value: -3 }],
@@ -181,6 +184,12 @@ describe("cells", () => {
     const r = load(C, `code,${ind}\nX1,${value}\n`, UNITS);
     expect(r.diagnostics).toEqual([]);
     expect(cell(r, "X1", ind)).toMatchObject(expected);
+  });
+
+  it("a category with other spaces inside scores as the category", () => {
+    const r = loadAll(C, "code,k\nX1,Một\u00a0phần\nX2,Một   phần\n", UNITS);
+    const points = score(C, r.dataset).levels.flatMap((l) => l.units).map((u) => [u.code, u.nodes.k?.points]);
+    expect(points.filter(([code]) => code !== "H1")).toEqual([["X1", 1], ["X2", 1]]);
   });
 
   it("an empty cell is remembered as a blank, at the first file that leaves it empty", () => {
