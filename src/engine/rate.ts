@@ -241,8 +241,8 @@ export function fractionWarnings(t: Pick<RateTask, "ind" | "k" | "level" | "unit
     // writes 0,857, 85.7 where it writes 0.857), not in the message's language: the fix must read
     // under the file's decimal convention; the message's own numbers where the text is not kept
     const typed = cell?.raw.trim();
-    const asTyped: Record<string, string> | undefined = typed !== undefined && /^[0-9.,%\s]+$/.test(typed) ? { written: typed, fix: typed.includes(",") ? String(percent).replace(".", ",") : String(percent) } : {};
-    t.diagnostics.push(diag("VALUE_LOOKS_LIKE_FRACTION", "warning", { unit: data.code[g] as string, indicator: ind.id, value: v, percent, ...(asTyped ?? {}), all: all ? "yes" : "no" }, place));
+    const asTyped: Record<string, string> = typed !== undefined && /^[0-9.,%\s]+$/.test(typed) ? { written: typed, fix: typed.includes(",") ? String(percent).replace(".", ",") : String(percent) } : {};
+    t.diagnostics.push(diag("VALUE_LOOKS_LIKE_FRACTION", "warning", { unit: data.code[g] as string, indicator: ind.id, value: v, percent, ...asTyped, all: all ? "yes" : "no" }, place));
   };
   if (above === 0) {
     if (mid >= 0.5) warn(small[0] as number, true);

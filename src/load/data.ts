@@ -110,7 +110,7 @@ export function wideColumns(criteria: Criteria, s: Pick<Assessment, "ignore" | "
   const ignore = new Set(s.ignore.map(normKey));
   const attributes = new Set(s.columns.attributes.map(normKey));
   const layout = new Map<IndicatorNode, CellColumns>();
-  const names = columnNames(criteria, header);
+  const names = columnNames(criteria, header, byColumn);
   header.forEach((written, i) => {
     // a duplicated header is reported by the CSV reader; only its first column is read
     if (unitFields.has(i) || written === "" || ignore.has(written) || attributes.has(written) || header.indexOf(written) !== i) return;
@@ -142,8 +142,7 @@ const readColumns = (criteria: Criteria): Map<string, IndicatorNode> => new Map(
  * column folds to it. Excel users capitalise headers; the column was read as absent (every unit
  * scored by the missing-data policy, two warnings), though what was meant was plain.
  */
-export function columnNames(criteria: Criteria, header: readonly string[]): string[] {
-  const byColumn = readColumns(criteria);
+export function columnNames(criteria: Criteria, header: readonly string[], byColumn: ReadonlyMap<string, IndicatorNode> = readColumns(criteria)): string[] {
   const caseless = (x: string): string => x.toLocaleLowerCase("vi");
   // a column's name by its caseless form; undefined where two columns share one
   const folded = new Map<string, string | undefined>();
@@ -191,8 +190,9 @@ export function readCell(ind: IndicatorNode, cellAt: (i: number) => string, cols
   if (!isEmpty(num) || !isEmpty(den)) {
     // a value and a ratio of the same indicator that disagree: which one the typist meant, no
     // reader can tell (a value worked out from them, a formula's, agrees: the ratio is read)
-    if (cols.value >= 0 && !isEmpty(cellAt(cols.value)) && !agrees(ind, cellAt(cols.value), num, den, decimal)) {
-      problem("VALUE_AND_RATIO", cols.value, { value: cellAt(cols.value).trim(), numerator: num.trim() || "—", denominator: den.trim() || "—", indicator: ind.id });
+    const beside = cellAt(cols.value);
+    if (cols.value >= 0 && !isEmpty(beside) && !agrees(ind, beside, num, den, decimal)) {
+      problem("VALUE_AND_RATIO", cols.value, { value: beside.trim(), numerator: num.trim() || "—", denominator: den.trim() || "—", indicator: ind.id });
       return undefined;
     }
     const parts = readRatio(ind, num, den, cols, decimal, problem);
@@ -337,7 +337,6 @@ export function checkColumns(a: Assessment, headers: readonly { file: string; he
   return out;
 }
 
-/** A number that could not be read is told how to write one in the data's own convention: under `decimal: ","`, 85,5. */
 /**
  * Whether a value typed beside a numerator and a denominator is their ratio, to the decimals it
  * is written with (85.1 beside 87/94, 92.55 beside 87/94...): then it only repeats them.
@@ -370,6 +369,7 @@ function thousandsLike(raw: string, decimal: Decimal, value: number, column: num
   problem("VALUE_LOOKS_LIKE_THOUSANDS", column, { value: s, below: String(below), above: String(above), thousands: String(Math.round(value * 1000)) }, "warning");
 }
 
+/** A number that could not be read is told how to write one in the data's own convention: under `decimal: ","`, 85,5. */
 const commaHint = (code: string, decimal: Decimal): { decimal?: string } => (code === "VALUE_NOT_A_NUMBER" && decimal === "," ? { decimal } : {});
 
 /** A data file as the checks after loading see it: its header, and the levels of the units its rows gave. */
@@ -391,12 +391,15 @@ export interface FileFeed {
 export function checkAbsentColumns(criteria: Criteria, s: Pick<Assessment, "columns">, feeds: readonly FileFeed[], unitsOfLevel: ReadonlyMap<string, number>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const longColumn = normKey(s.columns.indicator);
+  // each file's headers as the columns they name (KY-SO is ky-so), once per file
+  const byColumn = readColumns(criteria);
+  const named = new Map(feeds.map((f) => [f, columnNames(criteria, f.header, byColumn)] as const));
   for (const level of criteria.levels) {
     const units = unitsOfLevel.get(level.id) ?? 0;
     const files = feeds.filter((f) => f.levels.has(level.id));
     if (units === 0 || files.length === 0 || files.some((f) => f.header.includes(longColumn))) continue;
     const present = new Set<string>();
-    for (const f of files) for (const h of columnNames(criteria, f.header)) present.add(h.replace(/\.(num|den)$/, ""));
+    for (const f of files) for (const h of named.get(f) ?? []) present.add(h.replace(/\.(num|den)$/, ""));
     for (const ind of criteria.indicators) {
       const max = ind.maxByLevel.get(level.id);
       // (a roll-up reads the units below, not a column)

@@ -58,7 +58,7 @@ interface SheetRow {
   line: number;
   cells: string[];
   formulas?: Map<number, string>;
-  failed?: Map<number, string>;
+  failed?: Set<number>;
 }
 
 /** A cell of `row` at 0-based column i, as cellText read it; false where it holds nothing. */
@@ -73,7 +73,7 @@ function place(row: SheetRow, i: number, t: CellText): boolean {
   } else {
     // (its text kept: a code, a parent or a period cell reads "#N/A" as before, and is refused there)
     row.cells[i] = t.failed;
-    (row.failed ??= new Map()).set(i, t.failed);
+    (row.failed ??= new Set()).add(i);
   }
   return true;
 }
@@ -212,9 +212,9 @@ function sheetTable(s: SheetRows, file: string, code: string, headerRow: number 
         if (i >= header.length) continue;
         (row.problems ??= new Map()).set(i, diag("WORKBOOK_FORMULA_NO_VALUE", "error", { formula, header: header[i] ?? "" }, { ...where, line: r.line, column: i + 1 }));
       }
-      for (const [i, value] of r.failed ?? []) {
+      for (const i of r.failed ?? []) {
         if (i >= header.length) continue;
-        (row.problems ??= new Map()).set(i, diag("VALUE_CELL_ERROR", "error", { value, header: header[i] ?? "" }, { ...where, line: r.line, column: i + 1 }));
+        (row.problems ??= new Map()).set(i, diag("VALUE_CELL_ERROR", "error", { value: r.cells[i] ?? "", header: header[i] ?? "" }, { ...where, line: r.line, column: i + 1 }));
       }
       rows.push(row);
     }

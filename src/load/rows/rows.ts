@@ -268,7 +268,7 @@ function plainDecimal(s: string, sep: number): boolean {
  * number with a thousands separator of the other convention has: readCell warns of it
  * (load/data.ts, VALUE_LOOKS_LIKE_THOUSANDS).
  */
-function thousandsLike(): boolean {
+function threeDecimals(): boolean {
   if (decimalScale !== 3) return false;
   const a = decimalValue < 0 ? -decimalValue : decimalValue;
   return a >= 1 && a < 1000;
@@ -353,9 +353,9 @@ export function rowWriter(spec: RowSpec, out: RowColumns, offset: number, slots:
     // (no value beside them: readCell reports one, VALUE_AND_RATIO; nor a figure like 2.154, which it warns of)
     if (ratioPlain[k] && (cols.value < 0 || cells[cols.value] === "" || cells[cols.value] === undefined)) {
       const num = plainNumber(cells[cols.numerator] ?? "", sep);
-      const numLike = thousandsLike();
+      const numLike = threeDecimals();
       const den = plainNumber(cells[cols.denominator] ?? "", sep);
-      if (num >= 0 && den > 0 && (num <= den || ind.unit === "number") && !numLike && !thousandsLike()) {
+      if (num >= 0 && den > 0 && (num <= den || ind.unit === "number") && !numLike && !threeDecimals()) {
         put(k, row, state, VALUE | CELL_FROM_RATIO, ratioValue(num, den, unitScale(ind)), 0, -1);
         (out.numerator[k] as Float64Array)[row] = num;
         (out.denominator[k] as Float64Array)[row] = den;
